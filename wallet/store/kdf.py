@@ -1,0 +1,73 @@
+"""Argon2id stretching of a passphrase, shared by the key header and backups.
+
+The defaults follow OWASP's first Argon2id recommendation class (64 MiB, 3 passes, 4 lanes),
+about 0.13 s here. Weaker parameters exist only when a caller passes them explicitly (tests);
+parameters read from a file are bounded so a tampered file cannot ask for terabytes.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from wallet.errors import StoreError
+
+KEY_BYTES = 32
+SALT_BYTES = 16
+# Upper bounds accepted from files; far above the defaults, far below harm.
+_MAX_MEMORY_KIB = 4 * 1024 * 1024
+_MAX_ITERATIONS = 64
+_MAX_LANES = 64
+
+
+@dataclass(frozen=True)
+class Argon2Params:
+    """Argon2id cost parameters; ``memory_kib`` is in KiB as Argon2 defines it."""
+
+    memory_kib: int = 64 * 1024
+    iterations: int = 3
+    lanes: int = 4
+
+    def __post_init__(self) -> None:
+        if not (1 <= self.lanes <= _MAX_LANES):
+            raise StoreError("The key derivation parameters are out of range.",
+                             details=f"lanes={self.lanes}")
+        if not (8 * self.lanes <= self.memory_kib <= _MAX_MEMORY_KIB):
+            raise StoreError("The key derivation parameters are out of range.",
+                             details=f"memory_kib={self.memory_kib}")
+        if not (1 <= self.iterations <= _MAX_ITERATIONS):
+            raise StoreError("The key derivation parameters are out of range.",
+                             details=f"iterations={self.iterations}")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": "argon2id", "memory_kib": self.memory_kib,
+                "iterations": self.iterations, "lanes": self.lanes}
+
+    @classmethod
+    def from_json(cls, data: object) -> Argon2Params:
+        if not isinstance(data, dict) or data.get("name") != "argon2id":
+            raise StoreError("The key derivation parameters are not readable.",
+                             details="kdf name is not argon2id")
+        values = [data.get(k) for k in ("memory_kib", "iterations", "lanes")]
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            raise StoreError("The key derivation parameters are not readable.",
+                             details="kdf parameters must be integers")
+        memory_kib, iterations, lanes = (int(v) for v in values)  # type: ignore[arg-type]
+        return cls(memory_kib=memory_kib, iterations=iterations, lanes=lanes)
+
+
+DEFAULT_ARGON2 = Argon2Params()
+
+
+def new_salt() -> bytes:
+    return os.urandom(SALT_BYTES)
+
+
+def derive_key(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
+    """A 256-bit key from ``passphrase`` (UTF-8) and ``salt``."""
+    kdf = Argon2id(salt=salt, length=KEY_BYTES, iterations=params.iterations,
+                   lanes=params.lanes, memory_cost=params.memory_kib)
+    return kdf.derive(passphrase.encode("utf-8"))

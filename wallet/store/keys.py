@@ -1,0 +1,168 @@
+"""The database key: a random 256-bit key kept in the OS keyring or wrapped by a passphrase.
+
+Modes (recorded in the key header, see :mod:`wallet.store.key_header`):
+
+* ``keyring`` — the key sits in the OS keyring under service ``kredo`` and the wallet id. If a
+  passphrase was also given at creation, a passphrase-wrapped copy is kept in the header as a
+  way back in when the keyring is lost.
+* ``passphrase`` — no usable keyring (or the user asked): the key is wrapped with AES-256-GCM
+  under an Argon2id key stretched from the passphrase.
+
+``KREDO_PASSPHRASE`` in the environment is used before asking, so scripts and CI never prompt.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from wallet.errors import KeyUnavailable, StoreError, WrongPassphrase
+from wallet.store.kdf import DEFAULT_ARGON2, KEY_BYTES, Argon2Params, derive_key, new_salt
+from wallet.store.key_header import KeyHeader, WrappedKey, read_header, write_header
+from wallet.store.paths import key_header_path
+from wallet.store.secret_store import KeyringSecretStore, SecretStore
+
+PASSPHRASE_ENV = "KREDO_PASSPHRASE"  # noqa: S105 - the variable name, not a secret
+_NONCE_BYTES = 12
+_WRONG_PASSPHRASE = "The passphrase is wrong; nothing was changed."  # noqa: S105
+
+PassphraseProvider = Callable[[], str]
+
+
+def keyring_usable(secret_store: SecretStore | None = None) -> bool:
+    """True when the OS keyring can hold the database key."""
+    return (secret_store or KeyringSecretStore()).is_available()
+
+
+def create_key(home: Path, *, passphrase: str | None, use_keyring: bool = True,
+               secret_store: SecretStore | None = None,
+               kdf_params: Argon2Params = DEFAULT_ARGON2) -> bytes:
+    """Make a new database key, keep it, write the key header; return the key.
+
+    Uses the keyring when asked and usable, else the passphrase; with neither raises
+    :class:`KeyUnavailable`. Never overwrites an existing header.
+    """
+    header_path = key_header_path(home)
+    if header_path.exists():
+        raise StoreError("This wallet already has a key; nothing was changed.",
+                         details=header_path.name)
+    if passphrase is not None and not passphrase:
+        raise StoreError("The passphrase is empty; choose one with at least one character.")
+    store = secret_store or KeyringSecretStore()
+    key = secrets.token_bytes(KEY_BYTES)
+    wallet_id = secrets.token_hex(16)
+    in_keyring = False
+    if use_keyring and store.is_available():
+        try:
+            store.store(wallet_id, key)
+            in_keyring = store.fetch(wallet_id) == key
+        except KeyUnavailable:
+            in_keyring = False
+    if not in_keyring and passphrase is None:
+        raise KeyUnavailable(
+            "No usable system keyring was found; choose a passphrase to protect the wallet.")
+    header = KeyHeader(mode="keyring" if in_keyring else "passphrase", wallet_id=wallet_id,
+                       wrapped=None)
+    if passphrase is not None:
+        header = _with_wrapped(header, key, passphrase, kdf_params)
+    write_header(header_path, header)
+    return key
+
+
+def unlock_key(home: Path, *, passphrase_provider: PassphraseProvider | None = None,
+               secret_store: SecretStore | None = None) -> bytes:
+    """Return the database key from the keyring, or by unwrapping it with the passphrase."""
+    header = read_header(key_header_path(home))
+    if header.mode == "keyring":
+        store = secret_store or KeyringSecretStore()
+        key = _try_keyring(store, header)
+        if key is not None:
+            return key
+        if header.wrapped is None:
+            raise KeyUnavailable(
+                "The wallet key is no longer in the system keyring; restore the wallet from a "
+                "backup (or restore the keyring that held it).",
+                details=f"keyring={store.name}")
+    passphrase = _obtain_passphrase(passphrase_provider)
+    return _unwrap(header, passphrase)
+
+
+def change_passphrase(home: Path, old: str | None, new: str, *,
+                      secret_store: SecretStore | None = None,
+                      kdf_params: Argon2Params = DEFAULT_ARGON2) -> None:
+    """Re-wrap the database key under ``new``; the database itself is not rewritten.
+
+    ``old`` must unwrap the current wrapped key. A keyring wallet without a passphrase gets
+    its first one (``old`` is then ignored: the keyring already vouches for the user).
+    """
+    if not new:
+        raise StoreError("The new passphrase is empty; choose one with at least one character.")
+    header_path = key_header_path(home)
+    header = read_header(header_path)
+    if header.wrapped is not None:
+        key = _unwrap(header, old if old is not None else "")
+    else:
+        store = secret_store or KeyringSecretStore()
+        found = _try_keyring(store, header)
+        if found is None:
+            raise KeyUnavailable("The wallet key is no longer in the system keyring; restore the "
+                                 "wallet from a backup.")
+        key = found
+    write_header(header_path, _with_wrapped(header, key, new, kdf_params))
+
+
+def _try_keyring(store: SecretStore, header: KeyHeader) -> bytes | None:
+    """The key from the keyring, or ``None`` when a passphrase copy can take over."""
+    try:
+        key = store.fetch(header.wallet_id)
+    except KeyUnavailable:
+        if header.wrapped is None:
+            raise
+        return None
+    if key is not None and len(key) != KEY_BYTES:
+        if header.wrapped is None:
+            raise KeyUnavailable("The wallet key in the system keyring is damaged; restore the "
+                                 "wallet from a backup.", details="wrong key length")
+        return None
+    return key
+
+
+def _obtain_passphrase(provider: PassphraseProvider | None) -> str:
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env:
+        return from_env
+    if provider is None:
+        raise KeyUnavailable(
+            f"The wallet needs its passphrase; set {PASSPHRASE_ENV} or run Kredo interactively.")
+    return provider()
+
+
+def _with_wrapped(header: KeyHeader, key: bytes, passphrase: str,
+                  params: Argon2Params) -> KeyHeader:
+    salt = new_salt()
+    wrapping_key = derive_key(passphrase, salt, params)
+    nonce = secrets.token_bytes(_NONCE_BYTES)
+    blob = nonce + AESGCM(wrapping_key).encrypt(nonce, key, header.wrap_aad(params))
+    return KeyHeader(mode=header.mode, wallet_id=header.wallet_id,
+                     wrapped=WrappedKey(params=params, salt=salt, blob=blob))
+
+
+def _unwrap(header: KeyHeader, passphrase: str) -> bytes:
+    wrapped = header.wrapped
+    if wrapped is None:
+        raise KeyUnavailable("This wallet has no passphrase; its key lives in the system keyring.")
+    wrapping_key = derive_key(passphrase, wrapped.salt, wrapped.params)
+    nonce, sealed = wrapped.blob[:_NONCE_BYTES], wrapped.blob[_NONCE_BYTES:]
+    try:
+        key = AESGCM(wrapping_key).decrypt(nonce, sealed, header.wrap_aad(wrapped.params))
+    except InvalidTag as exc:
+        raise WrongPassphrase(_WRONG_PASSPHRASE) from exc
+    if len(key) != KEY_BYTES:
+        raise StoreError("The wallet key file is damaged; restore the wallet from a backup.",
+                         details="unwrapped key has the wrong length")
+    return key
