@@ -1,0 +1,117 @@
+"""The structure of a compact JWS (RFC 7515 §7.1): three strict base64url segments.
+
+Only structure lives here: splitting, strict base64url, header and payload JSON. Signature
+checking belongs to ``wallet.crypto``, which imports :func:`parse_compact_jws` so that both
+sides agree on exactly which bytes were signed (``signing_input``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from wallet.errors import MalformedCredential, WalletError
+from wallet.formats.json_input import decode_text, load_json, load_json_object
+
+# RFC 7515 base64url without padding; a padding '=' or any other byte is an error.
+_B64URL = re.compile(r"[A-Za-z0-9_-]*")
+_B64URL_BYTES = re.compile(rb"[A-Za-z0-9_-]+")
+# A JWT header starts with '{"' → base64url "eyJ" (or "ey" + whitespace variants, rare).
+_JWS_PREFIX = b"ey"
+
+
+@dataclass(frozen=True)
+class CompactJws:
+    """A parsed compact JWS. ``signing_input`` is ``header_b64 + "." + payload_b64`` (ASCII)."""
+
+    header: dict[str, Any]
+    payload: bytes
+    signature: bytes
+    header_b64: str
+    payload_b64: str
+    signature_b64: str
+
+    @property
+    def signing_input(self) -> bytes:
+        return f"{self.header_b64}.{self.payload_b64}".encode("ascii")
+
+    @property
+    def compact(self) -> str:
+        return f"{self.header_b64}.{self.payload_b64}.{self.signature_b64}"
+
+    def payload_json(self, *, what: str = "The token payload") -> Any:
+        """The payload parsed as JSON (bounded like every other JSON input)."""
+        return load_json(self.payload, what=what)
+
+    def payload_object(self, *, what: str = "The token payload") -> dict[str, Any]:
+        return load_json_object(self.payload, what=what)
+
+
+def b64url_decode(segment: str, *, what: str = "A token segment") -> bytes:
+    """Strict base64url: only the URL-safe alphabet, no padding, no whitespace."""
+    if not _B64URL.fullmatch(segment):
+        raise MalformedCredential(f"{what} is not valid base64url text.")
+    if len(segment) % 4 == 1:
+        raise MalformedCredential(f"{what} has an impossible base64url length.")
+    try:
+        decoded = base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+    except (binascii.Error, ValueError):  # pragma: no cover - alphabet checked above
+        raise MalformedCredential(f"{what} is not valid base64url text.") from None
+    # Reject non-canonical encodings (stray bits in the last character): they let two
+    # different strings stand for the same bytes.
+    if base64.urlsafe_b64encode(decoded).rstrip(b"=").decode("ascii") != segment:
+        raise MalformedCredential(f"{what} is not canonical base64url text.")
+    return decoded
+
+
+def b64url_encode(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def looks_like_compact_jws(raw: bytes) -> bool:
+    """Cheap check for ``detect``: ``ey…`` followed by exactly three base64url segments."""
+    text = raw.strip()
+    if not text.startswith(_JWS_PREFIX):
+        return False
+    parts = text.split(b".")
+    return (
+        len(parts) == 3
+        and all(_B64URL_BYTES.fullmatch(p) for p in parts[:2])
+        and (not parts[2] or _B64URL_BYTES.fullmatch(parts[2]) is not None)
+    )
+
+
+def parse_compact_jws(token: str | bytes, *, what: str = "The token") -> CompactJws:
+    """Split and decode a compact JWS; surrounding whitespace is tolerated, nothing else."""
+    text = decode_text(token, what=what) if isinstance(token, bytes) else token
+    text = text.strip()
+    parts = text.split(".")
+    if len(parts) != 3:
+        raise MalformedCredential(
+            f"{what} is not a compact JWS (expected three parts separated by dots).",
+            details=f"found {len(parts)} parts",
+        )
+    header_b64, payload_b64, signature_b64 = parts
+    if not header_b64 or not payload_b64:
+        raise MalformedCredential(f"{what} has an empty header or payload.")
+    header_bytes = b64url_decode(header_b64, what=f"{what} header")
+    payload = b64url_decode(payload_b64, what=f"{what} payload")
+    signature = b64url_decode(signature_b64, what=f"{what} signature")
+    header = load_json_object(header_bytes, what=f"{what} header")
+    alg = header.get("alg")
+    if not isinstance(alg, str) or not alg:
+        raise MalformedCredential(f"{what} header names no signature algorithm.")
+    return CompactJws(header, payload, signature, header_b64, payload_b64, signature_b64)
+
+
+def peek_payload_object(raw: bytes) -> dict[str, Any] | None:
+    """For ``detect``: the payload object of a compact JWS, or ``None``; never raises."""
+    if not looks_like_compact_jws(raw):
+        return None
+    try:
+        return parse_compact_jws(raw).payload_object()
+    except WalletError:
+        return None
