@@ -1,0 +1,50 @@
+# Kredo — one command to run the app, one to run the tests.
+#   make run    set up .venv and start the desktop app
+#   make test   set up .venv (with test extras) and the system packages the tests need, then run pytest
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+# Debian packages: Qt's runtime libraries (offscreen and X11), the Secret Service keyring and a
+# session bus for the real-keyring tests, Xvfb for screenshots of a real window.
+QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libpulse0 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libnss3 libxcomposite1 libxdamage1 \
+	libxrandr2 libxtst6 libasound2
+TEST_DEBS := $(QT_DEBS) gnome-keyring dbus dbus-x11 xvfb
+
+.PHONY: setup run test lint bench system-deps system-deps-test update-contexts clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP) system-deps
+
+system-deps:
+	@bash packaging/install-system-deps.sh $(QT_DEBS)
+
+system-deps-test:
+	@bash packaging/install-system-deps.sh $(TEST_DEBS)
+
+run: setup
+	$(VENV)/bin/kredo-gui
+
+test: $(STAMP) system-deps-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check wallet ui tests
+	$(VENV)/bin/mypy
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+
+update-contexts: $(STAMP)
+	$(PY) packaging/update_contexts.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,73 @@
+"""The one table model over the wallet: it holds ids and cached rows, never runs SQL itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class SummaryRow(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def issuer_name(self) -> str | None: ...
+    @property
+    def issued(self) -> str | None: ...
+    @property
+    def format(self) -> str: ...
+    def title_text(self, lang: str) -> str | None: ...
+
+
+class CredentialTableModel(QAbstractTableModel):
+    """Columns: title, issuer, date of issue, format. ``ID_ROLE`` gives the credential id."""
+
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, load_rows: Callable[[str | None], Sequence[SummaryRow]], lang: str = "en",
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._load_rows = load_rows
+        self._lang = lang
+        self._rows: list[SummaryRow] = []
+        self._search: str | None = None
+        self._headers = (self.tr("Title"), self.tr("Issuer"), self.tr("Issued"), self.tr("Format"))
+
+    def refresh(self, search: str | None = None) -> None:
+        self.beginResetModel()
+        self._search = search or None
+        self._rows = list(self._load_rows(self._search))
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == self.ID_ROLE:
+            return row.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            column = index.column()
+            if column == 0:
+                return row.title_text(self._lang) or self.tr("(untitled)")
+            if column == 1:
+                return row.issuer_name or "—"
+            if column == 2:
+                return (row.issued or "—")[:10]
+            if column == 3:
+                return row.format
+        return None

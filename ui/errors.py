@@ -1,0 +1,29 @@
+"""The one place the GUI shows errors: a sentence for the person, details on demand."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from wallet.errors import UserCancelled, WalletError
+
+log = logging.getLogger(__name__)
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    """Show ``error`` to the user; ``UserCancelled`` is silent, unexpected errors are logged."""
+    if isinstance(error, UserCancelled):
+        return
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(box.tr("Kredo"))
+    if isinstance(error, WalletError):
+        box.setText(error.message)
+        if error.details:
+            box.setDetailedText(error.details)
+    else:
+        log.error("unexpected error", exc_info=error)
+        box.setText(box.tr("Something went wrong that Kredo did not expect. Nothing was lost."))
+        box.setDetailedText(f"{type(error).__name__}: {error}")
+    box.exec()

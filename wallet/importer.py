@@ -1,0 +1,129 @@
+"""Import files, folders and streams into the wallet: the one pipeline the CLI and GUI share.
+
+Each credential is stored in its own transaction, so an import that is interrupted keeps every
+credential stored before the interruption. A bad file yields an ``error`` outcome with one
+sentence and never stops the files after it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Protocol
+
+from wallet.errors import InputTooLarge, WalletError
+from wallet.formats import parse_credentials
+from wallet.formats.limits import MAX_INPUT_BYTES
+from wallet.model import Credential
+
+ImportStatus = Literal["imported", "duplicate", "error"]
+
+
+class CredentialSink(Protocol):
+    """What the importer needs from the store (``CredentialRepository`` satisfies it)."""
+
+    def add(self, credential: Credential, *, source: str) -> AddResultLike: ...
+
+
+class AddResultLike(Protocol):
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def duplicate(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    source: str
+    status: ImportStatus
+    id: int | None = None
+    format: str | None = None
+    title: str | None = None
+    error: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "status": self.status, "format": self.format,
+                "title": self.title, "error": self.error, "source": self.source}
+
+
+def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named directly, and every file below named folders (sorted, links not followed)."""
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                for name in sorted(files):
+                    yield Path(root) / name
+        else:
+            yield path
+
+
+def read_limited(path: Path) -> bytes:
+    """Read a file, refusing anything above the input cap without reading it whole."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputTooLarge(_too_large(size))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        raise WalletError(f"The file {path.name} does not exist.") from None
+    except IsADirectoryError:
+        raise WalletError(f"{path.name} is a folder.") from None
+    except PermissionError:
+        raise WalletError(f"Kredo may not read {path.name} (permission denied).") from None
+    except OSError as exc:
+        raise WalletError(f"{path.name} could not be read ({exc.strerror}).") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputTooLarge(_too_large(len(data)))
+    return data
+
+
+def read_stream_limited(read: Callable[[int], bytes]) -> bytes:
+    data = read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputTooLarge(_too_large(len(data)))
+    return data
+
+
+def _too_large(size: int) -> str:
+    return (f"The file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB, the limit for one "
+            f"credential (it has {size // (1024 * 1024)} MB or more).")
+
+
+def import_bytes(sink: CredentialSink, raw: bytes, *, source: str) -> list[ImportOutcome]:
+    """Parse and store every credential in ``raw``; a parse error stores nothing of it."""
+    try:
+        credentials = parse_credentials(raw)
+    except WalletError as exc:
+        return [ImportOutcome(source=source, status="error", error=exc.message)]
+    outcomes: list[ImportOutcome] = []
+    for credential in credentials:
+        try:
+            result = sink.add(credential, source=source)
+        except WalletError as exc:
+            outcomes.append(ImportOutcome(source=source, status="error", error=exc.message,
+                                          format=credential.format.value))
+            continue
+        outcomes.append(ImportOutcome(
+            source=source, status="duplicate" if result.duplicate else "imported", id=result.id,
+            format=credential.format.value, title=credential.title,
+        ))
+    return outcomes
+
+
+def import_paths(sink: CredentialSink, paths: Iterable[Path], *,
+                 cancelled: Callable[[], bool] = lambda: False) -> Iterator[ImportOutcome]:
+    """Import every file in ``paths`` (folders recursively), yielding outcomes as they come."""
+    for path in iter_input_files(paths):
+        if cancelled():
+            return
+        try:
+            raw = read_limited(path)
+        except WalletError as exc:
+            yield ImportOutcome(source=str(path), status="error", error=exc.message)
+            continue
+        yield from import_bytes(sink, raw, source=str(path))
