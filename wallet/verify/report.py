@@ -1,0 +1,102 @@
+"""The verification report: independent checks, each with a sentence, never a bare bool."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+class CheckStatus(enum.StrEnum):
+    OK = "ok"
+    WARNING = "warning"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+class CheckMode(enum.StrEnum):
+    """How a check ran: a skipped online check is never shown as a pass."""
+
+    OFFLINE = "offline"
+    CACHE = "cache"
+    NETWORK = "network"
+
+
+class OverallStatus(enum.StrEnum):
+    VERIFIED = "verified"
+    PARTIALLY_VERIFIED = "partially_verified"
+    FAILED = "failed"
+
+    @property
+    def exit_code(self) -> int:
+        return {"verified": 0, "partially_verified": 3, "failed": 1}[self.value]
+
+
+CHECK_IDS = ("format", "signature", "issuer", "validity", "status", "holder", "accreditation")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    id: str
+    status: CheckStatus
+    message: str
+    mode: CheckMode = CheckMode.OFFLINE
+    checked_at: datetime | None = None
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "status": self.status.value, "message": self.message,
+                "mode": self.mode.value,
+                "checked_at": self.checked_at.isoformat() if self.checked_at else None,
+                "details": dict(self.details)}
+
+
+@dataclass(frozen=True)
+class IssuerInfo:
+    """Who signed, and whether anyone Kredo trusts vouches for them."""
+
+    name: str | None = None
+    identifier: str | None = None  # DID, URL, or eSeal organisation identifier
+    domain: str | None = None
+    country: str | None = None
+    awarding_body: str | None = None  # when it differs from the signer
+    trusted: bool = False
+    trust_source: str | None = None  # "EU trusted list (CZ)", "user", "registry: ..."
+
+    def to_json(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class VerificationReport:
+    format: str
+    checks: tuple[CheckResult, ...]
+    issuer: IssuerInfo | None = None
+    credentials: tuple[VerificationReport, ...] = ()  # for presentations
+
+    @property
+    def status(self) -> OverallStatus:
+        statuses = [c.status for c in self.checks]
+        nested = [r.status for r in self.credentials]
+        if CheckStatus.FAILED in statuses or OverallStatus.FAILED in nested:
+            return OverallStatus.FAILED
+        trusted = self.issuer is not None and self.issuer.trusted
+        if (CheckStatus.SKIPPED in statuses or OverallStatus.PARTIALLY_VERIFIED in nested
+                or (not trusted and not self.credentials)):
+            return OverallStatus.PARTIALLY_VERIFIED
+        return OverallStatus.VERIFIED
+
+    def check(self, check_id: str) -> CheckResult | None:
+        return next((c for c in self.checks if c.id == check_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "status": self.status.value, "format": self.format,
+            "checks": [c.to_json() for c in self.checks],
+            "issuer": self.issuer.to_json() if self.issuer else None,
+        }
+        if self.credentials:
+            out["credentials"] = [r.to_json() for r in self.credentials]
+        return out
