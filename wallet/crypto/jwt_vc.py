@@ -1,0 +1,270 @@
+"""VC-JWT checks: VC Data Model 1.1 JWTs (``vc`` claim) and VC 2.0 JOSE (``vc+jwt``).
+
+Three independent answers, each with sentences: is the signature valid, do the JWT claims
+agree with the credential they wrap (VC DM 1.1 §6.3.1: ``iss``/``issuer``, ``nbf``/
+``issuanceDate``, ``exp``/``expirationDate``, ``jti``/``id``, ``sub``/
+``credentialSubject.id``; VC-JOSE-COSE maps the same claims onto ``validFrom``/``validUntil``),
+and is the credential valid at ``now`` (with a small clock-skew allowance, because the issuer's
+clock and the learner's are never exactly equal). An Open Badges 3.0 JWT is a VC-JWT whose
+credential has the OB 3.0 types.
+
+:class:`CheckResult` and :func:`check_jwt_times` are shared with SD-JWT VC verification.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import Enum
+from typing import Any
+
+from wallet.crypto.jwk import PublicKey
+from wallet.crypto.jws import SUPPORTED_ALGS, CompactJws, JwsFailure, verify_compact_jws
+from wallet.formats.json_input import load_json_object
+
+CLOCK_SKEW = timedelta(seconds=60)
+
+# ``typ`` values a VC-JWT may carry; anything else (``kb+jwt``, ``dc+sd-jwt`` ...) is a token
+# of another kind presented as a credential, which must not be accepted.
+VC_1_1_TYPES = frozenset({"JWT", "jwt", "application/jwt"})
+VC_2_0_TYPES = frozenset({"vc+jwt", "application/vc+jwt", "vc+ld+jwt", "application/vc+ld+jwt"})
+OPEN_BADGE_TYPES = frozenset({"OpenBadgeCredential", "AchievementCredential"})
+VC_2_0_CONTEXT = "https://www.w3.org/ns/credentials/v2"
+
+
+class CheckStatus(Enum):
+    OK = "ok"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One check's outcome with the sentences a person reads (problems first when failed)."""
+
+    status: CheckStatus
+    messages: tuple[str, ...]
+
+    @property
+    def passed(self) -> bool:
+        return self.status is CheckStatus.OK
+
+    @classmethod
+    def from_problems(cls, problems: Iterable[str], ok_message: str) -> CheckResult:
+        found = tuple(problems)
+        if found:
+            return cls(CheckStatus.FAILED, found)
+        return cls(CheckStatus.OK, (ok_message,))
+
+    @classmethod
+    def skipped(cls, message: str) -> CheckResult:
+        return cls(CheckStatus.SKIPPED, (message,))
+
+
+@dataclass(frozen=True)
+class VcJwtVerification:
+    """Signature, claim consistency and time validity of one VC-JWT, kept apart."""
+
+    version: str  # "1.1", "2.0", or "unknown" when the token carries no credential
+    header: Mapping[str, Any]
+    payload: Mapping[str, Any]
+    credential: Mapping[str, Any]
+    signature: CheckResult
+    claims: CheckResult
+    time: CheckResult
+    signature_failure: JwsFailure | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.signature.passed and self.claims.passed and self.time.passed
+
+    @property
+    def is_open_badge(self) -> bool:
+        return bool(OPEN_BADGE_TYPES & set(_as_list(self.credential.get("type"))))
+
+
+def verify_vc_jwt(
+    token: str,
+    key: PublicKey,
+    *,
+    now: datetime,
+    allowed_algs: Collection[str] = SUPPORTED_ALGS,
+    clock_skew: timedelta = CLOCK_SKEW,
+) -> VcJwtVerification:
+    """Verify a VC-JWT with the issuer's ``key``; raises only for text that is not a JWS/JWT."""
+    # 1. Structure: a compact JWS whose payload is a JSON object (a JWT claims set).
+    jws = CompactJws.from_text(token)
+    payload = load_json_object(jws.payload, what="The token's payload")
+
+    # 2. Signature over the exact compact bytes.
+    outcome = verify_compact_jws(jws, key, allowed_algs=allowed_algs)
+    signature = CheckResult(
+        CheckStatus.OK if outcome.valid else CheckStatus.FAILED, (outcome.message,)
+    )
+
+    # 3. Which data model, and do the JWT claims agree with the credential?
+    version, credential = _credential_of(payload)
+    problems = list(_typ_problems(jws.header.get("typ"), version))
+    if version == "1.1":
+        problems += _claim_problems(payload, credential, "issuanceDate", "expirationDate")
+    elif version == "2.0":
+        problems += _claim_problems(payload, credential, "validFrom", "validUntil")
+    else:
+        problems.append("The token carries no verifiable credential.")
+    claims = CheckResult.from_problems(
+        problems, "The token's claims agree with the credential it carries."
+    )
+
+    # 4. Time: JWT claims and the credential's own dates, all at ``now``.
+    time = check_jwt_times(
+        payload,
+        now,
+        clock_skew=clock_skew,
+        not_before_dates=_dates(credential, "issuanceDate", "validFrom"),
+        expiry_dates=_dates(credential, "expirationDate", "validUntil"),
+    )
+    return VcJwtVerification(
+        version=version,
+        header=jws.header,
+        payload=payload,
+        credential=credential,
+        signature=signature,
+        claims=claims,
+        time=time,
+        signature_failure=outcome.failure,
+    )
+
+
+def check_jwt_times(
+    claims: Mapping[str, Any],
+    now: datetime,
+    *,
+    clock_skew: timedelta = CLOCK_SKEW,
+    not_before_dates: Mapping[str, Any] | None = None,
+    expiry_dates: Mapping[str, Any] | None = None,
+    what: str = "credential",
+) -> CheckResult:
+    """``exp``/``nbf``/``iat`` (RFC 7519 §4.1.4-6) plus optional ISO dates, at ``now`` ± skew.
+
+    A date that cannot be read fails the check: a credential whose validity cannot be
+    established is not shown as valid.
+    """
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    problems: list[str] = []
+    not_before: dict[str, datetime | None] = {
+        "nbf": _numeric_date(claims, "nbf"),
+        "iat": _numeric_date(claims, "iat"),
+    }
+    expiry: dict[str, datetime | None] = {"exp": _numeric_date(claims, "exp")}
+    for source, target in ((not_before_dates, not_before), (expiry_dates, expiry)):
+        for name, value in (source or {}).items():
+            target[name] = _iso_date(value)
+    for name, maybe_when in {**not_before, **expiry}.items():
+        if maybe_when is None and _has_date(claims, name, not_before_dates, expiry_dates):
+            problems.append(f"The {what}'s date “{name}” cannot be read.")
+    for name, when in not_before.items():
+        if when is not None and when > now + clock_skew:
+            if name == "iat":
+                problems.append(f"The {what} claims to be issued in the future ({_show(when)}).")
+            else:
+                problems.append(f"The {what} is not valid before {_show(when)}.")
+    for when in expiry.values():
+        if when is not None and when <= now - clock_skew:
+            problems.append(f"The {what} expired on {_show(when)}.")
+            break
+    # ``nbf`` and the credential's own start date usually agree: say each sentence once.
+    unique = dict.fromkeys(problems)
+    return CheckResult.from_problems(unique, f"The {what} is within its validity period.")
+
+
+# --- internals ------------------------------------------------------------------------
+
+
+def _credential_of(payload: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
+    vc = payload.get("vc")
+    if isinstance(vc, dict):
+        return "1.1", vc
+    context = _as_list(payload.get("@context"))
+    if VC_2_0_CONTEXT in context or ("type" in payload and "credentialSubject" in payload):
+        return "2.0", payload
+    return "unknown", {}
+
+
+def _typ_problems(typ: Any, version: str) -> list[str]:
+    if typ is None:
+        return []
+    allowed = VC_1_1_TYPES | (VC_2_0_TYPES if version == "2.0" else frozenset())
+    if not isinstance(typ, str) or typ not in allowed:
+        return ["The token declares itself as something other than a verifiable credential."]
+    return []
+
+
+def _claim_problems(
+    payload: Mapping[str, Any], credential: Mapping[str, Any], start_name: str, end_name: str
+) -> list[str]:
+    problems = []
+    issuer = credential.get("issuer")
+    issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+    pairs = (
+        ("iss", payload.get("iss"), issuer_id, "issuer"),
+        ("jti", payload.get("jti"), credential.get("id"), "identifier"),
+    )
+    for claim, jwt_value, vc_value, label in pairs:
+        if jwt_value is not None and vc_value is not None and jwt_value != vc_value:
+            problems.append(f"The token's “{claim}” differs from the credential's {label}.")
+    sub = payload.get("sub")
+    subjects = _as_list(credential.get("credentialSubject"))
+    subject_ids = [s["id"] for s in subjects if isinstance(s, dict) and "id" in s]
+    if sub is not None and subject_ids and sub not in subject_ids:
+        problems.append("The token's “sub” differs from the credential's subject.")
+    for claim, name in (("nbf", start_name), ("exp", end_name)):
+        jwt_when, vc_when = _numeric_date(payload, claim), _iso_date(credential.get(name))
+        # Compare whole seconds: NumericDate carries no fractions in practice.
+        if (
+            jwt_when is not None
+            and vc_when is not None
+            and int(jwt_when.timestamp()) != int(vc_when.timestamp())
+        ):
+            problems.append(f"The token's “{claim}” differs from the credential's {name}.")
+    return problems
+
+
+def _dates(credential: Mapping[str, Any], *names: str) -> dict[str, Any]:
+    return {name: credential[name] for name in names if name in credential}
+
+
+def _has_date(claims: Mapping[str, Any], name: str, *extra: Mapping[str, Any] | None) -> bool:
+    return name in claims or any(source is not None and name in source for source in extra)
+
+
+def _numeric_date(claims: Mapping[str, Any], name: str) -> datetime | None:
+    value = claims.get(name)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        return datetime.fromtimestamp(value, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _iso_date(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    # xsd:dateTime without a zone is read as UTC rather than the machine's local time.
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def _show(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
