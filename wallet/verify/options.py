@@ -1,0 +1,26 @@
+"""What a verification may use: the clock, the network (opt-in), trust material."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+# JWT nbf/exp and VC validity windows tolerate this much clock difference.
+CLOCK_SKEW = timedelta(seconds=60)
+
+
+@dataclass(frozen=True)
+class VerifyOptions:
+    online: bool = False  # never touch the network unless the user allowed it
+    now: datetime | None = None  # fixed time for tests; default: the current time
+    challenge: str | None = None  # expected presentation challenge (nonce)
+    domain: str | None = None  # expected presentation domain (audience)
+    # Controller documents known offline, by id (e.g. an issuer's published key document).
+    documents: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # Issuer identifiers (DIDs, URLs, eSeal organisation identifiers) the user trusts.
+    trusted_issuers: frozenset[str] = frozenset()
+
+    def current_time(self) -> datetime:
+        return self.now if self.now is not None else datetime.now(UTC)
