@@ -1,0 +1,55 @@
+"""Derive the stored index columns and search text from a credential's view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from wallet.model import Credential, LangText, MicroCredentialView
+from wallet.store.records import IndexFields, SearchText
+
+# Index columns hold one display string; English first, the list shows it untranslated.
+_DISPLAY_LANGUAGE = "en"
+
+
+def index_fields(credential: Credential) -> IndexFields:
+    view = credential.view
+    issuer = _organisation_name(view)
+    issued = view.issued or view.awarded or view.valid_from
+    return IndexFields(
+        title=view.title,
+        issuer_name=issuer.pick(_DISPLAY_LANGUAGE) if issuer else None,
+        issued=issued.isoformat() if issued else None,
+        subject_name=view.learner_name.pick(_DISPLAY_LANGUAGE) if view.learner_name else None,
+        ects=view.ects,
+        eqf_level=view.eqf_level,
+    )
+
+
+def search_text(credential: Credential) -> SearchText:
+    view = credential.view
+    organisations = [o for o in (view.awarding_body, view.issuer) if o is not None]
+    return SearchText(
+        title=_all_languages([view.title]),
+        issuer=_all_languages(o.name for o in organisations),
+        subject=_all_languages([view.learner_name]),
+        description=_all_languages([view.description]),
+        outcomes=_all_languages(view.learning_outcomes),
+    )
+
+
+def _organisation_name(view: MicroCredentialView) -> LangText | None:
+    for organisation in (view.awarding_body, view.issuer):
+        if organisation is not None and organisation.name is not None:
+            return organisation.name
+    return None
+
+
+def _all_languages(texts: Iterable[LangText | None]) -> str:
+    seen: list[str] = []
+    for text in texts:
+        if text is None:
+            continue
+        for value in text.values.values():
+            if value not in seen:
+                seen.append(value)
+    return "\n".join(seen)

@@ -1,0 +1,119 @@
+"""The versioned schema: ``PRAGMA user_version`` says which version a database holds.
+
+Each step upgrades one version inside one transaction. A frozen database of every past
+version lives in ``tests/assets/store/`` with a test that opens it; never edit a step once
+released, add the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlcipher3
+
+from wallet.errors import SchemaTooNew, StoreError
+from wallet.store.vault import Connection
+
+LATEST_VERSION = 1
+
+_V1 = (
+    """CREATE TABLE credentials (
+        id INTEGER PRIMARY KEY,
+        raw BLOB NOT NULL,
+        format TEXT NOT NULL,
+        media_type TEXT NOT NULL DEFAULT 'application/json',
+        content_hash TEXT NOT NULL UNIQUE,
+        imported_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        title_json TEXT,
+        issuer_name TEXT,
+        issued TEXT,
+        subject_name TEXT,
+        ects REAL,
+        eqf_level INTEGER,
+        note TEXT
+    )""",
+    """CREATE TABLE tags (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE
+    )""",
+    """CREATE TABLE credential_tags (
+        credential_id INTEGER NOT NULL REFERENCES credentials(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        PRIMARY KEY (credential_id, tag_id)
+    )""",
+    "CREATE INDEX credential_tags_by_tag ON credential_tags(tag_id)",
+    """CREATE TABLE collections (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE collection_items (
+        collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+        credential_id INTEGER NOT NULL REFERENCES credentials(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (collection_id, credential_id)
+    )""",
+    "CREATE INDEX collection_items_by_credential ON collection_items(credential_id)",
+    """CREATE TABLE holder_keys (
+        id INTEGER PRIMARY KEY,
+        did TEXT NOT NULL UNIQUE,
+        private_key BLOB NOT NULL,
+        key_type TEXT NOT NULL,
+        label TEXT,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE verifications (
+        id INTEGER PRIMARY KEY,
+        credential_id INTEGER NOT NULL REFERENCES credentials(id) ON DELETE CASCADE,
+        checked_at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        report_json TEXT NOT NULL,
+        mode TEXT NOT NULL
+    )""",
+    "CREATE INDEX verifications_by_credential ON verifications(credential_id, checked_at)",
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    # rowid = credentials.id. Diacritics removed so "zaklady" finds "Základy".
+    """CREATE VIRTUAL TABLE credentials_fts USING fts5(
+        title, issuer, subject, description, outcomes,
+        tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER credentials_fts_delete AFTER DELETE ON credentials BEGIN
+        DELETE FROM credentials_fts WHERE rowid = old.id;
+    END""",
+)
+
+
+def _to_v1(conn: Connection) -> None:
+    for statement in _V1:
+        conn.execute(statement)
+
+
+_STEPS: dict[int, Callable[[Connection], None]] = {1: _to_v1}
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Connection) -> int:
+    """Bring the schema to :data:`LATEST_VERSION`; return the version found before."""
+    found = schema_version(conn)
+    if found > LATEST_VERSION:
+        raise SchemaTooNew("This wallet was written by a newer Kredo; update Kredo to open it.",
+                           details=f"schema {found}, known up to {LATEST_VERSION}")
+    for target in range(found + 1, LATEST_VERSION + 1):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            _STEPS[target](conn)
+            # PRAGMA takes no parameters; target is an int from our own table.
+            conn.execute(f"PRAGMA user_version = {int(target)}")
+            conn.execute("COMMIT")
+        except sqlcipher3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError("The wallet database could not be upgraded; nothing was changed.",
+                             details=f"step to {target}: {exc}") from exc
+    return found

@@ -1,0 +1,111 @@
+"""The rows the repository hands out: frozen, Qt-free, no SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wallet.model import CredentialFormat, LangText
+
+
+@dataclass(frozen=True)
+class AddResult:
+    id: int
+    duplicate: bool  # True: the same bytes were already stored under ``id``
+
+
+@dataclass(frozen=True)
+class IndexFields:
+    """What the list view and search need, taken from the credential's view at import."""
+
+    title: LangText | None = None
+    issuer_name: str | None = None
+    issued: str | None = None  # ISO 8601 as the source gave it
+    subject_name: str | None = None
+    ects: float | None = None
+    eqf_level: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchText:
+    """Text indexed for full-text search, all languages joined."""
+
+    title: str = ""
+    issuer: str = ""
+    subject: str = ""
+    description: str = ""
+    outcomes: str = ""
+
+
+@dataclass(frozen=True)
+class CredentialSummary:
+    """One row of the credential list."""
+
+    id: int
+    format: CredentialFormat
+    index: IndexFields
+    imported_at: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoredCredential:
+    """Everything stored about one credential; ``raw`` is exactly the bytes imported."""
+
+    id: int
+    raw: bytes = field(repr=False)
+    format: CredentialFormat
+    media_type: str
+    content_hash: str
+    imported_at: str
+    source: str
+    index: IndexFields
+    note: str | None
+    tags: tuple[str, ...]
+    collections: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A learner's stack of credentials, with its ECTS total (credentials without ECTS add 0)."""
+
+    id: int
+    name: str
+    created_at: str
+    credential_ids: tuple[int, ...]
+    ects_total: float
+
+
+@dataclass(frozen=True)
+class HolderKey:
+    id: int
+    did: str
+    private_key: bytes = field(repr=False)
+    key_type: str
+    label: str | None
+    created_at: str
+
+
+@dataclass(frozen=True)
+class VerificationRecord:
+    credential_id: int
+    checked_at: str
+    status: str
+    report_json: str
+    mode: str
+
+
+@dataclass(frozen=True)
+class CredentialDump:
+    """One credential with everything attached to it, as a backup carries it."""
+
+    raw: bytes = field(repr=False)
+    format: CredentialFormat
+    media_type: str
+    imported_at: str
+    source: str
+    index: IndexFields
+    search_text: SearchText = field(repr=False)
+    note: str | None
+    tags: tuple[str, ...]
+    collections: tuple[str, ...]
+    verifications: tuple[VerificationRecord, ...] = ()

@@ -1,0 +1,109 @@
+"""The store's front door: create a wallet, open it, change its passphrase.
+
+``open_wallet`` runs key → vault → migrations and hands out the repository::
+
+    with open_wallet(resolve_home()) as wallet:
+        wallet.repository.add(credential, source="file")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+from wallet.errors import StoreError, WalletAlreadyExists, WalletLocked, WalletNotFound
+from wallet.store import keys
+from wallet.store.kdf import DEFAULT_ARGON2, Argon2Params
+from wallet.store.migrations import migrate
+from wallet.store.paths import database_path, key_header_path
+from wallet.store.repository import CredentialRepository
+from wallet.store.secret_store import SecretStore
+from wallet.store.vault import Connection, open_database
+
+
+class OpenWallet:
+    """An unlocked wallet; close it (or use ``with``) to release the database."""
+
+    def __init__(self, home: Path, connection: Connection) -> None:
+        self.home = home
+        self._connection: Connection | None = connection
+        self._repository = CredentialRepository(connection)
+
+    @property
+    def repository(self) -> CredentialRepository:
+        if self._connection is None:
+            raise WalletLocked("The wallet is closed; open it again.")
+        return self._repository
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> OpenWallet:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def wallet_exists(home: Path) -> bool:
+    return key_header_path(home).is_file() or database_path(home).is_file()
+
+
+def init_wallet(home: Path, *, passphrase: str | None = None, use_keyring: bool = True,
+                secret_store: SecretStore | None = None,
+                kdf_params: Argon2Params = DEFAULT_ARGON2) -> None:
+    """Create a new, empty wallet in ``home`` (made if missing, private to the user)."""
+    if wallet_exists(home):
+        raise WalletAlreadyExists("A wallet already exists there; nothing was changed.",
+                                  details=home.name)
+    try:
+        home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError("The wallet folder could not be created.",
+                         details=f"{type(exc).__name__}: {exc.strerror}") from exc
+    key = keys.create_key(home, passphrase=passphrase, use_keyring=use_keyring,
+                          secret_store=secret_store, kdf_params=kdf_params)
+    try:
+        connection = open_database(database_path(home), key, create=True)
+        try:
+            migrate(connection)
+        finally:
+            connection.close()
+    except BaseException:
+        # Leave no half-made wallet behind: the next init must be able to start clean.
+        for leftover in (database_path(home), key_header_path(home)):
+            leftover.unlink(missing_ok=True)
+        raise
+
+
+def open_wallet(home: Path, *, passphrase_provider: keys.PassphraseProvider | None = None,
+                secret_store: SecretStore | None = None) -> OpenWallet:
+    """Unlock and open the wallet in ``home``, upgrading its schema when older."""
+    if not database_path(home).is_file() and not key_header_path(home).is_file():
+        raise WalletNotFound("No wallet was found there; run `kredo init` to create one.",
+                             details=home.name)
+    key = keys.unlock_key(home, passphrase_provider=passphrase_provider,
+                          secret_store=secret_store)
+    connection = open_database(database_path(home), key)
+    try:
+        migrate(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return OpenWallet(home, connection)
+
+
+def change_passphrase(home: Path, old: str | None, new: str, *,
+                      secret_store: SecretStore | None = None,
+                      kdf_params: Argon2Params = DEFAULT_ARGON2) -> None:
+    """Re-wrap the key under a new passphrase; the database file is not touched."""
+    if not key_header_path(home).is_file():
+        raise WalletNotFound("No wallet was found there; run `kredo init` to create one.",
+                             details=home.name)
+    keys.change_passphrase(home, old, new, secret_store=secret_store, kdf_params=kdf_params)
+
+
+__all__ = ["OpenWallet", "change_passphrase", "init_wallet", "open_wallet", "wallet_exists"]
