@@ -1,0 +1,101 @@
+"""JSON-LD expansion and RDF dataset canonicalization, offline.
+
+Canonicalization is RDFC-1.0 (published as URDNA2015 in pyld) to N-Quads: the input the
+Data Integrity cryptosuites hash. Every context comes from the bundled set; an unknown one
+raises :class:`ContextNotAvailable`, any other processing failure raises
+:class:`MalformedCredential`. pyld's own exceptions never escape this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pyld import jsonld
+
+from wallet.errors import MalformedCredential, WalletError
+from wallet.jsonld.document_loader import offline_document_loader
+
+_T = TypeVar("_T")
+
+# What a broken document can make pyld raise besides its own JsonLdError.
+_PYLD_FAILURES = (jsonld.JsonLdError, ValueError, TypeError, KeyError, AttributeError, IndexError)
+
+
+@dataclass(frozen=True)
+class Canonicalized:
+    """Canonical N-Quads plus the properties JSON-LD silently dropped.
+
+    A dropped property is one no context defines; it is not part of the RDF dataset, so a
+    signature over the dataset does not protect it. Verifiers report it (the reference
+    implementations refuse such documents in their "safe mode").
+    """
+
+    nquads: str
+    dropped_terms: tuple[str, ...]
+
+
+def expand(document: dict[str, Any]) -> list[Any]:
+    """JSON-LD expansion with the bundled contexts."""
+    processor = jsonld.JsonLdProcessor()
+    result: list[Any] = _run(lambda: processor.expand(document, _options()))
+    return result
+
+
+def canonicalize(document: dict[str, Any]) -> str:
+    """Canonical N-Quads (RDFC-1.0 / URDNA2015) of ``document``."""
+    return canonicalize_checked(document).nquads
+
+
+def canonicalize_checked(document: dict[str, Any]) -> Canonicalized:
+    """Canonical N-Quads of ``document`` and the names of the properties it dropped."""
+    dropped: list[str] = []
+
+    def note_dropped(term: str | None) -> None:
+        dropped.append(term if term is not None else "(unnamed)")
+
+    processor = jsonld.JsonLdProcessor(on_property_dropped=note_dropped)
+    options = _options()
+    options.update({"algorithm": "URDNA2015", "format": "application/n-quads"})
+    nquads: str = _run(lambda: processor.normalize(document, options))
+    return Canonicalized(nquads=nquads, dropped_terms=tuple(sorted(set(dropped))))
+
+
+def _options() -> dict[str, Any]:
+    # A fresh dict per call: pyld stores per-operation state in the options it is given.
+    return {"documentLoader": offline_document_loader}
+
+
+def _run(operation: Callable[[], _T]) -> _T:
+    try:
+        return operation()
+    except _PYLD_FAILURES as exc:
+        wallet_error = _wallet_error_in_chain(exc)
+        if wallet_error is not None:
+            raise wallet_error from None
+        raise MalformedCredential(
+            "The document's JSON-LD could not be processed.",
+            details=f"{type(exc).__name__}: {_short_reason(exc)}",
+        ) from None
+    except RecursionError:
+        raise MalformedCredential("The document's JSON-LD nests too deeply to process.") from None
+
+
+def _wallet_error_in_chain(exc: BaseException) -> WalletError | None:
+    """pyld wraps loader errors (several layers deep); find ours again."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, WalletError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _short_reason(exc: BaseException) -> str:
+    if isinstance(exc, jsonld.JsonLdError):
+        code = getattr(exc, "code", None)
+        return f"{code or exc.type}"
+    return str(exc)[:200]
