@@ -1,0 +1,490 @@
+"""SD-JWT VC verification and selective presentation (RFC 9901, draft-ietf-oauth-sd-jwt-vc).
+
+An SD-JWT is ``<issuer-signed JWT>~<disclosure>~...~<disclosure>~[<key binding JWT>]``. The
+issuer signs only digests of the selectively disclosable claims; each disclosure
+(``[salt, name, value]`` for an object property, ``[salt, value]`` for an array element)
+proves one claim by hashing to a digest the issuer signed. The holder chooses which
+disclosures to pass on (:func:`present`) and may prove possession of the key named in
+``cnf.jwk`` with a key binding JWT bound to exactly that presentation (``sd_hash``).
+
+Verification returns separate checks; it raises only when the issuer part is not a JWS.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from wallet.crypto.jwk import (
+    PrivateKey,
+    PublicKey,
+    b64url_decode,
+    b64url_encode,
+    public_key_from_jwk,
+)
+from wallet.crypto.jws import (
+    SUPPORTED_ALGS,
+    CompactJws,
+    JwsFailure,
+    sign_compact_jws,
+    verify_compact_jws,
+)
+from wallet.crypto.jwt_vc import CLOCK_SKEW, CheckResult, CheckStatus, check_jwt_times
+from wallet.errors import MalformedCredential, SharingError, WalletError
+from wallet.formats.json_input import load_json, load_json_object
+
+SD_JWT_VC_TYPES = frozenset({"dc+sd-jwt", "vc+sd-jwt"})
+KB_JWT_TYPE = "kb+jwt"
+# How old a key binding JWT may be: it proves presence *now*, so minutes, not days.
+KB_MAX_AGE = timedelta(minutes=5)
+
+# RFC 9901 §4.1.1 names hashes from the IANA "Named Information Hash Algorithm" registry.
+_DIGESTS: dict[str, Callable[[bytes], Any]] = {
+    "sha-256": hashlib.sha256,
+    "sha-384": hashlib.sha384,
+    "sha-512": hashlib.sha512,
+    "sha3-256": hashlib.sha3_256,
+    "sha3-384": hashlib.sha3_384,
+    "sha3-512": hashlib.sha3_512,
+}
+_RESERVED_NAMES = frozenset({"_sd", "...", "_sd_alg"})
+
+PathSegment = str | int
+
+
+# --- structure ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SdJwtParts:
+    """The ``~``-separated parts, as the exact strings received."""
+
+    issuer_jwt: str
+    disclosures: tuple[str, ...]
+    kb_jwt: str | None
+
+    @classmethod
+    def from_text(cls, text: str) -> SdJwtParts:
+        if not isinstance(text, str) or "~" not in text:
+            raise MalformedCredential(
+                "This is not an SD-JWT (expected a signed token followed by “~”)."
+            )
+        pieces = text.strip().split("~")
+        issuer_jwt, middle, last = pieces[0], pieces[1:-1], pieces[-1]
+        if issuer_jwt.count(".") != 2:
+            raise MalformedCredential("The SD-JWT does not start with a signed token.")
+        if any(not piece for piece in middle):
+            raise MalformedCredential("The SD-JWT contains an empty disclosure.")
+        return cls(issuer_jwt=issuer_jwt, disclosures=tuple(middle), kb_jwt=last or None)
+
+    @property
+    def presented(self) -> str:
+        """``<issuer JWT>~<disclosures>~`` — the exact string a key binding's ``sd_hash`` covers."""
+        return "".join(f"{part}~" for part in (self.issuer_jwt, *self.disclosures))
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """One verified disclosure and where its claim sits in the rebuilt claims."""
+
+    encoded: str
+    digest: str
+    salt: str
+    name: str | None  # None for an array element
+    value: Any
+    path: tuple[PathSegment, ...]
+
+    @property
+    def path_text(self) -> str:
+        return path_to_text(self.path)
+
+
+@dataclass(frozen=True)
+class SdJwtVerification:
+    """Every check of one SD-JWT VC, kept apart; ``claims`` are the disclosed claims."""
+
+    header: Mapping[str, Any]
+    issuer_payload: Mapping[str, Any]
+    claims: Mapping[str, Any]
+    disclosed: tuple[Disclosure, ...]
+    signature: CheckResult
+    disclosures: CheckResult
+    type_check: CheckResult
+    time: CheckResult
+    key_binding: CheckResult
+    holder_key: PublicKey | None = None
+    signature_failure: JwsFailure | None = None
+
+    @property
+    def valid(self) -> bool:
+        checks = (self.signature, self.disclosures, self.type_check, self.time)
+        return all(c.passed for c in checks) and self.key_binding.status is not CheckStatus.FAILED
+
+
+# --- verification ---------------------------------------------------------------------
+
+
+def verify_sd_jwt(
+    sd_jwt: str,
+    issuer_key: PublicKey,
+    *,
+    now: datetime,
+    expected_nonce: str | None = None,
+    expected_audience: str | None = None,
+    require_key_binding: bool = False,
+    allowed_algs: Collection[str] = SUPPORTED_ALGS,
+    clock_skew: timedelta = CLOCK_SKEW,
+    kb_max_age: timedelta = KB_MAX_AGE,
+) -> SdJwtVerification:
+    """Verify an SD-JWT VC (RFC 9901 §7.1 and §7.3); raises only for input that is not one."""
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    # 1. Separate the parts and decode the issuer-signed JWT.
+    parts = SdJwtParts.from_text(sd_jwt)
+    jws = CompactJws.from_text(parts.issuer_jwt)
+    payload = load_json_object(jws.payload, what="The SD-JWT's payload")
+
+    # 2. The issuer's signature.
+    outcome = verify_compact_jws(jws, issuer_key, allowed_algs=allowed_algs)
+    signature = CheckResult(
+        CheckStatus.OK if outcome.valid else CheckStatus.FAILED, (outcome.message,)
+    )
+
+    # 3-5. Every disclosure must hash to a digest the issuer signed, exactly once.
+    claims: Mapping[str, Any] = {}
+    disclosed: tuple[Disclosure, ...] = ()
+    try:
+        claims, disclosed = _disclose(payload, parts.disclosures)
+        disclosures = CheckResult(
+            CheckStatus.OK, (f"All {len(disclosed)} disclosed claims were signed by the issuer.",)
+        )
+    except _DisclosureRejectedError as rejected:
+        disclosures = CheckResult(CheckStatus.FAILED, (str(rejected),))
+
+    # 6. SD-JWT VC rules: the token type and a credential type (``vct``).
+    type_problems = []
+    if jws.header.get("typ") not in SD_JWT_VC_TYPES:
+        type_problems.append("The token does not declare itself an SD-JWT verifiable credential.")
+    if not isinstance(payload.get("vct"), str) or not payload["vct"]:
+        type_problems.append("The SD-JWT VC does not name its credential type (vct).")
+    type_check = CheckResult.from_problems(type_problems, "The token is an SD-JWT VC.")
+
+    # 7. Time, over the signed claims plus any disclosed ones.
+    time = check_jwt_times({**payload, **claims}, now, clock_skew=clock_skew)
+
+    # 8. Key binding: the holder's proof for this exact presentation.
+    key_binding, holder_key = _check_key_binding(
+        parts,
+        claims if claims else payload,
+        payload.get("_sd_alg", "sha-256"),
+        now=now,
+        expected_nonce=expected_nonce,
+        expected_audience=expected_audience,
+        require=require_key_binding,
+        allowed_algs=allowed_algs,
+        clock_skew=clock_skew,
+        max_age=kb_max_age,
+    )
+    return SdJwtVerification(
+        header=jws.header,
+        issuer_payload=payload,
+        claims=claims,
+        disclosed=disclosed,
+        signature=signature,
+        disclosures=disclosures,
+        type_check=type_check,
+        time=time,
+        key_binding=key_binding,
+        holder_key=holder_key,
+        signature_failure=outcome.failure,
+    )
+
+
+# --- presentation ---------------------------------------------------------------------
+
+
+def disclosable_claims(sd_jwt: str) -> tuple[str, ...]:
+    """Paths (``"address/locality"``, ``"nationalities/1"``) the holder may choose to reveal."""
+    _, disclosed = _holder_view(SdJwtParts.from_text(sd_jwt))
+    return tuple(d.path_text for d in disclosed)
+
+
+def present(
+    sd_jwt: str,
+    reveal: Collection[str],
+    *,
+    holder_key: PrivateKey | None = None,
+    nonce: str | None = None,
+    audience: str | None = None,
+    now: datetime | None = None,
+) -> str:
+    """Keep only the disclosures needed to reveal the chosen claim paths; optionally sign a KB-JWT.
+
+    Revealing a path reveals everything beneath it and the enclosing disclosures needed to
+    reach it. A path that names no claim at all is an error, so a typo never silently
+    hides what the learner meant to share.
+    """
+    parts = SdJwtParts.from_text(sd_jwt)
+    claims, disclosed = _holder_view(parts)
+    wanted = [path_from_text(text) for text in reveal]
+    for path, text in zip(wanted, reveal, strict=True):
+        if not _path_exists(claims, path):
+            raise SharingError(f"The credential has no claim “{text}” to reveal.")
+    kept = {
+        d.encoded
+        for d in disclosed
+        if any(_is_prefix(_as_text(d.path), w) or _is_prefix(w, _as_text(d.path)) for w in wanted)
+    }
+    chosen = SdJwtParts(
+        issuer_jwt=parts.issuer_jwt,
+        disclosures=tuple(d for d in parts.disclosures if d in kept),
+        kb_jwt=None,
+    )
+    if holder_key is None:
+        return chosen.presented
+    if not nonce or not audience:
+        raise SharingError("A holder proof needs the verifier's nonce and audience.")
+    moment = now or datetime.now(UTC)
+    payload = load_json_object(
+        CompactJws.from_text(parts.issuer_jwt).payload, what="The SD-JWT's payload"
+    )
+    kb_payload = {
+        "iat": int(moment.timestamp()),
+        "aud": audience,
+        "nonce": nonce,
+        "sd_hash": _digest(payload.get("_sd_alg", "sha-256"), chosen.presented),
+    }
+    kb_jwt = sign_compact_jws(
+        {"typ": KB_JWT_TYPE}, json.dumps(kb_payload).encode("utf-8"), holder_key
+    )
+    return chosen.presented + kb_jwt
+
+
+def path_to_text(path: Sequence[PathSegment]) -> str:
+    """``("address", "street")`` → ``"address/street"`` (JSON Pointer escaping, RFC 6901)."""
+    return "/".join(str(s).replace("~", "~0").replace("/", "~1") for s in path)
+
+
+def path_from_text(text: str) -> tuple[str, ...]:
+    segments = text.strip().lstrip("/").split("/")
+    return tuple(s.replace("~1", "/").replace("~0", "~") for s in segments)
+
+
+# --- internals ------------------------------------------------------------------------
+
+
+class _DisclosureRejectedError(Exception):
+    """Internal: the sentence why the disclosures cannot be accepted."""
+
+
+def _digest(alg: Any, text: str) -> str:
+    digest_fn = _DIGESTS.get(alg) if isinstance(alg, str) else None
+    if digest_fn is None:
+        raise _DisclosureRejectedError("The SD-JWT uses a digest algorithm Kredo does not support.")
+    return b64url_encode(digest_fn(text.encode("ascii")).digest())
+
+
+def _holder_view(parts: SdJwtParts) -> tuple[dict[str, Any], tuple[Disclosure, ...]]:
+    payload = load_json_object(
+        CompactJws.from_text(parts.issuer_jwt).payload, what="The SD-JWT's payload"
+    )
+    try:
+        return _disclose(payload, parts.disclosures)
+    except _DisclosureRejectedError as rejected:
+        raise MalformedCredential(str(rejected)) from None
+
+
+def _disclose(
+    payload: Mapping[str, Any], encoded: Sequence[str]
+) -> tuple[dict[str, Any], tuple[Disclosure, ...]]:
+    """RFC 9901 §7.1 steps 3-5: replace digests by disclosed claims, reject anything odd."""
+    alg = payload.get("_sd_alg", "sha-256")
+    by_digest: dict[str, str] = {}
+    for text in encoded:
+        digest = _digest(alg, text)
+        if digest in by_digest:
+            raise _DisclosureRejectedError("The same disclosure is presented twice.")
+        by_digest[digest] = text
+    seen: set[str] = set()
+    found: list[Disclosure] = []
+
+    def claim(
+        digest: Any, path: tuple[PathSegment, ...], *, in_array: bool
+    ) -> tuple[str | None, Any] | None:
+        """The disclosed (name, value) for ``digest``; None when it was not presented."""
+        if not isinstance(digest, str):
+            raise _DisclosureRejectedError("The SD-JWT's signed data holds a malformed digest.")
+        if digest in seen:
+            raise _DisclosureRejectedError("The SD-JWT's signed data repeats a digest.")
+        seen.add(digest)
+        if digest not in by_digest:
+            return None  # not presented, or a decoy digest
+        text = by_digest[digest]
+        item = _decode_disclosure(text)
+        expected = 2 if in_array else 3
+        if len(item) != expected:
+            raise _DisclosureRejectedError(
+                "A disclosure has the wrong shape for where the issuer placed it."
+            )
+        name = None if in_array else item[1]
+        if name is not None and (not isinstance(name, str) or name in _RESERVED_NAMES):
+            raise _DisclosureRejectedError("A disclosure has an invalid claim name.")
+        full_path = path if in_array else (*path, str(name))
+        # ``value`` keeps the disclosure as issued (nested digests included).
+        found.append(Disclosure(text, digest, item[0], name, item[-1], full_path))
+        return name, walk(item[-1], full_path)
+
+    def walk(node: Any, path: tuple[PathSegment, ...]) -> Any:
+        if isinstance(node, dict):
+            digests = node.get("_sd", [])
+            if not isinstance(digests, list):
+                raise _DisclosureRejectedError(
+                    "The SD-JWT's signed data holds a malformed digest list."
+                )
+            out = {
+                k: walk(v, (*path, k))
+                for k, v in node.items()
+                if k != "_sd" and not (k == "_sd_alg" and not path)
+            }
+            for digest in digests:
+                disclosed = claim(digest, path, in_array=False)
+                if disclosed is None:
+                    continue
+                name, value = disclosed
+                if name in out:
+                    raise _DisclosureRejectedError(
+                        "A disclosure overwrites a claim that is already there."
+                    )
+                out[str(name)] = value
+            return out
+        if isinstance(node, list):
+            items: list[Any] = []
+            for element in node:
+                if isinstance(element, dict) and "..." in element:
+                    if len(element) != 1:
+                        raise _DisclosureRejectedError(
+                            "An array placeholder in the SD-JWT is malformed."
+                        )
+                    disclosed = claim(element["..."], (*path, len(items)), in_array=True)
+                    if disclosed is not None:
+                        items.append(disclosed[1])
+                else:
+                    items.append(walk(element, (*path, len(items))))
+            return items
+        return node
+
+    claims = walk(payload, ())
+    unused = set(by_digest) - seen
+    if unused:
+        raise _DisclosureRejectedError(
+            "A disclosure does not belong to this credential: its digest is not in the signed data."
+        )
+    return claims, tuple(found)
+
+
+def _decode_disclosure(text: str) -> list[Any]:
+    try:
+        item = load_json(b64url_decode(text, what="A disclosure"), what="A disclosure")
+    except WalletError:
+        raise _DisclosureRejectedError("A disclosure cannot be read.") from None
+    if not isinstance(item, list) or len(item) not in (2, 3) or not isinstance(item[0], str):
+        raise _DisclosureRejectedError("A disclosure is not a salted claim.")
+    return item
+
+
+def _check_key_binding(
+    parts: SdJwtParts,
+    claims: Mapping[str, Any],
+    sd_alg: Any,
+    *,
+    now: datetime,
+    expected_nonce: str | None,
+    expected_audience: str | None,
+    require: bool,
+    allowed_algs: Collection[str],
+    clock_skew: timedelta,
+    max_age: timedelta,
+) -> tuple[CheckResult, PublicKey | None]:
+    """RFC 9901 §7.3: a ``kb+jwt`` signed by ``cnf.jwk`` over this exact presentation."""
+    if parts.kb_jwt is None:
+        if require:
+            return CheckResult(
+                CheckStatus.FAILED,
+                ("The credential was presented without the holder's proof of possession.",),
+            ), None
+        return CheckResult.skipped("The holder did not add a proof of possession."), None
+
+    def failed(message: str, key: PublicKey | None = None) -> tuple[CheckResult, PublicKey | None]:
+        return CheckResult(CheckStatus.FAILED, (message,)), key
+
+    cnf = claims.get("cnf")
+    jwk = cnf.get("jwk") if isinstance(cnf, dict) else None
+    if not isinstance(jwk, dict):
+        return failed(
+            "The credential names no holder key, so the holder's proof cannot be checked."
+        )
+    try:
+        holder_key = public_key_from_jwk(jwk)
+        kb = CompactJws.from_text(parts.kb_jwt)
+        kb_claims = load_json_object(kb.payload, what="The holder's proof")
+    except MalformedCredential as exc:
+        return failed(f"The holder's proof cannot be read: {exc.message}")
+    if kb.header.get("typ") != KB_JWT_TYPE:
+        return failed(
+            "The holder's proof is not a key binding JWT (typ is not kb+jwt).", holder_key
+        )
+    outcome = verify_compact_jws(kb, holder_key, allowed_algs=allowed_algs)
+    if not outcome.valid:
+        return failed(
+            f"The holder's proof is not signed by the holder's key. {outcome.message}", holder_key
+        )
+    try:
+        expected_hash = _digest(sd_alg, parts.presented)
+    except _DisclosureRejectedError as rejected:
+        return failed(str(rejected), holder_key)
+    problems = []
+    if kb_claims.get("sd_hash") != expected_hash:
+        problems.append("The holder's proof was made for a different presentation (sd_hash).")
+    nonce = kb_claims.get("nonce")
+    if not isinstance(nonce, str) or (expected_nonce is not None and nonce != expected_nonce):
+        problems.append("The holder's proof answers a different request (nonce).")
+    aud = kb_claims.get("aud")
+    if not isinstance(aud, str) or (expected_audience is not None and aud != expected_audience):
+        problems.append("The holder's proof was made for a different verifier (aud).")
+    iat = kb_claims.get("iat")
+    if isinstance(iat, bool) or not isinstance(iat, int | float):
+        problems.append("The holder's proof is not dated (iat).")
+    else:
+        issued = datetime.fromtimestamp(iat, tz=UTC)
+        if issued > now + clock_skew:
+            problems.append("The holder's proof is dated in the future.")
+        elif issued < now - max_age - clock_skew:
+            problems.append("The holder's proof is too old to show the holder is present.")
+    result = CheckResult.from_problems(
+        problems, "The holder proved possession of the credential's key."
+    )
+    return result, holder_key
+
+
+def _path_exists(claims: Any, path: Sequence[str]) -> bool:
+    node = claims
+    for segment in path:
+        if isinstance(node, dict) and segment in node:
+            node = node[segment]
+        elif isinstance(node, list) and segment.isdigit() and int(segment) < len(node):
+            node = node[int(segment)]
+        else:
+            return False
+    return True
+
+
+def _as_text(path: Sequence[PathSegment]) -> tuple[str, ...]:
+    return tuple(str(segment) for segment in path)
+
+
+def _is_prefix(prefix: Sequence[str], path: Sequence[str]) -> bool:
+    return tuple(path[: len(prefix)]) == tuple(prefix)
