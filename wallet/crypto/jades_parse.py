@@ -75,6 +75,7 @@ class JadesSeal:
     signature_b64: str
     signature: bytes
     etsi_u_b64: tuple[str, ...]
+    etsi_u_names: tuple[str, ...]
     etsi_u: dict[str, Any]
 
     @classmethod
@@ -103,7 +104,7 @@ class JadesSeal:
             raise MalformedCredential("The seal lacks its protected header or its signature.")
         protected = _decode_json_b64url(protected_b64, what="protected header")
         signature = b64url_decode(signature_b64, what="signature")
-        etsi_u_b64, etsi_u = _read_etsi_u(entry.get("header"))
+        etsi_u_b64, etsi_u_names, etsi_u = _read_etsi_u(entry.get("header"))
         return cls(
             # The signing input is the UTF-8 of the unescaped JSON string: proven on a
             # sample whose payload holds escaped CR LF (see tests/crypto/test_jades_parse.py).
@@ -113,6 +114,7 @@ class JadesSeal:
             signature_b64=signature_b64,
             signature=signature,
             etsi_u_b64=etsi_u_b64,
+            etsi_u_names=etsi_u_names,
             etsi_u=etsi_u,
         )
 
@@ -121,17 +123,34 @@ class JadesSeal:
         """RFC 7797 §3 with ``b64: false``: ``ASCII(protected) "." payload``."""
         return self.protected_b64.encode("ascii") + b"." + self.payload
 
+    def archive_timestamp_input(self) -> bytes | None:
+        """What ``arcTst`` covers (ETSI TS 119 182-1 §5.3.6.3.1): payload, protected header and
+        signature joined by dots, then a dot and every ``etsiU`` entry before the archive
+        timestamp, concatenated exactly as they appear. ``None`` without an ``arcTst``."""
+        if "arcTst" not in self.etsi_u_names:
+            return None
+        before = self.etsi_u_b64[: self.etsi_u_names.index("arcTst")]
+        return b".".join(
+            (
+                self.payload,
+                self.protected_b64.encode("ascii"),
+                self.signature_b64.encode("ascii"),
+                "".join(before).encode("ascii"),
+            )
+        )
 
-def _read_etsi_u(header: object) -> tuple[tuple[str, ...], dict[str, Any]]:
+
+def _read_etsi_u(header: object) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, Any]]:
     """``header.etsiU``: a list of base64url JSON objects, each holding one ETSI value."""
     if header is None:
-        return (), {}
+        return (), (), {}
     if not isinstance(header, dict):
         raise MalformedCredential("The seal's unprotected header is not a JSON object.")
     entries = header.get("etsiU", [])
     if not isinstance(entries, list) or not all(isinstance(item, str) for item in entries):
         raise MalformedCredential("The seal's 'etsiU' is not a list of base64url strings.")
     values: dict[str, Any] = {}
+    names: list[str] = []
     for item in entries:
         decoded = _decode_json_b64url(item, what="unprotected 'etsiU' entry")
         if len(decoded) != 1:
@@ -141,7 +160,8 @@ def _read_etsi_u(header: object) -> tuple[tuple[str, ...], dict[str, Any]]:
             # Several archive timestamps would each cover a different prefix; we read one.
             raise MalformedCredential(f"The seal repeats the unprotected value {name!r}.")
         values[name] = value
-    return tuple(entries), values
+        names.append(name)
+    return tuple(entries), tuple(names), values
 
 
 def token_values(container: object, *, what: str) -> tuple[bytes, ...]:

@@ -1,0 +1,190 @@
+"""Verify the JAdES B-LTA seal of a European Digital Credential (ETSI TS 119 182-1).
+
+Generic JOSE libraries refuse these seals (``b64: false``, ``crit`` with ``sigT`` and
+``adoTst``), so Kredo checks them itself, in the order of the standard:
+
+1. read the JWS JSON serialization, keeping the signed strings exactly as received;
+2. check the protected header (algorithm, ``b64``, ``crit``, thumbprint of ``x5c[0]``, ``sigT``);
+3. check the signature over ``ASCII(protected) "." payload`` with the key of ``x5c[0]``;
+4. check the timestamps: ``adoTst`` over the payload, ``sigTst`` over the signature,
+   ``arcTst`` over everything before it (imprint and the authority's CMS signature);
+5. validate the seal certificate's path *at the signature timestamp's time*, from the
+   certificates, OCSP responses and CRLs the seal embeds (never the network);
+6. report the certificate's QC statements and the sealing organisation.
+
+A bad seal is a result with ``problems``, never an exception; only input that is not a
+JAdES seal at all raises a :class:`wallet.errors.MalformedCredential`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import asn1crypto.x509
+from cryptography import x509
+
+from wallet.crypto.jades_header import HeaderCheck, check_protected_header
+from wallet.crypto.jades_parse import JadesSeal, token_values
+from wallet.crypto.jades_signature import verify_jws_signature
+from wallet.crypto.jades_validation_data import read_validation_data
+from wallet.crypto.qc_statements import QcInfo, read_qc_statements
+from wallet.crypto.timestamp_token import TimestampResult, verify_timestamp_token
+from wallet.crypto.x509_path import PathResult, to_asn1, validate_seal_path
+from wallet.crypto.x509_subject import SealSubject, seal_subject
+
+# sigT is claimed with one-second precision, the timestamp is requested right after signing.
+_CLOCK_TOLERANCE = timedelta(seconds=1)
+
+
+@dataclass(frozen=True)
+class SealVerification:
+    """Everything checked about one seal, step by step; ``problems`` are sentences for a person.
+
+    ``notes`` hold facts that are not failures but matter to the issuer check, such as the path
+    being anchored on an authority found in the file rather than a trusted one.
+    """
+
+    algorithm: str | None
+    header_problems: tuple[str, ...]
+    thumbprint_ok: bool
+    signature_valid: bool
+    signing_time: datetime | None
+    proven_signing_time: datetime | None
+    timestamps: tuple[TimestampResult, ...]
+    path: PathResult | None
+    qc: QcInfo
+    seal_subject: SealSubject | None
+    problems: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def valid(self) -> bool:
+        """The seal is intact and its certificate chain held at the proven time."""
+        return not self.problems and self.signature_valid and self.path is not None and self.path.valid
+
+
+def verify_jades_seal(
+    raw: bytes,
+    *,
+    trusted_roots: Sequence[x509.Certificate] = (),
+    now: datetime | None = None,
+) -> SealVerification:
+    """Verify the seal in ``raw`` (the file's bytes as received).
+
+    ``trusted_roots`` are CA certificates the caller trusts (e.g. from a trusted-list
+    snapshot); ``now`` is the validation time used only when no valid signature timestamp
+    proves an earlier one.
+    """
+    # 1. Read the serialization.
+    seal = JadesSeal.from_bytes(raw)
+    # 2. Header rules.
+    header = check_protected_header(seal.protected)
+    problems = list(header.problems)
+    notes: list[str] = []
+    signer = header.signer_certificate
+    # 3. Signature over the exact bytes.
+    signature_valid = _signature_valid(seal, header)
+    if not signature_valid:
+        problems.append("The seal's signature does not match the credential: it was altered or damaged.")
+    # 4. Timestamps.
+    embedded = read_validation_data(seal.etsi_u)
+    problems.extend(embedded.problems)
+    extra = [to_asn1(cert) for cert in header.certificates[1:]]
+    extra.extend(embedded.certificates)
+    timestamps = _check_timestamps(seal, extra)
+    problems.extend(p for t in timestamps for p in t.problems)
+    proven = _proven_signing_time(timestamps)
+    problems.extend(_time_order_problems(header.signing_time, timestamps, notes))
+    # 5. Path at the proven time (or now, when nothing proves an earlier time).
+    path = None
+    if signer is not None:
+        moment = proven or now or datetime.now(UTC)
+        if proven is None:
+            notes.append("No valid signature timestamp: the certificate was checked at the current time.")
+        token_certs = [c for t in timestamps for c in t.certificates]
+        path = validate_seal_path(
+            signer,
+            moment=moment,
+            other_certificates=[*extra, *token_certs],
+            revocation=embedded.revocation,
+            trusted_roots=trusted_roots,
+        )
+        problems.extend(path.problems)
+        if path.valid and not path.anchor_trusted:
+            notes.append(
+                "The seal's certificate authority is not among the trusted ones; "
+                "the chain was checked up to the authority named in the file."
+            )
+    # 6. What the certificate claims and whom it names.
+    return SealVerification(
+        algorithm=header.algorithm,
+        header_problems=header.problems,
+        thumbprint_ok=header.thumbprint_ok,
+        signature_valid=signature_valid,
+        signing_time=header.signing_time,
+        proven_signing_time=proven,
+        timestamps=timestamps,
+        path=path,
+        qc=read_qc_statements(signer) if signer is not None else QcInfo(),
+        seal_subject=seal_subject(signer) if signer is not None else None,
+        problems=tuple(dict.fromkeys(problems)),
+        notes=tuple(notes),
+    )
+
+
+def _signature_valid(seal: JadesSeal, header: HeaderCheck) -> bool:
+    signer = header.signer_certificate
+    if signer is None or header.algorithm is None:
+        return False
+    return verify_jws_signature(header.algorithm, signer.public_key(), seal.signing_input, seal.signature)
+
+
+def _check_timestamps(
+    seal: JadesSeal, extra: Sequence[asn1crypto.x509.Certificate]
+) -> tuple[TimestampResult, ...]:
+    """``adoTst`` (protected), then ``sigTst`` and ``arcTst`` (unprotected), each over its bytes."""
+    jobs: list[tuple[str, object, bytes]] = []
+    if "adoTst" in seal.protected:
+        jobs.append(("adoTst", seal.protected["adoTst"], seal.payload))
+    if "sigTst" in seal.etsi_u:
+        jobs.append(("sigTst", seal.etsi_u["sigTst"], seal.signature_b64.encode("ascii")))
+    archive_input = seal.archive_timestamp_input()
+    if archive_input is not None:
+        jobs.append(("arcTst", seal.etsi_u["arcTst"], archive_input))
+    results = []
+    for kind, container, message in jobs:
+        for token in token_values(container, what=kind):
+            results.append(verify_timestamp_token(kind, token, message, extra_certificates=extra))
+    return tuple(results)
+
+
+def _proven_signing_time(timestamps: Sequence[TimestampResult]) -> datetime | None:
+    """The earliest valid ``sigTst``: the latest moment the signature provably existed by."""
+    times = [t.gen_time for t in timestamps if t.kind == "sigTst" and t.valid and t.gen_time]
+    return min(times) if times else None
+
+
+def _time_order_problems(
+    claimed: datetime | None, timestamps: Sequence[TimestampResult], notes: list[str]
+) -> list[str]:
+    """Content before signature before archive (ETSI TS 119 182-1 §5.3.4 and §5.3.6)."""
+    kinds = {t.kind for t in timestamps}
+    if "sigTst" not in kinds:
+        return ["The seal has no signature timestamp, so its signing time is not proven."]
+    if "arcTst" not in kinds:
+        notes.append("The seal has no archive timestamp (it is not a B-LTA seal).")
+    problems = []
+
+    def times(kind: str) -> list[datetime]:
+        return [t.gen_time for t in timestamps if t.kind == kind and t.valid and t.gen_time]
+
+    content, signature, archive = times("adoTst"), times("sigTst"), times("arcTst")
+    if content and signature and max(content) > min(signature) + _CLOCK_TOLERANCE:
+        problems.append("The seal's content timestamp is later than its signature timestamp.")
+    if signature and archive and max(signature) > min(archive) + _CLOCK_TOLERANCE:
+        problems.append("The seal's archive timestamp is earlier than its signature timestamp.")
+    if claimed and signature and min(signature) + _CLOCK_TOLERANCE < claimed:
+        problems.append("The seal claims a signing time later than its signature timestamp.")
+    return problems

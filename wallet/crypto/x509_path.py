@@ -1,0 +1,198 @@
+"""Long-term validation of a seal certificate's path from embedded data only (no network, ever).
+
+The seal certificate is validated *as of a proven time* (the signature timestamp's genTime),
+with hard-fail revocation from the OCSP responses and CRLs the seal embeds: an expired seal
+certificate is fine if the timestamp proves the seal was made while it was valid and not
+revoked. The path is anchored on the caller's trusted CA certificates (a trusted-list
+snapshot) when one of them is reached; otherwise on the issuing CA found in the file, which
+proves integrity of the chain but not trust — ``anchor_trusted`` says which it was.
+pyhanko-certvalidator costs about 300 ms to import, so it is imported on first use.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+from collections.abc import Coroutine, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+import asn1crypto.crl
+import asn1crypto.ocsp
+import asn1crypto.x509
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class PathResult:
+    """The verdict on the seal certificate's chain at ``validated_at``."""
+
+    valid: bool
+    validated_at: datetime
+    chain_subjects: tuple[str, ...]
+    anchor_trusted: bool
+    anchor_subject: str | None
+    revocation: str
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RevocationData:
+    """Embedded revocation values (``rVals``), already parsed, plus the certificates they carry."""
+
+    ocsp_responses: tuple[asn1crypto.ocsp.OCSPResponse, ...] = ()
+    crls: tuple[asn1crypto.crl.CertificateList, ...] = ()
+
+    @property
+    def certificates(self) -> tuple[asn1crypto.x509.Certificate, ...]:
+        """Responder certificates and their chains (one sample's SHA-256 CA re-issue is here)."""
+        found: list[asn1crypto.x509.Certificate] = []
+        for response in self.ocsp_responses:
+            basic = _basic_response(response)
+            if basic is not None:
+                found.extend(basic["certs"] or [])
+        return tuple(found)
+
+
+def to_asn1(certificate: x509.Certificate) -> asn1crypto.x509.Certificate:
+    return asn1crypto.x509.Certificate.load(certificate.public_bytes(Encoding.DER))
+
+
+def validate_seal_path(
+    signer: x509.Certificate,
+    *,
+    moment: datetime,
+    other_certificates: Sequence[asn1crypto.x509.Certificate],
+    revocation: RevocationData,
+    trusted_roots: Sequence[x509.Certificate] = (),
+) -> PathResult:
+    """Validate ``signer`` at ``moment``; never raises for a bad chain."""
+    end_entity = to_asn1(signer)
+    pool = [*other_certificates, *revocation.certificates]
+    how = _revocation_source(end_entity, revocation)
+    usage_problem = _seal_usage_problem(end_entity)
+    if trusted_roots:
+        roots = [to_asn1(root) for root in trusted_roots]
+        trusted = _validate(end_entity, roots, pool, revocation, moment)
+        if trusted.valid:
+            return _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
+    issuers = [c for c in pool if c.subject == end_entity.issuer and c.ca]
+    if not issuers:
+        return PathResult(
+            valid=False,
+            validated_at=moment,
+            chain_subjects=(end_entity.subject.human_friendly,),
+            anchor_trusted=False,
+            anchor_subject=None,
+            revocation=how,
+            problems=("The seal does not include the certificate of the authority that issued it.",),
+        )
+    in_file = _validate(end_entity, issuers, pool, revocation, moment)
+    return _finish(in_file, moment, anchor_trusted=False, how=how, extra=usage_problem)
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    valid: bool
+    chain: tuple[asn1crypto.x509.Certificate, ...]
+    problem: str | None
+
+
+def _finish(
+    attempt: _Attempt, moment: datetime, *, anchor_trusted: bool, how: str, extra: str | None
+) -> PathResult:
+    problems = [p for p in (attempt.problem, extra) if p]
+    return PathResult(
+        valid=attempt.valid and not problems,
+        validated_at=moment,
+        chain_subjects=tuple(c.subject.human_friendly for c in attempt.chain),
+        anchor_trusted=anchor_trusted and attempt.valid,
+        anchor_subject=attempt.chain[0].subject.human_friendly if attempt.chain else None,
+        revocation=how if attempt.valid else "not established",
+        problems=tuple(problems),
+    )
+
+
+def _validate(
+    end_entity: asn1crypto.x509.Certificate,
+    roots: Sequence[asn1crypto.x509.Certificate],
+    pool: Sequence[asn1crypto.x509.Certificate],
+    revocation: RevocationData,
+    moment: datetime,
+) -> _Attempt:
+    from pyhanko_certvalidator import CertificateValidator, ValidationContext, errors
+
+    context = ValidationContext(
+        trust_roots=list(roots),
+        other_certs=list(pool),
+        crls=list(revocation.crls),
+        ocsps=list(revocation.ocsp_responses),
+        moment=moment,
+        revocation_mode="hard-fail",
+        allow_fetching=False,
+    )
+    validator = CertificateValidator(end_entity, validation_context=context)
+    try:
+        path = _run(validator.async_validate_path())
+    except errors.ExpiredError:
+        problem = "The seal certificate had expired at the time the seal is checked against."
+    except errors.NotYetValidError:
+        problem = "The seal certificate was not yet valid at the time the seal is checked against."
+    except errors.RevokedError:
+        problem = "The seal certificate was revoked before the seal was made."
+    except errors.InsufficientRevinfoError:
+        problem = "The seal lacks the revocation data that would show its certificate was not revoked."
+    except errors.PathBuildingError:
+        problem = "No certificate chain leads from the seal certificate to its issuing authority."
+    except errors.PathValidationError:
+        problem = "The seal certificate's chain is not valid."
+    else:
+        return _Attempt(True, tuple(path), None)
+    return _Attempt(False, (), problem)
+
+
+def _run(coroutine: Coroutine[Any, Any, _T]) -> _T:
+    """pyhanko-certvalidator is async only; run it to completion even inside a running loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def _seal_usage_problem(certificate: asn1crypto.x509.Certificate) -> str | None:
+    """A seal certificate must allow signing: digitalSignature or nonRepudiation (RFC 5280 §4.2.1.3)."""
+    usage = certificate.key_usage_value
+    if usage is None:
+        return None
+    if {"digital_signature", "non_repudiation"} & set(usage.native):
+        return None
+    return "The seal certificate is not meant for signing (its key usage forbids it)."
+
+
+def _basic_response(response: asn1crypto.ocsp.OCSPResponse) -> Any:
+    if response["response_status"].native != "successful":
+        return None
+    return response["response_bytes"]["response"].parsed
+
+
+def _revocation_source(
+    end_entity: asn1crypto.x509.Certificate, revocation: RevocationData
+) -> str:
+    """Name the embedded data that speaks about the seal certificate, for the report."""
+    for response in revocation.ocsp_responses:
+        basic = _basic_response(response)
+        if basic is None:
+            continue
+        for single in basic["tbs_response_data"]["responses"]:
+            if single["cert_id"]["serial_number"].native == end_entity.serial_number:
+                return "embedded OCSP response"
+    for crl in revocation.crls:
+        if crl.issuer == end_entity.issuer:
+            return "embedded CRL"
+    return "none embedded"
