@@ -3,6 +3,7 @@ and a real Secret Service keyring on a private D-Bus session."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -96,7 +97,7 @@ def _missing_or_skip(reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def secret_service_session() -> Iterator[str]:
+def secret_service_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A private D-Bus session bus with gnome-keyring-daemon unlocked; yields its address."""
     for tool in ("dbus-daemon", "gnome-keyring-daemon"):
         if shutil.which(tool) is None:
@@ -112,8 +113,7 @@ def secret_service_session() -> Iterator[str]:
     bus_pid = int(pid_text)
     env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": address}
     # A throwaway XDG home: the keyring files land in the test's own directory.
-    keyring_home = Path(os.environ.get("TMPDIR", "/tmp")) / f"kredo-keyring-{bus_pid}"  # noqa: S108
-    keyring_home.mkdir(parents=True, exist_ok=True)
+    keyring_home = tmp_path_factory.mktemp("keyring")
     env["XDG_DATA_HOME"] = str(keyring_home / "data")
     env["XDG_RUNTIME_DIR"] = str(keyring_home / "run")
     Path(env["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
@@ -137,8 +137,5 @@ def secret_service_session() -> Iterator[str]:
                 os.environ[key] = value
         for pid in (keyring_pid, bus_pid):
             if pid is not None:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
-        shutil.rmtree(keyring_home, ignore_errors=True)
