@@ -62,7 +62,9 @@ class SealVerification:
     @property
     def valid(self) -> bool:
         """The seal is intact and its certificate chain held at the proven time."""
-        return not self.problems and self.signature_valid and self.path is not None and self.path.valid
+        return (
+            not self.problems and self.signature_valid and self.path is not None and self.path.valid
+        )
 
 
 def verify_jades_seal(
@@ -87,7 +89,9 @@ def verify_jades_seal(
     # 3. Signature over the exact bytes.
     signature_valid = _signature_valid(seal, header)
     if not signature_valid:
-        problems.append("The seal's signature does not match the credential: it was altered or damaged.")
+        problems.append(
+            "The seal's signature does not match the credential: it was altered or damaged."
+        )
     # 4. Timestamps.
     embedded = read_validation_data(seal.etsi_u)
     problems.extend(embedded.problems)
@@ -102,7 +106,9 @@ def verify_jades_seal(
     if signer is not None:
         moment = proven or now or datetime.now(UTC)
         if proven is None:
-            notes.append("No valid signature timestamp: the certificate was checked at the current time.")
+            notes.append(
+                "No valid signature timestamp: the certificate was checked at the current time."
+            )
         token_certs = [c for t in timestamps for c in t.certificates]
         path = validate_seal_path(
             signer,
@@ -138,7 +144,9 @@ def _signature_valid(seal: JadesSeal, header: HeaderCheck) -> bool:
     signer = header.signer_certificate
     if signer is None or header.algorithm is None:
         return False
-    return verify_jws_signature(header.algorithm, signer.public_key(), seal.signing_input, seal.signature)
+    return verify_jws_signature(
+        header.algorithm, signer.public_key(), seal.signing_input, seal.signature
+    )
 
 
 def _check_timestamps(

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
 
 from wallet.crypto.jades_parse import b64_decode, b64url_decode
 from wallet.errors import MalformedCredential
@@ -56,7 +57,9 @@ def check_protected_header(header: Mapping[str, Any]) -> HeaderCheck:
     if algorithm not in SUPPORTED_ALGORITHMS:
         problems.append("The seal uses a signature algorithm Kredo does not accept.")
     if header.get("b64") is not False:
-        problems.append("The seal is not a JAdES seal over an unencoded payload (b64 is not false).")
+        problems.append(
+            "The seal is not a JAdES seal over an unencoded payload (b64 is not false)."
+        )
     problems.extend(_crit_problems(header))
     certificates = _certificates(header, problems)
     thumbprint_ok = _thumbprint_matches(header, certificates, problems)
@@ -79,9 +82,13 @@ def _crit_problems(header: Mapping[str, Any]) -> list[str]:
         problems.append("The seal header lists a critical parameter twice.")
     for name in crit:
         if name in _JOSE_REGISTERED:
-            problems.append(f"The seal header wrongly marks the standard parameter {name!r} critical.")
+            problems.append(
+                f"The seal header wrongly marks the standard parameter {name!r} critical."
+            )
         elif name not in UNDERSTOOD_CRITICAL:
-            problems.append(f"The seal requires the parameter {name!r}, which Kredo does not support.")
+            problems.append(
+                f"The seal requires the parameter {name!r}, which Kredo does not support."
+            )
         elif name not in header:
             problems.append(f"The seal header marks {name!r} critical but does not contain it.")
     for name in sorted(JADES_PARAMETERS & header.keys()):
@@ -103,7 +110,9 @@ def _certificates(header: Mapping[str, Any], problems: list[str]) -> tuple[x509.
         try:
             certificates.append(x509.load_der_x509_certificate(der))
         except ValueError:
-            raise MalformedCredential("A certificate in the seal header is not valid DER.") from None
+            raise MalformedCredential(
+                "A certificate in the seal header is not valid DER."
+            ) from None
     return tuple(certificates)
 
 
@@ -113,8 +122,6 @@ def _thumbprint_matches(
     """``x5t#S256`` (or the legacy SHA-1 ``x5t``) must name ``x5c[0]``, RFC 7515 §4.1.7-8."""
     if not certificates:
         return False
-    from cryptography.hazmat.primitives.serialization import Encoding
-
     der = certificates[0].public_bytes(Encoding.DER)
     checks: list[tuple[str, bytes]] = []
     if "x5t#S256" in header:

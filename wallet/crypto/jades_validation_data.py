@@ -33,8 +33,12 @@ def read_validation_data(etsi_u: Mapping[str, Any]) -> EmbeddedValidationData:
     r_vals = etsi_u.get("rVals", {})
     if not isinstance(r_vals, dict):
         raise MalformedCredential("The seal's revocation values (rVals) are not a JSON object.")
-    ocsp = tuple(_loaded(r_vals.get("ocspVals", []), asn1crypto.ocsp.OCSPResponse, "OCSP response", problems))
-    crls = tuple(_loaded(r_vals.get("crlVals", []), asn1crypto.crl.CertificateList, "CRL", problems))
+    ocsp = tuple(
+        _loaded(r_vals.get("ocspVals", []), asn1crypto.ocsp.OCSPResponse, "OCSP response", problems)
+    )
+    crls = tuple(
+        _loaded(r_vals.get("crlVals", []), asn1crypto.crl.CertificateList, "CRL", problems)
+    )
     return EmbeddedValidationData(certificates, RevocationData(ocsp, crls), tuple(problems))
 
 

@@ -9,6 +9,7 @@ may make them is decided by a trusted list, not here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from asn1crypto import core
 from cryptography import x509
@@ -35,32 +36,35 @@ _SEMANTICS = {
 }
 
 
-class _QcStatement(core.Sequence):
-    _fields = [("statement_id", core.ObjectIdentifier), ("statement_info", core.Any, {"optional": True})]
+class _QcStatement(core.Sequence):  # type: ignore[misc]  # asn1crypto is untyped
+    _fields: ClassVar = [
+        ("statement_id", core.ObjectIdentifier),
+        ("statement_info", core.Any, {"optional": True}),
+    ]
 
 
-class _QcStatements(core.SequenceOf):
+class _QcStatements(core.SequenceOf):  # type: ignore[misc]  # asn1crypto is untyped
     _child_spec = _QcStatement
 
 
-class _PdsLocation(core.Sequence):
-    _fields = [("url", core.IA5String), ("language", core.PrintableString)]
+class _PdsLocation(core.Sequence):  # type: ignore[misc]  # asn1crypto is untyped
+    _fields: ClassVar = [("url", core.IA5String), ("language", core.PrintableString)]
 
 
-class _PdsLocations(core.SequenceOf):
+class _PdsLocations(core.SequenceOf):  # type: ignore[misc]  # asn1crypto is untyped
     _child_spec = _PdsLocation
 
 
-class _QcTypes(core.SequenceOf):
+class _QcTypes(core.SequenceOf):  # type: ignore[misc]  # asn1crypto is untyped
     _child_spec = core.ObjectIdentifier
 
 
-class _Countries(core.SequenceOf):
+class _Countries(core.SequenceOf):  # type: ignore[misc]  # asn1crypto is untyped
     _child_spec = core.PrintableString
 
 
-class _SemanticsInformation(core.Sequence):
-    _fields = [
+class _SemanticsInformation(core.Sequence):  # type: ignore[misc]  # asn1crypto is untyped
+    _fields: ClassVar = [
         ("semantics_identifier", core.ObjectIdentifier, {"optional": True}),
         ("name_registration_authorities", core.Any, {"optional": True}),
     ]

@@ -62,7 +62,14 @@ def verify_timestamp_token(
     try:
         signed_data, tst_info = _open_token(token_der)
     except (ValueError, TypeError, KeyError):
-        return TimestampResult(kind, False, False, None, None, (f"The {_LABELS.get(kind, kind)} is not a readable RFC 3161 token.",))
+        return TimestampResult(
+            kind,
+            False,
+            False,
+            None,
+            None,
+            (f"The {_LABELS.get(kind, kind)} is not a readable RFC 3161 token.",),
+        )
     label = _LABELS.get(kind, kind)
     gen_time: datetime | None = tst_info["gen_time"].native
     imprint_ok = _imprint_matches(tst_info, message)
@@ -85,7 +92,9 @@ def verify_timestamp_token(
             problems.append(f"The {label} was issued outside its authority's certificate validity.")
     if tst_info["tsa"].native is not None and tsa_name is None:
         tsa_name = short_name(tst_info["tsa"].chosen)
-    return TimestampResult(kind, imprint_ok, signature_ok, gen_time, tsa_name, tuple(problems), certificates)
+    return TimestampResult(
+        kind, imprint_ok, signature_ok, gen_time, tsa_name, tuple(problems), certificates
+    )
 
 
 def short_name(name: asn1crypto.x509.Name) -> str:
@@ -173,7 +182,9 @@ def _signed_attributes_valid(
         problems.append(f"The {label}'s signature does not cover its content.")
         return False
     if not _signing_certificate_matches(values, signer):
-        problems.append(f"The {label} names a different authority certificate than the one that signed it.")
+        problems.append(
+            f"The {label} names a different authority certificate than the one that signed it."
+        )
         return False
     # The signature is over the DER of the attributes as a SET OF, not the [0] IMPLICIT form.
     signed_bytes = b"\x31" + attributes.dump()[1:]
@@ -183,9 +194,14 @@ def _signed_attributes_valid(
     return True
 
 
-def _signing_certificate_matches(values: dict[str, object], signer: asn1crypto.x509.Certificate) -> bool:
+def _signing_certificate_matches(
+    values: dict[str, object], signer: asn1crypto.x509.Certificate
+) -> bool:
     """ESS ``signingCertificateV2``/``signingCertificate`` (RFC 5035) must hash to the signer."""
-    for attr_name, default_hash in (("signing_certificate_v2", "sha256"), ("signing_certificate", "sha1")):
+    for attr_name, default_hash in (
+        ("signing_certificate_v2", "sha256"),
+        ("signing_certificate", "sha1"),
+    ):
         found = values.get(attr_name)
         if not found:
             continue
@@ -222,7 +238,9 @@ def _verify_cms_signature(
             if algorithm.signature_algo == "rsassa_pss":
                 params = algorithm["parameters"]
                 pss_hash = _CRYPTO_HASHES[params["hash_algorithm"]["algorithm"].native]()
-                pss = padding.PSS(mgf=padding.MGF1(pss_hash), salt_length=params["salt_length"].native)
+                pss = padding.PSS(
+                    mgf=padding.MGF1(pss_hash), salt_length=params["salt_length"].native
+                )
                 public_key.verify(signature, signed_bytes, pss, pss_hash)
             else:
                 public_key.verify(signature, signed_bytes, padding.PKCS1v15(), digest)
