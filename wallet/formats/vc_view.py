@@ -52,7 +52,7 @@ def view_from_vc(doc: dict[str, Any]) -> MicroCredentialView:
     )
     learner_name = text(subject.get("name")) or _person_name(subject)
     outcomes = tuple(
-        t for t in (text(a.get("targetName")) for a in alignments if not _is_level_alignment(a))
+        t for t in (text(a.get("targetName")) for a in alignments if not is_level_alignment(a))
         if t is not None
     )
     valid_from = parse_datetime(doc.get("validFrom"))
@@ -75,7 +75,7 @@ def view_from_vc(doc: dict[str, Any]) -> MicroCredentialView:
         awarded=parse_datetime(subject.get("awardedDate")),
         learning_outcomes=outcomes,
         ects=_ects(subject, achievement, alignments),
-        eqf_level=_eqf_level(alignments),
+        eqf_level=eqf_level_from_alignments(alignments),
         assessment=text(criteria.get("narrative")),
         grade=_grade(subject, achievement, language),
         credential_id=plain_string(doc.get("id")),
@@ -132,7 +132,7 @@ def _learner_identifier(subject: dict[str, Any]) -> str | None:
     return plain_string(subject.get("id"))
 
 
-def _is_level_alignment(alignment: dict[str, Any]) -> bool:
+def is_level_alignment(alignment: dict[str, Any]) -> bool:
     return _mentions(alignment, _EQF_WORDS) or _mentions(alignment, _ECTS_WORDS)
 
 
@@ -142,7 +142,7 @@ def _mentions(alignment: dict[str, Any], words: tuple[str, ...]) -> bool:
     return any(word in haystack for word in words)
 
 
-def _eqf_level(alignments: list[dict[str, Any]]) -> int | None:
+def eqf_level_from_alignments(alignments: list[dict[str, Any]]) -> int | None:
     for alignment in alignments:
         if _mentions(alignment, _EQF_WORDS):
             level = level_from_code(alignment.get("targetCode")) or level_from_code(
