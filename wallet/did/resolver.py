@@ -1,0 +1,54 @@
+"""One entry point from a verification method id to a public key, offline.
+
+``did:key`` and ``did:jwk`` resolve from the identifier itself. Anything else needs its
+controller document: the caller may supply it in ``documents`` (keyed by the identifier
+without fragment). did:web and https keys otherwise need the network, which this module
+never opens: it says so with :class:`NetworkNotAllowed`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from wallet.did.controller_document import verification_method_from_document
+from wallet.did.did_jwk import resolve_did_jwk
+from wallet.did.did_key import resolve_did_key
+from wallet.did.verification_method import (
+    MAX_VERIFICATION_METHOD_ID,
+    ResolvedVerificationMethod,
+)
+from wallet.errors import MalformedCredential, NetworkNotAllowed, VerificationError
+
+_NEEDS_NETWORK = ("did:web:", "https://", "http://")
+
+
+def resolve_verification_method(
+    vm_id: str, *, documents: Mapping[str, Mapping[str, Any]] | None = None
+) -> ResolvedVerificationMethod:
+    """Resolve ``vm_id`` (a DID URL or URL naming a key) to its key and authorisations."""
+    if not isinstance(vm_id, str) or not vm_id or len(vm_id) > MAX_VERIFICATION_METHOD_ID:
+        raise MalformedCredential("The proof does not name a usable verification method.")
+    base = vm_id.partition("#")[0]
+    supplied = (documents or {}).get(base)
+    if supplied is not None:
+        return verification_method_from_document(supplied, vm_id)
+    if base.startswith("did:key:"):
+        return resolve_did_key(vm_id)
+    if base.startswith("did:jwk:"):
+        return resolve_did_jwk(vm_id)
+    if base.startswith(_NEEDS_NETWORK):
+        raise NetworkNotAllowed(
+            f"The signing key is published at {base[:200]}, "
+            "which cannot be looked up without going online.",
+            details=f"verification method {vm_id[:300]}",
+        )
+    if base.startswith("did:"):
+        method = base.split(":", 2)[1] if base.count(":") >= 2 else ""
+        raise VerificationError(
+            f"Kredo cannot resolve keys of the DID method did:{method[:40]}.",
+            details=f"verification method {vm_id[:300]}",
+        )
+    raise MalformedCredential(
+        "The proof's verification method is neither a DID URL nor a web address."
+    )
