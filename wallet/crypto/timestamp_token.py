@@ -58,19 +58,26 @@ def verify_timestamp_token(
     extra_certificates: Sequence[asn1crypto.x509.Certificate] = (),
 ) -> TimestampResult:
     """Check one token over ``message``; never raises for a broken token."""
-    problems: list[str] = []
+    label = _LABELS.get(kind, kind)
     try:
         signed_data, tst_info = _open_token(token_der)
-    except (ValueError, TypeError, KeyError):
-        return TimestampResult(
-            kind,
-            False,
-            False,
-            None,
-            None,
-            (f"The {_LABELS.get(kind, kind)} is not a readable RFC 3161 token.",),
-        )
-    label = _LABELS.get(kind, kind)
+        return _check(kind, label, signed_data, tst_info, message, extra=extra_certificates)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        # asn1crypto parses lazily, so damage can surface at any field access.
+        unreadable = (f"The {label} is not a readable RFC 3161 token.",)
+        return TimestampResult(kind, False, False, None, None, unreadable)
+
+
+def _check(
+    kind: str,
+    label: str,
+    signed_data: asn1crypto.cms.SignedData,
+    tst_info: asn1crypto.tsp.TSTInfo,
+    message: bytes,
+    *,
+    extra: Sequence[asn1crypto.x509.Certificate],
+) -> TimestampResult:
+    problems: list[str] = []
     gen_time: datetime | None = tst_info["gen_time"].native
     imprint_ok = _imprint_matches(tst_info, message)
     if not imprint_ok:
@@ -78,7 +85,7 @@ def verify_timestamp_token(
     certificates = tuple(
         c.chosen for c in (signed_data["certificates"] or []) if c.name == "certificate"
     )
-    signer = _find_signer(signed_data, (*certificates, *extra_certificates))
+    signer = _find_signer(signed_data, (*certificates, *extra))
     signature_ok = False
     tsa_name = None
     if signer is None:
