@@ -1,0 +1,93 @@
+"""Checks around a Data Integrity signature: purpose, time, challenge, domain, controller.
+
+Each returns the problem sentences it found (empty when all is well), so the verification
+algorithm reads as a list of steps and a new check touches no other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from wallet.did import ResolvedVerificationMethod
+
+# Clocks disagree; a proof "created" a few minutes ahead of ours is not suspicious.
+MAX_CLOCK_SKEW = timedelta(minutes=5)
+
+
+def parse_datetime(value: object) -> datetime | None:
+    """An XML Schema dateTime as used in proofs; naive times are read as UTC."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def purpose_problems(
+    proof: Mapping[str, Any], purpose: str, method: ResolvedVerificationMethod | None
+) -> list[str]:
+    stated = proof.get("proofPurpose")
+    if stated != purpose:
+        return [f"The proof is made for {str(stated)[:60]!r}, but {purpose!r} is required."]
+    if method is not None and not method.authorises(purpose):
+        return [f"The key's controller has not authorised this key for {purpose}."]
+    return []
+
+
+def time_problems(proof: Mapping[str, Any], now: datetime) -> list[str]:
+    problems: list[str] = []
+    if "created" in proof:
+        created = parse_datetime(proof["created"])
+        if created is None:
+            problems.append("The proof's creation time is not a valid date and time.")
+        elif created > now + MAX_CLOCK_SKEW:
+            problems.append("The proof claims to have been created in the future.")
+    if "expires" in proof:
+        expires = parse_datetime(proof["expires"])
+        if expires is None:
+            problems.append("The proof's expiry time is not a valid date and time.")
+        elif expires < now:
+            problems.append("The proof has expired.")
+    return problems
+
+
+def challenge_and_domain_problems(
+    proof: Mapping[str, Any], challenge: str | None, domain: str | None
+) -> list[str]:
+    problems: list[str] = []
+    if challenge is not None and proof.get("challenge") != challenge:
+        problems.append("The proof does not answer the challenge this verifier issued.")
+    if domain is not None:
+        stated = proof.get("domain")
+        domains = stated if isinstance(stated, list) else [stated]
+        if domain not in domains:
+            problems.append("The proof was made for a different domain than this verifier.")
+    return problems
+
+
+def expected_signer(document: Mapping[str, Any]) -> str | None:
+    """Issuer id of a credential, or holder id of a presentation."""
+    types = document.get("type")
+    is_presentation = "VerifiablePresentation" in (types if isinstance(types, list) else [types])
+    party = document.get("holder" if is_presentation else "issuer")
+    if isinstance(party, Mapping):
+        party = party.get("id")
+    return party if isinstance(party, str) else None
+
+
+def controller_problems(
+    document: Mapping[str, Any], method: ResolvedVerificationMethod
+) -> tuple[bool | None, list[str]]:
+    signer = expected_signer(document)
+    if signer is None:
+        return None, []
+    if signer == method.controller:
+        return True, []
+    return False, [
+        "The signature is valid, but the signing key belongs to "
+        f"{method.controller[:200]}, not to {signer[:200]} named in the document."
+    ]

@@ -1,0 +1,40 @@
+"""The Data Integrity cryptosuites Kredo verifies and signs with, looked up by proof."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from wallet.crypto.suites.ecdsa import ECDSA_RDFC_2019
+from wallet.crypto.suites.eddsa import ED25519_SIGNATURE_2020, EDDSA_RDFC_2022
+from wallet.crypto.suites.protocol import Cryptosuite
+
+SUITES: tuple[Cryptosuite, ...] = (EDDSA_RDFC_2022, ECDSA_RDFC_2019, ED25519_SIGNATURE_2020)
+DATA_INTEGRITY_PROOF = "DataIntegrityProof"
+# Proof types that are Data Integrity at all (whether or not the cryptosuite is supported).
+DATA_INTEGRITY_PROOF_TYPES = frozenset({DATA_INTEGRITY_PROOF, "Ed25519Signature2020"})
+
+
+def suite_named(name: str) -> Cryptosuite | None:
+    """By cryptosuite id (``eddsa-rdfc-2022``) or legacy proof type (``Ed25519Signature2020``)."""
+    return next((suite for suite in SUITES if suite.name == name), None)
+
+
+def suite_for_proof(proof: Mapping[str, Any]) -> Cryptosuite | None:
+    proof_type = proof.get("type")
+    if proof_type == DATA_INTEGRITY_PROOF:
+        return next(
+            (s for s in SUITES if s.cryptosuite and s.cryptosuite == proof.get("cryptosuite")),
+            None,
+        )
+    return next((s for s in SUITES if s.cryptosuite is None and s.proof_type == proof_type), None)
+
+
+__all__ = [
+    "DATA_INTEGRITY_PROOF",
+    "DATA_INTEGRITY_PROOF_TYPES",
+    "SUITES",
+    "Cryptosuite",
+    "suite_for_proof",
+    "suite_named",
+]
