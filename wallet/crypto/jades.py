@@ -118,6 +118,7 @@ def verify_jades_seal(
             trusted_roots=trusted_roots,
         )
         problems.extend(path.problems)
+        notes.extend(path.notes)
         if path.valid and not path.anchor_trusted:
             notes.append(
                 "The seal's certificate authority is not among the trusted ones; "

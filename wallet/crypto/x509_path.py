@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 from collections.abc import Coroutine, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -38,6 +38,7 @@ class PathResult:
     anchor_subject: str | None
     revocation: str
     problems: tuple[str, ...]
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,14 @@ def validate_seal_path(
     pool = [*other_certificates, *revocation.certificates]
     how = _revocation_source(end_entity, revocation)
     usage_problem = _seal_usage_problem(end_entity)
+    notes: tuple[str, ...] = ()
     if trusted_roots:
         roots = [to_asn1(root) for root in trusted_roots]
         trusted = _validate(end_entity, roots, pool, revocation, moment)
         if trusted.valid:
             return _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
+        # Keep why the trusted path failed: the fallback below proves less, and says so.
+        notes = (f"No path to a trusted authority held: {trusted.problem}",)
     issuers = [c for c in pool if c.subject == end_entity.issuer and c.ca]
     if not issuers:
         return PathResult(
@@ -94,7 +98,8 @@ def validate_seal_path(
             ),
         )
     in_file = _validate(end_entity, issuers, pool, revocation, moment)
-    return _finish(in_file, moment, anchor_trusted=False, how=how, extra=usage_problem)
+    result = _finish(in_file, moment, anchor_trusted=False, how=how, extra=usage_problem)
+    return replace(result, notes=notes)
 
 
 @dataclass(frozen=True)
@@ -152,9 +157,7 @@ def _validate(
     except errors.RevokedError:
         problem = "The seal certificate was revoked before the seal was made."
     except errors.InsufficientRevinfoError:
-        problem = (
-            "The seal lacks the revocation data that would show its certificate was not revoked."
-        )
+        problem = "The seal lacks the revocation data needed for a certificate in its chain."
     except errors.PathBuildingError:
         problem = "No certificate chain leads from the seal certificate to its issuing authority."
     except errors.PathValidationError:

@@ -1,0 +1,143 @@
+"""Seal certificate paths from embedded data: valid at the proven time, and only then."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+
+from wallet.crypto.jades_header import check_protected_header
+from wallet.crypto.jades_parse import JadesSeal
+from wallet.crypto.jades_validation_data import EmbeddedValidationData, read_validation_data
+from wallet.crypto.x509_path import PathResult, RevocationData, validate_seal_path
+
+EDC = Path(__file__).resolve().parent.parent / "assets" / "vectors" / "edc"
+# The signature timestamps' genTime of the two samples (see test_jades.py).
+MC_PROVEN = datetime(2023, 9, 27, 11, 54, 20, tzinfo=UTC)
+MINIMAL_PROVEN = datetime(2022, 8, 19, 11, 10, 46, tzinfo=UTC)
+
+
+def _sample(name: str) -> tuple[x509.Certificate, EmbeddedValidationData]:
+    seal = JadesSeal.from_bytes((EDC / name).read_bytes())
+    signer = check_protected_header(seal.protected).signer_certificate
+    assert signer is not None
+    return signer, read_validation_data(seal.etsi_u)
+
+
+def _validate(
+    name: str,
+    moment: datetime,
+    *,
+    revocation: RevocationData | None = None,
+    trusted_roots: tuple[x509.Certificate, ...] = (),
+) -> PathResult:
+    signer, embedded = _sample(name)
+    return validate_seal_path(
+        signer,
+        moment=moment,
+        other_certificates=embedded.certificates,
+        revocation=embedded.revocation if revocation is None else revocation,
+        trusted_roots=trusted_roots,
+    )
+
+
+def test_expired_seal_certificate_is_valid_at_the_proven_signing_time() -> None:
+    signer, _ = _sample("Sample-MC-Annex1-signed.jsonld")
+    assert signer.not_valid_after_utc < datetime(2025, 6, 1, tzinfo=UTC)  # expired in 2025
+
+    result = _validate("Sample-MC-Annex1-signed.jsonld", MC_PROVEN)
+
+    assert result.valid
+    assert result.problems == ()
+    assert result.revocation == "embedded OCSP response"
+    assert result.validated_at == MC_PROVEN
+
+
+@pytest.mark.parametrize(
+    ("moment", "fragment"),
+    [
+        # After expiry: no embedded data can help without a timestamp proving an earlier time.
+        (datetime(2026, 1, 1, tzinfo=UTC), "had expired"),
+        # Before expiry, but the embedded OCSP response (valid 7 days) is long stale: hard-fail.
+        (datetime(2024, 6, 1, tzinfo=UTC), "lacks the revocation data"),
+        # Before the certificate existed.
+        (datetime(2020, 1, 1, tzinfo=UTC), "not yet valid"),
+    ],
+)
+def test_other_moments_fail_with_the_reason(moment: datetime, fragment: str) -> None:
+    result = _validate("Sample-MC-Annex1-signed.jsonld", moment)
+
+    assert not result.valid
+    assert fragment in " ".join(result.problems)
+    assert result.revocation == "not established"
+
+
+def test_without_embedded_revocation_data_the_path_fails_hard() -> None:
+    result = _validate("Sample-MC-Annex1-signed.jsonld", MC_PROVEN, revocation=RevocationData())
+
+    assert not result.valid
+    assert "lacks the revocation data" in " ".join(result.problems)
+
+
+def test_without_the_issuing_ca_in_the_file_no_path_is_built() -> None:
+    signer, embedded = _sample("Sample-MC-Annex1-signed.jsonld")
+
+    result = validate_seal_path(
+        signer, moment=MC_PROVEN, other_certificates=(), revocation=RevocationData()
+    )
+
+    assert not result.valid
+    assert result.problems == (
+        "The seal does not include the certificate of the authority that issued it.",
+    )
+    assert embedded.certificates  # the real sample does carry it
+
+
+def _embedded_ca(name: str, common_name: str, *, in_ocsp: bool = False) -> x509.Certificate:
+    _, embedded = _sample(name)
+    pool = embedded.revocation.certificates if in_ocsp else embedded.certificates
+    der = next(c.dump() for c in pool if c.subject.native["common_name"] == common_name)
+    return x509.load_der_x509_certificate(der)
+
+
+def test_a_trusted_root_without_revocation_data_for_the_intermediate_is_not_reached() -> None:
+    # GIVEN the minimal sample, whose xVals carry the ANF Global Root CA but whose rVals hold
+    # no revocation data for the intermediate "ANF Assured ID CA1"
+    root = _embedded_ca("jades-baseline-lta-minimal-vp.json", "ANF Global Root CA")
+
+    result = _validate("jades-baseline-lta-minimal-vp.json", MINIMAL_PROVEN, trusted_roots=(root,))
+
+    # THEN hard-fail keeps the path from reaching the trusted root; the fallback to the
+    # issuer in the file still validates, is marked untrusted, and keeps the reason
+    assert result.valid
+    assert not result.anchor_trusted
+    assert result.notes == (
+        "No path to a trusted authority held: "
+        "The seal lacks the revocation data needed for a certificate in its chain.",
+    )
+
+
+def test_a_trusted_issuing_ca_as_a_trusted_list_names_it_is_reached() -> None:
+    # GIVEN trust in the intermediate's SHA-256 re-issue, found in the OCSP response
+    issuing = _embedded_ca("jades-baseline-lta-minimal-vp.json", "ANF Assured ID CA1", in_ocsp=True)
+    assert issuing.signature_hash_algorithm is not None
+    assert issuing.signature_hash_algorithm.name == "sha256"
+
+    result = _validate(
+        "jades-baseline-lta-minimal-vp.json", MINIMAL_PROVEN, trusted_roots=(issuing,)
+    )
+
+    assert result.valid
+    assert result.anchor_trusted
+    assert result.notes == ()
+    assert "Nombre Servicio Sellado TEST" in result.chain_subjects[-1]
+
+
+def test_without_trusted_roots_the_anchor_is_the_issuer_in_the_file_and_untrusted() -> None:
+    result = _validate("jades-baseline-lta-minimal-vp.json", MINIMAL_PROVEN)
+
+    assert result.valid
+    assert not result.anchor_trusted
+    assert result.anchor_subject is not None and "ANF Assured ID CA1" in result.anchor_subject
