@@ -254,7 +254,7 @@ class CredentialRepository:
     # --- holder keys, settings, verification cache -------------------------------------
 
     def add_holder_key(self, did: str, private_key: bytes, key_type: str,
-                       label: str | None = None) -> int:
+                       label: str | None = None, *, created_at: str | None = None) -> int:
         """Store a holder key; the same DID twice keeps the first and returns its id."""
         with self._transaction() as conn:
             row = conn.execute("SELECT id FROM holder_keys WHERE did = ?", (did,)).fetchone()
@@ -262,7 +262,8 @@ class CredentialRepository:
                 return int(row[0])
             cursor = conn.execute(
                 "INSERT INTO holder_keys (did, private_key, key_type, label, created_at) "
-                "VALUES (?, ?, ?, ?, ?)", (did, private_key, key_type, label, _now()))
+                "VALUES (?, ?, ?, ?, ?)",
+                (did, private_key, key_type, label, created_at or _now()))
             return int(cursor.lastrowid or 0)
 
     def holder_keys(self) -> builtins.list[HolderKey]:
@@ -345,12 +346,12 @@ class CredentialRepository:
                      record.mode))
         return result
 
-    def ensure_collection(self, name: str) -> int:
+    def ensure_collection(self, name: str, *, created_at: str | None = None) -> int:
         """The id of the collection called ``name``, created when missing."""
         clean = _clean_name(name, "collection")
         with self._transaction() as conn:
             conn.execute("INSERT OR IGNORE INTO collections (name, created_at) VALUES (?, ?)",
-                         (clean, _now()))
+                         (clean, created_at or _now()))
             return _collection_id(conn, clean)
 
     # --- helpers -------------------------------------------------------------------------

@@ -1,0 +1,347 @@
+"""Write and restore one encrypted backup file holding the whole wallet.
+
+The container is :mod:`wallet.store.backup_format`; inside is a zlib-compressed stream of JSON
+lines, one record each: a ``header``, then ``setting``, ``holder_key``, ``collection`` and
+``credential`` records, then an ``end`` record with the counts. docs/backup-format.md
+describes every field.
+
+Restore reads the file twice: first to check every segment and record (a damaged, truncated,
+or altered file, or a decompression bomb, restores nothing), then to apply it, one
+transaction per credential, so a killed restore can simply be run again.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from wallet.errors import BackupError, StoreError
+from wallet.model import CredentialFormat, LangText
+from wallet.store.backup_format import SegmentWriter, read_segments
+from wallet.store.kdf import DEFAULT_ARGON2, Argon2Params
+from wallet.store.records import (
+    CredentialDump,
+    IndexFields,
+    SearchText,
+    VerificationRecord,
+)
+from wallet.store.repository import CredentialRepository
+
+FORMAT_NAME = "kredo-backup"
+RECORD_VERSION = 1
+# One record holds at most one credential (16 MiB raw, base64) plus its index: 32 MiB is ample.
+MAX_RECORD_BYTES = 32 * 1024 * 1024
+# All records together, decompressed; a larger stream is treated as a decompression bomb.
+MAX_INFLATED_BYTES = 8 * 1024 * 1024 * 1024
+_INFLATE_STEP = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    path: Path
+    credentials: int
+    holder_keys: int
+    settings: int
+    collections: int
+    bytes_written: int
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    restored: int
+    duplicates: int
+    holder_keys_added: int
+    settings_added: int
+    collections: int
+
+
+def write_backup(repository: CredentialRepository, out: Path, passphrase: str, *,
+                 kdf_params: Argon2Params = DEFAULT_ARGON2) -> BackupSummary:
+    """Write the whole wallet to ``out`` (replaced atomically), encrypted under ``passphrase``."""
+    if not passphrase:
+        raise BackupError("The backup passphrase is empty; choose one.")
+    tmp = out.with_name(out.name + ".partial")
+    counts = {"credentials": 0, "holder_keys": 0, "settings": 0, "collections": 0}
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            writer = SegmentWriter(handle, passphrase, kdf_params)
+            compressor = zlib.compressobj(level=6)
+
+            def emit(record: dict[str, Any]) -> None:
+                line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+                writer.write(compressor.compress(line.encode("utf-8")))
+
+            emit({"kind": "header", "format": FORMAT_NAME, "version": RECORD_VERSION,
+                  "created_at": datetime.now(UTC).isoformat(timespec="seconds")})
+            for key, value in repository.settings().items():
+                emit({"kind": "setting", "key": key, "value": value})
+                counts["settings"] += 1
+            for holder_key in repository.holder_keys():
+                emit({"kind": "holder_key", "did": holder_key.did,
+                      "private_key": _b64(holder_key.private_key),
+                      "key_type": holder_key.key_type, "label": holder_key.label,
+                      "created_at": holder_key.created_at})
+                counts["holder_keys"] += 1
+            for collection in repository.collections():
+                emit({"kind": "collection", "name": collection.name,
+                      "created_at": collection.created_at})
+                counts["collections"] += 1
+            for dump in repository.dump_credentials():
+                emit(_credential_record(dump))
+                counts["credentials"] += 1
+            emit({"kind": "end", **counts})
+            writer.write(compressor.flush())
+            writer.finish()
+            handle.flush()
+            os.fsync(handle.fileno())
+        size = tmp.stat().st_size
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupError("The backup file could not be written.",
+                          details=f"{type(exc).__name__}: {exc.strerror}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return BackupSummary(path=out, bytes_written=size, **counts)
+
+
+def restore_backup(path: Path, passphrase: str, repository: CredentialRepository, *,
+                   max_inflated: int = MAX_INFLATED_BYTES) -> RestoreReport:
+    """Restore ``path`` into ``repository``; credentials already present are counted, kept."""
+    # Pass 1: everything must authenticate, decompress within bounds and parse.
+    for _record in _records(path, passphrase, max_inflated):
+        pass
+    restored = duplicates = keys_added = settings_added = collections = 0
+    known_dids = {k.did for k in repository.holder_keys()}
+    current_settings = repository.settings()
+    for record in _records(path, passphrase, max_inflated):
+        kind = record["kind"]
+        if kind == "setting" and record["key"] not in current_settings:
+            repository.set_setting(record["key"], record["value"])
+            settings_added += 1
+        elif kind == "holder_key" and record["did"] not in known_dids:
+            repository.add_holder_key(record["did"], _unb64(record["private_key"]),
+                                      record["key_type"], record["label"],
+                                      created_at=record["created_at"])
+            keys_added += 1
+        elif kind == "collection":
+            repository.ensure_collection(record["name"], created_at=record["created_at"])
+            collections += 1
+        elif kind == "credential":
+            if repository.restore_credential(_credential_dump(record)).duplicate:
+                duplicates += 1
+            else:
+                restored += 1
+    return RestoreReport(restored=restored, duplicates=duplicates, holder_keys_added=keys_added,
+                         settings_added=settings_added, collections=collections)
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def _records(path: Path, passphrase: str, max_inflated: int) -> Iterator[dict[str, Any]]:
+    """Parsed, type-checked records; the last one is ``end`` with matching counts."""
+    seen = {"credentials": 0, "holder_keys": 0, "settings": 0, "collections": 0}
+    first = True
+    ended = False
+    for line in _lines(path, passphrase, max_inflated):
+        if ended:
+            raise _damaged("records after the end record")
+        record = _parse(line)
+        kind = record["kind"]
+        if first:
+            if kind != "header" or record.get("format") != FORMAT_NAME:
+                raise _damaged("first record is not the header")
+            if record.get("version") != RECORD_VERSION:
+                raise BackupError("This backup was written by a newer Kredo; update Kredo to "
+                                  "restore it.", details=f"record version {record.get('version')}")
+            first = False
+            continue
+        if kind == "end":
+            if any(record.get(k) != v for k, v in seen.items()):
+                raise _damaged("counts in the end record do not match")
+            ended = True
+            continue
+        plural = {"credential": "credentials", "holder_key": "holder_keys",
+                  "setting": "settings", "collection": "collections"}.get(kind)
+        if plural is None:
+            raise _damaged(f"unknown record kind {kind!r}")
+        _check_fields(record)
+        seen[plural] += 1
+        yield record
+    if not ended:
+        raise _damaged("no end record")
+
+
+def _lines(path: Path, passphrase: str, max_inflated: int) -> Iterator[bytes]:
+    inflater = zlib.decompressobj()
+    pending = bytearray()
+    total = 0
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise BackupError("The backup file could not be opened.",
+                          details=f"{type(exc).__name__}: {exc.strerror}") from exc
+    with handle:
+        for segment in read_segments(handle, passphrase):
+            data = segment
+            while True:
+                # Inflate in bounded steps: a bomb stops at the cap, not in memory.
+                try:
+                    chunk = inflater.decompress(data, _INFLATE_STEP)
+                except zlib.error as exc:
+                    raise _damaged("compressed stream") from exc
+                data = inflater.unconsumed_tail
+                total += len(chunk)
+                if total > max_inflated:
+                    raise BackupError("The backup unpacks to more data than Kredo accepts; "
+                                      "nothing was restored.", details=f"cap {max_inflated}")
+                pending += chunk
+                yield from _split_lines(pending)
+                if not data and len(chunk) < _INFLATE_STEP:
+                    break
+    if not inflater.eof or inflater.unused_data:
+        raise _damaged("compressed stream incomplete")
+    if pending:
+        raise _damaged("last record is unterminated")
+
+
+def _split_lines(pending: bytearray) -> Iterator[bytes]:
+    while True:
+        end = pending.find(b"\n")
+        if end < 0:
+            if len(pending) > MAX_RECORD_BYTES:
+                raise BackupError("A record in the backup is larger than Kredo accepts; nothing "
+                                  "was restored.", details=f"cap {MAX_RECORD_BYTES}")
+            return
+        line = bytes(pending[:end])
+        del pending[:end + 1]
+        yield line
+
+
+def _parse(line: bytes) -> dict[str, Any]:
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise _damaged("record is not JSON") from exc
+    if not isinstance(record, dict) or not isinstance(record.get("kind"), str):
+        raise _damaged("record without kind")
+    return record
+
+
+_STR, _OPT_STR = (str,), (str, type(None))
+_FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
+    "setting": {"key": _STR, "value": _STR},
+    "holder_key": {"did": _STR, "private_key": _STR, "key_type": _STR, "label": _OPT_STR,
+                   "created_at": _STR},
+    "collection": {"name": _STR, "created_at": _STR},
+    "credential": {"raw": _STR, "format": _STR, "media_type": _STR, "imported_at": _STR,
+                   "source": _STR, "note": _OPT_STR, "index": (dict,), "search_text": (dict,),
+                   "tags": (list,), "collections": (list,), "verifications": (list,)},
+}
+
+
+def _check_fields(record: dict[str, Any]) -> None:
+    for name, types in _FIELDS[record["kind"]].items():
+        if not isinstance(record.get(name), types):
+            raise _damaged(f"{record['kind']}.{name} has the wrong type")
+    if record["kind"] == "credential":
+        _credential_dump(record)  # parse fully now so pass 2 cannot fail half-way
+
+
+# --- credential records ----------------------------------------------------------------
+
+
+def _credential_record(dump: CredentialDump) -> dict[str, Any]:
+    index, text = dump.index, dump.search_text
+    return {
+        "kind": "credential", "raw": _b64(dump.raw), "format": dump.format.value,
+        "media_type": dump.media_type, "imported_at": dump.imported_at, "source": dump.source,
+        "note": dump.note, "tags": list(dump.tags), "collections": list(dump.collections),
+        "index": {"title": index.title.to_json() if index.title else None,
+                  "issuer_name": index.issuer_name, "issued": index.issued,
+                  "subject_name": index.subject_name, "ects": index.ects,
+                  "eqf_level": index.eqf_level},
+        "search_text": {"title": text.title, "issuer": text.issuer, "subject": text.subject,
+                        "description": text.description, "outcomes": text.outcomes},
+        "verifications": [{"checked_at": v.checked_at, "status": v.status,
+                           "report_json": v.report_json, "mode": v.mode}
+                          for v in dump.verifications],
+    }
+
+
+def _credential_dump(record: dict[str, Any]) -> CredentialDump:
+    try:
+        index, text = record["index"], record["search_text"]
+        title = index.get("title")
+        ects, eqf = index.get("ects"), index.get("eqf_level")
+        return CredentialDump(
+            raw=_unb64(record["raw"]), format=CredentialFormat(record["format"]),
+            media_type=record["media_type"], imported_at=record["imported_at"],
+            source=record["source"], note=record["note"],
+            index=IndexFields(
+                title=LangText({str(k): str(v) for k, v in title.items()}) if title else None,
+                issuer_name=_opt_str(index.get("issuer_name")),
+                issued=_opt_str(index.get("issued")),
+                subject_name=_opt_str(index.get("subject_name")),
+                ects=float(ects) if isinstance(ects, int | float) else None,
+                eqf_level=int(eqf) if isinstance(eqf, int) else None),
+            search_text=SearchText(**{k: _text(text.get(k)) for k in (
+                "title", "issuer", "subject", "description", "outcomes")}),
+            tags=tuple(_checked_str(t) for t in record["tags"]),
+            collections=tuple(_checked_str(c) for c in record["collections"]),
+            verifications=tuple(
+                VerificationRecord(credential_id=0, checked_at=_checked_str(v["checked_at"]),
+                                   status=_checked_str(v["status"]),
+                                   report_json=_checked_str(v["report_json"]),
+                                   mode=_checked_str(v["mode"]))
+                for v in record["verifications"]))
+    except (KeyError, TypeError, ValueError, AttributeError, StoreError) as exc:
+        if isinstance(exc, BackupError):
+            raise
+        raise _damaged(f"credential record: {type(exc).__name__}") from exc
+
+
+def _opt_str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _checked_str(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected text")
+    return value
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: object) -> bytes:
+    if not isinstance(text, str):
+        raise _damaged("expected base64 text")
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise _damaged("bad base64") from exc
+
+
+def _damaged(details: str) -> BackupError:
+    return BackupError("The backup file is damaged; nothing was restored.", details=details)
+
+
+__all__ = ["BackupSummary", "RestoreReport", "restore_backup", "write_backup"]
+
