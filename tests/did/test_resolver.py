@@ -1,0 +1,116 @@
+"""did:key, did:jwk and supplied controller documents resolve offline; web keys do not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+
+from wallet.crypto.multikey import multikey_from_public_key
+from wallet.did import (
+    did_jwk_from_public_key,
+    did_key_from_public_key,
+    did_key_verification_method_id,
+    resolve_verification_method,
+)
+from wallet.errors import MalformedCredential, NetworkNotAllowed, VerificationError
+
+W3C = Path(__file__).resolve().parents[1] / "assets" / "vectors" / "w3c"
+OB3_VM = "https://example.edu/issuers/565049#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi"
+
+
+def _pair(name: str) -> dict[str, str]:
+    data: dict[str, str] = json.loads((W3C / name).read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.parametrize("file", ["eddsa-keyPair.json", "p256KeyPair.json", "p384KeyPair.json"])
+def test_did_key_of_a_published_key(file: str) -> None:
+    public = _pair(file)["publicKeyMultibase"]
+    did = f"did:key:{public}"
+    method = resolve_verification_method(f"{did}#{public}")
+    assert method.id == f"{did}#{public}"
+    assert method.controller == did
+    assert multikey_from_public_key(method.public_key) == public  # type: ignore[arg-type]
+    assert method.authorises("assertionMethod")
+    assert method.authorises("authentication")
+    assert not method.authorises("keyAgreement")
+
+
+def test_did_key_without_fragment_is_its_only_key() -> None:
+    key = ed25519.Ed25519PrivateKey.generate().public_key()
+    did = did_key_from_public_key(key)
+    assert resolve_verification_method(did).id == did_key_verification_method_id(key)
+
+
+def test_did_key_with_a_foreign_fragment_is_malformed() -> None:
+    public = _pair("eddsa-keyPair.json")["publicKeyMultibase"]
+    other = _pair("p256KeyPair.json")["publicKeyMultibase"]
+    with pytest.raises(MalformedCredential):
+        resolve_verification_method(f"did:key:{public}#{other}")
+
+
+def test_did_jwk_round_trip() -> None:
+    key = ec.generate_private_key(ec.SECP256R1()).public_key()
+    did = did_jwk_from_public_key(key)
+    method = resolve_verification_method(did + "#0")
+    assert method.id == did + "#0"
+    assert method.controller == did
+    assert isinstance(method.public_key, ec.EllipticCurvePublicKey)
+    assert method.public_key.public_numbers() == key.public_numbers()
+    with pytest.raises(MalformedCredential):
+        resolve_verification_method(did + "#1")
+
+
+def test_supplied_controller_document_resolves_the_ob3_key() -> None:
+    document = json.loads(
+        (W3C / "1edtech-obv3-ldp-controller-document.json").read_text(encoding="utf-8")
+    )
+    method = resolve_verification_method(OB3_VM, documents={document["id"]: document})
+    assert method.controller == "https://example.edu/issuers/565049"
+    assert method.type == "Multikey"
+    assert method.relationships == frozenset({"assertionMethod"})
+    assert isinstance(method.public_key, ed25519.Ed25519PublicKey)
+
+
+def test_controller_document_by_reference_and_relative_id() -> None:
+    key = ed25519.Ed25519PrivateKey.generate().public_key()
+    document = {
+        "id": "did:web:school.example",
+        "verificationMethod": [
+            {
+                "id": "#key-1",
+                "type": "Multikey",
+                "controller": "did:web:school.example",
+                "publicKeyMultibase": multikey_from_public_key(key),
+            }
+        ],
+        "authentication": ["did:web:school.example#key-1"],
+    }
+    method = resolve_verification_method(
+        "did:web:school.example#key-1", documents={"did:web:school.example": document}
+    )
+    assert method.relationships == frozenset({"authentication"})
+    with pytest.raises(MalformedCredential):
+        resolve_verification_method(
+            "did:web:school.example#key-2", documents={"did:web:school.example": document}
+        )
+
+
+@pytest.mark.parametrize("vm", [OB3_VM, "did:web:school.example#key-1", "http://a.example/k"])
+def test_web_keys_need_the_network_and_say_so(vm: str) -> None:
+    with pytest.raises(NetworkNotAllowed):
+        resolve_verification_method(vm)
+
+
+def test_unsupported_did_method() -> None:
+    with pytest.raises(VerificationError, match="did:example"):
+        resolve_verification_method("did:example:123#k")
+
+
+def test_controller_document_for_another_identifier_is_refused() -> None:
+    document = {"id": "https://other.example/issuer", "assertionMethod": []}
+    with pytest.raises(MalformedCredential):
+        resolve_verification_method(OB3_VM, documents={OB3_VM.split("#")[0]: document})
