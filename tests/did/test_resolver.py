@@ -113,4 +113,4 @@ def test_unsupported_did_method() -> None:
 def test_controller_document_for_another_identifier_is_refused() -> None:
     document = {"id": "https://other.example/issuer", "assertionMethod": []}
     with pytest.raises(MalformedCredential):
-        resolve_verification_method(OB3_VM, documents={OB3_VM.split("#")[0]: document})
+        resolve_verification_method(OB3_VM, documents={OB3_VM.partition("#")[0]: document})
