@@ -171,6 +171,10 @@ def _signed_attributes_valid(
     """RFC 5652 §5.4 and §11: content type, message digest, ESS signing certificate, signature."""
     signer_info = signed_data["signer_infos"][0]
     attributes = signer_info["signed_attrs"]
+    # The signature is over the attributes' DER as received, retagged from [0] IMPLICIT to
+    # SET OF. Take the bytes before reading any attribute: afterwards asn1crypto re-encodes
+    # the set on dump (slow, and not necessarily byte-identical to what the TSA signed).
+    signed_bytes = b"\x31" + attributes.dump()[1:]
     if not attributes:
         problems.append(f"The {label} has no signed attributes.")
         return False
@@ -193,8 +197,6 @@ def _signed_attributes_valid(
             f"The {label} names a different authority certificate than the one that signed it."
         )
         return False
-    # The signature is over the DER of the attributes as a SET OF, not the [0] IMPLICIT form.
-    signed_bytes = b"\x31" + attributes.dump()[1:]
     if not _verify_cms_signature(signer, signer_info, signed_bytes, digest_name):
         problems.append(f"The {label}'s signature by its authority is not valid.")
         return False
