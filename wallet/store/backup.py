@@ -1,8 +1,8 @@
 """Write and restore one encrypted backup file holding the whole wallet.
 
 The container is :mod:`wallet.store.backup_format`; inside is a zlib-compressed stream of JSON
-lines, one record each: a ``header``, then ``setting``, ``holder_key``, ``collection`` and
-``credential`` records, then an ``end`` record with the counts. docs/backup-format.md
+lines, one record each: a ``header``, then ``setting``, ``holder_key``, ``credential`` and
+``collection`` records, then an ``end`` record with the counts. docs/backup-format.md
 describes every field.
 
 Restore reads the file twice: first to check every segment and record (a damaged, truncated,
@@ -91,13 +91,16 @@ def write_backup(repository: CredentialRepository, out: Path, passphrase: str, *
                       "key_type": holder_key.key_type, "label": holder_key.label,
                       "created_at": holder_key.created_at})
                 counts["holder_keys"] += 1
-            for collection in repository.collections():
-                emit({"kind": "collection", "name": collection.name,
-                      "created_at": collection.created_at})
-                counts["collections"] += 1
             for dump in repository.dump_credentials():
                 emit(_credential_record(dump))
                 counts["credentials"] += 1
+            # After the credentials, so members are named by content hash in their order.
+            hashes = {i: repository.get(i).content_hash for i in repository.ids()}
+            for collection in repository.collections():
+                emit({"kind": "collection", "name": collection.name,
+                      "created_at": collection.created_at,
+                      "items": [hashes[i] for i in collection.credential_ids]})
+                counts["collections"] += 1
             emit({"kind": "end", **counts})
             writer.write(compressor.flush())
             writer.finish()
@@ -135,7 +138,10 @@ def restore_backup(path: Path, passphrase: str, repository: CredentialRepository
                                       created_at=record["created_at"])
             keys_added += 1
         elif kind == "collection":
-            repository.ensure_collection(record["name"], created_at=record["created_at"])
+            collection_id = repository.ensure_collection(record["name"],
+                                                         created_at=record["created_at"])
+            members = [repository.find_by_hash(h) for h in record["items"]]
+            repository.add_to_collection(collection_id, [m for m in members if m is not None])
             collections += 1
         elif kind == "credential":
             if repository.restore_credential(_credential_dump(record)).duplicate:
@@ -244,10 +250,10 @@ _FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
     "setting": {"key": _STR, "value": _STR},
     "holder_key": {"did": _STR, "private_key": _STR, "key_type": _STR, "label": _OPT_STR,
                    "created_at": _STR},
-    "collection": {"name": _STR, "created_at": _STR},
+    "collection": {"name": _STR, "created_at": _STR, "items": (list,)},
     "credential": {"raw": _STR, "format": _STR, "media_type": _STR, "imported_at": _STR,
                    "source": _STR, "note": _OPT_STR, "index": (dict,), "search_text": (dict,),
-                   "tags": (list,), "collections": (list,), "verifications": (list,)},
+                   "tags": (list,), "verifications": (list,)},
 }
 
 
@@ -257,6 +263,9 @@ def _check_fields(record: dict[str, Any]) -> None:
             raise _damaged(f"{record['kind']}.{name} has the wrong type")
     if record["kind"] == "credential":
         _credential_dump(record)  # parse fully now so pass 2 cannot fail half-way
+    if record["kind"] == "collection":
+        for item in record["items"]:
+            _checked_hash(item)
 
 
 # --- credential records ----------------------------------------------------------------
@@ -267,7 +276,7 @@ def _credential_record(dump: CredentialDump) -> dict[str, Any]:
     return {
         "kind": "credential", "raw": _b64(dump.raw), "format": dump.format.value,
         "media_type": dump.media_type, "imported_at": dump.imported_at, "source": dump.source,
-        "note": dump.note, "tags": list(dump.tags), "collections": list(dump.collections),
+        "note": dump.note, "tags": list(dump.tags),
         "index": {"title": index.title.to_json() if index.title else None,
                   "issuer_name": index.issuer_name, "issued": index.issued,
                   "subject_name": index.subject_name, "ects": index.ects,
@@ -299,7 +308,7 @@ def _credential_dump(record: dict[str, Any]) -> CredentialDump:
             search_text=SearchText(**{k: _text(text.get(k)) for k in (
                 "title", "issuer", "subject", "description", "outcomes")}),
             tags=tuple(_checked_str(t) for t in record["tags"]),
-            collections=tuple(_checked_str(c) for c in record["collections"]),
+            collections=(),  # collection records carry membership, in order
             verifications=tuple(
                 VerificationRecord(credential_id=0, checked_at=_checked_str(v["checked_at"]),
                                    status=_checked_str(v["status"]),
@@ -323,6 +332,13 @@ def _text(value: object) -> str:
 def _checked_str(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError("expected text")
+    return value
+
+
+def _checked_hash(value: object) -> str:
+    if not (isinstance(value, str) and len(value) == 64
+            and all(c in "0123456789abcdef" for c in value)):
+        raise _damaged("collection item is not a sha-256 hex digest")
     return value
 
 

@@ -135,6 +135,11 @@ class CredentialRepository:
         params += [-1 if limit is None else max(limit, 0), max(offset, 0)]
         return [_summary(r) for r in self._query(sql, params)]
 
+    def find_by_hash(self, content_hash: str) -> int | None:
+        """The id of the credential whose raw bytes have this sha-256, if stored."""
+        rows = self._query("SELECT id FROM credentials WHERE content_hash = ?", (content_hash,))
+        return int(rows[0][0]) if rows else None
+
     def count(self) -> int:
         return int(self._query("SELECT count(*) FROM credentials")[0][0])
 
