@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from wallet.store.records import CredentialSummary
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class SummaryRow(Protocol):
-    @property
-    def id(self) -> int: ...
-    @property
-    def issuer_name(self) -> str | None: ...
-    @property
-    def issued(self) -> str | None: ...
-    @property
-    def format(self) -> str: ...
-    def title_text(self, lang: str) -> str | None: ...
 
 
 class CredentialTableModel(QAbstractTableModel):
@@ -27,12 +19,12 @@ class CredentialTableModel(QAbstractTableModel):
 
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, load_rows: Callable[[str | None], Sequence[SummaryRow]], lang: str = "en",
+    def __init__(self, load_rows: Callable[[str | None], Sequence[CredentialSummary]], lang: str = "en",
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._load_rows = load_rows
         self._lang = lang
-        self._rows: list[SummaryRow] = []
+        self._rows: list[CredentialSummary] = []
         self._search: str | None = None
         self._headers = (self.tr("Title"), self.tr("Issuer"), self.tr("Issued"), self.tr("Format"))
 
@@ -63,11 +55,11 @@ class CredentialTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == 0:
-                return row.title_text(self._lang) or self.tr("(untitled)")
+                return row.index.title.pick(self._lang) if row.index.title else self.tr("(untitled)")
             if column == 1:
-                return row.issuer_name or "—"
+                return row.index.issuer_name or "—"
             if column == 2:
-                return (row.issued or "—")[:10]
+                return (row.index.issued or "—")[:10]
             if column == 3:
-                return row.format
+                return row.format.label
         return None

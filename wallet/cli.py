@@ -20,11 +20,22 @@ from typing import Any, NoReturn, TextIO
 import wallet
 from wallet.errors import KeyUnavailable, UserCancelled, WalletError
 from wallet.formats import parse_credential
-from wallet.importer import ImportOutcome, import_bytes, import_paths, read_stream_limited
+from wallet.formats.json_input import load_json_object
+from wallet.importer import (
+    ImportOutcome,
+    import_bytes,
+    import_paths,
+    read_limited,
+    read_stream_limited,
+)
 from wallet.store.backup import restore_backup, write_backup
 from wallet.store.keys import keyring_usable
 from wallet.store.paths import resolve_home
+from wallet.store.records import CredentialSummary
 from wallet.store.wallet import OpenWallet, change_passphrase, init_wallet, open_wallet
+from wallet.verify.engine import verify_credential, verify_file_bytes
+from wallet.verify.options import VerifyOptions
+from wallet.verify.report_text import render_report
 from wallet.view_text import render_view
 
 EXIT_OK = 0
@@ -86,6 +97,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
 
     sub.add_parser("passphrase", help="set or change the wallet passphrase")
+
+    p = sub.add_parser("verify", help="check whether a credential is genuine, check by check")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("id", type=int, nargs="?", help="a credential in the wallet")
+    target.add_argument("--file", type=Path, metavar="PATH",
+                        help="a credential or presentation file (no wallet needed)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--online", action="store_true",
+                   help="allow network look-ups (status lists, did:web, hosted keys)")
+    p.add_argument("--challenge", help="expected presentation challenge")
+    p.add_argument("--domain", help="expected presentation domain")
+    p.add_argument("--document", type=Path, action="append", default=[], metavar="FILE",
+                   help="a DID or controller document to use offline (repeatable)")
     return parser
 
 
@@ -158,13 +182,23 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as opened:
         rows = opened.repository.list(search=args.search, tag=args.tag)
     if args.json:
-        json.dump([row.to_json() for row in rows], out, ensure_ascii=False, indent=2)
+        json.dump([_summary_json(row) for row in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
     for row in rows:
-        print("\t".join((str(row.id), row.title_text("en") or "(untitled)", row.issuer_name or "—",
-                         row.issued or "—", row.format)), file=out)
+        title = row.index.title.pick("en") if row.index.title else "(untitled)"
+        print("\t".join((str(row.id), title, row.index.issuer_name or "—",
+                         row.index.issued or "—", row.format.value)), file=out)
     return EXIT_OK
+
+
+def _summary_json(row: CredentialSummary) -> dict[str, Any]:
+    index = row.index
+    return {"id": row.id, "format": row.format.value,
+            "title": index.title.to_json() if index.title else None,
+            "issuer": index.issuer_name, "issued": index.issued, "subject": index.subject_name,
+            "ects": index.ects, "eqf_level": index.eqf_level, "imported_at": row.imported_at,
+            "tags": list(row.tags)}
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
@@ -231,10 +265,40 @@ def cmd_passphrase(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _verify_options(args: argparse.Namespace) -> VerifyOptions:
+    documents: dict[str, dict[str, Any]] = {}
+    for path in args.document:
+        document = load_json_object(read_limited(path), what=f"The document {path.name}")
+        if not isinstance(document.get("id"), str):
+            raise WalletError(f"The document {path.name} has no id.")
+        documents[document["id"]] = document
+    return VerifyOptions(online=args.online, challenge=args.challenge, domain=args.domain,
+                         documents=documents)
+
+
+def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
+    options = _verify_options(args)
+    if args.file is not None:
+        report = verify_file_bytes(read_limited(args.file), options=options)
+    else:
+        with _open(args) as opened:
+            stored = opened.repository.get(args.id)
+            report = verify_credential(parse_credential(stored.raw), options=options)
+            opened.repository.save_verification(
+                stored.id, status=report.status.value, report_json=json.dumps(report.to_json()),
+                mode="network" if args.online else "offline")
+    if args.json:
+        json.dump(report.to_json(), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        print(render_report(report), file=out)
+    return report.status.exit_code
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "init": cmd_init, "import": cmd_import, "list": cmd_list, "show": cmd_show,
     "tag": cmd_tag, "untag": cmd_tag, "delete": cmd_delete, "backup": cmd_backup,
-    "restore": cmd_restore, "passphrase": cmd_passphrase,
+    "restore": cmd_restore, "passphrase": cmd_passphrase, "verify": cmd_verify,
 }
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from cryptography import x509
+
 # JWT nbf/exp and VC validity windows tolerate this much clock difference.
 CLOCK_SKEW = timedelta(seconds=60)
 
@@ -21,6 +23,8 @@ class VerifyOptions:
     documents: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     # Issuer identifiers (DIDs, URLs, eSeal organisation identifiers) the user trusts.
     trusted_issuers: frozenset[str] = frozenset()
+    # CA certificates trusted for qualified eSeals (EU trusted lists snapshot).
+    trusted_roots: tuple[x509.Certificate, ...] = ()
 
     def current_time(self) -> datetime:
         return self.now if self.now is not None else datetime.now(UTC)

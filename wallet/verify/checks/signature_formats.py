@@ -1,0 +1,214 @@
+"""How the ``signature`` check verifies each format; each function returns a finding.
+
+A finding carries the check's status and sentence, and who signed (for the issuer check).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from wallet.crypto.data_integrity import verify_proof
+from wallet.crypto.jades import verify_jades_seal
+from wallet.crypto.jws import discover_verification_key
+from wallet.crypto.jwt_vc import CheckStatus as JoseStatus
+from wallet.crypto.jwt_vc import verify_vc_jwt
+from wallet.crypto.sd_jwt import verify_sd_jwt
+from wallet.did.resolver import resolve_verification_method
+from wallet.errors import NetworkNotAllowed, WalletError
+from wallet.formats.jws_compact import parse_compact_jws
+from wallet.model import Credential
+from wallet.verify.checks.base import VerifyContext
+from wallet.verify.report import CheckMode, CheckStatus, IssuerInfo
+
+
+@dataclass
+class SignatureFinding:
+    status: CheckStatus
+    message: str
+    signer: IssuerInfo | None = None
+    mode: CheckMode = CheckMode.OFFLINE
+    details: dict[str, Any] = field(default_factory=dict)
+    # Extra results for other checks (e.g. JWT time claims for ``validity``).
+    time_problems: tuple[str, ...] = ()
+
+
+def _issuer_id(document: Any) -> str | None:
+    if not isinstance(document, Mapping):
+        return None
+    issuer = document.get("issuer")
+    if isinstance(issuer, str):
+        return issuer
+    if isinstance(issuer, Mapping) and isinstance(issuer.get("id"), str):
+        return str(issuer["id"])
+    return None
+
+
+def _issuer_name(document: Any) -> str | None:
+    if isinstance(document, Mapping) and isinstance(document.get("issuer"), Mapping):
+        name = document["issuer"].get("name")
+        if isinstance(name, str):
+            return name
+    return None
+
+
+def verify_edc_seal(credential: Credential, context: VerifyContext) -> SignatureFinding:
+    seal = verify_jades_seal(credential.raw, trusted_roots=context.options.trusted_roots,
+                             now=context.now)
+    subject = seal.seal_subject
+    signer = IssuerInfo(
+        name=subject.organisation if subject else None,
+        identifier=subject.organisation_identifier if subject else None,
+        country=subject.country if subject else None,
+        trusted=bool(seal.valid and seal.path is not None and seal.path.anchor_trusted),
+        trust_source="EU trusted list" if seal.path is not None and seal.path.anchor_trusted else None,
+    )
+    details: dict[str, Any] = {
+        "algorithm": seal.algorithm,
+        "signing_time": seal.signing_time.isoformat() if seal.signing_time else None,
+        "proven_signing_time": (seal.proven_signing_time.isoformat()
+                                if seal.proven_signing_time else None),
+        "timestamps": [{"kind": t.kind, "valid": t.valid, "time": t.gen_time.isoformat()
+                        if t.gen_time else None, "authority": t.tsa_name} for t in seal.timestamps],
+        "certificate_chain": list(seal.path.chain_subjects) if seal.path else [],
+        "chain_valid_at": seal.path.validated_at.isoformat() if seal.path else None,
+        "revocation": seal.path.revocation if seal.path else None,
+        "qualified_eseal": seal.qc.qualified_eseal,
+        "qscd": seal.qc.qscd,
+        "seal_subject": subject.distinguished_name if subject else None,
+        "notes": list(seal.notes),
+        "problems": list(seal.problems),
+    }
+    if not seal.signature_valid:
+        return SignatureFinding(CheckStatus.FAILED, seal.problems[0] if seal.problems else
+                                "The seal does not match the credential.", signer, details=details)
+    if not seal.valid:
+        return SignatureFinding(CheckStatus.FAILED, " ".join(seal.problems[:2]) or
+                                "The seal's certificate could not be validated.", signer,
+                                details=details)
+    when = seal.proven_signing_time or seal.signing_time
+    kind = "qualified electronic seal" if seal.qc.qualified_eseal else "electronic seal"
+    message = (f"The {kind} of {signer.name or 'the issuer'} is intact and its certificate was "
+               f"valid when it was sealed" + (f" ({when:%Y-%m-%d})." if when else "."))
+    return SignatureFinding(CheckStatus.OK, message, signer, details=details)
+
+
+def verify_data_integrity(credential: Credential, context: VerifyContext) -> SignatureFinding:
+    document = credential.document
+    issuer = _issuer_id(document)
+    try:
+        result = verify_proof(document, documents=context.options.documents, now=context.now)
+    except NetworkNotAllowed as exc:
+        return SignatureFinding(CheckStatus.SKIPPED, exc.message,
+                                IssuerInfo(identifier=issuer, name=_issuer_name(document)))
+    details = {"cryptosuite": result.cryptosuite, "verification_method": result.verification_method,
+               "controller": result.controller, "problems": list(result.problems)}
+    signer = IssuerInfo(identifier=issuer, name=_issuer_name(document),
+                        domain=_domain_of(issuer))
+    if not result.signature_checked:
+        return SignatureFinding(CheckStatus.SKIPPED, result.problems[0] if result.problems else
+                                "The signature could not be checked offline.", signer,
+                                details=details)
+    if not result.signature_valid:
+        return SignatureFinding(CheckStatus.FAILED, "The signature does not match the credential: "
+                                "it was altered after signing, or signed by another key.",
+                                signer, details=details)
+    if result.controller_matches_issuer is False:
+        return SignatureFinding(
+            CheckStatus.FAILED,
+            f"The signature is mathematically valid, but the signing key belongs to "
+            f"{result.controller}, not to the issuer {issuer}.", signer, details=details)
+    if not result.ok:
+        return SignatureFinding(CheckStatus.FAILED, " ".join(result.problems[:2]), signer,
+                                details=details)
+    return SignatureFinding(CheckStatus.OK, f"The {result.cryptosuite} signature by the issuer's "
+                            "key is valid.", signer, details=details)
+
+
+def _domain_of(identifier: str | None) -> str | None:
+    if not identifier:
+        return None
+    if identifier.startswith("did:web:"):
+        return identifier.split(":")[2].replace("%3A", ":")
+    if identifier.startswith(("https://", "http://")):
+        return identifier.split("/")[2]
+    return None
+
+
+def _jwt_key(token: str, issuer: str | None, context: VerifyContext) -> tuple[Any, str | None]:
+    """The issuer's key for a JWT (kid → DID URL, or iss as a DID), and its controller."""
+    jws = parse_compact_jws(token.split("~", 1)[0], what="The token")
+    kid = jws.header.get("kid")
+    vm_id: str | None = None
+    if isinstance(kid, str) and kid:
+        vm_id = f"{issuer}{kid}" if kid.startswith("#") and issuer else kid
+    elif issuer and issuer.startswith("did:"):
+        vm_id = issuer
+    if vm_id is not None:
+        method = resolve_verification_method(vm_id, documents=context.options.documents)
+        return method.public_key, method.controller
+    found = discover_verification_key(jws.header)
+    if found is None:
+        raise WalletError("The token names no key to check its signature with.")
+    return found.key, None
+
+
+def verify_jwt(credential: Credential, context: VerifyContext) -> SignatureFinding:
+    token = credential.signed_bytes.decode("utf-8").strip()
+    payload = parse_compact_jws(token, what="The token").payload_object()
+    issuer = payload.get("iss") if isinstance(payload.get("iss"), str) else _issuer_id(
+        payload.get("vc", payload))
+    signer = IssuerInfo(identifier=issuer, domain=_domain_of(issuer),
+                        name=_issuer_name(payload.get("vc", payload)))
+    try:
+        key, controller = _jwt_key(token, issuer, context)
+    except NetworkNotAllowed as exc:
+        return SignatureFinding(CheckStatus.SKIPPED, exc.message, signer)
+    result = verify_vc_jwt(token, key, now=context.now)
+    details = {"version": result.version, "alg": result.header.get("alg"),
+               "claims": list(result.claims.messages)}
+    time_problems = (result.time.messages if result.time.status is JoseStatus.FAILED else ())
+    if result.signature.status is not JoseStatus.OK:
+        return SignatureFinding(CheckStatus.FAILED, "The token's signature does not match: it was "
+                                "altered after signing, or signed by another key.", signer,
+                                details=details, time_problems=time_problems)
+    if controller is not None and issuer is not None and controller != issuer:
+        return SignatureFinding(CheckStatus.FAILED, f"The signature is valid, but the key belongs "
+                                f"to {controller}, not to the issuer {issuer}.", signer,
+                                details=details, time_problems=time_problems)
+    if result.claims.status is JoseStatus.FAILED:
+        return SignatureFinding(CheckStatus.FAILED, " ".join(result.claims.messages[:2]), signer,
+                                details=details, time_problems=time_problems)
+    return SignatureFinding(CheckStatus.OK, f"The {result.header.get('alg')} signature by the "
+                            "issuer's key is valid.", signer, details=details,
+                            time_problems=time_problems)
+
+
+def verify_sd_jwt_vc(credential: Credential, context: VerifyContext) -> SignatureFinding:
+    token = credential.signed_bytes.decode("utf-8").strip()
+    payload = parse_compact_jws(token.split("~", 1)[0], what="The token").payload_object()
+    issuer = payload.get("iss") if isinstance(payload.get("iss"), str) else None
+    signer = IssuerInfo(identifier=issuer, domain=_domain_of(issuer))
+    try:
+        key, controller = _jwt_key(token, issuer, context)
+    except NetworkNotAllowed as exc:
+        return SignatureFinding(CheckStatus.SKIPPED, exc.message, signer)
+    result = verify_sd_jwt(token, key, now=context.now, expected_nonce=context.options.challenge,
+                           expected_audience=context.options.domain)
+    details = {"disclosures": list(result.disclosures.messages),
+               "key_binding": list(result.key_binding.messages)}
+    time_problems = (result.time.messages if result.time.status is JoseStatus.FAILED else ())
+    for part in (result.signature, result.disclosures, result.type_check):
+        if part.status is JoseStatus.FAILED:
+            return SignatureFinding(CheckStatus.FAILED, " ".join(part.messages[:2]), signer,
+                                    details=details, time_problems=time_problems)
+    if controller is not None and issuer is not None and controller != issuer:
+        return SignatureFinding(CheckStatus.FAILED, f"The signature is valid, but the key belongs "
+                                f"to {controller}, not to the issuer {issuer}.", signer,
+                                details=details, time_problems=time_problems)
+    if result.key_binding.status is JoseStatus.FAILED:
+        return SignatureFinding(CheckStatus.FAILED, " ".join(result.key_binding.messages[:2]),
+                                signer, details=details, time_problems=time_problems)
+    return SignatureFinding(CheckStatus.OK, "The issuer's signature and every disclosed claim "
+                            "are valid.", signer, details=details, time_problems=time_problems)
