@@ -64,6 +64,9 @@ def create_key(home: Path, *, passphrase: str | None, use_keyring: bool = True,
         except KeyUnavailable:
             in_keyring = False
     if not in_keyring and passphrase is None:
+        if not use_keyring:
+            raise KeyUnavailable("Without the system keyring the wallet needs a passphrase; "
+                                 "choose one.")
         raise KeyUnavailable(
             "No usable system keyring was found; choose a passphrase to protect the wallet.")
     header = KeyHeader(mode="keyring" if in_keyring else "passphrase", wallet_id=wallet_id,
