@@ -1,0 +1,273 @@
+"""Verify the enveloped XMLDSig signature of an ETSI trusted list (TS 119 612 §5.7.1).
+
+A trusted list is signed with one ``ds:Signature`` that is a child of the root element and
+holds a reference with ``URI=""`` (the whole list, enveloped-signature transform) and, for
+XAdES, a reference to its ``SignedProperties``. Kredo checks only what such a list uses, so
+that nothing unusual slips past:
+
+1. exactly one ``ds:Signature``, a direct child of the root;
+2. canonicalization: inclusive or exclusive C14N 1.0, with or without comments, as the
+   ``SignedInfo`` says; transforms limited to enveloped-signature and those C14N methods;
+3. every reference's digest (SHA-256/384/512) over its canonical bytes; one of them must be
+   the whole document, so what is parsed afterwards is exactly what was signed;
+4. the signature over the canonical ``SignedInfo`` with the key of the signing certificate in
+   ``KeyInfo`` (RSA PKCS#1 v1.5 or ECDSA with SHA-256/384/512);
+5. XAdES ``SigningCertificate``, when present, must name that same certificate.
+
+Whether the signing certificate is the one the territory's operator is known to use (the
+certificate pinned from the List of Trusted Lists) is the caller's decision: the result gives
+the certificate. SHA-1 is refused: no current list uses it and it no longer proves integrity.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from cryptography.hazmat.primitives.serialization import Encoding
+from lxml import etree
+
+from wallet.trust.xml_input import XML_DSIG_NS, XADES_NS
+
+_DS = f"{{{XML_DSIG_NS}}}"
+_XADES = f"{{{XADES_NS}}}"
+
+_C14N = {
+    "http://www.w3.org/TR/2001/REC-xml-c14n-20010315": (False, False),
+    "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments": (False, True),
+    "http://www.w3.org/2001/10/xml-exc-c14n#": (True, False),
+    "http://www.w3.org/2001/10/xml-exc-c14n#WithComments": (True, True),
+}
+_ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature"
+_DIGESTS = {
+    "http://www.w3.org/2001/04/xmlenc#sha256": "sha256",
+    "http://www.w3.org/2001/04/xmldsig-more#sha384": "sha384",
+    "http://www.w3.org/2001/04/xmlenc#sha512": "sha512",
+}
+_SIGNATURE_METHODS: dict[str, tuple[str, hashes.HashAlgorithm]] = {
+    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256": ("rsa", hashes.SHA256()),
+    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384": ("rsa", hashes.SHA384()),
+    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512": ("rsa", hashes.SHA512()),
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256": ("ec", hashes.SHA256()),
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384": ("ec", hashes.SHA384()),
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512": ("ec", hashes.SHA512()),
+}
+
+
+@dataclass(frozen=True)
+class XmlSignatureResult:
+    """What the signature check found; ``problems`` are sentences for a person."""
+
+    valid: bool
+    signer: x509.Certificate | None
+    signing_time: datetime | None
+    problems: tuple[str, ...]
+
+
+class _Invalid(Exception):
+    """Internal: the signature is not valid, with the reason as one sentence."""
+
+
+def verify_enveloped_signature(tree: etree._ElementTree) -> XmlSignatureResult:
+    """Check the list's own signature; never raises for a bad signature, only reports it."""
+    signer: x509.Certificate | None = None
+    signing_time: datetime | None = None
+    try:
+        root = tree.getroot()
+        # 1. exactly one signature, enveloped in the root
+        signatures = root.findall(f"{_DS}Signature")
+        if len(root.findall(f".//{_DS}Signature")) != 1 or len(signatures) != 1:
+            raise _Invalid("The list must carry exactly one signature, directly in its root.")
+        signature = signatures[0]
+        signed_info = _one(signature, f"{_DS}SignedInfo")
+        c14n_method = _c14n_of(_one(signed_info, f"{_DS}CanonicalizationMethod"))
+        signer = _signing_certificate(signature)
+        signing_time = _signing_time(signature)
+        # 3. references
+        _check_references(tree, signature, signed_info)
+        # 4. signature value over canonical SignedInfo
+        method = _one(signed_info, f"{_DS}SignatureMethod").get("Algorithm", "")
+        if method not in _SIGNATURE_METHODS:
+            raise _Invalid("The list is signed with an algorithm Kredo does not accept.")
+        value = _b64(_one(signature, f"{_DS}SignatureValue").text)
+        _verify_value(signer, method, value, _canonical(signed_info, *c14n_method))
+        # 5. XAdES SigningCertificate names the key's certificate
+        _check_signing_certificate_reference(signature, signer)
+    except _Invalid as problem:
+        return XmlSignatureResult(False, signer, signing_time, (str(problem),))
+    return XmlSignatureResult(True, signer, signing_time, ())
+
+
+def _one(parent: etree._Element, tag: str) -> etree._Element:
+    found = parent.findall(tag)
+    if len(found) != 1:
+        raise _Invalid("The list's signature is incomplete or has repeated parts.")
+    return found[0]
+
+
+def _c14n_of(element: etree._Element) -> tuple[bool, bool]:
+    algorithm = element.get("Algorithm", "")
+    if algorithm not in _C14N:
+        raise _Invalid("The list's signature uses a canonicalization Kredo does not accept.")
+    return _C14N[algorithm]
+
+
+def _canonical(element: etree._Element, exclusive: bool, with_comments: bool) -> bytes:
+    """C14N of one element as a document subset, keeping inherited namespaces (inclusive)."""
+    return etree.tostring(element, method="c14n", exclusive=exclusive, with_comments=with_comments)
+
+
+def _b64(text: str | None) -> bytes:
+    try:
+        return base64.b64decode("".join((text or "").split()), validate=True)
+    except (binascii.Error, ValueError) as error:
+        raise _Invalid("The list's signature holds damaged base64 data.") from error
+
+
+def _check_references(
+    tree: etree._ElementTree, signature: etree._Element, signed_info: etree._Element
+) -> None:
+    references = signed_info.findall(f"{_DS}Reference")
+    if not references:
+        raise _Invalid("The list's signature signs nothing.")
+    covers_document = False
+    for reference in references:
+        uri = reference.get("URI")
+        transforms = [
+            t.get("Algorithm", "") for t in reference.findall(f"{_DS}Transforms/{_DS}Transform")
+        ]
+        enveloped = _ENVELOPED in transforms
+        c14n = [t for t in transforms if t != _ENVELOPED]
+        if len(c14n) > 1 or any(t not in _C14N for t in c14n):
+            raise _Invalid("The list's signature uses a transform Kredo does not accept.")
+        # Without an explicit C14N transform a node-set is turned into bytes with inclusive C14N.
+        exclusive, with_comments = _C14N[c14n[0]] if c14n else (False, False)
+        if uri == "":
+            if not enveloped:
+                raise _Invalid("The list's signature does not exclude itself from what it signs.")
+            # A same-document reference "" drops comments whatever the transform says.
+            data = _document_without(tree, signature, exclusive)
+            covers_document = True
+        elif uri is not None and uri.startswith("#") and not enveloped:
+            target = _element_by_id(tree, uri[1:])
+            if not _is_inside(target, signature):
+                # Anything else signed by id could be moved around (signature wrapping).
+                raise _Invalid("The list's signature refers to content outside the signature.")
+            data = _canonical(target, exclusive, with_comments)
+        else:
+            raise _Invalid("The list's signature has a reference Kredo does not accept.")
+        method = _one(reference, f"{_DS}DigestMethod").get("Algorithm", "")
+        if method not in _DIGESTS:
+            raise _Invalid("The list's signature uses a digest Kredo does not accept.")
+        expected = _b64(_one(reference, f"{_DS}DigestValue").text)
+        if hashlib.new(_DIGESTS[method], data).digest() != expected:
+            raise _Invalid("The list was changed after it was signed.")
+    if not covers_document:
+        raise _Invalid("The list's signature does not cover the whole list.")
+
+
+def _document_without(
+    tree: etree._ElementTree, signature: etree._Element, exclusive: bool
+) -> bytes:
+    """The enveloped-signature transform: the root element minus the signature element."""
+    root = tree.getroot()
+    copy = etree.fromstring(etree.tostring(root))
+    copied = copy.findall(f"{_DS}Signature")[0]
+    parent = copied.getparent()
+    assert parent is not None
+    # lxml keeps the text after an element in its ``tail``; that text is not part of the
+    # signature element, so it must stay in the document when the element goes.
+    tail = copied.tail
+    previous = copied.getprevious()
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(copied)
+    return _canonical(copy, exclusive, False)
+
+
+def _element_by_id(tree: etree._ElementTree, identifier: str) -> etree._Element:
+    matches = [
+        element
+        for element in tree.getroot().iter()
+        if isinstance(element.tag, str) and element.get("Id") == identifier
+    ]
+    if len(matches) != 1:
+        raise _Invalid("The list's signature refers to a part that is missing or repeated.")
+    return matches[0]
+
+
+def _is_inside(element: etree._Element, ancestor: etree._Element) -> bool:
+    return any(parent is ancestor for parent in element.iterancestors())
+
+
+def _signing_certificate(signature: etree._Element) -> x509.Certificate:
+    certificates = signature.findall(f"{_DS}KeyInfo/{_DS}X509Data/{_DS}X509Certificate")
+    if not certificates:
+        raise _Invalid("The list's signature does not include its signing certificate.")
+    try:
+        # The first certificate is the signer's (XMLDSig §4.5.4 leaves order open; TLs
+        # carry only the signer).
+        return x509.load_der_x509_certificate(_b64(certificates[0].text))
+    except ValueError as error:
+        raise _Invalid("The list's signing certificate cannot be read.") from error
+
+
+def _signing_time(signature: etree._Element) -> datetime | None:
+    found = signature.find(f".//{_XADES}SigningTime")
+    if found is None or not found.text:
+        return None
+    try:
+        return datetime.fromisoformat(found.text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _verify_value(
+    signer: x509.Certificate, method: str, value: bytes, signed: bytes
+) -> None:
+    kind, algorithm = _SIGNATURE_METHODS[method]
+    key = signer.public_key()
+    try:
+        if kind == "rsa" and isinstance(key, rsa.RSAPublicKey):
+            key.verify(value, signed, padding.PKCS1v15(), algorithm)
+            return
+        if kind == "ec" and isinstance(key, ec.EllipticCurvePublicKey):
+            # XMLDSig ECDSA values are r || s, each the size of the curve order.
+            half = len(value) // 2
+            if len(value) % 2 or not half:
+                raise _Invalid("The list's signature value is malformed.")
+            der = encode_dss_signature(
+                int.from_bytes(value[:half], "big"), int.from_bytes(value[half:], "big")
+            )
+            key.verify(der, signed, ec.ECDSA(algorithm))
+            return
+    except InvalidSignature as error:
+        raise _Invalid("The list's signature does not match its contents.") from error
+    raise _Invalid("The list's signing key does not fit its signature algorithm.")
+
+
+def _check_signing_certificate_reference(
+    signature: etree._Element, signer: x509.Certificate
+) -> None:
+    digests = signature.findall(f".//{_XADES}SigningCertificate/{_XADES}Cert/{_XADES}CertDigest")
+    if not digests:
+        return
+    der = signer.public_bytes(Encoding.DER)
+    for digest in digests:
+        method = _one(digest, f"{_DS}DigestMethod").get("Algorithm", "")
+        expected = _b64(_one(digest, f"{_DS}DigestValue").text)
+        if method in _DIGESTS and hashlib.new(_DIGESTS[method], der).digest() == expected:
+            return
+    raise _Invalid("The list's signed properties name a different signing certificate.")
+
