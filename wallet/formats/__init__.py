@@ -12,6 +12,7 @@ from functools import cache
 from types import ModuleType
 
 from wallet.errors import InputTooLarge, NotACredential
+from wallet.formats.json_input import load_json
 from wallet.formats.limits import MAX_CREDENTIALS_PER_PRESENTATION, MAX_INPUT_BYTES
 from wallet.model import Credential
 
@@ -50,6 +51,9 @@ def parse_credential(raw: bytes) -> Credential:
         if module.detect(raw):
             credential: Credential = module.parse(raw)
             return credential
+    if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+        # JSON no detector recognised: say precisely what is wrong when it is broken.
+        load_json(raw)
     raise NotACredential(
         "This is not a credential Kredo can read (expected a European Digital Credential, "
         "Open Badge, W3C Verifiable Credential, VC-JWT or SD-JWT VC)."
