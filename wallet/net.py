@@ -1,0 +1,308 @@
+"""The only module of Kredo that opens a network connection.
+
+Every fetch is opt-in (the caller passes the user's ``allowed`` choice, checked before any
+socket exists), https-only with the platform's certificate verification, bounded in time
+(one deadline for the whole fetch, redirects included) and in size (the body is read in
+chunks and abandoned at ``max_bytes``, also after gzip decoding). Plain http is accepted only
+for the loopback interface, and only while a test has switched it on with
+:func:`allow_loopback_http`: test servers run on 127.0.0.1 without certificates.
+
+Bodies are never logged; errors carry the host and status, never content.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ssl
+import threading
+import time
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Protocol
+from urllib.parse import urljoin, urlsplit
+
+from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed
+
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+DEFAULT_TIMEOUT = 10.0
+MAX_REDIRECTS = 3
+MAX_URL_CHARS = 4096
+_CHUNK = 64 * 1024
+_LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_USER_AGENT = "Kredo (micro-credential wallet)"
+
+_loopback_lock = threading.Lock()
+_loopback_http_depth = 0
+
+
+@dataclass(frozen=True)
+class FetchedDocument:
+    """What a server answered: the final URL (after redirects), status, media type, body."""
+
+    url: str
+    status: int
+    media_type: str | None
+    body: bytes
+
+
+class FetchCache(Protocol):
+    """Hook for a later cache of fetched documents (status lists, DID documents).
+
+    ``fetch`` itself does not cache; a caller holding a cache asks it first and stores
+    what ``fetch`` returned, so the cache decides its own expiry.
+    """
+
+    def get(self, url: str) -> FetchedDocument | None: ...
+
+    def put(self, document: FetchedDocument) -> None: ...
+
+
+@contextmanager
+def allow_loopback_http(enabled: bool = True) -> Iterator[None]:
+    """Within the block, ``http://127.0.0.1``, ``localhost`` and ``[::1]`` may be fetched.
+
+    For tests only: a local server has no certificate. Nested blocks are counted, so one
+    test's exit does not switch the gate off under another.
+    """
+    global _loopback_http_depth  # noqa: PLW0603 - one process-wide switch, by design
+    if not enabled:
+        yield
+        return
+    with _loopback_lock:
+        _loopback_http_depth += 1
+    try:
+        yield
+    finally:
+        with _loopback_lock:
+            _loopback_http_depth -= 1
+
+
+def loopback_http_allowed() -> bool:
+    return _loopback_http_depth > 0
+
+
+def fetch(
+    url: str,
+    *,
+    allowed: bool,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
+    accept: str | None = None,
+) -> FetchedDocument:
+    """GET ``url`` and return its body; every refusal or failure is a :class:`NetworkError`
+    (or :class:`InputTooLarge` for a body above ``max_bytes``)."""
+    if not allowed:
+        raise NetworkNotAllowed(
+            "Kredo did not go online because online checks are switched off.",
+            details=f"refused fetch of {_host_of(url)}",
+        )
+    target = _checked_url(url, previous_scheme=None)
+    deadline = time.monotonic() + timeout
+    for _hop in range(MAX_REDIRECTS + 1):
+        status, media_type, location, body = _get_once(
+            target, deadline=deadline, timeout=timeout, max_bytes=max_bytes, accept=accept
+        )
+        if location is None:
+            return FetchedDocument(url=target, status=status, media_type=media_type, body=body)
+        target = _checked_url(urljoin(target, location), previous_scheme=urlsplit(target).scheme)
+    raise NetworkError(
+        f"The server {_host_of(url)} redirected more than {MAX_REDIRECTS} times.",
+        details=f"last location {_host_of(target)}",
+    )
+
+
+# --- one request ------------------------------------------------------------------------
+
+
+def _get_once(
+    url: str, *, deadline: float, timeout: float, max_bytes: int, accept: str | None
+) -> tuple[int, str | None, str | None, bytes]:
+    """One GET: (status, media type, redirect location or None, decoded body)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    path = parts.path or "/"
+    if parts.query:
+        path += "?" + parts.query
+    connection = _connection(parts.scheme, host, parts.port, _remaining(deadline, timeout, host))
+    try:
+        headers = {"User-Agent": _USER_AGENT, "Accept-Encoding": "gzip, identity"}
+        if accept:
+            headers["Accept"] = accept
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        if response.status in _REDIRECTS:
+            location = response.getheader("Location")
+            if not location:
+                raise NetworkError(
+                    f"The server {host} redirected without saying where to.",
+                    details=f"HTTP {response.status}",
+                )
+            return response.status, None, location, b""
+        if response.status >= 400 or response.status < 200:
+            raise NetworkError(
+                f"The server {host} answered with HTTP status {response.status}"
+                f"{_reason(response.reason)}.",
+                details=f"GET {host}{parts.path[:200]}",
+            )
+        declared = response.getheader("Content-Length")
+        if declared and declared.isdigit() and int(declared) > max_bytes:
+            raise _too_large(host, max_bytes)
+        raw = _read_bounded(
+            response, connection, deadline=deadline, timeout=timeout, max_bytes=max_bytes,
+            host=host,
+        )
+        encoding = (response.getheader("Content-Encoding") or "identity").strip().lower()
+        body = _decode_content(raw, encoding, max_bytes, host)
+        media_type = (response.getheader("Content-Type") or "").split(";")[0].strip().lower()
+        return response.status, media_type or None, None, body
+    except TimeoutError:
+        raise _timed_out(host, timeout) from None
+    except ssl.SSLCertVerificationError as exc:
+        raise NetworkError(
+            f"The secure connection to {host} could not be verified.",
+            details=f"TLS: {exc.verify_message}",
+        ) from None
+    except ssl.SSLError as exc:
+        raise NetworkError(
+            f"The secure connection to {host} failed.", details=f"TLS: {exc.reason}"
+        ) from None
+    except (OSError, http.client.HTTPException) as exc:
+        raise NetworkError(
+            f"Kredo could not reach the server {host}.", details=type(exc).__name__
+        ) from None
+    finally:
+        connection.close()
+
+
+def _connection(
+    scheme: str, host: str, port: int | None, timeout: float
+) -> http.client.HTTPConnection:
+    if scheme == "https":
+        # The default context verifies the certificate chain and the host name.
+        return http.client.HTTPSConnection(
+            host, port, timeout=timeout, context=ssl.create_default_context()
+        )
+    return http.client.HTTPConnection(host, port, timeout=timeout)
+
+
+def _read_bounded(
+    response: http.client.HTTPResponse,
+    connection: http.client.HTTPConnection,
+    *,
+    deadline: float,
+    timeout: float,
+    max_bytes: int,
+    host: str,
+) -> bytes:
+    """Read in chunks; a server that trickles bytes still meets the one deadline."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        remaining = _remaining(deadline, timeout, host)
+        if connection.sock is not None:
+            connection.sock.settimeout(remaining)
+        chunk = response.read1(_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes:
+            raise _too_large(host, max_bytes)
+        chunks.append(chunk)
+
+
+def _decode_content(raw: bytes, encoding: str, max_bytes: int, host: str) -> bytes:
+    if encoding in ("identity", ""):
+        return raw
+    if encoding not in ("gzip", "x-gzip"):
+        raise NetworkError(
+            f"The server {host} sent its answer in an encoding Kredo does not read.",
+            details=f"Content-Encoding {encoding[:40]!r}",
+        )
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        body = inflater.decompress(raw, max_bytes + 1)
+    except zlib.error:
+        raise NetworkError(
+            f"The server {host} sent a damaged compressed answer.", details="gzip"
+        ) from None
+    if len(body) > max_bytes:
+        raise _too_large(host, max_bytes)
+    return body
+
+
+# --- rules on addresses -----------------------------------------------------------------
+
+
+def _checked_url(url: str, *, previous_scheme: str | None) -> str:
+    """Only https, or loopback http under the test switch; a redirect keeps its scheme."""
+    if not isinstance(url, str) or not url or len(url) > MAX_URL_CHARS:
+        raise NetworkError("The web address is missing or too long.")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError:
+        raise NetworkError("The web address is not valid.", details=url[:200]) from None
+    host = parts.hostname or ""
+    if previous_scheme is not None and parts.scheme != previous_scheme:
+        raise NetworkError(
+            f"The server redirected from {previous_scheme} to {parts.scheme[:20]}, "
+            "which Kredo does not follow.",
+            details=f"redirect to {host[:200]}",
+        )
+    if not host:
+        raise NetworkError("The web address names no server.", details=url[:200])
+    if parts.username is not None or parts.password is not None:
+        raise NetworkError("Kredo does not follow web addresses that carry a password.")
+    if parts.scheme == "https":
+        return url
+    if parts.scheme == "http" and host in _LOOPBACK_HOSTS and loopback_http_allowed():
+        return url
+    raise NetworkError(
+        "Kredo only fetches from secure (https) addresses.",
+        details=f"scheme {parts.scheme[:20]!r}, host {host[:200]}",
+    )
+
+
+def _host_of(url: object) -> str:
+    if not isinstance(url, str):
+        return "?"
+    try:
+        return urlsplit(url[:MAX_URL_CHARS]).hostname or "?"
+    except ValueError:
+        return "?"
+
+
+def _remaining(deadline: float, timeout: float, host: str) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise _timed_out(host, timeout)
+    return left
+
+
+def _timed_out(host: str, timeout: float) -> NetworkError:
+    return NetworkError(
+        f"The issuer's server did not answer within {timeout:g} seconds.",
+        details=f"timeout fetching from {host}",
+    )
+
+
+def _too_large(host: str, max_bytes: int) -> InputTooLarge:
+    return InputTooLarge(
+        f"The server {host} sent more than {_size_text(max_bytes)}, "
+        "more than Kredo accepts for this document.",
+    )
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):g} MB"
+    if size >= 1024:
+        return f"{size / 1024:g} KB"
+    return f"{size} bytes"
+
+
+def _reason(reason: str | None) -> str:
+    return f" ({reason[:60]})" if reason else ""
