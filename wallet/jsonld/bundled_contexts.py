@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import copy
 import functools
-import importlib.resources
 import json
 from importlib.resources.abc import Traversable
-from pathlib import Path
 from typing import Any
 
+from wallet.bundled_resources import resource_path
 from wallet.errors import ContextNotAvailable
 
 _MANIFEST = "manifest.json"
@@ -34,14 +33,7 @@ def normalize_context_url(url: str) -> str:
 
 @functools.cache
 def _contexts_dir() -> Traversable:
-    try:
-        packaged = importlib.resources.files("resources").joinpath("contexts")
-        if packaged.joinpath(_MANIFEST).is_file():
-            return packaged
-    except ModuleNotFoundError:
-        pass
-    # Source checkout: resources/ sits beside wallet/.
-    return Path(__file__).resolve().parents[2] / "resources" / "contexts"
+    return resource_path("contexts")
 
 
 @functools.cache
