@@ -48,6 +48,7 @@ from wallet.trust.trusted_list import (  # noqa: E402
     TrustedList,
     TslPointer,
     load_pinned_trusted_list,
+    parse_trusted_list,
 )
 
 TRUST_DIR = ROOT / "resources" / "trust"
@@ -134,8 +135,6 @@ def build_from_file(
     """One list from a file; ``pins=None`` means self-pinned (integrity only)."""
     if pins is None:
         # Parse once to learn the signer, then admit the list only if that signer verifies it.
-        from wallet.trust.trusted_list import parse_trusted_list
-
         signer = parse_trusted_list(raw).signature.signer
         if signer is None:
             raise SystemExit("the list carries no signing certificate")

@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.hazmat.primitives.serialization import Encoding
 from lxml import etree
 
-from wallet.trust.xml_input import XML_DSIG_NS, XADES_NS
+from wallet.trust.xml_input import XADES_NS, XML_DSIG_NS
 
 _DS = f"{{{XML_DSIG_NS}}}"
 _XADES = f"{{{XADES_NS}}}"
@@ -72,7 +72,7 @@ class XmlSignatureResult:
     problems: tuple[str, ...]
 
 
-class _Invalid(Exception):
+class _BadSignatureError(Exception):
     """Internal: the signature is not valid, with the reason as one sentence."""
 
 
@@ -85,7 +85,9 @@ def verify_enveloped_signature(tree: etree._ElementTree) -> XmlSignatureResult:
         # 1. exactly one signature, enveloped in the root
         signatures = root.findall(f"{_DS}Signature")
         if len(root.findall(f".//{_DS}Signature")) != 1 or len(signatures) != 1:
-            raise _Invalid("The list must carry exactly one signature, directly in its root.")
+            raise _BadSignatureError(
+                "The list must carry exactly one signature, directly in its root."
+            )
         signature = signatures[0]
         signed_info = _one(signature, f"{_DS}SignedInfo")
         c14n_method = _c14n_of(_one(signed_info, f"{_DS}CanonicalizationMethod"))
@@ -96,12 +98,12 @@ def verify_enveloped_signature(tree: etree._ElementTree) -> XmlSignatureResult:
         # 4. signature value over canonical SignedInfo
         method = _one(signed_info, f"{_DS}SignatureMethod").get("Algorithm", "")
         if method not in _SIGNATURE_METHODS:
-            raise _Invalid("The list is signed with an algorithm Kredo does not accept.")
+            raise _BadSignatureError("The list is signed with an algorithm Kredo does not accept.")
         value = _b64(_one(signature, f"{_DS}SignatureValue").text)
         _verify_value(signer, method, value, _canonical(signed_info, *c14n_method))
         # 5. XAdES SigningCertificate names the key's certificate
         _check_signing_certificate_reference(signature, signer)
-    except _Invalid as problem:
+    except _BadSignatureError as problem:
         return XmlSignatureResult(False, signer, signing_time, (str(problem),))
     return XmlSignatureResult(True, signer, signing_time, ())
 
@@ -109,27 +111,32 @@ def verify_enveloped_signature(tree: etree._ElementTree) -> XmlSignatureResult:
 def _one(parent: etree._Element, tag: str) -> etree._Element:
     found = parent.findall(tag)
     if len(found) != 1:
-        raise _Invalid("The list's signature is incomplete or has repeated parts.")
+        raise _BadSignatureError("The list's signature is incomplete or has repeated parts.")
     return found[0]
 
 
 def _c14n_of(element: etree._Element) -> tuple[bool, bool]:
     algorithm = element.get("Algorithm", "")
     if algorithm not in _C14N:
-        raise _Invalid("The list's signature uses a canonicalization Kredo does not accept.")
+        raise _BadSignatureError(
+            "The list's signature uses a canonicalization Kredo does not accept."
+        )
     return _C14N[algorithm]
 
 
 def _canonical(element: etree._Element, exclusive: bool, with_comments: bool) -> bytes:
     """C14N of one element as a document subset, keeping inherited namespaces (inclusive)."""
-    return etree.tostring(element, method="c14n", exclusive=exclusive, with_comments=with_comments)
+    canonical: bytes = etree.tostring(
+        element, method="c14n", exclusive=exclusive, with_comments=with_comments
+    )
+    return canonical
 
 
 def _b64(text: str | None) -> bytes:
     try:
         return base64.b64decode("".join((text or "").split()), validate=True)
     except (binascii.Error, ValueError) as error:
-        raise _Invalid("The list's signature holds damaged base64 data.") from error
+        raise _BadSignatureError("The list's signature holds damaged base64 data.") from error
 
 
 def _check_references(
@@ -137,7 +144,7 @@ def _check_references(
 ) -> None:
     references = signed_info.findall(f"{_DS}Reference")
     if not references:
-        raise _Invalid("The list's signature signs nothing.")
+        raise _BadSignatureError("The list's signature signs nothing.")
     covers_document = False
     for reference in references:
         uri = reference.get("URI")
@@ -147,12 +154,14 @@ def _check_references(
         enveloped = _ENVELOPED in transforms
         c14n = [t for t in transforms if t != _ENVELOPED]
         if len(c14n) > 1 or any(t not in _C14N for t in c14n):
-            raise _Invalid("The list's signature uses a transform Kredo does not accept.")
+            raise _BadSignatureError("The list's signature uses a transform Kredo does not accept.")
         # Without an explicit C14N transform a node-set is turned into bytes with inclusive C14N.
         exclusive, with_comments = _C14N[c14n[0]] if c14n else (False, False)
         if uri == "":
             if not enveloped:
-                raise _Invalid("The list's signature does not exclude itself from what it signs.")
+                raise _BadSignatureError(
+                    "The list's signature does not exclude itself from what it signs."
+                )
             # A same-document reference "" drops comments whatever the transform says.
             data = _document_without(tree, signature, exclusive)
             covers_document = True
@@ -160,18 +169,20 @@ def _check_references(
             target = _element_by_id(tree, uri[1:])
             if not _is_inside(target, signature):
                 # Anything else signed by id could be moved around (signature wrapping).
-                raise _Invalid("The list's signature refers to content outside the signature.")
+                raise _BadSignatureError(
+                    "The list's signature refers to content outside the signature."
+                )
             data = _canonical(target, exclusive, with_comments)
         else:
-            raise _Invalid("The list's signature has a reference Kredo does not accept.")
+            raise _BadSignatureError("The list's signature has a reference Kredo does not accept.")
         method = _one(reference, f"{_DS}DigestMethod").get("Algorithm", "")
         if method not in _DIGESTS:
-            raise _Invalid("The list's signature uses a digest Kredo does not accept.")
+            raise _BadSignatureError("The list's signature uses a digest Kredo does not accept.")
         expected = _b64(_one(reference, f"{_DS}DigestValue").text)
         if hashlib.new(_DIGESTS[method], data).digest() != expected:
-            raise _Invalid("The list was changed after it was signed.")
+            raise _BadSignatureError("The list was changed after it was signed.")
     if not covers_document:
-        raise _Invalid("The list's signature does not cover the whole list.")
+        raise _BadSignatureError("The list's signature does not cover the whole list.")
 
 
 def _document_without(
@@ -203,7 +214,9 @@ def _element_by_id(tree: etree._ElementTree, identifier: str) -> etree._Element:
         if isinstance(element.tag, str) and element.get("Id") == identifier
     ]
     if len(matches) != 1:
-        raise _Invalid("The list's signature refers to a part that is missing or repeated.")
+        raise _BadSignatureError(
+            "The list's signature refers to a part that is missing or repeated."
+        )
     return matches[0]
 
 
@@ -214,13 +227,13 @@ def _is_inside(element: etree._Element, ancestor: etree._Element) -> bool:
 def _signing_certificate(signature: etree._Element) -> x509.Certificate:
     certificates = signature.findall(f"{_DS}KeyInfo/{_DS}X509Data/{_DS}X509Certificate")
     if not certificates:
-        raise _Invalid("The list's signature does not include its signing certificate.")
+        raise _BadSignatureError("The list's signature does not include its signing certificate.")
     try:
         # The first certificate is the signer's (XMLDSig §4.5.4 leaves order open; TLs
         # carry only the signer).
         return x509.load_der_x509_certificate(_b64(certificates[0].text))
     except ValueError as error:
-        raise _Invalid("The list's signing certificate cannot be read.") from error
+        raise _BadSignatureError("The list's signing certificate cannot be read.") from error
 
 
 def _signing_time(signature: etree._Element) -> datetime | None:
@@ -233,9 +246,7 @@ def _signing_time(signature: etree._Element) -> datetime | None:
         return None
 
 
-def _verify_value(
-    signer: x509.Certificate, method: str, value: bytes, signed: bytes
-) -> None:
+def _verify_value(signer: x509.Certificate, method: str, value: bytes, signed: bytes) -> None:
     kind, algorithm = _SIGNATURE_METHODS[method]
     key = signer.public_key()
     try:
@@ -246,15 +257,15 @@ def _verify_value(
             # XMLDSig ECDSA values are r || s, each the size of the curve order.
             half = len(value) // 2
             if len(value) % 2 or not half:
-                raise _Invalid("The list's signature value is malformed.")
+                raise _BadSignatureError("The list's signature value is malformed.")
             der = encode_dss_signature(
                 int.from_bytes(value[:half], "big"), int.from_bytes(value[half:], "big")
             )
             key.verify(der, signed, ec.ECDSA(algorithm))
             return
     except InvalidSignature as error:
-        raise _Invalid("The list's signature does not match its contents.") from error
-    raise _Invalid("The list's signing key does not fit its signature algorithm.")
+        raise _BadSignatureError("The list's signature does not match its contents.") from error
+    raise _BadSignatureError("The list's signing key does not fit its signature algorithm.")
 
 
 def _check_signing_certificate_reference(
@@ -269,5 +280,4 @@ def _check_signing_certificate_reference(
         expected = _b64(_one(digest, f"{_DS}DigestValue").text)
         if method in _DIGESTS and hashlib.new(_DIGESTS[method], der).digest() == expected:
             return
-    raise _Invalid("The list's signed properties name a different signing certificate.")
-
+    raise _BadSignatureError("The list's signed properties name a different signing certificate.")
