@@ -52,6 +52,8 @@ class CredentialTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == self.ID_ROLE:
             return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return row.format.label
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == 0:
@@ -61,5 +63,5 @@ class CredentialTableModel(QAbstractTableModel):
             if column == 2:
                 return (row.index.issued or "—")[:10]
             if column == 3:
-                return row.format.label
+                return row.format.short_label
         return None

@@ -38,6 +38,10 @@ class CredentialFormat(enum.StrEnum):
     def label(self) -> str:
         return _FORMAT_LABELS[self]
 
+    @property
+    def short_label(self) -> str:
+        return _SHORT_LABELS[self]
+
 
 _FORMAT_LABELS = {
     CredentialFormat.EDC_SEALED: "European Digital Credential (sealed)",
@@ -46,6 +50,17 @@ _FORMAT_LABELS = {
     CredentialFormat.VC_JSONLD: "W3C Verifiable Credential (JSON-LD)",
     CredentialFormat.VC_JWT: "W3C Verifiable Credential (JWT)",
     CredentialFormat.SD_JWT_VC: "SD-JWT Verifiable Credential",
+    CredentialFormat.OB2: "Open Badges 2.0",
+}
+
+
+_SHORT_LABELS = {
+    CredentialFormat.EDC_SEALED: "EDC (sealed)",
+    CredentialFormat.EDC_JSONLD: "EDC",
+    CredentialFormat.EDC_XML: "Europass XML",
+    CredentialFormat.VC_JSONLD: "VC (JSON-LD)",
+    CredentialFormat.VC_JWT: "VC-JWT",
+    CredentialFormat.SD_JWT_VC: "SD-JWT VC",
     CredentialFormat.OB2: "Open Badges 2.0",
 }
 

@@ -17,7 +17,7 @@ def index_fields(credential: Credential) -> IndexFields:
     issued = view.issued or view.awarded or view.valid_from
     return IndexFields(
         title=view.title,
-        issuer_name=issuer.pick(_DISPLAY_LANGUAGE) if issuer else None,
+        issuer_name=issuer.pick(_DISPLAY_LANGUAGE) if issuer else _organisation_identifier(view),
         issued=issued.isoformat() if issued else None,
         subject_name=view.learner_name.pick(_DISPLAY_LANGUAGE) if view.learner_name else None,
         ects=view.ects,
@@ -30,7 +30,8 @@ def search_text(credential: Credential) -> SearchText:
     organisations = [o for o in (view.awarding_body, view.issuer) if o is not None]
     return SearchText(
         title=_all_languages([view.title]),
-        issuer=_all_languages(o.name for o in organisations),
+        issuer="\n".join(filter(None, [_all_languages(o.name for o in organisations),
+                                        *(o.identifier for o in organisations)])),
         subject=_all_languages([view.learner_name]),
         description=_all_languages([view.description]),
         outcomes=_all_languages(view.learning_outcomes),
@@ -41,6 +42,14 @@ def _organisation_name(view: MicroCredentialView) -> LangText | None:
     for organisation in (view.awarding_body, view.issuer):
         if organisation is not None and organisation.name is not None:
             return organisation.name
+    return None
+
+
+def _organisation_identifier(view: MicroCredentialView) -> str | None:
+    """An issuer known only by its id (a URL or DID) is listed by that id."""
+    for organisation in (view.awarding_body, view.issuer):
+        if organisation is not None and organisation.identifier:
+            return organisation.identifier
     return None
 
 
