@@ -65,7 +65,9 @@ def test_outdated_follows_next_update_when_not_marked() -> None:
     assert fresh.outdated(datetime(2020, 2, 23, 0, 0, 1, tzinfo=UTC))
 
 
-def test_bundled_file_is_reproducible_from_the_list(update_trust: ModuleType, cz_tl_bytes: bytes) -> None:
+def test_bundled_file_is_reproducible_from_the_list(
+    update_trust: ModuleType, cz_tl_bytes: bytes
+) -> None:
     # WHEN the script rebuilds the snapshot offline from the same list
     rebuilt = update_trust.build_from_file(
         cz_tl_bytes,

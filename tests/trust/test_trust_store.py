@@ -9,7 +9,11 @@ from wallet.crypto.jades import verify_jades_seal
 from wallet.trust import TrustDecision, TrustStore, UserTrustedIssuer
 
 EDC_SAMPLE = (
-    Path(__file__).resolve().parents[1] / "assets" / "vectors" / "edc" / "Sample-MC-Annex1-signed.jsonld"
+    Path(__file__).resolve().parents[1]
+    / "assets"
+    / "vectors"
+    / "edc"
+    / "Sample-MC-Annex1-signed.jsonld"
 )
 DCC_MEMBER = "did:key:z6MktL8XGbuYv5f7hwf6hVyJkJWynNtNhcsXFYe9NJzjKHkW"
 
