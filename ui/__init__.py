@@ -1,1 +1,4 @@
-"""Kredo's desktop face (PySide6). Depends on the core in ``wallet``; the core never imports this."""
+"""Kredo's desktop face (PySide6).
+
+Depends on the core in ``wallet``; the core never imports this.
+"""

@@ -21,10 +21,18 @@ from wallet.store.wallet import OpenWallet, open_wallet, wallet_exists
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="kredo-gui", description="Kredo desktop app")
-    parser.add_argument("--home", help="wallet folder (default: KREDO_HOME or the platform data folder)")
-    parser.add_argument("--lang", choices=("cs", "en"), help="interface language (default: the system's)")
-    parser.add_argument("--screenshot", type=Path, metavar="FILE",
-                        help="render the main window to a PNG file and exit")
+    parser.add_argument(
+        "--home", help="wallet folder (default: KREDO_HOME or the platform data folder)"
+    )
+    parser.add_argument(
+        "--lang", choices=("cs", "en"), help="interface language (default: the system's)"
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE",
+        help="render the main window to a PNG file and exit",
+    )
     parser.add_argument("--version", action="version", version=f"kredo-gui {wallet.__version__}")
     return parser.parse_args(argv)
 

@@ -12,15 +12,17 @@ from wallet.store.records import CredentialSummary
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-
-
 class CredentialTableModel(QAbstractTableModel):
     """Columns: title, issuer, date of issue, format. ``ID_ROLE`` gives the credential id."""
 
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, load_rows: Callable[[str | None], Sequence[CredentialSummary]], lang: str = "en",
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        load_rows: Callable[[str | None], Sequence[CredentialSummary]],
+        lang: str = "en",
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._load_rows = load_rows
         self._lang = lang
@@ -34,14 +36,18 @@ class CredentialTableModel(QAbstractTableModel):
         self._rows = list(self._load_rows(self._search))
         self.endResetModel()
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
@@ -57,7 +63,9 @@ class CredentialTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == 0:
-                return row.index.title.pick(self._lang) if row.index.title else self.tr("(untitled)")
+                return (
+                    row.index.title.pick(self._lang) if row.index.title else self.tr("(untitled)")
+                )
             if column == 1:
                 return row.index.issuer_name or "—"
             if column == 2:

@@ -33,7 +33,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.model = CredentialTableModel(
-            lambda search: opened.repository.list(search=search), lang=lang, parent=self)
+            lambda search: opened.repository.list(search=search), lang=lang, parent=self
+        )
         self.search = QLineEdit(placeholderText=self.tr("Search credentials…"))
         self.search.setAccessibleName(self.tr("Search credentials"))
         self.search.setClearButtonEnabled(True)
@@ -53,8 +54,9 @@ class MainWindow(QMainWindow):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.empty_hint = QLabel(self.tr(
-            "Your wallet is empty. Drop credential files here, or use File → Import."))
+        self.empty_hint = QLabel(
+            self.tr("Your wallet is empty. Drop credential files here, or use File → Import.")
+        )
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         central = QWidget()
@@ -90,7 +92,7 @@ class MainWindow(QMainWindow):
     def _apply_search(self) -> None:
         try:
             self.refresh()
-        except Exception as exc:  # noqa: BLE001 - shown to the user, never swallowed
+        except Exception as exc:
             show_error(self, exc)
 
     def _choose_files(self) -> None:
@@ -104,17 +106,20 @@ class MainWindow(QMainWindow):
         imported = sum(o.status == "imported" for o in outcomes)
         duplicates = sum(o.status == "duplicate" for o in outcomes)
         errors = [o for o in outcomes if o.status == "error"]
-        self.statusBar().showMessage(self.tr("Imported %1, duplicates %2, errors %3")
-                                     .replace("%1", str(imported)).replace("%2", str(duplicates))
-                                     .replace("%3", str(len(errors))))
+        self.statusBar().showMessage(
+            self.tr("Imported %1, duplicates %2, errors %3")
+            .replace("%1", str(imported))
+            .replace("%2", str(duplicates))
+            .replace("%3", str(len(errors)))
+        )
         return outcomes
 
     # Drag and drop of files and folders.
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _local_paths(event.mimeData()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = _local_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()

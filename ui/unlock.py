@@ -22,7 +22,7 @@ from wallet.errors import UserCancelled
 from wallet.store.keys import keyring_usable
 from wallet.store.wallet import init_wallet
 
-PASSPHRASE_ENV = "KREDO_PASSPHRASE"
+PASSPHRASE_ENV = "KREDO_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 
 
 def ask_passphrase(parent: QWidget | None = None) -> str:
@@ -30,8 +30,12 @@ def ask_passphrase(parent: QWidget | None = None) -> str:
     preset = os.environ.get(PASSPHRASE_ENV)
     if preset:
         return preset
-    text, ok = QInputDialog.getText(parent, QInputDialog.tr("Unlock Kredo"),
-                                    QInputDialog.tr("Wallet passphrase:"), QLineEdit.EchoMode.Password)
+    text, ok = QInputDialog.getText(
+        parent,
+        QInputDialog.tr("Unlock Kredo"),
+        QInputDialog.tr("Wallet passphrase:"),
+        QLineEdit.EchoMode.Password,
+    )
     if not ok or not text:
         raise UserCancelled()
     return text
@@ -45,7 +49,9 @@ class CreateWalletDialog(QDialog):
         self.home = home
         self.setWindowTitle(self.tr("Create your Kredo wallet"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Kredo keeps your credentials in an encrypted wallet on this computer."))
+        intro = QLabel(
+            self.tr("Kredo keeps your credentials in an encrypted wallet on this computer.")
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.use_keyring = QRadioButton(self.tr("Keep the wallet key in the system keyring"))
@@ -69,8 +75,9 @@ class CreateWalletDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._create)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -43,9 +43,9 @@ EXIT_VERIFICATION_FAILED = 1
 EXIT_USAGE = 2
 EXIT_PARTIAL = 3
 
-PASSPHRASE_ENV = "KREDO_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "KREDO_NEW_PASSPHRASE"
-BACKUP_PASSPHRASE_ENV = "KREDO_BACKUP_PASSPHRASE"
+PASSPHRASE_ENV = "KREDO_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+NEW_PASSPHRASE_ENV = "KREDO_NEW_PASSPHRASE"  # noqa: S105
+BACKUP_PASSPHRASE_ENV = "KREDO_BACKUP_PASSPHRASE"  # noqa: S105
 
 
 class _Parser(argparse.ArgumentParser):
@@ -58,15 +58,22 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="kredo", description="Kredo: a learner-owned wallet for micro-credentials.")
-    parser.add_argument("--home", help="wallet folder (default: KREDO_HOME or the platform data folder)")
+    parser = _Parser(
+        prog="kredo", description="Kredo: a learner-owned wallet for micro-credentials."
+    )
+    parser.add_argument(
+        "--home", help="wallet folder (default: KREDO_HOME or the platform data folder)"
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     parser.add_argument("--version", action="version", version=f"kredo {wallet.__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("init", help="create a new encrypted wallet")
-    p.add_argument("--passphrase", action="store_true",
-                   help="protect the wallet key with a passphrase instead of the OS keyring")
+    p.add_argument(
+        "--passphrase",
+        action="store_true",
+        help="protect the wallet key with a passphrase instead of the OS keyring",
+    )
 
     p = sub.add_parser("import", help="import credential files, folders, or - for standard input")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -82,7 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--lang", default="en", help="language of the credential's texts (en, cs, ...)")
 
-    for name, text in (("tag", "add tags to a credential"), ("untag", "remove tags from a credential")):
+    for name, text in (
+        ("tag", "add tags to a credential"),
+        ("untag", "remove tags from a credential"),
+    ):
         p = sub.add_parser(name, help=text)
         p.add_argument("id", type=int)
         p.add_argument("tags", nargs="+", metavar="TAG")
@@ -101,15 +111,28 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="check whether a credential is genuine, check by check")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("id", type=int, nargs="?", help="a credential in the wallet")
-    target.add_argument("--file", type=Path, metavar="PATH",
-                        help="a credential or presentation file (no wallet needed)")
+    target.add_argument(
+        "--file",
+        type=Path,
+        metavar="PATH",
+        help="a credential or presentation file (no wallet needed)",
+    )
     p.add_argument("--json", action="store_true")
-    p.add_argument("--online", action="store_true",
-                   help="allow network look-ups (status lists, did:web, hosted keys)")
+    p.add_argument(
+        "--online",
+        action="store_true",
+        help="allow network look-ups (status lists, did:web, hosted keys)",
+    )
     p.add_argument("--challenge", help="expected presentation challenge")
     p.add_argument("--domain", help="expected presentation domain")
-    p.add_argument("--document", type=Path, action="append", default=[], metavar="FILE",
-                   help="a DID or controller document to use offline (repeatable)")
+    p.add_argument(
+        "--document",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a DID or controller document to use offline (repeatable)",
+    )
     return parser
 
 
@@ -146,8 +169,10 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     passphrase: str | None = None
     if args.passphrase or not keyring_usable():
         if not args.passphrase:
-            print("No OS keyring is available: the wallet key will be protected by a passphrase.",
-                  file=sys.stderr)
+            print(
+                "No OS keyring is available: the wallet key will be protected by a passphrase.",
+                file=sys.stderr,
+            )
         passphrase = _prompt("New wallet passphrase: ", PASSPHRASE_ENV, confirm=True)
     init_wallet(home, passphrase=passphrase, use_keyring=passphrase is None)
     how = "a passphrase" if passphrase is not None else "the OS keyring"
@@ -166,8 +191,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as opened:
         repo = opened.repository
         for name in args.paths:
-            batch = (import_bytes(repo, read_stream_limited(sys.stdin.buffer.read), source="stdin")
-                     if name == "-" else import_paths(repo, [Path(name)]))
+            batch = (
+                import_bytes(repo, read_stream_limited(sys.stdin.buffer.read), source="stdin")
+                if name == "-"
+                else import_paths(repo, [Path(name)])
+            )
             for outcome in batch:
                 outcomes.append(outcome)
                 if not args.json:
@@ -187,18 +215,35 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     for row in rows:
         title = row.index.title.pick("en") if row.index.title else "(untitled)"
-        print("\t".join((str(row.id), title, row.index.issuer_name or "—",
-                         row.index.issued or "—", row.format.value)), file=out)
+        print(
+            "\t".join(
+                (
+                    str(row.id),
+                    title,
+                    row.index.issuer_name or "—",
+                    row.index.issued or "—",
+                    row.format.value,
+                )
+            ),
+            file=out,
+        )
     return EXIT_OK
 
 
 def _summary_json(row: CredentialSummary) -> dict[str, Any]:
     index = row.index
-    return {"id": row.id, "format": row.format.value,
-            "title": index.title.to_json() if index.title else None,
-            "issuer": index.issuer_name, "issued": index.issued, "subject": index.subject_name,
-            "ects": index.ects, "eqf_level": index.eqf_level, "imported_at": row.imported_at,
-            "tags": list(row.tags)}
+    return {
+        "id": row.id,
+        "format": row.format.value,
+        "title": index.title.to_json() if index.title else None,
+        "issuer": index.issuer_name,
+        "issued": index.issued,
+        "subject": index.subject_name,
+        "ects": index.ects,
+        "eqf_level": index.eqf_level,
+        "imported_at": row.imported_at,
+        "tags": list(row.tags),
+    }
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
@@ -207,8 +252,12 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     credential = parse_credential(stored.raw)
     if args.json:
         payload: dict[str, Any] = {
-            "id": stored.id, "format": credential.format.value, "content_hash": stored.content_hash,
-            "imported_at": stored.imported_at, "source": stored.source, "tags": list(stored.tags),
+            "id": stored.id,
+            "format": credential.format.value,
+            "content_hash": stored.content_hash,
+            "imported_at": stored.imported_at,
+            "source": stored.source,
+            "tags": list(stored.tags),
             "view": credential.view.to_json(),
         }
         json.dump(payload, out, ensure_ascii=False, indent=2)
@@ -243,7 +292,9 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as opened:
         passphrase = _prompt("Backup passphrase: ", BACKUP_PASSPHRASE_ENV, confirm=True)
         summary = write_backup(opened.repository, args.out, passphrase)
-    print(f"Wrote an encrypted backup of {summary.credentials} credentials to {args.out}.", file=out)
+    print(
+        f"Wrote an encrypted backup of {summary.credentials} credentials to {args.out}.", file=out
+    )
     return EXIT_OK
 
 
@@ -251,8 +302,10 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as opened:
         passphrase = _prompt("Backup passphrase: ", BACKUP_PASSPHRASE_ENV)
         report = restore_backup(args.file, passphrase, opened.repository)
-    print(f"Restored {report.restored} credentials; {report.duplicates} were already in the wallet.",
-          file=out)
+    print(
+        f"Restored {report.restored} credentials; {report.duplicates} were already in the wallet.",
+        file=out,
+    )
     return EXIT_OK
 
 
@@ -272,8 +325,9 @@ def _verify_options(args: argparse.Namespace) -> VerifyOptions:
         if not isinstance(document.get("id"), str):
             raise WalletError(f"The document {path.name} has no id.")
         documents[document["id"]] = document
-    return VerifyOptions(online=args.online, challenge=args.challenge, domain=args.domain,
-                         documents=documents)
+    return VerifyOptions(
+        online=args.online, challenge=args.challenge, domain=args.domain, documents=documents
+    )
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
@@ -285,8 +339,11 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
             stored = opened.repository.get(args.id)
             report = verify_credential(parse_credential(stored.raw), options=options)
             opened.repository.save_verification(
-                stored.id, status=report.status.value, report_json=json.dumps(report.to_json()),
-                mode="network" if args.online else "offline")
+                stored.id,
+                status=report.status.value,
+                report_json=json.dumps(report.to_json()),
+                mode="network" if args.online else "offline",
+            )
     if args.json:
         json.dump(report.to_json(), out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -296,16 +353,26 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
-    "init": cmd_init, "import": cmd_import, "list": cmd_list, "show": cmd_show,
-    "tag": cmd_tag, "untag": cmd_tag, "delete": cmd_delete, "backup": cmd_backup,
-    "restore": cmd_restore, "passphrase": cmd_passphrase, "verify": cmd_verify,
+    "init": cmd_init,
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "tag": cmd_tag,
+    "untag": cmd_tag,
+    "delete": cmd_delete,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "passphrase": cmd_passphrase,
+    "verify": cmd_verify,
 }
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     stream = out if out is not None else sys.stdout
     try:
         return _COMMANDS[args.command](args, stream)

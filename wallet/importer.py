@@ -45,8 +45,14 @@ class ImportOutcome:
     error: str | None = None
 
     def to_json(self) -> dict[str, object]:
-        return {"id": self.id, "status": self.status, "format": self.format,
-                "title": self.title, "error": self.error, "source": self.source}
+        return {
+            "id": self.id,
+            "status": self.status,
+            "format": self.format,
+            "title": self.title,
+            "error": self.error,
+            "source": self.source,
+        }
 
 
 def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -90,8 +96,10 @@ def read_stream_limited(read: Callable[[int], bytes]) -> bytes:
 
 
 def _too_large(size: int) -> str:
-    return (f"The file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB, the limit for one "
-            f"credential (it has {size // (1024 * 1024)} MB or more).")
+    return (
+        f"The file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB, the limit for one "
+        f"credential (it has {size // (1024 * 1024)} MB or more)."
+    )
 
 
 def import_bytes(sink: CredentialSink, raw: bytes, *, source: str) -> list[ImportOutcome]:
@@ -105,18 +113,27 @@ def import_bytes(sink: CredentialSink, raw: bytes, *, source: str) -> list[Impor
         try:
             result = sink.add(credential, source=source)
         except WalletError as exc:
-            outcomes.append(ImportOutcome(source=source, status="error", error=exc.message,
-                                          format=credential.format.value))
+            outcomes.append(
+                ImportOutcome(
+                    source=source, status="error", error=exc.message, format=credential.format.value
+                )
+            )
             continue
-        outcomes.append(ImportOutcome(
-            source=source, status="duplicate" if result.duplicate else "imported", id=result.id,
-            format=credential.format.value, title=credential.title,
-        ))
+        outcomes.append(
+            ImportOutcome(
+                source=source,
+                status="duplicate" if result.duplicate else "imported",
+                id=result.id,
+                format=credential.format.value,
+                title=credential.title,
+            )
+        )
     return outcomes
 
 
-def import_paths(sink: CredentialSink, paths: Iterable[Path], *,
-                 cancelled: Callable[[], bool] = lambda: False) -> Iterator[ImportOutcome]:
+def import_paths(
+    sink: CredentialSink, paths: Iterable[Path], *, cancelled: Callable[[], bool] = lambda: False
+) -> Iterator[ImportOutcome]:
     """Import every file in ``paths`` (folders recursively), yielding outcomes as they come."""
     for path in iter_input_files(paths):
         if cancelled():

@@ -114,12 +114,39 @@ class LangText:
         return dict(self.values)
 
 
-_ISO639_2_TO_1 = {"ces": "cs", "cze": "cs", "eng": "en", "slk": "sk", "slo": "sk", "deu": "de",
-                  "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it", "pol": "pl",
-                  "por": "pt", "nld": "nl", "dut": "nl", "hun": "hu", "swe": "sv", "fin": "fi",
-                  "dan": "da", "ell": "el", "gre": "el", "ron": "ro", "rum": "ro", "bul": "bg",
-                  "hrv": "hr", "slv": "sl", "est": "et", "lav": "lv", "lit": "lt", "mlt": "mt",
-                  "gle": "ga"}
+_ISO639_2_TO_1 = {
+    "ces": "cs",
+    "cze": "cs",
+    "eng": "en",
+    "slk": "sk",
+    "slo": "sk",
+    "deu": "de",
+    "ger": "de",
+    "fra": "fr",
+    "fre": "fr",
+    "spa": "es",
+    "ita": "it",
+    "pol": "pl",
+    "por": "pt",
+    "nld": "nl",
+    "dut": "nl",
+    "hun": "hu",
+    "swe": "sv",
+    "fin": "fi",
+    "dan": "da",
+    "ell": "el",
+    "gre": "el",
+    "ron": "ro",
+    "rum": "ro",
+    "bul": "bg",
+    "hrv": "hr",
+    "slv": "sl",
+    "est": "et",
+    "lav": "lv",
+    "lit": "lt",
+    "mlt": "mt",
+    "gle": "ga",
+}
 
 
 def normalise_language(code: str) -> str:
@@ -218,9 +245,14 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, Image):
-        return {"media_type": value.media_type, "url": value.url, "language": value.language,
-                "role": value.role, "page": value.page,
-                "bytes": len(value.data) if value.data is not None else None}
+        return {
+            "media_type": value.media_type,
+            "url": value.url,
+            "language": value.language,
+            "role": value.role,
+            "page": value.page,
+            "bytes": len(value.data) if value.data is not None else None,
+        }
     if isinstance(value, Organisation):
         return {name: _jsonable(getattr(value, name)) for name in value.__dataclass_fields__}
     if isinstance(value, tuple | list):

@@ -26,14 +26,22 @@ def _number(value: float | None) -> str | None:
 
 def view_lines(view: MicroCredentialView, lang: str = "en") -> Iterator[tuple[str, str]]:
     """(label, value) pairs in Annex I order; missing elements are shown as missing."""
-    workload = ", ".join(p for p in (
-        f"{_number(view.ects)} ECTS" if view.ects is not None else None,
-        f"{_number(view.workload_hours)} hours" if view.workload_hours is not None else None,
-    ) if p)
-    level = ", ".join(p for p in (
-        f"EQF {view.eqf_level}" if view.eqf_level is not None else None,
-        _text(view.nqf_level, lang),
-    ) if p)
+    workload = ", ".join(
+        p
+        for p in (
+            f"{_number(view.ects)} ECTS" if view.ects is not None else None,
+            f"{_number(view.workload_hours)} hours" if view.workload_hours is not None else None,
+        )
+        if p
+    )
+    level = ", ".join(
+        p
+        for p in (
+            f"EQF {view.eqf_level}" if view.eqf_level is not None else None,
+            _text(view.nqf_level, lang),
+        )
+        if p
+    )
     rows: list[tuple[str, str | None]] = [
         ("Title", _text(view.title, lang)),
         ("Learner", _text(view.learner_name, lang)),

@@ -27,8 +27,9 @@ Kredo = Callable[..., CliResult]
 
 
 @pytest.fixture
-def kredo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-          capsys: pytest.CaptureFixture[str]) -> Kredo:
+def kredo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Kredo:
     """Run ``kredo --home <tmp> ARGS`` in-process, with the passphrase path (no keyring)."""
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.setenv("KREDO_PASSPHRASE", "correct horse battery staple")

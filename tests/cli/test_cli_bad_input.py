@@ -53,7 +53,7 @@ def test_a_folder_with_thousands_of_files(kredo: Kredo, tmp_path: Path) -> None:
     for index in range(2000):
         sub = folder / f"d{index // 500}"
         sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"junk{index}.json").write_text('{"not": "a credential", "n": %d}' % index)
+        (sub / f"junk{index}.json").write_text(f'{{"not": "a credential", "n": {index}}}')
     (folder / "d1" / "badge.json").write_bytes(OB3.read_bytes())
     result = kredo("import", str(folder), "--json")
     outcomes = result.json()

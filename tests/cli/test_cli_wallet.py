@@ -67,8 +67,9 @@ def test_tag_untag_delete(kredo: Kredo) -> None:
     assert missing.code == 2 and missing.err.strip()
 
 
-def test_backup_and_restore_into_a_new_wallet(kredo: Kredo, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_and_restore_into_a_new_wallet(
+    kredo: Kredo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     kredo("init", "--passphrase")
     kredo("import", str(EU_MC), str(OB3))
     kredo("tag", "1", "eu")
@@ -79,17 +80,20 @@ def test_backup_and_restore_into_a_new_wallet(kredo: Kredo, tmp_path: Path,
     # a second wallet in another folder
     other = tmp_path / "other"
     from wallet.cli import main
+
     assert main(["--home", str(other), "init", "--passphrase"]) == 0
     assert main(["--home", str(other), "restore", str(backup)]) == 0
     assert main(["--home", str(other), "restore", str(backup)]) == 0  # all duplicates now
     import io
+
     out = io.StringIO()
     main(["--home", str(other), "list", "--json", "--tag", "eu"], out=out)
     assert '"id": 1' in out.getvalue()
 
 
-def test_wrong_passphrase_exit_2_and_database_unchanged(kredo: Kredo,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wrong_passphrase_exit_2_and_database_unchanged(
+    kredo: Kredo, monkeypatch: pytest.MonkeyPatch
+) -> None:
     kredo("init", "--passphrase")
     kredo("import", str(OB3))
     db = kredo.home / "wallet.db"  # type: ignore[attr-defined]

@@ -28,8 +28,14 @@ print(len(names))
 def test_every_core_module_imports_without_pyside6() -> None:
     # GIVEN a Python where PySide6 cannot be imported
     # WHEN every module of the core is imported
-    result = subprocess.run([sys.executable, "-c", _PROBE], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     # THEN all of them import, and none pulled Qt in
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip()) >= 5

@@ -11,7 +11,10 @@ from tests.conftest import UnexpectedConnection
 
 def test_outside_connection_is_refused() -> None:
     # GIVEN a normal TCP socket  WHEN it connects to a public address  THEN the guard stops it
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock, pytest.raises(UnexpectedConnection):
+    with (
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock,
+        pytest.raises(UnexpectedConnection),
+    ):
         sock.connect(("192.0.2.1", 443))
 
 

@@ -38,14 +38,25 @@ def test_lists_searches_and_imports_by_drop(qtbot: QtBot, opened: OpenWallet) ->
     assert not window.empty_hint.isHidden()
     # WHEN two credential files are dropped on the window
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(VECTORS / "edc" / "Sample-MC-Annex1-signed.jsonld")),
-                  QUrl.fromLocalFile(str(VECTORS / "cz" / "synthetic-muni-mc-unsigned.jsonld"))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    mime.setUrls(
+        [
+            QUrl.fromLocalFile(str(VECTORS / "edc" / "Sample-MC-Annex1-signed.jsonld")),
+            QUrl.fromLocalFile(str(VECTORS / "cz" / "synthetic-muni-mc-unsigned.jsonld")),
+        ]
+    )
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     # THEN both are stored and listed with title, issuer and date
-    assert sorted(_titles(window)) == ["Digital micro-credential creation",
-                                       "Foundations of Data Analysis in Python"]
+    assert sorted(_titles(window)) == [
+        "Digital micro-credential creation",
+        "Foundations of Data Analysis in Python",
+    ]
     assert opened.repository.count() == 2
     assert window.empty_hint.isHidden()
     row = _titles(window).index("Digital micro-credential creation")
@@ -57,8 +68,9 @@ def test_lists_searches_and_imports_by_drop(qtbot: QtBot, opened: OpenWallet) ->
     assert _titles(window) == ["Foundations of Data Analysis in Python"]
 
 
-def test_screenshot_of_the_window(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                  qtbot: QtBot) -> None:
+def test_screenshot_of_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
     home = tmp_path / "wallet"
     init_wallet(home, passphrase="shot passphrase", use_keyring=False, kdf_params=FAST_KDF)
     monkeypatch.setenv("KREDO_PASSPHRASE", "shot passphrase")

@@ -35,7 +35,7 @@ def test_one_character_changed_inside_the_sealed_payload(name: str) -> None:
     payload = sealed["payload"]
     index = payload.index('"en":"') + 6
     flipped = "X" if payload[index] != "X" else "Y"
-    sealed["payload"] = payload[:index] + flipped + payload[index + 1:]
+    sealed["payload"] = payload[:index] + flipped + payload[index + 1 :]
     assert _signature_status(json.dumps(sealed).encode()) is CheckStatus.FAILED
 
 
@@ -54,29 +54,43 @@ def test_untouched_seal_still_verifies_after_json_roundtrip_of_the_wrapper() -> 
 
 def _ob3(issuer: str) -> dict[str, Any]:
     return {
-        "@context": ["https://www.w3.org/ns/credentials/v2",
-                     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
         "id": "urn:uuid:2f5c0e0e-6a4b-4f0b-9a57-3c3b7f6c1a01",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "issuer": {"id": issuer, "type": ["Profile"], "name": "Masarykova univerzita"},
         "validFrom": "2026-01-15T10:00:00Z",
         "name": "Základy datové analýzy",
         "credentialSubject": {
-            "id": "did:example:learner", "type": ["AchievementSubject"],
-            "achievement": {"id": "urn:uuid:7d3f1c2a-0000-4000-8000-000000000001",
-                            "type": ["Achievement"], "name": "Základy datové analýzy",
-                            "description": "Micro-credential, 4 ECTS.",
-                            "criteria": {"narrative": "Final project assessed."}}},
+            "id": "did:example:learner",
+            "type": ["AchievementSubject"],
+            "achievement": {
+                "id": "urn:uuid:7d3f1c2a-0000-4000-8000-000000000001",
+                "type": ["Achievement"],
+                "name": "Základy datové analýzy",
+                "description": "Micro-credential, 4 ECTS.",
+                "criteria": {"narrative": "Final project assessed."},
+            },
+        },
     }
 
 
 @pytest.mark.parametrize("suite", ["eddsa-rdfc-2022", "ecdsa-rdfc-2019"])
 def test_fresh_data_integrity_credential_and_a_changed_claim(suite: str) -> None:
-    key = ed25519.Ed25519PrivateKey.generate() if suite == "eddsa-rdfc-2022" else \
-        ec.generate_private_key(ec.SECP256R1())
+    key = (
+        ed25519.Ed25519PrivateKey.generate()
+        if suite == "eddsa-rdfc-2022"
+        else ec.generate_private_key(ec.SECP256R1())
+    )
     issuer = did_key_from_public_key(key.public_key())
-    signed = sign(_ob3(issuer), private_key=key, cryptosuite=suite,
-                  verification_method=did_key_verification_method_id(key.public_key()))
+    signed = sign(
+        _ob3(issuer),
+        private_key=key,
+        cryptosuite=suite,
+        verification_method=did_key_verification_method_id(key.public_key()),
+    )
     assert _signature_status(json.dumps(signed).encode()) is CheckStatus.OK
     tampered = json.loads(json.dumps(signed))
     tampered["credentialSubject"]["achievement"]["name"] = "Pokročilá datová analýza"
@@ -85,10 +99,17 @@ def test_fresh_data_integrity_credential_and_a_changed_claim(suite: str) -> None
     truncated["proof"]["proofValue"] = truncated["proof"]["proofValue"][:-8]
     assert _signature_status(json.dumps(truncated).encode()) is CheckStatus.FAILED
     # A key swap: another issuer's key signs, the proof still names the first key.
-    other = ed25519.Ed25519PrivateKey.generate() if suite == "eddsa-rdfc-2022" else \
-        ec.generate_private_key(ec.SECP256R1())
-    forged = sign(_ob3(issuer), private_key=other, cryptosuite=suite,
-                  verification_method=did_key_verification_method_id(other.public_key()))
+    other = (
+        ed25519.Ed25519PrivateKey.generate()
+        if suite == "eddsa-rdfc-2022"
+        else ec.generate_private_key(ec.SECP256R1())
+    )
+    forged = sign(
+        _ob3(issuer),
+        private_key=other,
+        cryptosuite=suite,
+        verification_method=did_key_verification_method_id(other.public_key()),
+    )
     forged["proof"]["verificationMethod"] = signed["proof"]["verificationMethod"]
     assert _signature_status(json.dumps(forged).encode()) is CheckStatus.FAILED
 
@@ -102,13 +123,21 @@ def test_fresh_vc_jwt_and_a_changed_claim() -> None:
     issuer = did_key_from_public_key(key.public_key())
     kid = did_key_verification_method_id(key.public_key())
     credential = _ob3(issuer)
-    payload = {"iss": issuer, "jti": credential["id"], "sub": "did:example:learner",
-               "nbf": int(datetime(2026, 1, 15, 10, tzinfo=UTC).timestamp()), "vc": credential}
+    payload = {
+        "iss": issuer,
+        "jti": credential["id"],
+        "sub": "did:example:learner",
+        "nbf": int(datetime(2026, 1, 15, 10, tzinfo=UTC).timestamp()),
+        "vc": credential,
+    }
     payload["vc"]["issuanceDate"] = payload["vc"].pop("validFrom")
-    payload["vc"]["@context"] = ["https://www.w3.org/2018/credentials/v1",
-                                 "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
-    token = sign_compact_jws({"alg": "EdDSA", "typ": "JWT", "kid": kid},
-                             json.dumps(payload).encode(), key)
+    payload["vc"]["@context"] = [
+        "https://www.w3.org/2018/credentials/v1",
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    ]
+    token = sign_compact_jws(
+        {"alg": "EdDSA", "typ": "JWT", "kid": kid}, json.dumps(payload).encode(), key
+    )
     assert _signature_status(token.encode()) is CheckStatus.OK
     header, body, signature = token.split(".")
     changed = dict(payload)

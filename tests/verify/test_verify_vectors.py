@@ -21,27 +21,42 @@ OB3_CONTROLLER = json.loads((W3C / "1edtech-obv3-ldp-controller-document.json").
 EXPECTED = {
     EDC / "Sample-MC-Annex1-signed.jsonld": (
         OverallStatus.PARTIALLY_VERIFIED,
-        {"format": "ok", "signature": "ok", "issuer": "warning", "validity": "ok", "status": "ok"}),
+        {"format": "ok", "signature": "ok", "issuer": "warning", "validity": "ok", "status": "ok"},
+    ),
     EDC / "Sample-CertOfPart-signed.jsonld": (
         OverallStatus.PARTIALLY_VERIFIED,
-        {"format": "ok", "signature": "ok", "issuer": "warning", "validity": "ok", "status": "ok"}),
+        {"format": "ok", "signature": "ok", "issuer": "warning", "validity": "ok", "status": "ok"},
+    ),
     EDC / "Sample-MC-Annex1-unsigned.jsonld": (
-        OverallStatus.FAILED, {"signature": "failed", "issuer": "warning"}),
+        OverallStatus.FAILED,
+        {"signature": "failed", "issuer": "warning"},
+    ),
     EDC / "Sample-MC-Annex1-unsigned-uploadable.json": (
-        OverallStatus.FAILED, {"signature": "failed"}),
+        OverallStatus.FAILED,
+        {"signature": "failed"},
+    ),
     EDC / "edc-v1-xml-credential-xades-signed.xml": (
-        OverallStatus.PARTIALLY_VERIFIED, {"signature": "skipped", "issuer": "skipped"}),
+        OverallStatus.PARTIALLY_VERIFIED,
+        {"signature": "skipped", "issuer": "skipped"},
+    ),
     EDC / "elm-v3.2-credential-sample-minimal.jsonld": (
-        OverallStatus.FAILED, {"signature": "failed", "validity": "failed", "status": "skipped"}),
+        OverallStatus.FAILED,
+        {"signature": "failed", "validity": "failed", "status": "skipped"},
+    ),
     VECTORS / "cz" / "synthetic-muni-mc-unsigned.jsonld": (
-        OverallStatus.FAILED, {"signature": "failed"}),
+        OverallStatus.FAILED,
+        {"signature": "failed"},
+    ),
 }
 # The W3C Data Integrity vectors: mathematically valid, but the key's controller is not the
 # issuer, which the reference verifier (@digitalbazaar/vc) rejects.
 W3C_CONTROLLER_MISMATCH = [
-    "eddsa-rdfc-2022-signedDataInt.json", "eddsa-rdfc-2022-employ-signedDataInt.json",
-    "ed25519signature2020-signedEdSig.json", "ecdsa-rdfc-2019-p256-signedECDSAP256.json",
-    "ecdsa-rdfc-2019-p256-employ-signedECDSAP256.json", "ecdsa-rdfc-2019-p384-signedECDSAP384.json",
+    "eddsa-rdfc-2022-signedDataInt.json",
+    "eddsa-rdfc-2022-employ-signedDataInt.json",
+    "ed25519signature2020-signedEdSig.json",
+    "ecdsa-rdfc-2019-p256-signedECDSAP256.json",
+    "ecdsa-rdfc-2019-p256-employ-signedECDSAP256.json",
+    "ecdsa-rdfc-2019-p384-signedECDSAP384.json",
 ]
 
 
@@ -84,19 +99,26 @@ def test_1edtech_ob3_vector_with_its_controller_document() -> None:
     assert offline.check("signature").status is CheckStatus.SKIPPED  # type: ignore[union-attr]
     assert offline.status is OverallStatus.PARTIALLY_VERIFIED
     # With the controller document the signature verifies; the issuer is merely unknown.
-    report = verify_file_bytes(raw, options=VerifyOptions(
-        documents={OB3_CONTROLLER["id"]: OB3_CONTROLLER}))
+    report = verify_file_bytes(
+        raw, options=VerifyOptions(documents={OB3_CONTROLLER["id"]: OB3_CONTROLLER})
+    )
     assert report.check("signature").status is CheckStatus.OK  # type: ignore[union-attr]
     assert report.status is OverallStatus.PARTIALLY_VERIFIED
     # And trusted by the user, it is fully verified.
-    trusted = verify_file_bytes(raw, options=VerifyOptions(
-        documents={OB3_CONTROLLER["id"]: OB3_CONTROLLER},
-        trusted_issuers=frozenset({OB3_CONTROLLER["id"]})))
+    trusted = verify_file_bytes(
+        raw,
+        options=VerifyOptions(
+            documents={OB3_CONTROLLER["id"]: OB3_CONTROLLER},
+            trusted_issuers=frozenset({OB3_CONTROLLER["id"]}),
+        ),
+    )
     assert trusted.status is OverallStatus.VERIFIED
     assert trusted.to_json()["status"] == "verified"
 
 
-@pytest.mark.parametrize("name", ["europass2-cv-CandidateSample1.xml", "edc-ap-context-v3.2.jsonld"])
+@pytest.mark.parametrize(
+    "name", ["europass2-cv-CandidateSample1.xml", "edc-ap-context-v3.2.jsonld"]
+)
 def test_non_credentials_raise_not_a_credential(name: str) -> None:
     with pytest.raises(NotACredential):
         verify_file_bytes((EDC / name).read_bytes())

@@ -16,7 +16,8 @@ def decode_text(raw: bytes, *, what: str = "The file") -> str:
     """UTF-8 (an optional BOM is dropped); anything else is a clear error."""
     if len(raw) > MAX_INPUT_BYTES:
         raise InputTooLarge(
-            f"{what} is {len(raw) // (1024 * 1024)} MB, above the {MAX_INPUT_BYTES // (1024 * 1024)} MB "
+            f"{what} is {len(raw) // (1024 * 1024)} MB, "
+            f"above the {MAX_INPUT_BYTES // (1024 * 1024)} MB "
             "limit for one credential."
         )
     try:

@@ -26,19 +26,27 @@ log = logging.getLogger(__name__)
 
 # Order matters: the signature check tells the issuer check who signed.
 DEFAULT_CHECKS: tuple[Check, ...] = (
-    FormatCheck(), SignatureCheck(), IssuerCheck(), ValidityCheck(), StatusCheck(),
+    FormatCheck(),
+    SignatureCheck(),
+    IssuerCheck(),
+    ValidityCheck(),
+    StatusCheck(),
     AccreditationCheck(),
 )
 
 
-def verify_credential(credential: Credential, *, options: VerifyOptions | None = None,
-                      checks: Sequence[Check] = DEFAULT_CHECKS) -> VerificationReport:
+def verify_credential(
+    credential: Credential,
+    *,
+    options: VerifyOptions | None = None,
+    checks: Sequence[Check] = DEFAULT_CHECKS,
+) -> VerificationReport:
     opts = options or VerifyOptions()
     context = VerifyContext(options=opts, now=opts.current_time())
-    results = [_run(check, credential, context) for check in checks
-               if check.applies_to(credential)]
-    return VerificationReport(format=credential.format.value, checks=tuple(results),
-                              issuer=context.signer)
+    results = [_run(check, credential, context) for check in checks if check.applies_to(credential)]
+    return VerificationReport(
+        format=credential.format.value, checks=tuple(results), issuer=context.signer
+    )
 
 
 def _run(check: Check, credential: Credential, context: VerifyContext) -> CheckResult:
@@ -49,8 +57,11 @@ def _run(check: Check, credential: Credential, context: VerifyContext) -> CheckR
         return context.result(check.id, CheckStatus.FAILED, exc.message)
     except Exception:  # a bug must not turn into "verified": fail closed, log for the report
         log.exception("check %s crashed", check.id)
-        return context.result(check.id, CheckStatus.FAILED,
-                              "This check could not be completed because of an internal error.")
+        return context.result(
+            check.id,
+            CheckStatus.FAILED,
+            "This check could not be completed because of an internal error.",
+        )
 
 
 def verify_file_bytes(raw: bytes, *, options: VerifyOptions | None = None) -> VerificationReport:

@@ -47,10 +47,14 @@ class CheckResult:
     details: Mapping[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "status": self.status.value, "message": self.message,
-                "mode": self.mode.value,
-                "checked_at": self.checked_at.isoformat() if self.checked_at else None,
-                "details": dict(self.details)}
+        return {
+            "id": self.id,
+            "status": self.status.value,
+            "message": self.message,
+            "mode": self.mode.value,
+            "checked_at": self.checked_at.isoformat() if self.checked_at else None,
+            "details": dict(self.details),
+        }
 
 
 @dataclass(frozen=True)
@@ -83,8 +87,11 @@ class VerificationReport:
         if CheckStatus.FAILED in statuses or OverallStatus.FAILED in nested:
             return OverallStatus.FAILED
         trusted = self.issuer is not None and self.issuer.trusted
-        if (CheckStatus.SKIPPED in statuses or OverallStatus.PARTIALLY_VERIFIED in nested
-                or (not trusted and not self.credentials)):
+        if (
+            CheckStatus.SKIPPED in statuses
+            or OverallStatus.PARTIALLY_VERIFIED in nested
+            or (not trusted and not self.credentials)
+        ):
             return OverallStatus.PARTIALLY_VERIFIED
         return OverallStatus.VERIFIED
 
@@ -93,7 +100,8 @@ class VerificationReport:
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "status": self.status.value, "format": self.format,
+            "status": self.status.value,
+            "format": self.format,
             "checks": [c.to_json() for c in self.checks],
             "issuer": self.issuer.to_json() if self.issuer else None,
         }

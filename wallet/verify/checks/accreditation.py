@@ -17,7 +17,10 @@ class AccreditationCheck:
         named = credential.view.quality_assurance
         text = named.pick("en") if named else ""
         return context.result(
-            self.id, CheckStatus.SKIPPED,
+            self.id,
+            CheckStatus.SKIPPED,
             "The quality assurance the credential names was not checked against the EU "
-            "accreditation database; that needs going online.", mode=CheckMode.OFFLINE,
-            named=text[:300])
+            "accreditation database; that needs going online.",
+            mode=CheckMode.OFFLINE,
+            named=text[:300],
+        )

@@ -24,10 +24,23 @@ class VerifyContext:
     signer: IssuerInfo | None = None
     signer_evidence: dict[str, Any] = field(default_factory=dict)
 
-    def result(self, check_id: str, status: CheckStatus, message: str, *,
-               mode: CheckMode = CheckMode.OFFLINE, **details: Any) -> CheckResult:
-        return CheckResult(id=check_id, status=status, message=message, mode=mode,
-                           checked_at=self.now, details=details)
+    def result(
+        self,
+        check_id: str,
+        status: CheckStatus,
+        message: str,
+        *,
+        mode: CheckMode = CheckMode.OFFLINE,
+        **details: Any,
+    ) -> CheckResult:
+        return CheckResult(
+            id=check_id,
+            status=status,
+            message=message,
+            mode=mode,
+            checked_at=self.now,
+            details=details,
+        )
 
 
 class Check(Protocol):

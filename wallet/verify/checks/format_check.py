@@ -15,6 +15,10 @@ class FormatCheck:
 
     def run(self, credential: Credential, context: VerifyContext) -> CheckResult:
         # Parsing already enforced structure; a Credential in hand is well-formed.
-        return context.result(self.id, CheckStatus.OK,
-                              f"A well-formed {credential.format.label}.",
-                              format=credential.format.value, types=list(credential.view.types))
+        return context.result(
+            self.id,
+            CheckStatus.OK,
+            f"A well-formed {credential.format.label}.",
+            format=credential.format.value,
+            types=list(credential.view.types),
+        )

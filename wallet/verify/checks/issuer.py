@@ -22,13 +22,19 @@ class IssuerCheck:
         # 1. Without a valid signature, nobody is proven to have issued it.
         signature = context.signer_evidence.get("signature_status")
         if signature is CheckStatus.SKIPPED:
-            return context.result(self.id, CheckStatus.SKIPPED,
-                                  "Who issued this credential was not confirmed, because its "
-                                  "signature could not be checked.")
+            return context.result(
+                self.id,
+                CheckStatus.SKIPPED,
+                "Who issued this credential was not confirmed, because its "
+                "signature could not be checked.",
+            )
         if signer is None or signature is CheckStatus.FAILED:
-            return context.result(self.id, CheckStatus.WARNING,
-                                  "Who issued this credential cannot be confirmed, because its "
-                                  "signature did not verify.")
+            return context.result(
+                self.id,
+                CheckStatus.WARNING,
+                "Who issued this credential cannot be confirmed, because its "
+                "signature did not verify.",
+            )
         # 2. The user's own list of trusted issuers.
         if signer.identifier and signer.identifier in context.options.trusted_issuers:
             signer = replace(signer, trusted=True, trust_source="trusted by you")
@@ -36,12 +42,19 @@ class IssuerCheck:
             signer = replace(signer, awarding_body=awarding_name)
         context.signer = signer
         who = signer.name or signer.identifier or "an unnamed issuer"
-        extra = (f" The awarding body named in it is {awarding_name}."
-                 if signer.awarding_body else "")
+        extra = (
+            f" The awarding body named in it is {awarding_name}." if signer.awarding_body else ""
+        )
         if signer.trusted:
-            return context.result(self.id, CheckStatus.OK,
-                                  f"Issued by {who}, {signer.trust_source}.{extra}",
-                                  **signer.to_json())
-        return context.result(self.id, CheckStatus.WARNING,
-                              f"Signed by {who}, who is not on any trusted list or registry "
-                              f"Kredo knows.{extra}", **signer.to_json())
+            return context.result(
+                self.id,
+                CheckStatus.OK,
+                f"Issued by {who}, {signer.trust_source}.{extra}",
+                **signer.to_json(),
+            )
+        return context.result(
+            self.id,
+            CheckStatus.WARNING,
+            f"Signed by {who}, who is not on any trusted list or registry Kredo knows.{extra}",
+            **signer.to_json(),
+        )

@@ -26,23 +26,29 @@ _VERIFIERS: dict[CredentialFormat, Verifier] = {
 
 
 def _unsigned(credential: Credential, context: VerifyContext) -> SignatureFinding:
-    return SignatureFinding(CheckStatus.FAILED, "This credential carries no signature or seal, so "
-                            "nothing proves who issued it or that it is unchanged.")
+    return SignatureFinding(
+        CheckStatus.FAILED,
+        "This credential carries no signature or seal, so "
+        "nothing proves who issued it or that it is unchanged.",
+    )
 
 
 def _not_checked(reason: str) -> Verifier:
     def verifier(credential: Credential, context: VerifyContext) -> SignatureFinding:
         return SignatureFinding(CheckStatus.SKIPPED, reason)
+
     return verifier
 
 
 _VERIFIERS[CredentialFormat.EDC_JSONLD] = _unsigned
 _VERIFIERS[CredentialFormat.EDC_XML] = _not_checked(
     "The XAdES seal of this older Europass XML credential was not checked: Kredo cannot verify "
-    "those seals yet.")
+    "those seals yet."
+)
 _VERIFIERS[CredentialFormat.OB2] = _not_checked(
     "Open Badges 2.0 badges are verified against the issuer's hosted key or assertion, which "
-    "needs going online.")
+    "needs going online."
+)
 
 
 class SignatureCheck:
@@ -59,5 +65,6 @@ class SignatureCheck:
         context.signer = finding.signer
         context.signer_evidence["signature_status"] = finding.status
         context.signer_evidence["time_problems"] = finding.time_problems
-        return context.result(self.id, finding.status, finding.message, mode=finding.mode,
-                              **finding.details)
+        return context.result(
+            self.id, finding.status, finding.message, mode=finding.mode, **finding.details
+        )

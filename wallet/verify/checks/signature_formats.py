@@ -54,23 +54,34 @@ def _issuer_name(document: Any) -> str | None:
 
 
 def verify_edc_seal(credential: Credential, context: VerifyContext) -> SignatureFinding:
-    seal = verify_jades_seal(credential.raw, trusted_roots=context.options.trusted_roots,
-                             now=context.now)
+    seal = verify_jades_seal(
+        credential.raw, trusted_roots=context.options.trusted_roots, now=context.now
+    )
     subject = seal.seal_subject
     signer = IssuerInfo(
         name=subject.organisation if subject else None,
         identifier=subject.organisation_identifier if subject else None,
         country=subject.country if subject else None,
         trusted=bool(seal.valid and seal.path is not None and seal.path.anchor_trusted),
-        trust_source="EU trusted list" if seal.path is not None and seal.path.anchor_trusted else None,
+        trust_source="EU trusted list"
+        if seal.path is not None and seal.path.anchor_trusted
+        else None,
     )
     details: dict[str, Any] = {
         "algorithm": seal.algorithm,
         "signing_time": seal.signing_time.isoformat() if seal.signing_time else None,
-        "proven_signing_time": (seal.proven_signing_time.isoformat()
-                                if seal.proven_signing_time else None),
-        "timestamps": [{"kind": t.kind, "valid": t.valid, "time": t.gen_time.isoformat()
-                        if t.gen_time else None, "authority": t.tsa_name} for t in seal.timestamps],
+        "proven_signing_time": (
+            seal.proven_signing_time.isoformat() if seal.proven_signing_time else None
+        ),
+        "timestamps": [
+            {
+                "kind": t.kind,
+                "valid": t.valid,
+                "time": t.gen_time.isoformat() if t.gen_time else None,
+                "authority": t.tsa_name,
+            }
+            for t in seal.timestamps
+        ],
         "certificate_chain": list(seal.path.chain_subjects) if seal.path else [],
         "chain_valid_at": seal.path.validated_at.isoformat() if seal.path else None,
         "revocation": seal.path.revocation if seal.path else None,
@@ -81,16 +92,25 @@ def verify_edc_seal(credential: Credential, context: VerifyContext) -> Signature
         "problems": list(seal.problems),
     }
     if not seal.signature_valid:
-        return SignatureFinding(CheckStatus.FAILED, seal.problems[0] if seal.problems else
-                                "The seal does not match the credential.", signer, details=details)
+        return SignatureFinding(
+            CheckStatus.FAILED,
+            seal.problems[0] if seal.problems else "The seal does not match the credential.",
+            signer,
+            details=details,
+        )
     if not seal.valid:
-        return SignatureFinding(CheckStatus.FAILED, " ".join(seal.problems[:2]) or
-                                "The seal's certificate could not be validated.", signer,
-                                details=details)
+        return SignatureFinding(
+            CheckStatus.FAILED,
+            " ".join(seal.problems[:2]) or "The seal's certificate could not be validated.",
+            signer,
+            details=details,
+        )
     when = seal.proven_signing_time or seal.signing_time
     kind = "qualified electronic seal" if seal.qc.qualified_eseal else "electronic seal"
-    message = (f"The {kind} of {signer.name or 'the issuer'} is intact and its certificate was "
-               f"valid when it was sealed" + (f" ({when:%Y-%m-%d})." if when else "."))
+    message = (
+        f"The {kind} of {signer.name or 'the issuer'} is intact and its certificate was "
+        f"valid when it was sealed" + (f" ({when:%Y-%m-%d})." if when else ".")
+    )
     return SignatureFinding(CheckStatus.OK, message, signer, details=details)
 
 
@@ -100,30 +120,53 @@ def verify_data_integrity(credential: Credential, context: VerifyContext) -> Sig
     try:
         result = verify_proof(document, documents=context.options.documents, now=context.now)
     except NetworkNotAllowed as exc:
-        return SignatureFinding(CheckStatus.SKIPPED, exc.message,
-                                IssuerInfo(identifier=issuer, name=_issuer_name(document)))
-    details = {"cryptosuite": result.cryptosuite, "verification_method": result.verification_method,
-               "controller": result.controller, "problems": list(result.problems)}
-    signer = IssuerInfo(identifier=issuer, name=_issuer_name(document),
-                        domain=_domain_of(issuer))
+        return SignatureFinding(
+            CheckStatus.SKIPPED,
+            exc.message,
+            IssuerInfo(identifier=issuer, name=_issuer_name(document)),
+        )
+    details = {
+        "cryptosuite": result.cryptosuite,
+        "verification_method": result.verification_method,
+        "controller": result.controller,
+        "problems": list(result.problems),
+    }
+    signer = IssuerInfo(identifier=issuer, name=_issuer_name(document), domain=_domain_of(issuer))
     if not result.signature_checked:
-        return SignatureFinding(CheckStatus.SKIPPED, result.problems[0] if result.problems else
-                                "The signature could not be checked offline.", signer,
-                                details=details)
+        return SignatureFinding(
+            CheckStatus.SKIPPED,
+            result.problems[0]
+            if result.problems
+            else "The signature could not be checked offline.",
+            signer,
+            details=details,
+        )
     if not result.signature_valid:
-        return SignatureFinding(CheckStatus.FAILED, "The signature does not match the credential: "
-                                "it was altered after signing, or signed by another key.",
-                                signer, details=details)
+        return SignatureFinding(
+            CheckStatus.FAILED,
+            "The signature does not match the credential: "
+            "it was altered after signing, or signed by another key.",
+            signer,
+            details=details,
+        )
     if result.controller_matches_issuer is False:
         return SignatureFinding(
             CheckStatus.FAILED,
             f"The signature is mathematically valid, but the signing key belongs to "
-            f"{result.controller}, not to the issuer {issuer}.", signer, details=details)
+            f"{result.controller}, not to the issuer {issuer}.",
+            signer,
+            details=details,
+        )
     if not result.ok:
-        return SignatureFinding(CheckStatus.FAILED, " ".join(result.problems[:2]), signer,
-                                details=details)
-    return SignatureFinding(CheckStatus.OK, f"The {result.cryptosuite} signature by the issuer's "
-                            "key is valid.", signer, details=details)
+        return SignatureFinding(
+            CheckStatus.FAILED, " ".join(result.problems[:2]), signer, details=details
+        )
+    return SignatureFinding(
+        CheckStatus.OK,
+        f"The {result.cryptosuite} signature by the issuer's key is valid.",
+        signer,
+        details=details,
+    )
 
 
 def _domain_of(identifier: str | None) -> str | None:
@@ -157,32 +200,58 @@ def _jwt_key(token: str, issuer: str | None, context: VerifyContext) -> tuple[An
 def verify_jwt(credential: Credential, context: VerifyContext) -> SignatureFinding:
     token = credential.signed_bytes.decode("utf-8").strip()
     payload = parse_compact_jws(token, what="The token").payload_object()
-    issuer = payload.get("iss") if isinstance(payload.get("iss"), str) else _issuer_id(
-        payload.get("vc", payload))
-    signer = IssuerInfo(identifier=issuer, domain=_domain_of(issuer),
-                        name=_issuer_name(payload.get("vc", payload)))
+    issuer = (
+        payload.get("iss")
+        if isinstance(payload.get("iss"), str)
+        else _issuer_id(payload.get("vc", payload))
+    )
+    signer = IssuerInfo(
+        identifier=issuer, domain=_domain_of(issuer), name=_issuer_name(payload.get("vc", payload))
+    )
     try:
         key, controller = _jwt_key(token, issuer, context)
     except NetworkNotAllowed as exc:
         return SignatureFinding(CheckStatus.SKIPPED, exc.message, signer)
     result = verify_vc_jwt(token, key, now=context.now)
-    details = {"version": result.version, "alg": result.header.get("alg"),
-               "claims": list(result.claims.messages)}
-    time_problems = (result.time.messages if result.time.status is JoseStatus.FAILED else ())
+    details = {
+        "version": result.version,
+        "alg": result.header.get("alg"),
+        "claims": list(result.claims.messages),
+    }
+    time_problems = result.time.messages if result.time.status is JoseStatus.FAILED else ()
     if result.signature.status is not JoseStatus.OK:
-        return SignatureFinding(CheckStatus.FAILED, "The token's signature does not match: it was "
-                                "altered after signing, or signed by another key.", signer,
-                                details=details, time_problems=time_problems)
+        return SignatureFinding(
+            CheckStatus.FAILED,
+            "The token's signature does not match: it was "
+            "altered after signing, or signed by another key.",
+            signer,
+            details=details,
+            time_problems=time_problems,
+        )
     if controller is not None and issuer is not None and controller != issuer:
-        return SignatureFinding(CheckStatus.FAILED, f"The signature is valid, but the key belongs "
-                                f"to {controller}, not to the issuer {issuer}.", signer,
-                                details=details, time_problems=time_problems)
+        return SignatureFinding(
+            CheckStatus.FAILED,
+            f"The signature is valid, but the key belongs "
+            f"to {controller}, not to the issuer {issuer}.",
+            signer,
+            details=details,
+            time_problems=time_problems,
+        )
     if result.claims.status is JoseStatus.FAILED:
-        return SignatureFinding(CheckStatus.FAILED, " ".join(result.claims.messages[:2]), signer,
-                                details=details, time_problems=time_problems)
-    return SignatureFinding(CheckStatus.OK, f"The {result.header.get('alg')} signature by the "
-                            "issuer's key is valid.", signer, details=details,
-                            time_problems=time_problems)
+        return SignatureFinding(
+            CheckStatus.FAILED,
+            " ".join(result.claims.messages[:2]),
+            signer,
+            details=details,
+            time_problems=time_problems,
+        )
+    return SignatureFinding(
+        CheckStatus.OK,
+        f"The {result.header.get('alg')} signature by the issuer's key is valid.",
+        signer,
+        details=details,
+        time_problems=time_problems,
+    )
 
 
 def verify_sd_jwt_vc(credential: Credential, context: VerifyContext) -> SignatureFinding:
@@ -194,21 +263,48 @@ def verify_sd_jwt_vc(credential: Credential, context: VerifyContext) -> Signatur
         key, controller = _jwt_key(token, issuer, context)
     except NetworkNotAllowed as exc:
         return SignatureFinding(CheckStatus.SKIPPED, exc.message, signer)
-    result = verify_sd_jwt(token, key, now=context.now, expected_nonce=context.options.challenge,
-                           expected_audience=context.options.domain)
-    details = {"disclosures": list(result.disclosures.messages),
-               "key_binding": list(result.key_binding.messages)}
-    time_problems = (result.time.messages if result.time.status is JoseStatus.FAILED else ())
+    result = verify_sd_jwt(
+        token,
+        key,
+        now=context.now,
+        expected_nonce=context.options.challenge,
+        expected_audience=context.options.domain,
+    )
+    details = {
+        "disclosures": list(result.disclosures.messages),
+        "key_binding": list(result.key_binding.messages),
+    }
+    time_problems = result.time.messages if result.time.status is JoseStatus.FAILED else ()
     for part in (result.signature, result.disclosures, result.type_check):
         if part.status is JoseStatus.FAILED:
-            return SignatureFinding(CheckStatus.FAILED, " ".join(part.messages[:2]), signer,
-                                    details=details, time_problems=time_problems)
+            return SignatureFinding(
+                CheckStatus.FAILED,
+                " ".join(part.messages[:2]),
+                signer,
+                details=details,
+                time_problems=time_problems,
+            )
     if controller is not None and issuer is not None and controller != issuer:
-        return SignatureFinding(CheckStatus.FAILED, f"The signature is valid, but the key belongs "
-                                f"to {controller}, not to the issuer {issuer}.", signer,
-                                details=details, time_problems=time_problems)
+        return SignatureFinding(
+            CheckStatus.FAILED,
+            f"The signature is valid, but the key belongs "
+            f"to {controller}, not to the issuer {issuer}.",
+            signer,
+            details=details,
+            time_problems=time_problems,
+        )
     if result.key_binding.status is JoseStatus.FAILED:
-        return SignatureFinding(CheckStatus.FAILED, " ".join(result.key_binding.messages[:2]),
-                                signer, details=details, time_problems=time_problems)
-    return SignatureFinding(CheckStatus.OK, "The issuer's signature and every disclosed claim "
-                            "are valid.", signer, details=details, time_problems=time_problems)
+        return SignatureFinding(
+            CheckStatus.FAILED,
+            " ".join(result.key_binding.messages[:2]),
+            signer,
+            details=details,
+            time_problems=time_problems,
+        )
+    return SignatureFinding(
+        CheckStatus.OK,
+        "The issuer's signature and every disclosed claim are valid.",
+        signer,
+        details=details,
+        time_problems=time_problems,
+    )

@@ -35,16 +35,25 @@ class StatusCheck:
     def run(self, credential: Credential, context: VerifyContext) -> CheckResult:
         entries = status_entries(credential.document)
         if not entries:
-            return context.result(self.id, CheckStatus.OK,
-                                  "The issuer publishes no revocation status for this credential.")
+            return context.result(
+                self.id,
+                CheckStatus.OK,
+                "The issuer publishes no revocation status for this credential.",
+            )
         kinds = sorted({str(e.get("type", "status list")) for e in entries})
         if not context.options.online:
             # Offline: never claim "not revoked" without looking at the list.
             return context.result(
-                self.id, CheckStatus.SKIPPED,
+                self.id,
+                CheckStatus.SKIPPED,
                 "Revocation was not checked: it needs the issuer's status list online.",
-                mode=CheckMode.OFFLINE, types=kinds)
+                mode=CheckMode.OFFLINE,
+                types=kinds,
+            )
         return context.result(
-            self.id, CheckStatus.SKIPPED,
+            self.id,
+            CheckStatus.SKIPPED,
             "Revocation was not checked: this Kredo version cannot fetch status lists yet.",
-            mode=CheckMode.NETWORK, types=kinds)
+            mode=CheckMode.NETWORK,
+            types=kinds,
+        )

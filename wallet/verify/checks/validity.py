@@ -21,21 +21,33 @@ class ValidityCheck:
         now = _aware(context.now)
         # 1. Not yet valid (validFrom / nbf), with a small clock-skew allowance.
         if view.valid_from is not None and _aware(view.valid_from) - CLOCK_SKEW > now:
-            return context.result(self.id, CheckStatus.FAILED,
-                                  f"The credential is not valid before {view.valid_from:%Y-%m-%d %H:%M} UTC.",
-                                  valid_from=view.valid_from.isoformat())
+            return context.result(
+                self.id,
+                CheckStatus.FAILED,
+                f"The credential is not valid before {view.valid_from:%Y-%m-%d %H:%M} UTC.",
+                valid_from=view.valid_from.isoformat(),
+            )
         # 2. Expired (validUntil / expirationDate / exp).
         if view.valid_until is not None and _aware(view.valid_until) + CLOCK_SKEW < now:
-            return context.result(self.id, CheckStatus.FAILED,
-                                  f"The credential expired on {view.valid_until:%Y-%m-%d}.",
-                                  valid_until=view.valid_until.isoformat())
+            return context.result(
+                self.id,
+                CheckStatus.FAILED,
+                f"The credential expired on {view.valid_until:%Y-%m-%d}.",
+                valid_until=view.valid_until.isoformat(),
+            )
         # 3. Issued in the future is a sign of a wrong clock or a forged date.
         if view.issued is not None and _aware(view.issued) - CLOCK_SKEW > now:
-            return context.result(self.id, CheckStatus.WARNING,
-                                  f"The credential says it was issued in the future ({view.issued:%Y-%m-%d}).")
+            return context.result(
+                self.id,
+                CheckStatus.WARNING,
+                f"The credential says it was issued in the future ({view.issued:%Y-%m-%d}).",
+            )
         if view.valid_until is not None:
-            return context.result(self.id, CheckStatus.OK,
-                                  f"The credential is valid until {view.valid_until:%Y-%m-%d}.")
+            return context.result(
+                self.id,
+                CheckStatus.OK,
+                f"The credential is valid until {view.valid_until:%Y-%m-%d}.",
+            )
         return context.result(self.id, CheckStatus.OK, "The credential has no expiry date.")
 
 
