@@ -60,6 +60,20 @@ class FetchCache(Protocol):
     def put(self, document: FetchedDocument) -> None: ...
 
 
+class Fetcher(Protocol):
+    """The shape of :func:`fetch`, so callers can be handed it (or a cached variant)."""
+
+    def __call__(
+        self,
+        url: str,
+        *,
+        allowed: bool,
+        max_bytes: int = ...,
+        timeout: float = ...,
+        accept: str | None = ...,
+    ) -> FetchedDocument: ...
+
+
 @contextmanager
 def allow_loopback_http(enabled: bool = True) -> Iterator[None]:
     """Within the block, ``http://127.0.0.1``, ``localhost`` and ``[::1]`` may be fetched.

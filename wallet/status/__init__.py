@@ -7,8 +7,8 @@ Revocation List, and the IETF Token Status List of SD-JWT VC. Every list is fetc
 
 from __future__ import annotations
 
+from wallet.net import Fetcher
 from wallet.status.check import check_status_entries
-from wallet.status.fetcher import Fetcher
 from wallet.status.outcome import StatusMode, StatusOutcome, StatusState
 
 __all__ = ["Fetcher", "StatusMode", "StatusOutcome", "StatusState", "check_status_entries"]

@@ -12,8 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from wallet import net
+from wallet.net import Fetcher
 from wallet.status import onedtech, token_status_list
-from wallet.status.fetcher import Fetcher
 from wallet.status.list_credential import (
     VerifiedStatusList,
     fetch_document,

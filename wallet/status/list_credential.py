@@ -19,7 +19,7 @@ from wallet.crypto.jwt_vc import verify_vc_jwt
 from wallet.did import resolve_verification_method
 from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed, WalletError
 from wallet.formats.json_input import load_json_object
-from wallet.status.fetcher import Fetcher
+from wallet.net import Fetcher
 from wallet.status.outcome import StatusListError, StatusState, as_clause
 
 # Real lists are a few KB (a gzipped 16 KB bitstring); this leaves room for large ones.
