@@ -298,7 +298,8 @@ def _remaining(deadline: float, timeout: float, host: str) -> float:
 
 def _timed_out(host: str, timeout: float) -> NetworkError:
     return NetworkError(
-        f"The issuer's server did not answer within {timeout:g} seconds.",
+        f"The issuer's server did not answer within {timeout:g} "
+        f"second{'' if timeout == 1 else 's'}.",
         details=f"timeout fetching from {host}",
     )
 

@@ -188,7 +188,7 @@ def test_slow_server_leaves_status_unknown(local_server: LocalServer, issuer: Is
     assert outcome.state is StatusState.UNKNOWN
     assert outcome.message == (
         "The issuer's status list could not be fetched: "
-        "the issuer's server did not answer within 1 seconds."
+        "the issuer's server did not answer within 1 second."
     )
 
 
