@@ -33,6 +33,7 @@ from wallet.store.keys import keyring_usable
 from wallet.store.paths import resolve_home
 from wallet.store.records import CredentialSummary
 from wallet.store.wallet import OpenWallet, change_passphrase, init_wallet, open_wallet
+from wallet.trust import TrustStore
 from wallet.verify.engine import verify_credential, verify_file_bytes
 from wallet.verify.options import VerifyOptions
 from wallet.verify.report_text import render_report
@@ -326,7 +327,11 @@ def _verify_options(args: argparse.Namespace) -> VerifyOptions:
             raise WalletError(f"The document {path.name} has no id.")
         documents[document["id"]] = document
     return VerifyOptions(
-        online=args.online, challenge=args.challenge, domain=args.domain, documents=documents
+        online=args.online,
+        challenge=args.challenge,
+        domain=args.domain,
+        documents=documents,
+        trust=TrustStore.bundled(),
     )
 
 
@@ -385,6 +390,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
                 print(exc.details, file=sys.stderr)
         print(f"kredo: {exc.message}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # output piped into head or a closed pager
+        sys.stderr.close()
+        return EXIT_OK
     except KeyboardInterrupt:
         print("kredo: interrupted.", file=sys.stderr)
         return 130

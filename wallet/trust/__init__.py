@@ -15,16 +15,15 @@ Nothing here opens the network; the snapshot is renewed with ``packaging/update_
 from __future__ import annotations
 
 import functools
-import importlib.resources
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from importlib.resources.abc import Traversable
-from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from wallet.bundled_resources import resource_path
 from wallet.errors import FormatError
 from wallet.trust.issuer_identifier import normalise_issuer_identifier
 from wallet.trust.registry import IssuerRegistry, bundled_registries
@@ -124,14 +123,7 @@ class TrustStore:
 
 @functools.cache
 def _trust_dir() -> Traversable:
-    try:
-        packaged = importlib.resources.files("resources").joinpath("trust")
-        if packaged.joinpath(SNAPSHOT_FILE).is_file():
-            return packaged
-    except ModuleNotFoundError:
-        pass
-    # Source checkout: resources/ sits beside wallet/.
-    return Path(__file__).resolve().parents[2] / "resources" / "trust"
+    return resource_path("trust")
 
 
 @functools.cache

@@ -16,15 +16,14 @@ in that list are more authoritative, as in the DCC client.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from importlib.resources.abc import Traversable
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from wallet.bundled_resources import resource_path
 from wallet.errors import FormatError, MalformedCredential
 from wallet.formats.json_input import load_json_object
 from wallet.trust.issuer_identifier import normalise_issuer_identifier
@@ -117,14 +116,7 @@ def _updated(meta: Any) -> datetime | None:
 
 @functools.cache
 def _registries_dir() -> Traversable:
-    try:
-        packaged = importlib.resources.files("resources").joinpath("trust").joinpath("registries")
-        if packaged.joinpath("manifest.json").is_file():
-            return packaged
-    except ModuleNotFoundError:
-        pass
-    # Source checkout: resources/ sits beside wallet/.
-    return Path(__file__).resolve().parents[2] / "resources" / "trust" / "registries"
+    return resource_path("trust", "registries")
 
 
 @functools.cache

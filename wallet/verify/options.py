@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
+
+if TYPE_CHECKING:
+    from wallet.trust import TrustStore
 
 # JWT nbf/exp and VC validity windows tolerate this much clock difference.
 CLOCK_SKEW = timedelta(seconds=60)
@@ -25,6 +28,8 @@ class VerifyOptions:
     trusted_issuers: frozenset[str] = frozenset()
     # CA certificates trusted for qualified eSeals (EU trusted lists snapshot).
     trusted_roots: tuple[x509.Certificate, ...] = ()
+    # Trusted lists snapshot, issuer registries and the user's trusted issuers.
+    trust: TrustStore | None = None
 
     def current_time(self) -> datetime:
         return self.now if self.now is not None else datetime.now(UTC)

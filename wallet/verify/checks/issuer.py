@@ -35,9 +35,19 @@ class IssuerCheck:
                 "Who issued this credential cannot be confirmed, because its "
                 "signature did not verify.",
             )
-        # 2. The user's own list of trusted issuers.
+        # 2. The user's own list of trusted issuers, then the bundled registries.
+        trust = context.options.trust
         if signer.identifier and signer.identifier in context.options.trusted_issuers:
             signer = replace(signer, trusted=True, trust_source="trusted by you")
+        elif signer.identifier and not signer.trusted and trust is not None:
+            decision = trust.issuer_trust(signer.identifier)
+            if decision.trusted:
+                signer = replace(
+                    signer,
+                    trusted=True,
+                    trust_source=decision.source,
+                    name=signer.name or decision.name,
+                )
         if awarding_name and awarding_name != signer.name:
             signer = replace(signer, awarding_body=awarding_name)
         context.signer = signer

@@ -1,5 +1,8 @@
 """``status``: revocation and suspension (BitstringStatusList, StatusList2021,
-RevocationList2020, 1EdTech revocation lists, IETF token status lists)."""
+RevocationList2020, 1EdTech revocation lists, IETF token status lists).
+
+Offline the check is ``skipped``, never ``ok``: nobody looked at the issuer's list.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +10,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from wallet.model import Credential
+from wallet.status import check_status_entries
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.report import CheckMode, CheckResult, CheckStatus
 
 
-def status_entries(document: Any) -> list[Mapping[str, Any]]:
-    """Every status entry a credential declares, whatever the format calls it."""
-    if not isinstance(document, Mapping):
-        return []
-    found: list[Mapping[str, Any]] = []
-    for key in ("credentialStatus", "status"):
-        value = document.get(key)
-        items = value if isinstance(value, list) else [value]
-        found.extend(item for item in items if isinstance(item, Mapping))
-    vc = document.get("vc")
-    if isinstance(vc, Mapping):
-        found.extend(status_entries(vc))
-    return found
+def _status_document(credential: Credential) -> Mapping[str, Any]:
+    # JSON-LD credentials, VC-JWT payloads (``vc`` claim) and SD-JWT VC claims alike.
+    return credential.document if isinstance(credential.document, Mapping) else {}
 
 
 class StatusCheck:
@@ -33,27 +27,44 @@ class StatusCheck:
         return True
 
     def run(self, credential: Credential, context: VerifyContext) -> CheckResult:
-        entries = status_entries(credential.document)
-        if not entries:
+        outcomes = check_status_entries(
+            _status_document(credential),
+            online=context.options.online,
+            now=context.now,
+            documents=context.options.documents,
+        )
+        if not outcomes:
             return context.result(
                 self.id,
                 CheckStatus.OK,
                 "The issuer publishes no revocation status for this credential.",
             )
-        kinds = sorted({str(e.get("type", "status list")) for e in entries})
-        if not context.options.online:
-            # Offline: never claim "not revoked" without looking at the list.
-            return context.result(
-                self.id,
-                CheckStatus.SKIPPED,
-                "Revocation was not checked: it needs the issuer's status list online.",
-                mode=CheckMode.OFFLINE,
-                types=kinds,
-            )
-        return context.result(
-            self.id,
-            CheckStatus.SKIPPED,
-            "Revocation was not checked: this Kredo version cannot fetch status lists yet.",
-            mode=CheckMode.NETWORK,
-            types=kinds,
+        mode = CheckMode(outcomes[0].mode.value)
+        details = {
+            "entries": [
+                {
+                    "type": o.entry_type,
+                    "purpose": o.purpose,
+                    "state": o.state.value,
+                    "list": o.list_url,
+                    "message": o.message,
+                    "warnings": list(o.warnings),
+                }
+                for o in outcomes
+            ]
+        }
+        states = {o.state.value for o in outcomes}
+        worst = next(
+            (o for o in outcomes if o.state.value in ("revoked", "suspended", "failed")), None
         )
+        if worst is not None:
+            return context.result(self.id, CheckStatus.FAILED, worst.message, mode=mode, **details)
+        if "unknown" in states:
+            unknown = next(o for o in outcomes if o.state.value == "unknown")
+            return context.result(
+                self.id, CheckStatus.SKIPPED, unknown.message, mode=mode, **details
+            )
+        warnings = [w for o in outcomes for w in o.warnings]
+        if warnings:
+            return context.result(self.id, CheckStatus.WARNING, warnings[0], mode=mode, **details)
+        return context.result(self.id, CheckStatus.OK, outcomes[0].message, mode=mode, **details)
