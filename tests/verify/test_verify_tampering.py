@@ -147,6 +147,35 @@ def test_fresh_vc_jwt_and_a_changed_claim() -> None:
     assert _signature_status(f"{header}.{body}.{signature[:-6]}".encode()) is CheckStatus.FAILED
 
 
+def test_expired_vc_jwt_fails_validity_not_signature() -> None:
+    key = ed25519.Ed25519PrivateKey.generate()
+    issuer = did_key_from_public_key(key.public_key())
+    credential = _ob3(issuer)
+    credential["@context"] = [
+        "https://www.w3.org/2018/credentials/v1",
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    ]
+    credential["issuanceDate"] = credential.pop("validFrom")
+    credential["expirationDate"] = "2026-02-01T00:00:00Z"
+    payload = {
+        "iss": issuer,
+        "jti": credential["id"],
+        "sub": "did:example:learner",
+        "nbf": int(datetime(2026, 1, 15, 10, tzinfo=UTC).timestamp()),
+        "exp": int(datetime(2026, 2, 1, tzinfo=UTC).timestamp()),
+        "vc": credential,
+    }
+    token = sign_compact_jws(
+        {"alg": "EdDSA", "typ": "JWT", "kid": did_key_verification_method_id(key.public_key())},
+        json.dumps(payload).encode(),
+        key,
+    )
+    report = verify_file_bytes(token.encode())
+    assert report.check("signature").status is CheckStatus.OK  # type: ignore[union-attr]
+    assert report.check("validity").status is CheckStatus.FAILED  # type: ignore[union-attr]
+    assert report.status is OverallStatus.FAILED
+
+
 def test_offline_verification_opens_no_connection(monkeypatch: pytest.MonkeyPatch) -> None:
     attempts: list[object] = []
 

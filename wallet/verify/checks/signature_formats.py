@@ -12,6 +12,7 @@ from typing import Any
 from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.jades import verify_jades_seal
 from wallet.crypto.jws import discover_verification_key
+from wallet.crypto.jwt_vc import CheckResult as JoseResult
 from wallet.crypto.jwt_vc import CheckStatus as JoseStatus
 from wallet.crypto.jwt_vc import verify_vc_jwt
 from wallet.crypto.sd_jwt import verify_sd_jwt
@@ -218,39 +219,14 @@ def verify_jwt(credential: Credential, context: VerifyContext) -> SignatureFindi
         "alg": result.header.get("alg"),
         "claims": list(result.claims.messages),
     }
-    time_problems = result.time.messages if result.time.status is JoseStatus.FAILED else ()
-    if result.signature.status is not JoseStatus.OK:
-        return SignatureFinding(
-            CheckStatus.FAILED,
-            "The token's signature does not match: it was "
-            "altered after signing, or signed by another key.",
-            signer,
-            details=details,
-            time_problems=time_problems,
-        )
-    if controller is not None and issuer is not None and controller != issuer:
-        return SignatureFinding(
-            CheckStatus.FAILED,
-            f"The signature is valid, but the key belongs "
-            f"to {controller}, not to the issuer {issuer}.",
-            signer,
-            details=details,
-            time_problems=time_problems,
-        )
-    if result.claims.status is JoseStatus.FAILED:
-        return SignatureFinding(
-            CheckStatus.FAILED,
-            " ".join(result.claims.messages[:2]),
-            signer,
-            details=details,
-            time_problems=time_problems,
-        )
-    return SignatureFinding(
-        CheckStatus.OK,
-        f"The {result.header.get('alg')} signature by the issuer's key is valid.",
+    return _jose_finding(
         signer,
+        controller,
+        issuer_signed=(result.signature,),
+        then=(result.claims,),
+        time=result.time,
         details=details,
-        time_problems=time_problems,
+        ok_message=f"The {result.header.get('alg')} signature by the issuer's key is valid.",
     )
 
 
@@ -274,37 +250,45 @@ def verify_sd_jwt_vc(credential: Credential, context: VerifyContext) -> Signatur
         "disclosures": list(result.disclosures.messages),
         "key_binding": list(result.key_binding.messages),
     }
-    time_problems = result.time.messages if result.time.status is JoseStatus.FAILED else ()
-    for part in (result.signature, result.disclosures, result.type_check):
-        if part.status is JoseStatus.FAILED:
-            return SignatureFinding(
-                CheckStatus.FAILED,
-                " ".join(part.messages[:2]),
-                signer,
-                details=details,
-                time_problems=time_problems,
-            )
-    if controller is not None and issuer is not None and controller != issuer:
-        return SignatureFinding(
-            CheckStatus.FAILED,
-            f"The signature is valid, but the key belongs "
-            f"to {controller}, not to the issuer {issuer}.",
-            signer,
-            details=details,
-            time_problems=time_problems,
+    return _jose_finding(
+        signer,
+        controller,
+        issuer_signed=(result.signature, result.disclosures, result.type_check),
+        then=(result.key_binding,),
+        time=result.time,
+        details=details,
+        ok_message="The issuer's signature and every disclosed claim are valid.",
+    )
+
+
+def _first_failure(results: tuple[JoseResult, ...]) -> str | None:
+    return next((" ".join(r.messages[:2]) for r in results if r.status is JoseStatus.FAILED), None)
+
+
+def _jose_finding(
+    signer: IssuerInfo,
+    controller: str | None,
+    *,
+    issuer_signed: tuple[JoseResult, ...],
+    then: tuple[JoseResult, ...],
+    time: JoseResult,
+    details: dict[str, Any],
+    ok_message: str,
+) -> SignatureFinding:
+    """One verdict from a JOSE verification: what the issuer signed, then the key's owner
+    (the reference verifiers' rule: the key's controller is the issuer), then the rest."""
+    problem = _first_failure(issuer_signed)
+    issuer = signer.identifier
+    if problem is None and controller is not None and issuer is not None and controller != issuer:
+        problem = (
+            f"The signature is valid, but the key belongs to {controller}, "
+            f"not to the issuer {issuer}."
         )
-    if result.key_binding.status is JoseStatus.FAILED:
-        return SignatureFinding(
-            CheckStatus.FAILED,
-            " ".join(result.key_binding.messages[:2]),
-            signer,
-            details=details,
-            time_problems=time_problems,
-        )
+    problem = problem or _first_failure(then)
     return SignatureFinding(
-        CheckStatus.OK,
-        "The issuer's signature and every disclosed claim are valid.",
+        CheckStatus.FAILED if problem else CheckStatus.OK,
+        problem or ok_message,
         signer,
         details=details,
-        time_problems=time_problems,
+        time_problems=time.messages if time.status is JoseStatus.FAILED else (),
     )

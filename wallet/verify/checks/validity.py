@@ -19,6 +19,10 @@ class ValidityCheck:
     def run(self, credential: Credential, context: VerifyContext) -> CheckResult:
         view = credential.view
         now = _aware(context.now)
+        # 0. JWT time claims (nbf/exp/iat) that the signature check found wrong.
+        time_problems = context.signer_evidence.get("time_problems", ())
+        if time_problems:
+            return context.result(self.id, CheckStatus.FAILED, " ".join(time_problems[:2]))
         # 1. Not yet valid (validFrom / nbf), with a small clock-skew allowance.
         if view.valid_from is not None and _aware(view.valid_from) - CLOCK_SKEW > now:
             return context.result(
