@@ -7,24 +7,17 @@ algorithm reads as a list of steps and a new check touches no other.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from wallet.dates import parse_xsd_datetime
 from wallet.did import ResolvedVerificationMethod
 
 # Clocks disagree; a proof "created" a few minutes ahead of ours is not suspicious.
 MAX_CLOCK_SKEW = timedelta(minutes=5)
 
 
-def parse_datetime(value: object) -> datetime | None:
-    """An XML Schema dateTime as used in proofs; naive times are read as UTC."""
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+parse_datetime = parse_xsd_datetime
 
 
 def purpose_problems(

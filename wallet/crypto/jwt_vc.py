@@ -21,6 +21,7 @@ from typing import Any
 
 from wallet.crypto.jwk import PublicKey
 from wallet.crypto.jws import SUPPORTED_ALGS, CompactJws, JwsFailure, verify_compact_jws
+from wallet.dates import parse_xsd_datetime
 from wallet.formats.json_input import load_json_object
 
 CLOCK_SKEW = timedelta(seconds=60)
@@ -160,7 +161,7 @@ def check_jwt_times(
     expiry: dict[str, datetime | None] = {"exp": _numeric_date(claims, "exp")}
     for source, target in ((not_before_dates, not_before), (expiry_dates, expiry)):
         for name, value in (source or {}).items():
-            target[name] = _iso_date(value)
+            target[name] = parse_xsd_datetime(value)
     for name, maybe_when in {**not_before, **expiry}.items():
         if maybe_when is None and _has_date(claims, name, not_before_dates, expiry_dates):
             problems.append(f"The {what}'s date “{name}” cannot be read.")
@@ -220,7 +221,7 @@ def _claim_problems(
     if sub is not None and subject_ids and sub not in subject_ids:
         problems.append("The token's “sub” differs from the credential's subject.")
     for claim, name in (("nbf", start_name), ("exp", end_name)):
-        jwt_when, vc_when = _numeric_date(payload, claim), _iso_date(credential.get(name))
+        jwt_when, vc_when = _numeric_date(payload, claim), parse_xsd_datetime(credential.get(name))
         # Compare whole seconds: NumericDate carries no fractions in practice.
         if (
             jwt_when is not None
@@ -247,17 +248,6 @@ def _numeric_date(claims: Mapping[str, Any], name: str) -> datetime | None:
         return datetime.fromtimestamp(value, tz=UTC)
     except (OverflowError, OSError, ValueError):
         return None
-
-
-def _iso_date(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    # xsd:dateTime without a zone is read as UTC rather than the machine's local time.
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
 def _show(when: datetime) -> str:
