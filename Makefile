@@ -14,7 +14,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbu
 	libxrandr2 libxtst6 libasound2
 TEST_DEBS := $(QT_DEBS) gnome-keyring dbus dbus-x11 xvfb
 
-.PHONY: setup run test lint system-deps system-deps-test update-contexts update-trust clean
+.PHONY: setup run test lint bench system-deps system-deps-test update-contexts update-trust clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ test: $(STAMP) system-deps-test
 lint: $(STAMP)
 	$(VENV)/bin/ruff check wallet ui tests
 	$(VENV)/bin/mypy
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
 
 update-contexts: $(STAMP)
 	$(PY) packaging/update_contexts.py
