@@ -10,16 +10,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wallet.crypto.data_integrity import verify_proof
+from wallet.crypto.data_integrity_result import ProofVerification
 from wallet.crypto.jades import verify_jades_seal
 from wallet.crypto.jws import discover_verification_key
 from wallet.crypto.jwt_vc import CheckResult as JoseResult
 from wallet.crypto.jwt_vc import CheckStatus as JoseStatus
 from wallet.crypto.jwt_vc import verify_vc_jwt
 from wallet.crypto.sd_jwt import verify_sd_jwt
+from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
-from wallet.errors import NetworkNotAllowed, WalletError
+from wallet.errors import NetworkError, NetworkNotAllowed, WalletError
+from wallet.formats.json_input import load_json_object
 from wallet.formats.jws_compact import parse_compact_jws
 from wallet.model import Credential
+from wallet.net import fetch
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.report import CheckMode, CheckStatus, IssuerInfo
 
@@ -115,24 +119,70 @@ def verify_edc_seal(credential: Credential, context: VerifyContext) -> Signature
     return SignatureFinding(CheckStatus.OK, message, signer, details=details)
 
 
+def _key_documents(
+    vm_ids: list[str], context: VerifyContext
+) -> tuple[dict[str, Mapping[str, Any]], CheckMode]:
+    """Controller documents for the keys named, fetched only when the user allowed going online.
+
+    did:key and did:jwk need nothing; did:web and https key documents are fetched through
+    ``wallet.net`` and then resolved like any caller-supplied document.
+    """
+    documents = dict(context.options.documents)
+    mode = CheckMode.OFFLINE
+    for vm_id in vm_ids:
+        base = vm_id.partition("#")[0]
+        if base in documents or not context.options.online:
+            continue
+        if base.startswith("did:web:"):
+            documents[base] = resolve_did_web(base, allowed=True)
+            mode = CheckMode.NETWORK
+        elif base.startswith("https://"):
+            fetched = fetch(
+                base,
+                allowed=True,
+                max_bytes=256 * 1024,
+                accept="application/ld+json, application/json",
+            )
+            documents[base] = load_json_object(fetched.body, what="The issuer's key document")
+            mode = CheckMode.NETWORK
+    return documents, mode
+
+
+def _proof_methods(document: Any) -> list[str]:
+    proofs = document.get("proof") if isinstance(document, Mapping) else None
+    items = proofs if isinstance(proofs, list) else [proofs]
+    return [
+        p["verificationMethod"]
+        for p in items
+        if isinstance(p, Mapping) and isinstance(p.get("verificationMethod"), str)
+    ]
+
+
 def verify_data_integrity(credential: Credential, context: VerifyContext) -> SignatureFinding:
     document = credential.document
     issuer = _issuer_id(document)
+    signer = IssuerInfo(identifier=issuer, name=_issuer_name(document), domain=_domain_of(issuer))
     try:
-        result = verify_proof(document, documents=context.options.documents, now=context.now)
+        documents, mode = _key_documents(_proof_methods(document), context)
+        result = verify_proof(document, documents=documents, now=context.now)
     except NetworkNotAllowed as exc:
-        return SignatureFinding(
-            CheckStatus.SKIPPED,
-            exc.message,
-            IssuerInfo(identifier=issuer, name=_issuer_name(document)),
-        )
+        return SignatureFinding(CheckStatus.SKIPPED, exc.message, signer)
+    except NetworkError as exc:
+        return SignatureFinding(CheckStatus.SKIPPED, exc.message, signer, mode=CheckMode.NETWORK)
+    finding = _data_integrity_finding(result, signer, issuer)
+    finding.mode = mode
+    return finding
+
+
+def _data_integrity_finding(
+    result: ProofVerification, signer: IssuerInfo, issuer: str | None
+) -> SignatureFinding:
     details = {
         "cryptosuite": result.cryptosuite,
         "verification_method": result.verification_method,
         "controller": result.controller,
         "problems": list(result.problems),
     }
-    signer = IssuerInfo(identifier=issuer, name=_issuer_name(document), domain=_domain_of(issuer))
     if not result.signature_checked:
         return SignatureFinding(
             CheckStatus.SKIPPED,
