@@ -240,7 +240,8 @@ def _jwt_key(token: str, issuer: str | None, context: VerifyContext) -> tuple[An
     elif issuer and issuer.startswith("did:"):
         vm_id = issuer
     if vm_id is not None:
-        method = resolve_verification_method(vm_id, documents=context.options.documents)
+        documents, _ = _key_documents([vm_id], context)
+        method = resolve_verification_method(vm_id, documents=documents)
         return method.public_key, method.controller
     found = discover_verification_key(jws.header)
     if found is None:
@@ -261,7 +262,7 @@ def verify_jwt(credential: Credential, context: VerifyContext) -> SignatureFindi
     )
     try:
         key, controller = _jwt_key(token, issuer, context)
-    except NetworkNotAllowed as exc:
+    except NetworkError as exc:  # not allowed offline, or the issuer's server failed
         return SignatureFinding(CheckStatus.SKIPPED, exc.message, signer)
     result = verify_vc_jwt(token, key, now=context.now)
     details = {
@@ -287,7 +288,7 @@ def verify_sd_jwt_vc(credential: Credential, context: VerifyContext) -> Signatur
     signer = IssuerInfo(identifier=issuer, domain=_domain_of(issuer))
     try:
         key, controller = _jwt_key(token, issuer, context)
-    except NetworkNotAllowed as exc:
+    except NetworkError as exc:  # not allowed offline, or the issuer's server failed
         return SignatureFinding(CheckStatus.SKIPPED, exc.message, signer)
     result = verify_sd_jwt(
         token,
