@@ -18,3 +18,13 @@ def parse_xsd_datetime(value: Any) -> datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def parse_numeric_date(value: Any) -> datetime | None:
+    """A JWT NumericDate (seconds since 1970, UTC); ``None`` when not a usable number."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        return datetime.fromtimestamp(value, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None

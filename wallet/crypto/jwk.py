@@ -10,15 +10,14 @@ needs one, and :mod:`wallet.crypto.jws` builds on this module.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
+from wallet.base64url import b64url_decode, b64url_encode
 from wallet.errors import MalformedCredential
 
 PublicKey = ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey | rsa.RSAPublicKey
@@ -41,31 +40,8 @@ _THUMBPRINT_MEMBERS = {
     "RSA": ("e", "kty", "n"),
 }
 
-_BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
-
 
 # --- base64url ------------------------------------------------------------------------
-
-
-def b64url_encode(data: bytes) -> str:
-    """Unpadded base64url, as every JOSE structure uses it."""
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def b64url_decode(text: str, *, what: str = "A value") -> bytes:
-    """Strict unpadded base64url: no padding, no other alphabet, no non-zero spare bits.
-
-    Strictness matters: lenient decoders accept several spellings of the same bytes, which
-    would let a tampered token or disclosure still decode to the original value.
-    """
-    if not isinstance(text, str) or not _BASE64URL.fullmatch(text) or len(text) % 4 == 1:
-        raise MalformedCredential(f"{what} is not valid base64url text.")
-    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    if b64url_encode(data) != text:
-        raise MalformedCredential(
-            f"{what} is not valid base64url text.", details="non-canonical trailing bits"
-        )
-    return data
 
 
 # --- public keys ----------------------------------------------------------------------

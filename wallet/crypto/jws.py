@@ -29,14 +29,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
     encode_dss_signature,
 )
 
-from wallet.crypto.jwk import (
-    MIN_RSA_BITS,
-    PrivateKey,
-    PublicKey,
-    b64url_decode,
-    b64url_encode,
-    public_key_from_jwk,
-)
+from wallet.base64url import b64url_decode, b64url_encode
+from wallet.crypto.jwk import MIN_RSA_BITS, PrivateKey, PublicKey, public_key_from_jwk
 from wallet.errors import MalformedCredential
 from wallet.formats.json_input import load_json_object
 from wallet.formats.limits import MAX_INPUT_BYTES

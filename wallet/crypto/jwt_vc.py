@@ -21,7 +21,7 @@ from typing import Any
 
 from wallet.crypto.jwk import PublicKey
 from wallet.crypto.jws import SUPPORTED_ALGS, CompactJws, JwsFailure, verify_compact_jws
-from wallet.dates import parse_xsd_datetime
+from wallet.dates import parse_numeric_date, parse_xsd_datetime
 from wallet.formats.json_input import load_json_object
 
 CLOCK_SKEW = timedelta(seconds=60)
@@ -241,13 +241,7 @@ def _has_date(claims: Mapping[str, Any], name: str, *extra: Mapping[str, Any] | 
 
 
 def _numeric_date(claims: Mapping[str, Any], name: str) -> datetime | None:
-    value = claims.get(name)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        return datetime.fromtimestamp(value, tz=UTC)
-    except (OverflowError, OSError, ValueError):
-        return None
+    return parse_numeric_date(claims.get(name))
 
 
 def _show(when: datetime) -> str:

@@ -19,13 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from wallet.crypto.jwk import (
-    PrivateKey,
-    PublicKey,
-    b64url_decode,
-    b64url_encode,
-    public_key_from_jwk,
-)
+from wallet.base64url import b64url_decode, b64url_encode
+from wallet.crypto.jwk import PrivateKey, PublicKey, public_key_from_jwk
 from wallet.crypto.jws import (
     SUPPORTED_ALGS,
     CompactJws,

@@ -6,13 +6,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from wallet.crypto.jwk import (
-    PublicKey,
-    b64url_decode,
-    b64url_encode,
-    jwk_from_public_key,
-    public_key_from_jwk,
-)
+from wallet.base64url import b64url_decode, b64url_encode
+from wallet.crypto.jwk import PublicKey, jwk_from_public_key, public_key_from_jwk
 from wallet.did.verification_method import (
     KEY_AGREEMENT,
     MAX_VERIFICATION_METHOD_ID,

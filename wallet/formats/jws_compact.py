@@ -7,17 +7,15 @@ sides agree on exactly which bytes were signed (``signing_input``).
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from wallet.base64url import b64url_decode
 from wallet.errors import MalformedCredential, WalletError
 from wallet.formats.json_input import decode_text, load_json, load_json_object
 
 # RFC 7515 base64url without padding; a padding '=' or any other byte is an error.
-_B64URL = re.compile(r"[A-Za-z0-9_-]*")
 _B64URL_BYTES = re.compile(rb"[A-Za-z0-9_-]+")
 # A JWT header starts with '{"' → base64url "eyJ" (or "ey" + whitespace variants, rare).
 _JWS_PREFIX = b"ey"
@@ -48,27 +46,6 @@ class CompactJws:
 
     def payload_object(self, *, what: str = "The token payload") -> dict[str, Any]:
         return load_json_object(self.payload, what=what)
-
-
-def b64url_decode(segment: str, *, what: str = "A token segment") -> bytes:
-    """Strict base64url: only the URL-safe alphabet, no padding, no whitespace."""
-    if not _B64URL.fullmatch(segment):
-        raise MalformedCredential(f"{what} is not valid base64url text.")
-    if len(segment) % 4 == 1:
-        raise MalformedCredential(f"{what} has an impossible base64url length.")
-    try:
-        decoded = base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
-    except (binascii.Error, ValueError):  # pragma: no cover - alphabet checked above
-        raise MalformedCredential(f"{what} is not valid base64url text.") from None
-    # Reject non-canonical encodings (stray bits in the last character): they let two
-    # different strings stand for the same bytes.
-    if base64.urlsafe_b64encode(decoded).rstrip(b"=").decode("ascii") != segment:
-        raise MalformedCredential(f"{what} is not canonical base64url text.")
-    return decoded
-
-
-def b64url_encode(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
 def looks_like_compact_jws(raw: bytes) -> bool:

@@ -26,15 +26,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from wallet.base64url import b64url_decode, b64url_encode
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
 from wallet.formats.json_input import decode_text, load_json
-from wallet.formats.jws_compact import (
-    CompactJws,
-    b64url_decode,
-    b64url_encode,
-    looks_like_compact_jws,
-    parse_compact_jws,
-)
+from wallet.formats.jws_compact import CompactJws, looks_like_compact_jws, parse_compact_jws
 from wallet.formats.limits import MAX_JSON_DEPTH
 from wallet.formats.vc_jwt import credential_with_jwt_claims
 from wallet.formats.vc_view import organisation_from, view_from_vc
@@ -59,8 +54,10 @@ from wallet.model import (
 LEARNING_CREDENTIAL_VCT = "urn:eu.europa.ec.eudi:learning:credential:1"
 MEDIA_TYPE = "application/dc+sd-jwt"
 _HASHES = {"sha-256": hashlib.sha256, "sha-384": hashlib.sha384, "sha-512": hashlib.sha512}
-_ISO_HOURS = re.compile(r"P(?:(?P<d>\d+(?:\.\d+)?)D)?T?(?:(?P<h>\d+(?:\.\d+)?)H)?"
-                        r"(?:(?P<m>\d+(?:\.\d+)?)M)?")
+_ISO_HOURS = re.compile(
+    r"P(?:(?P<d>\d+(?:\.\d+)?)D)?T?(?:(?P<h>\d+(?:\.\d+)?)H)?"
+    r"(?:(?P<m>\d+(?:\.\d+)?)M)?"
+)
 _SD_TYPS = frozenset({"vc+sd-jwt", "dc+sd-jwt", "sd-jwt", "example+sd-jwt"})
 
 
@@ -84,7 +81,9 @@ def detect(raw: bytes) -> bool:
     except WalletError:
         return False
     return (
-        "_sd" in payload or "_sd_alg" in payload or "vct" in payload
+        "_sd" in payload
+        or "_sd_alg" in payload
+        or "vct" in payload
         or jws.header.get("typ") in _SD_TYPS
     )
 
@@ -150,8 +149,9 @@ def _rebuild(value: Any, by_digest: dict[str, Disclosure], used: set[str], *, de
     if depth > MAX_JSON_DEPTH:
         raise InputTooLarge(f"The SD-JWT nests claims deeper than {MAX_JSON_DEPTH} levels.")
     if isinstance(value, dict):
-        out = {k: _rebuild(v, by_digest, used, depth=depth + 1)
-               for k, v in value.items() if k != "_sd"}
+        out = {
+            k: _rebuild(v, by_digest, used, depth=depth + 1) for k, v in value.items() if k != "_sd"
+        }
         for digest in as_list(value.get("_sd")):
             disclosure = _take(digest, by_digest, used)
             if disclosure is None:
@@ -160,7 +160,8 @@ def _rebuild(value: Any, by_digest: dict[str, Disclosure], used: set[str], *, de
                 raise MalformedCredential("An SD-JWT array disclosure is used as an object claim.")
             if disclosure.name in out:
                 raise MalformedCredential(
-                    "An SD-JWT disclosure repeats a claim that is already there.")
+                    "An SD-JWT disclosure repeats a claim that is already there."
+                )
             out[disclosure.name] = _rebuild(disclosure.value, by_digest, used, depth=depth + 1)
         return out
     if isinstance(value, list):
@@ -172,7 +173,8 @@ def _rebuild(value: Any, by_digest: dict[str, Disclosure], used: set[str], *, de
                     continue
                 if disclosure.name is not None:
                     raise MalformedCredential(
-                        "An SD-JWT object disclosure is used as an array element.")
+                        "An SD-JWT object disclosure is used as an array element."
+                    )
                 items.append(_rebuild(disclosure.value, by_digest, used, depth=depth + 1))
             else:
                 items.append(_rebuild(element, by_digest, used, depth=depth + 1))
@@ -197,8 +199,10 @@ def _decode_disclosure(text: str, index: int) -> Disclosure:
     if not text:
         raise MalformedCredential(f"{what} is empty.")
     decoded = load_json(b64url_decode(text, what=what), what=what)
-    if not isinstance(decoded, list) or len(decoded) not in (2, 3) or not isinstance(
-        decoded[0], str
+    if (
+        not isinstance(decoded, list)
+        or len(decoded) not in (2, 3)
+        or not isinstance(decoded[0], str)
     ):
         raise MalformedCredential(f"{what} is not a [salt, name, value] or [salt, value] array.")
     if len(decoded) == 2:
@@ -240,19 +244,33 @@ def view_from_claims(claims: dict[str, Any]) -> MicroCredentialView:
         authority = Organisation(name=LangText.plain(authority.identifier))
     country = text("issuing_country")
     iss = plain_string(claims.get("iss"))
-    issuer = Organisation(
-        name=authority.name if authority else None, identifier=iss, country=country,
-    ) if (authority or iss or country) else None
+    issuer = (
+        Organisation(
+            name=authority.name if authority else None,
+            identifier=iss,
+            country=country,
+        )
+        if (authority or iss or country)
+        else None
+    )
     if authority is not None and country is not None and authority.country is None:
-        authority = Organisation(name=authority.name, identifier=authority.identifier,
-                                 country=country, homepage=authority.homepage)
+        authority = Organisation(
+            name=authority.name,
+            identifier=authority.identifier,
+            country=country,
+            homepage=authority.homepage,
+        )
     given = plain_string(claims.get("given_name"))
     family = plain_string(claims.get("family_name"))
     full_name = " ".join(p for p in (given, family) if p)
-    outcomes = tuple(t for t in (lang_text(o) for o in as_list(claims.get("learning_outcomes")))
-                     if t is not None)
-    class_languages = [normalise_language(v) for v in as_list(claims.get("language_of_classes"))
-                       if isinstance(v, str) and v.strip()]
+    outcomes = tuple(
+        t for t in (lang_text(o) for o in as_list(claims.get("learning_outcomes"))) if t is not None
+    )
+    class_languages = [
+        normalise_language(v)
+        for v in as_list(claims.get("language_of_classes"))
+        if isinstance(v, str) and v.strip()
+    ]
     vct = plain_string(claims.get("vct"))
     return MicroCredentialView(
         learner_name=LangText.plain(full_name) if full_name else None,
@@ -306,4 +324,3 @@ def _hours(value: Any) -> float | None:
         return None
     days, hours, minutes = (float(match.group(k) or 0) for k in ("d", "h", "m"))
     return days * 24 + hours + minutes / 60
-

@@ -13,9 +13,10 @@ import math
 import re
 import urllib.parse
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from wallet.dates import parse_numeric_date
 from wallet.model import NO_LANGUAGE, Image, LangText
 
 # A JSON-LD language map key: "en", "cs-CZ", "und" (BCP 47, loosely).
@@ -86,14 +87,7 @@ def parse_datetime(value: Any) -> datetime | None:
         return None
 
 
-def parse_epoch(value: Any) -> datetime | None:
-    """A JWT NumericDate (seconds since 1970, UTC)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        return datetime.fromtimestamp(value, tz=UTC)
-    except (OverflowError, OSError, ValueError):
-        return None
+parse_epoch = parse_numeric_date
 
 
 def parse_number(value: Any) -> float | None:

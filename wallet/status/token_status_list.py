@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from wallet.crypto.jwk import b64url_decode
+from wallet.base64url import b64url_decode
 from wallet.crypto.jws import CompactJws, verify_compact_jws
 from wallet.did import resolve_verification_method
 from wallet.errors import WalletError
@@ -124,4 +124,3 @@ def _expired(exp: object, now: datetime) -> bool:
 
 def _failed(message: str) -> StatusListError:
     return StatusListError(StatusState.FAILED, message)
-
