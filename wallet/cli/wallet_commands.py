@@ -1,0 +1,231 @@
+"""``kredo init/import/list/show/tag/untag/delete/backup/restore/passphrase``: the wallet itself."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from wallet.cli.common import (
+    BACKUP_PASSPHRASE_ENV,
+    EXIT_OK,
+    EXIT_USAGE,
+    NEW_PASSPHRASE_ENV,
+    PASSPHRASE_ENV,
+    open_from_args,
+    print_json,
+    prompt_secret,
+)
+from wallet.formats import parse_credential
+from wallet.importer import ImportOutcome, import_bytes, import_paths, read_stream_limited
+from wallet.store.backup import restore_backup, write_backup
+from wallet.store.keys import keyring_usable
+from wallet.store.paths import resolve_home
+from wallet.store.records import CredentialSummary
+from wallet.store.wallet import change_passphrase, init_wallet
+from wallet.view_text import render_view
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    p = sub.add_parser("init", help="create a new encrypted wallet")
+    p.add_argument(
+        "--passphrase",
+        action="store_true",
+        help="protect the wallet key with a passphrase instead of the OS keyring",
+    )
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("import", help="import credential files, folders, or - for standard input")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print a JSON list of outcomes")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("list", help="list the credentials in the wallet")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--search", metavar="Q", help="full-text search (diacritics do not matter)")
+    p.add_argument("--tag", metavar="T", help="only credentials with this tag")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", help="show one credential with every micro-credential element")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--lang", default="en", help="language of the credential's texts (en, cs, ...)")
+    p.set_defaults(handler=cmd_show)
+
+    for name, text in (
+        ("tag", "add tags to a credential"),
+        ("untag", "remove tags from a credential"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("id", type=int)
+        p.add_argument("tags", nargs="+", metavar="TAG")
+        p.set_defaults(handler=cmd_tag)
+
+    p = sub.add_parser("delete", help="delete a credential from the wallet")
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=cmd_delete)
+
+    p = sub.add_parser("backup", help="write an encrypted backup of the whole wallet")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", help="restore a backup into this wallet (duplicates skipped)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("passphrase", help="set or change the wallet passphrase")
+    p.set_defaults(handler=cmd_passphrase)
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    home = resolve_home(args.home)
+    passphrase: str | None = None
+    if args.passphrase or not keyring_usable():
+        if not args.passphrase:
+            print(
+                "No OS keyring is available: the wallet key will be protected by a passphrase.",
+                file=sys.stderr,
+            )
+        passphrase = prompt_secret("New wallet passphrase: ", PASSPHRASE_ENV, confirm=True)
+    init_wallet(home, passphrase=passphrase, use_keyring=passphrase is None)
+    how = "a passphrase" if passphrase is not None else "the OS keyring"
+    print(f"Created a wallet in {home} (key protected by {how}).", file=out)
+    return EXIT_OK
+
+
+def _print_outcome(outcome: ImportOutcome, out: TextIO) -> None:
+    ident = str(outcome.id) if outcome.id is not None else "-"
+    detail = outcome.error if outcome.status == "error" else (outcome.title or "(untitled)")
+    print(f"{ident}\t{outcome.status}\t{detail}\t{outcome.source}", file=out)
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    outcomes: list[ImportOutcome] = []
+    with open_from_args(args) as opened:
+        repo = opened.repository
+        for name in args.paths:
+            batch = (
+                import_bytes(repo, read_stream_limited(sys.stdin.buffer.read), source="stdin")
+                if name == "-"
+                else import_paths(repo, [Path(name)])
+            )
+            for outcome in batch:
+                outcomes.append(outcome)
+                if not args.json:
+                    _print_outcome(outcome, out)
+    if args.json:
+        print_json([o.to_json() for o in outcomes], out)
+    return EXIT_USAGE if any(o.status == "error" for o in outcomes) else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    with open_from_args(args) as opened:
+        rows = opened.repository.list(search=args.search, tag=args.tag)
+    if args.json:
+        print_json([_summary_json(row) for row in rows], out)
+        return EXIT_OK
+    for row in rows:
+        title = row.index.title.pick("en") if row.index.title else "(untitled)"
+        print(
+            "\t".join(
+                (
+                    str(row.id),
+                    title,
+                    row.index.issuer_name or "—",
+                    row.index.issued or "—",
+                    row.format.value,
+                )
+            ),
+            file=out,
+        )
+    return EXIT_OK
+
+
+def _summary_json(row: CredentialSummary) -> dict[str, Any]:
+    index = row.index
+    return {
+        "id": row.id,
+        "format": row.format.value,
+        "title": index.title.to_json() if index.title else None,
+        "issuer": index.issuer_name,
+        "issued": index.issued,
+        "subject": index.subject_name,
+        "ects": index.ects,
+        "eqf_level": index.eqf_level,
+        "imported_at": row.imported_at,
+        "tags": list(row.tags),
+    }
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    with open_from_args(args) as opened:
+        stored = opened.repository.get(args.id)
+    credential = parse_credential(stored.raw)
+    if args.json:
+        print_json(
+            {
+                "id": stored.id,
+                "format": credential.format.value,
+                "content_hash": stored.content_hash,
+                "imported_at": stored.imported_at,
+                "source": stored.source,
+                "tags": list(stored.tags),
+                "view": credential.view.to_json(),
+            },
+            out,
+        )
+        return EXIT_OK
+    print(f"Credential {stored.id} · {credential.format.label}", file=out)
+    print(render_view(credential.view, args.lang), file=out)
+    if stored.tags:
+        print(f"Tags  {', '.join(stored.tags)}", file=out)
+    return EXIT_OK
+
+
+def cmd_tag(args: argparse.Namespace, out: TextIO) -> int:
+    with open_from_args(args) as opened:
+        if args.command == "tag":
+            opened.repository.tag(args.id, args.tags)
+        else:
+            opened.repository.untag(args.id, args.tags)
+        tags = opened.repository.get(args.id).tags
+    print(f"{args.id}\t{', '.join(tags) or '(no tags)'}", file=out)
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace, out: TextIO) -> int:
+    with open_from_args(args) as opened:
+        opened.repository.delete(args.id)
+    print(f"Deleted credential {args.id}.", file=out)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
+    with open_from_args(args) as opened:
+        passphrase = prompt_secret("Backup passphrase: ", BACKUP_PASSPHRASE_ENV, confirm=True)
+        summary = write_backup(opened.repository, args.out, passphrase)
+    print(
+        f"Wrote an encrypted backup of {summary.credentials} credentials to {args.out}.", file=out
+    )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
+    with open_from_args(args) as opened:
+        passphrase = prompt_secret("Backup passphrase: ", BACKUP_PASSPHRASE_ENV)
+        report = restore_backup(args.file, passphrase, opened.repository)
+    print(
+        f"Restored {report.restored} credentials; {report.duplicates} were already in the wallet.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def cmd_passphrase(args: argparse.Namespace, out: TextIO) -> int:
+    home = resolve_home(args.home)
+    old = prompt_secret("Current passphrase: ", PASSPHRASE_ENV)
+    new = prompt_secret("New passphrase: ", NEW_PASSPHRASE_ENV, confirm=True)
+    change_passphrase(home, old, new)
+    print("The passphrase was changed.", file=out)
+    return EXIT_OK
