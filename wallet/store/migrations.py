@@ -14,7 +14,7 @@ import sqlcipher3
 from wallet.errors import SchemaTooNew, StoreError
 from wallet.store.vault import Connection
 
-LATEST_VERSION = 1
+LATEST_VERSION = 2
 
 _V1 = (
     """CREATE TABLE credentials (
@@ -92,7 +92,24 @@ def _to_v1(conn: Connection) -> None:
         conn.execute(statement)
 
 
-_STEPS: dict[int, Callable[[Connection], None]] = {1: _to_v1}
+# v2: a local log of what the learner shared, when, in which form and with whom.
+_V2 = (
+    """CREATE TABLE share_log (
+        id INTEGER PRIMARY KEY,
+        shared_at TEXT NOT NULL,
+        form TEXT NOT NULL,
+        recipient TEXT,
+        credential_ids TEXT NOT NULL
+    )""",
+)
+
+
+def _to_v2(conn: Connection) -> None:
+    for statement in _V2:
+        conn.execute(statement)
+
+
+_STEPS: dict[int, Callable[[Connection], None]] = {1: _to_v1, 2: _to_v2}
 
 
 def schema_version(conn: Connection) -> int:

@@ -45,6 +45,7 @@ class CredentialSummary:
     index: IndexFields
     imported_at: str
     tags: tuple[str, ...]
+    verification_status: str | None = None  # of the latest check; None: never checked
 
 
 @dataclass(frozen=True)
@@ -109,3 +110,14 @@ class CredentialDump:
     tags: tuple[str, ...]
     collections: tuple[str, ...]
     verifications: tuple[VerificationRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class ShareRecord:
+    """One entry of the local share log: what was shared, when, how, with whom."""
+
+    id: int
+    shared_at: str
+    form: str  # presentation, qr, pdf, clipboard, europass
+    recipient: str | None
+    credential_ids: tuple[int, ...]

@@ -27,6 +27,7 @@ from wallet.store.records import (
     HolderKey,
     IndexFields,
     SearchText,
+    ShareRecord,
     StoredCredential,
     VerificationRecord,
 )
@@ -39,7 +40,9 @@ _SUMMARY_COLUMNS = (
     "c.id, c.format, c.title_json, c.issuer_name, c.issued, c.subject_name, c.ects, "
     "c.eqf_level, c.imported_at, "
     "(SELECT group_concat(t.name, char(31)) FROM credential_tags ct JOIN tags t "
-    " ON t.id = ct.tag_id WHERE ct.credential_id = c.id) AS tag_names"
+    " ON t.id = ct.tag_id WHERE ct.credential_id = c.id) AS tag_names, "
+    "(SELECT v.status FROM verifications v WHERE v.credential_id = c.id "
+    " ORDER BY v.checked_at DESC, v.id DESC LIMIT 1) AS last_status"
 )
 
 
@@ -305,6 +308,26 @@ class CredentialRepository:
             (credential_id,))
         return _verification(rows[0]) if rows else None
 
+    # --- share log -------------------------------------------------------------------------
+
+    def log_share(self, credential_ids: Iterable[int], *, form: str,
+                  recipient: str | None = None) -> int:
+        """Remember that these credentials were shared (only here, in the encrypted wallet)."""
+        ids = sorted(set(credential_ids))
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO share_log (shared_at, form, recipient, credential_ids) "
+                "VALUES (?, ?, ?, ?)",
+                (_now(), form, (recipient or "").strip() or None, json.dumps(ids)))
+            return int(cursor.lastrowid or 0)
+
+    def share_log(self) -> builtins.list[ShareRecord]:
+        rows = self._query("SELECT id, shared_at, form, recipient, credential_ids FROM share_log "
+                           "ORDER BY shared_at DESC, id DESC")
+        return [ShareRecord(id=int(r[0]), shared_at=r[1], form=r[2], recipient=r[3],
+                            credential_ids=tuple(int(i) for i in json.loads(r[4])))
+                for r in rows]
+
     # --- backup support ------------------------------------------------------------------
 
     def dump_credentials(self) -> Iterator[CredentialDump]:
@@ -413,7 +436,8 @@ def _summary(r: Sequence[Any]) -> CredentialSummary:
         index=IndexFields(title=_title_from_json(r[2]), issuer_name=r[3], issued=r[4],
                           subject_name=r[5], ects=r[6], eqf_level=r[7]),
         imported_at=r[8],
-        tags=tuple(sorted(r[9].split(_TAG_SEPARATOR), key=str.casefold)) if r[9] else ())
+        tags=tuple(sorted(r[9].split(_TAG_SEPARATOR), key=str.casefold)) if r[9] else (),
+        verification_status=r[10])
 
 
 def _verification(r: Sequence[Any]) -> VerificationRecord:
