@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any, TextIO
 
 from wallet.cli.common import open_from_args, print_json
 from wallet.errors import WalletError
-from wallet.formats import parse_credential
 from wallet.formats.json_input import load_json_object
 from wallet.importer import read_limited
 from wallet.trust import TrustStore
-from wallet.verify.engine import verify_credential, verify_file_bytes
+from wallet.verify.engine import verify_file_bytes
 from wallet.verify.options import VerifyOptions
 from wallet.verify.report import VerificationReport
 from wallet.verify.report_text import render_report
+from wallet.verify.stored import verify_stored
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -82,13 +81,6 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
         report = verify_file_bytes(read_limited(args.file), options=options)
     else:
         with open_from_args(args) as opened:
-            stored = opened.repository.get(args.id)
-            report = verify_credential(parse_credential(stored.raw), options=options)
-            opened.repository.save_verification(
-                stored.id,
-                status=report.status.value,
-                report_json=json.dumps(report.to_json()),
-                mode="network" if args.online else "offline",
-            )
+            report = verify_stored(opened.repository, args.id, options=options)
     print_report(report, args, out)
     return report.status.exit_code
