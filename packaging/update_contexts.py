@@ -20,8 +20,10 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import datetime
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -97,6 +99,20 @@ def refresh_from_npm(entries: list[dict[str, Any]]) -> None:
             print(f"{entry['file']}  <-  {entry['npm']} {entry['path']}")
 
 
+def stamp_manifest_date(today: datetime.date) -> None:
+    """Record in the manifest when the files were fetched (``kredo --version`` shows it).
+
+    Only the ``"updated"`` value is replaced, so the reviewed layout of the list stays as is.
+    """
+    text = MANIFEST.read_text(encoding="utf-8")
+    stamped, count = re.subn(
+        r'("updated":\s*)"[0-9-]*"', rf'\g<1>"{today.isoformat()}"', text, count=1
+    )
+    if count != 1:
+        sys.exit('manifest.json has no "updated" field; add one next to "contexts".')
+    MANIFEST.write_text(stamped, encoding="utf-8")
+
+
 def write_sources(entries: list[dict[str, Any]]) -> None:
     lines = [
         "# Bundled JSON-LD contexts",
@@ -126,6 +142,7 @@ def main() -> None:
     entries = load_manifest()
     if not args.offline:
         refresh_from_npm(entries)
+        stamp_manifest_date(datetime.datetime.now(datetime.UTC).date())
     write_sources(entries)
 
 

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn, TextIO
 
-import wallet
 from wallet.cli import verify_command, wallet_commands
 from wallet.cli.common import EXIT_OK, EXIT_USAGE
+from wallet.cli.version_action import PrintVersionAction
 from wallet.errors import UserCancelled, WalletError
 
 COMMAND_MODULES: tuple[ModuleType, ...] = (wallet_commands, verify_command)
@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--home", help="wallet folder (default: KREDO_HOME or the platform data folder)"
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    parser.add_argument("--version", action="version", version=f"kredo {wallet.__version__}")
+    parser.add_argument("--version", action=PrintVersionAction)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
