@@ -116,3 +116,11 @@ class SharingError(WalletError):
 
 class QrPayloadTooLarge(SharingError):
     """Data too large for the requested QR form, or a QR payload inflating past its cap."""
+
+
+class ExportError(WalletError):
+    """A Europass export (original files, CV XML, CV PDF) could not be produced."""
+
+
+class NotExportable(ExportError):
+    """The chosen credential cannot go where the learner asked (e.g. an unsealed one to Europass)."""
