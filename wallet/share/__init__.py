@@ -1,0 +1,1 @@
+"""Sharing: holder profiles and presentations, QR codes (``wallet.share.qr``), PDF export."""
