@@ -24,13 +24,43 @@ def _number(value: float | None) -> str | None:
     return f"{value:g}"
 
 
-def view_lines(view: MicroCredentialView, lang: str = "en") -> Iterator[tuple[str, str]]:
-    """(label, value) pairs in Annex I order; missing elements are shown as missing."""
+# Annex I order. Keys are stable: the GUI and the PDF label them in the reader's language.
+ANNEX_LABELS_EN: dict[str, str] = {
+    "title": "Title",
+    "learner": "Learner",
+    "learner_identifier": "Learner identifier",
+    "awarding_body": "Awarding body",
+    "issuer": "Issuer (signed by)",
+    "issuer_country": "Country of the issuer",
+    "issued": "Date of issue",
+    "valid_from": "Valid from",
+    "valid_until": "Valid until",
+    "workload": "Notional workload",
+    "level": "Level",
+    "assessment": "Type of assessment",
+    "participation": "Form of participation",
+    "quality_assurance": "Quality assurance",
+    "prerequisites": "Prerequisites",
+    "supervision": "Supervision and identity verification",
+    "grade": "Grade",
+    "integration": "Integration and stackability",
+    "further_information": "Further information",
+    "description": "Description",
+    "credential_id": "Credential id",
+    "learning_outcomes": "Learning outcomes",
+}
+
+
+def annex_rows(
+    view: MicroCredentialView, lang: str = "en", *, hours: str = "hours"
+) -> list[tuple[str, str | None]]:
+    """(key, value) pairs in Annex I order; ``None`` where the credential lacks the element.
+    Learning outcomes are not included: they are a list (``view.learning_outcomes``)."""
     workload = ", ".join(
         p
         for p in (
             f"{_number(view.ects)} ECTS" if view.ects is not None else None,
-            f"{_number(view.workload_hours)} hours" if view.workload_hours is not None else None,
+            f"{_number(view.workload_hours)} {hours}" if view.workload_hours is not None else None,
         )
         if p
     )
@@ -42,31 +72,35 @@ def view_lines(view: MicroCredentialView, lang: str = "en") -> Iterator[tuple[st
         )
         if p
     )
-    rows: list[tuple[str, str | None]] = [
-        ("Title", _text(view.title, lang)),
-        ("Learner", _text(view.learner_name, lang)),
-        ("Learner identifier", view.learner_identifier),
-        ("Awarding body", _organisation(view.awarding_body, lang)),
-        ("Issuer (signed by)", _organisation(view.issuer, lang)),
-        ("Country of the issuer", _text(view.issuer_country, lang)),
-        ("Date of issue", view.issued.isoformat() if view.issued else None),
-        ("Valid from", view.valid_from.isoformat() if view.valid_from else None),
-        ("Valid until", view.valid_until.isoformat() if view.valid_until else None),
-        ("Notional workload", workload or None),
-        ("Level", level or None),
-        ("Type of assessment", _text(view.assessment, lang)),
-        ("Form of participation", _text(view.participation, lang)),
-        ("Quality assurance", _text(view.quality_assurance, lang)),
-        ("Prerequisites", _text(view.prerequisites, lang)),
-        ("Supervision and identity verification", _text(view.supervision, lang)),
-        ("Grade", _text(view.grade, lang)),
-        ("Integration and stackability", _text(view.integration, lang)),
-        ("Further information", _text(view.further_information, lang)),
-        ("Description", _text(view.description, lang)),
-        ("Credential id", view.credential_id),
+    return [
+        ("title", _text(view.title, lang)),
+        ("learner", _text(view.learner_name, lang)),
+        ("learner_identifier", view.learner_identifier),
+        ("awarding_body", _organisation(view.awarding_body, lang)),
+        ("issuer", _organisation(view.issuer, lang)),
+        ("issuer_country", _text(view.issuer_country, lang)),
+        ("issued", view.issued.isoformat() if view.issued else None),
+        ("valid_from", view.valid_from.isoformat() if view.valid_from else None),
+        ("valid_until", view.valid_until.isoformat() if view.valid_until else None),
+        ("workload", workload or None),
+        ("level", level or None),
+        ("assessment", _text(view.assessment, lang)),
+        ("participation", _text(view.participation, lang)),
+        ("quality_assurance", _text(view.quality_assurance, lang)),
+        ("prerequisites", _text(view.prerequisites, lang)),
+        ("supervision", _text(view.supervision, lang)),
+        ("grade", _text(view.grade, lang)),
+        ("integration", _text(view.integration, lang)),
+        ("further_information", _text(view.further_information, lang)),
+        ("description", _text(view.description, lang)),
+        ("credential_id", view.credential_id),
     ]
-    for label, value in rows:
-        yield label, value if value is not None else "—"
+
+
+def view_lines(view: MicroCredentialView, lang: str = "en") -> Iterator[tuple[str, str]]:
+    """(label, value) pairs in Annex I order; missing elements are shown as missing."""
+    for key, value in annex_rows(view, lang):
+        yield ANNEX_LABELS_EN[key], value if value is not None else "—"
     yield "Learning outcomes", str(len(view.learning_outcomes)) if view.learning_outcomes else "—"
     for number, outcome in enumerate(view.learning_outcomes, start=1):
         yield f"  {number}.", outcome.pick(lang)
