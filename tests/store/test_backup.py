@@ -14,6 +14,7 @@ from conftest import FAST_KDF, PASSPHRASE, MakeCredential
 
 from wallet.errors import BackupError
 from wallet.model import Credential, CredentialFormat, LangText, MicroCredentialView
+from wallet.share.holder import DEFAULT_SETTING
 from wallet.store.backup import restore_backup, write_backup
 from wallet.store.backup_format import SegmentWriter
 from wallet.store.repository import CredentialRepository
@@ -53,8 +54,13 @@ def _fill(repo: CredentialRepository, make_credential: MakeCredential) -> list[C
     return credentials
 
 
-def _snapshot(repo: CredentialRepository) -> dict[str, Any]:
-    """Everything a learner would miss, keyed by content, never by database id."""
+def _snapshot(repo: CredentialRepository, *, own_dids: frozenset[str] = frozenset()
+              ) -> dict[str, Any]:
+    """Everything a learner would miss, keyed by content, never by database id.
+
+    ``own_dids``: the holder profile the target wallet made for itself at init, which a
+    restore adds to rather than replaces (so its default-profile setting stays too).
+    """
     credentials = {}
     for credential_id in repo.ids():
         stored = repo.get(credential_id)
@@ -69,8 +75,8 @@ def _snapshot(repo: CredentialRepository) -> dict[str, Any]:
         "collections": sorted((c.name, c.created_at, tuple(hash_of[i] for i in c.credential_ids),
                                c.ects_total) for c in repo.collections()),
         "holder_keys": [(k.did, k.private_key, k.key_type, k.label, k.created_at)
-                        for k in repo.holder_keys()],
-        "settings": repo.settings(),
+                        for k in repo.holder_keys() if k.did not in own_dids],
+        "settings": {k: v for k, v in repo.settings().items() if k != DEFAULT_SETTING},
         "tags": repo.all_tags(),
         "search": {q: sorted(hash_of[s.id] for s in repo.list(search=q))
                    for q in ("zaklady", "vystup 3", "popis", "nova", "masarykova")},
@@ -83,14 +89,15 @@ def test_round_trip_into_an_empty_wallet_is_lossless(
     # GIVEN a wallet with credentials, tags, notes, collections, keys, settings, verifications
     _fill(repository, make_credential)
     out = tmp_path / "kredo.backup"
+    own_dids = frozenset(k.did for k in second_repository.holder_keys())
     # WHEN it is backed up and restored into an empty wallet
     summary = write_backup(repository, out, BACKUP_PASSPHRASE, kdf_params=FAST_KDF)
     report = restore_backup(out, BACKUP_PASSPHRASE, second_repository)
     # THEN everything is equal
     assert (summary.credentials, summary.holder_keys, summary.settings,
-            summary.collections) == (5, 2, 2, 2)
+            summary.collections) == (5, 3, 3, 2)
     assert (report.restored, report.duplicates) == (5, 0)
-    assert _snapshot(second_repository) == _snapshot(repository)
+    assert _snapshot(second_repository, own_dids=own_dids) == _snapshot(repository)
     assert b"Basics" not in out.read_bytes()
 
 
@@ -113,7 +120,7 @@ def test_restore_into_overlapping_wallet_counts_duplicates(
     again = restore_backup(out, BACKUP_PASSPHRASE, second_repository)
     assert (again.restored, again.duplicates, again.holder_keys_added) == (0, 5, 0)
     assert second_repository.count() == 5
-    assert len(second_repository.holder_keys()) == 2
+    assert len(second_repository.holder_keys()) == 4  # its own profile + the backup's three
 
 
 @pytest.fixture

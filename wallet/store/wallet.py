@@ -12,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 
 from wallet.errors import StoreError, WalletAlreadyExists, WalletLocked, WalletNotFound
+from wallet.share.holder import FIRST_PROFILE_LABEL, HolderProfiles
 from wallet.store import keys
 from wallet.store.kdf import DEFAULT_ARGON2, Argon2Params
 from wallet.store.migrations import migrate
@@ -70,6 +71,8 @@ def init_wallet(home: Path, *, passphrase: str | None = None, use_keyring: bool 
         connection = open_database(database_path(home), key, create=True)
         try:
             migrate(connection)
+            # Every new wallet has a holder identity, so it can sign presentations at once.
+            HolderProfiles(CredentialRepository(connection)).create(FIRST_PROFILE_LABEL)
         finally:
             connection.close()
     except BaseException:
