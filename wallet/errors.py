@@ -99,6 +99,18 @@ class NetworkNotAllowed(NetworkError):
     """Something asked for the network while online access is off."""
 
 
+class IssuanceError(WalletError):
+    """Receiving a credential from an issuer failed: a broken offer, metadata or answer."""
+
+
+class OfferExpired(IssuanceError):
+    """The issuer says the offer (its pre-authorized code) has expired."""
+
+
+class TransactionCodeRejected(IssuanceError):
+    """The issuer did not accept the transaction code (PIN) the learner typed."""
+
+
 class ContextNotAvailable(WalletError):
     """A JSON-LD context that is not bundled was requested; Kredo never fetches contexts."""
 
