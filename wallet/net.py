@@ -8,6 +8,10 @@ for the loopback interface, and only while a test has switched it on with
 :func:`allow_loopback_http`: test servers run on 127.0.0.1 without certificates.
 
 Bodies are never logged; errors carry the host and status, never content.
+
+:func:`post` serves protocols that send data (OpenID4VCI token and credential requests): the
+same gate, no redirects followed (a request body is never re-sent elsewhere), and on request
+an error status comes back as a document, because OAuth servers explain errors in the body.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import ssl
 import threading
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Protocol
@@ -116,8 +120,8 @@ def fetch(
     target = _checked_url(url, previous_scheme=None)
     deadline = time.monotonic() + timeout
     for _hop in range(MAX_REDIRECTS + 1):
-        status, media_type, location, body = _get_once(
-            target, deadline=deadline, timeout=timeout, max_bytes=max_bytes, accept=accept
+        status, media_type, location, body = _request_once(
+            "GET", target, deadline=deadline, timeout=timeout, max_bytes=max_bytes, accept=accept
         )
         if location is None:
             return FetchedDocument(url=target, status=status, media_type=media_type, body=body)
@@ -128,13 +132,61 @@ def fetch(
     )
 
 
+def post(
+    url: str,
+    *,
+    allowed: bool,
+    body: bytes,
+    content_type: str,
+    headers: Mapping[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
+    accept: str | None = None,
+    error_bodies: bool = False,
+) -> FetchedDocument:
+    """POST ``body`` to ``url`` under the same rules as :func:`fetch`; redirects are refused.
+
+    With ``error_bodies`` an HTTP error status (4xx, 5xx) is returned as a document so the
+    caller can read the server's explanation; otherwise it is a :class:`NetworkError`.
+    ``headers`` may add e.g. ``Authorization``; they are never logged.
+    """
+    if not allowed:
+        raise NetworkNotAllowed(
+            "Kredo did not go online because online access is switched off.",
+            details=f"refused post to {_host_of(url)}",
+        )
+    target = _checked_url(url, previous_scheme=None)
+    deadline = time.monotonic() + timeout
+    status, media_type, location, answer = _request_once(
+        "POST", target, deadline=deadline, timeout=timeout, max_bytes=max_bytes, accept=accept,
+        body=body, extra_headers={**(headers or {}), "Content-Type": content_type},
+        error_bodies=error_bodies,
+    )
+    if location is not None:
+        raise NetworkError(
+            f"The server {_host_of(url)} redirected a request that Kredo does not send "
+            "elsewhere.",
+            details=f"HTTP {status} on POST",
+        )
+    return FetchedDocument(url=target, status=status, media_type=media_type, body=answer)
+
+
 # --- one request ------------------------------------------------------------------------
 
 
-def _get_once(
-    url: str, *, deadline: float, timeout: float, max_bytes: int, accept: str | None
+def _request_once(
+    method: str,
+    url: str,
+    *,
+    deadline: float,
+    timeout: float,
+    max_bytes: int,
+    accept: str | None,
+    body: bytes | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    error_bodies: bool = False,
 ) -> tuple[int, str | None, str | None, bytes]:
-    """One GET: (status, media type, redirect location or None, decoded body)."""
+    """One request: (status, media type, redirect location or None, decoded body)."""
     parts = urlsplit(url)
     host = parts.hostname or ""
     path = parts.path or "/"
@@ -145,7 +197,8 @@ def _get_once(
         headers = {"User-Agent": _USER_AGENT, "Accept-Encoding": "gzip, identity"}
         if accept:
             headers["Accept"] = accept
-        connection.request("GET", path, headers=headers)
+        headers.update(extra_headers or {})
+        connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
         if response.status in _REDIRECTS:
             location = response.getheader("Location")
@@ -155,11 +208,11 @@ def _get_once(
                     details=f"HTTP {response.status}",
                 )
             return response.status, None, location, b""
-        if response.status >= 400 or response.status < 200:
+        if response.status < 200 or (response.status >= 400 and not error_bodies):
             raise NetworkError(
                 f"The server {host} answered with HTTP status {response.status}"
                 f"{_reason(response.reason)}.",
-                details=f"GET {host}{parts.path[:200]}",
+                details=f"{method} {host}{parts.path[:200]}",
             )
         declared = response.getheader("Content-Length")
         if declared and declared.isdigit() and int(declared) > max_bytes:
