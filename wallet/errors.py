@@ -99,6 +99,10 @@ class NetworkNotAllowed(NetworkError):
     """Something asked for the network while online access is off."""
 
 
+class NetworkTimeout(NetworkError):
+    """A server did not answer within the time allowed."""
+
+
 class IssuanceError(WalletError):
     """Receiving a credential from an issuer failed: a broken offer, metadata or answer."""
 

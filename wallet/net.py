@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
-from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed
+from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed, NetworkTimeout
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 DEFAULT_TIMEOUT = 10.0
@@ -349,8 +349,8 @@ def _remaining(deadline: float, timeout: float, host: str) -> float:
     return left
 
 
-def _timed_out(host: str, timeout: float) -> NetworkError:
-    return NetworkError(
+def _timed_out(host: str, timeout: float) -> NetworkTimeout:
+    return NetworkTimeout(
         f"The issuer's server did not answer within {timeout:g} "
         f"second{'' if timeout == 1 else 's'}.",
         details=f"timeout fetching from {host}",
