@@ -1,7 +1,17 @@
-"""Compose the checks into a report: ``verify_credential`` and ``verify_file_bytes``.
+"""Compose the checks into a report: ``verify_credential``, ``verify_presentation_bytes`` and
+``verify_file_bytes``.
 
 Verification never raises for a bad credential: every problem becomes a check result. It
 raises only for input that is not a credential at all (``NotACredential``, exit code 2).
+
+A presentation's report has format ``presentation``, one ``holder`` check (the holder's proof,
+its purpose, challenge and domain) and, under ``credentials``, one full report per credential
+it carries (enveloped ones decoded from their ``data:`` URL and verified as themselves). Its
+overall status is the worst of the holder check and the credential reports: ``failed`` when
+either failed, ``partially_verified`` when the holder check was skipped (no proof, key not
+reachable offline) or any credential is only partially verified, else ``verified``. A
+credential inside that cannot even be read gets a report with a failed ``format`` check
+instead of stopping the others.
 """
 
 from __future__ import annotations
@@ -10,11 +20,13 @@ import logging
 from collections.abc import Sequence
 
 from wallet.errors import WalletError
-from wallet.formats import parse_credentials
+from wallet.formats import check_size, parse_credential
+from wallet.formats import presentation as presentation_format
 from wallet.model import Credential
 from wallet.verify.checks.accreditation import AccreditationCheck
 from wallet.verify.checks.base import Check, VerifyContext
 from wallet.verify.checks.format_check import FormatCheck
+from wallet.verify.checks.holder import HolderCheck, PresentationCheck, ReceivedPresentation
 from wallet.verify.checks.issuer import IssuerCheck
 from wallet.verify.checks.signature import SignatureCheck
 from wallet.verify.checks.status import StatusCheck
@@ -65,9 +77,54 @@ def _run(check: Check, credential: Credential, context: VerifyContext) -> CheckR
 
 
 def verify_file_bytes(raw: bytes, *, options: VerifyOptions | None = None) -> VerificationReport:
-    """Verify a file: one credential, or a presentation's credentials (each with its report)."""
-    credentials = parse_credentials(raw)
-    if len(credentials) == 1:
-        return verify_credential(credentials[0], options=options)
-    reports = tuple(verify_credential(c, options=options) for c in credentials)
-    return VerificationReport(format="presentation", checks=(), credentials=reports)
+    """Verify a file: one credential, or a presentation (holder proof and every credential)."""
+    check_size(raw)
+    if presentation_format.detect(raw):
+        return verify_presentation_bytes(raw, options=options)
+    return verify_credential(parse_credential(raw), options=options)
+
+
+PRESENTATION_CHECKS: tuple[PresentationCheck, ...] = (HolderCheck(),)
+
+
+def verify_presentation_bytes(
+    raw: bytes,
+    *,
+    options: VerifyOptions | None = None,
+    checks: Sequence[PresentationCheck] = PRESENTATION_CHECKS,
+) -> VerificationReport:
+    """Verify a presentation: its own checks, then each credential it carries on its own."""
+    opts = options or VerifyOptions()
+    context = VerifyContext(options=opts, now=opts.current_time())
+    received = ReceivedPresentation.from_bytes(raw)
+    results = tuple(_run_on_presentation(check, received, context) for check in checks)
+    reports = tuple(
+        _verify_carried(part, options=opts) for part in presentation_format.split(raw)
+    )
+    return VerificationReport(format="presentation", checks=results, credentials=reports)
+
+
+def _verify_carried(raw: bytes, *, options: VerifyOptions) -> VerificationReport:
+    try:
+        credential = parse_credential(raw)
+    except WalletError as exc:
+        context = VerifyContext(options=options, now=options.current_time())
+        failed = context.result("format", CheckStatus.FAILED, exc.message)
+        return VerificationReport(format="unknown", checks=(failed,))
+    return verify_credential(credential, options=options)
+
+
+def _run_on_presentation(
+    check: PresentationCheck, presentation: ReceivedPresentation, context: VerifyContext
+) -> CheckResult:
+    try:
+        return check.run(presentation, context)
+    except WalletError as exc:
+        return context.result(check.id, CheckStatus.FAILED, exc.message)
+    except Exception:  # fail closed, as for credential checks
+        log.exception("presentation check %s crashed", check.id)
+        return context.result(
+            check.id,
+            CheckStatus.FAILED,
+            "This check could not be completed because of an internal error.",
+        )

@@ -1,0 +1,216 @@
+"""Build a signed W3C Verifiable Presentation of the learner's chosen credentials.
+
+The presentation names the holder's ``did:key`` as ``holder`` and carries a Data Integrity
+proof (``DataIntegrityProof`` / ``eddsa-rdfc-2022``, proofPurpose ``authentication``) with the
+verifier's challenge and domain when given, so a verifier knows who presents, that nothing
+was changed, and that the presentation was made for this request.
+
+What goes inside, credential by credential:
+
+- W3C VC / Open Badges 3.0 JSON-LD and unsealed EDC JSON-LD: the credential object as it is
+  (its own Data Integrity proof signs the canonical RDF, which embedding does not change).
+- VC-JWT, SD-JWT VC and sealed EDC: an ``EnvelopedVerifiableCredential`` carrying the original
+  bytes in a ``data:`` URL (:mod:`wallet.share.enveloped`). An SD-JWT VC reveals only the
+  claims the learner chose (all when nothing was chosen); when its ``cnf`` key is the holder's
+  own key and the verifier gave a challenge and a domain, a key binding JWT answers them too.
+- Open Badges 2.0 and Europass XML credentials cannot be carried: a W3C presentation has no
+  place for them, so asking for one is an error that says so.
+
+Context: VC 2.0 (``https://www.w3.org/ns/credentials/v2``) when any credential is a VC 2.0
+document or travels in an envelope (an enveloped credential is a VC 2.0 construct, and
+VC 2.0's ``verifiableCredential`` resets the context, so VC 1.1 credentials sit safely inside
+it); otherwise VC 1.1 plus the Data Integrity v2 context, which defines the proof's terms.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric import ed25519
+
+from wallet.crypto import sd_jwt
+from wallet.crypto.data_integrity import sign
+from wallet.crypto.jwk import public_key_from_jwk
+from wallet.did import did_key_from_public_key, did_key_verification_method_id
+from wallet.errors import FormatError, SharingError
+from wallet.formats.limits import MAX_CREDENTIALS_PER_PRESENTATION, MAX_INPUT_BYTES
+from wallet.model import Credential, CredentialFormat
+from wallet.share.enveloped import ENVELOPED_FORMATS, VC_2_CONTEXT, envelope
+
+VC_1_CONTEXT = "https://www.w3.org/2018/credentials/v1"
+DATA_INTEGRITY_CONTEXT = "https://w3id.org/security/data-integrity/v2"
+CRYPTOSUITE = "eddsa-rdfc-2022"
+PROOF_PURPOSE = "authentication"
+MAX_CHALLENGE_CHARS = 1024
+
+_EMBEDDED_FORMATS = frozenset({CredentialFormat.VC_JSONLD, CredentialFormat.EDC_JSONLD})
+
+
+@dataclass(frozen=True)
+class PresentedCredential:
+    """A credential to present; ``reveal`` picks an SD-JWT VC's claims (None: all of them)."""
+
+    credential: Credential
+    reveal: tuple[str, ...] | None = None
+
+
+def build_presentation(
+    credentials: Sequence[Credential | PresentedCredential],
+    *,
+    holder_key: ed25519.Ed25519PrivateKey,
+    challenge: str | None = None,
+    domain: str | None = None,
+    created: datetime | None = None,
+    presentation_id: str | None = None,
+) -> dict[str, Any]:
+    """A signed Verifiable Presentation of ``credentials`` by the holder of ``holder_key``.
+
+    Raises :class:`SharingError` for what cannot be presented (no credentials, a format a
+    presentation cannot carry, a claim to reveal that does not exist, a bad challenge).
+    """
+    chosen = [c if isinstance(c, PresentedCredential) else PresentedCredential(c)
+              for c in credentials]
+    if not chosen:
+        raise SharingError("Choose at least one credential to present.")
+    if len(chosen) > MAX_CREDENTIALS_PER_PRESENTATION:
+        raise SharingError(
+            f"A presentation carries up to {MAX_CREDENTIALS_PER_PRESENTATION} credentials."
+        )
+    _check_request_value(challenge, "challenge")
+    _check_request_value(domain, "domain")
+    public_key = holder_key.public_key()
+    holder = did_key_from_public_key(public_key)
+
+    # 1. Each credential as the presentation carries it.
+    items = [
+        _item(number, c, holder_key=holder_key, challenge=challenge, domain=domain)
+        for number, c in enumerate(chosen, start=1)
+    ]
+    # 2. The context: VC 2.0 when anything needs it, else VC 1.1 with the proof's context.
+    needs_v2 = any(
+        c.credential.format in ENVELOPED_FORMATS or _is_vc2(c.credential) for c in chosen
+    )
+    context: list[str] = [VC_2_CONTEXT] if needs_v2 else [VC_1_CONTEXT, DATA_INTEGRITY_CONTEXT]
+    presentation: dict[str, Any] = {
+        "@context": context,
+        "id": presentation_id or f"urn:uuid:{uuid.uuid4()}",
+        "type": ["VerifiablePresentation"],
+        "holder": holder,
+        "verifiableCredential": items,
+    }
+    # 3. The holder's proof: eddsa-rdfc-2022, for authentication, bound to the request.
+    try:
+        signed = sign(
+            presentation,
+            private_key=holder_key,
+            verification_method=did_key_verification_method_id(public_key),
+            cryptosuite=CRYPTOSUITE,
+            purpose=PROOF_PURPOSE,
+            challenge=challenge,
+            domain=domain,
+            created=created,
+        )
+    except FormatError as exc:
+        raise SharingError(
+            "The presentation cannot be signed: a credential in it uses terms no bundled "
+            "JSON-LD context defines, so the signature would not cover them.",
+            details=exc.details,
+        ) from None
+    # 4. Kredo (and anyone with the same limits) must be able to read what it wrote.
+    if len(presentation_bytes(signed)) > MAX_INPUT_BYTES:
+        raise SharingError(
+            f"The presentation would be larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; "
+            "present fewer credentials at once."
+        )
+    return signed
+
+
+def presentation_bytes(presentation: dict[str, Any]) -> bytes:
+    """The file form: UTF-8 JSON, indented for people (the proof signs RDF, not bytes)."""
+    return (json.dumps(presentation, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _item(
+    number: int,
+    chosen: PresentedCredential,
+    *,
+    holder_key: ed25519.Ed25519PrivateKey,
+    challenge: str | None,
+    domain: str | None,
+) -> dict[str, Any]:
+    credential = chosen.credential
+    if chosen.reveal is not None and credential.format is not CredentialFormat.SD_JWT_VC:
+        raise SharingError(
+            f"Credential {number} is a {credential.format.label}; only SD-JWT VC credentials "
+            "let you choose which claims to reveal."
+        )
+    if credential.format in _EMBEDDED_FORMATS:
+        if not isinstance(credential.document, dict):
+            raise SharingError(f"Credential {number} has no JSON-LD document to embed.")
+        return dict(credential.document)
+    if credential.format is CredentialFormat.SD_JWT_VC:
+        token = _selective_disclosure(
+            credential, chosen.reveal, holder_key=holder_key, nonce=challenge, audience=domain
+        )
+        return envelope(credential, token.encode("ascii"))
+    if credential.format in ENVELOPED_FORMATS:
+        return envelope(credential)
+    raise SharingError(
+        f"Credential {number} is a {credential.format.label}, which a W3C presentation cannot "
+        "carry; share it as a file or a QR code instead."
+    )
+
+
+def _selective_disclosure(
+    credential: Credential,
+    reveal: Collection[str] | None,
+    *,
+    holder_key: ed25519.Ed25519PrivateKey,
+    nonce: str | None,
+    audience: str | None,
+) -> str:
+    token = credential.signed_bytes.decode("ascii").strip()
+    paths = sd_jwt.disclosable_claims(token) if reveal is None else tuple(reveal)
+    binds_holder = _confirms_key(credential.document, holder_key) and nonce and audience
+    return sd_jwt.present(
+        token,
+        paths,
+        holder_key=holder_key if binds_holder else None,
+        nonce=nonce,
+        audience=audience,
+    )
+
+
+def _confirms_key(claims: Any, holder_key: ed25519.Ed25519PrivateKey) -> bool:
+    """Whether the SD-JWT's ``cnf.jwk`` is this holder's key (then it can bind it)."""
+    cnf = claims.get("cnf") if isinstance(claims, dict) else None
+    jwk = cnf.get("jwk") if isinstance(cnf, dict) else None
+    if not isinstance(jwk, dict):
+        return False
+    try:
+        return public_key_from_jwk(jwk) == holder_key.public_key()
+    except FormatError:
+        return False
+
+
+def _is_vc2(credential: Credential) -> bool:
+    document = credential.document
+    context = document.get("@context") if isinstance(document, dict) else None
+    first = context[0] if isinstance(context, list) and context else context
+    return first == VC_2_CONTEXT
+
+
+def _check_request_value(value: str | None, name: str) -> None:
+    if value is None:
+        return
+    if not value.strip():
+        raise SharingError(f"The {name} is empty; leave it out or give the verifier's value.")
+    if len(value) > MAX_CHALLENGE_CHARS:
+        raise SharingError(f"The {name} is longer than {MAX_CHALLENGE_CHARS} characters.")
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        raise SharingError(f"The {name} contains control characters.")

@@ -1,0 +1,134 @@
+"""The holder proof of a presentation sent as a JWT (VC 1.1 ``vp`` claim, VC 2.0 ``vp+jwt``).
+
+Steps: (1) decode the JWS, (2) find the holder's key from ``kid`` (a DID URL, or a fragment
+of the holder's DID) or ``iss``, (3) verify the signature (RFC 7515 §5.2), (4) the key must
+belong to the holder the presentation names, (5) ``nonce`` must be the verifier's challenge and
+``aud`` its domain when expected, (6) ``exp``/``nbf``/``iat`` must hold now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from wallet.crypto.jws import CompactJws, verify_compact_jws
+from wallet.crypto.jwt_vc import CheckStatus as JoseStatus
+from wallet.crypto.jwt_vc import check_jwt_times
+from wallet.did.did_web import resolve_did_web
+from wallet.did.resolver import resolve_verification_method
+from wallet.errors import NetworkError, NetworkNotAllowed, VerificationError, WalletError
+from wallet.formats.json_input import load_json_object
+from wallet.verify.checks.base import VerifyContext
+from wallet.verify.report import CheckMode, CheckStatus
+
+
+@dataclass(frozen=True)
+class HolderFinding:
+    status: CheckStatus
+    message: str
+    mode: CheckMode = CheckMode.OFFLINE
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def verify_presentation_jwt(token: str, context: VerifyContext) -> HolderFinding:
+    # 1. Decode; a token that cannot be read cannot prove anything.
+    try:
+        jws = CompactJws.from_text(token)
+        payload = load_json_object(jws.payload, what="The presentation token's payload")
+    except WalletError as exc:
+        return HolderFinding(CheckStatus.FAILED, exc.message)
+    claim = payload.get("vp")
+    vp: Mapping[str, Any] = claim if isinstance(claim, Mapping) else payload
+    holder = _holder_of(vp) or _string(payload.get("iss"))
+    details: dict[str, Any] = {"holder": holder, "alg": jws.alg}
+    # 2. The holder's key.
+    vm_id = _key_id(jws.header, holder)
+    if vm_id is None:
+        return HolderFinding(
+            CheckStatus.FAILED, "The presentation token names no holder key.", details=details
+        )
+    mode = CheckMode.OFFLINE
+    try:
+        documents = dict(context.options.documents)
+        base = vm_id.partition("#")[0]
+        if base.startswith("did:web:") and base not in documents:
+            documents[base] = resolve_did_web(base, allowed=context.options.online)
+            mode = CheckMode.NETWORK if context.options.online else CheckMode.CACHE
+        method = resolve_verification_method(vm_id, documents=documents)
+    except NetworkNotAllowed as exc:
+        return HolderFinding(CheckStatus.SKIPPED, exc.message, details=details)
+    except (NetworkError, VerificationError) as exc:
+        return HolderFinding(CheckStatus.SKIPPED, exc.message, CheckMode.NETWORK, details)
+    except WalletError as exc:
+        return HolderFinding(CheckStatus.FAILED, exc.message, mode, details)
+    details["verification_method"] = method.id
+    # 3. The signature over the exact token.
+    outcome = verify_compact_jws(jws, method.public_key)
+    if not outcome.valid:
+        return HolderFinding(
+            CheckStatus.FAILED, f"The holder's signature: {outcome.message}", mode, details
+        )
+    # 4. The key belongs to the holder, and may be used to authenticate.
+    if holder is not None and method.controller != holder:
+        return HolderFinding(
+            CheckStatus.FAILED,
+            f"The presentation is signed by a key of {method.controller}, not by its holder "
+            f"{holder}.",
+            mode,
+            details,
+        )
+    if not method.authorises("authentication"):
+        return HolderFinding(
+            CheckStatus.FAILED,
+            "The holder's key is not authorised for authentication.",
+            mode,
+            details,
+        )
+    # 5. The verifier's request: nonce (challenge) and audience (domain).
+    problems = _request_problems(payload, context)
+    # 6. Time claims.
+    times = check_jwt_times(payload, context.now, what="presentation")
+    if times.status is JoseStatus.FAILED:
+        problems.extend(times.messages)
+    if problems:
+        return HolderFinding(CheckStatus.FAILED, " ".join(problems[:2]), mode, details)
+    return HolderFinding(
+        CheckStatus.OK,
+        f"The holder {method.controller} signed this presentation token, and it is unchanged.",
+        mode,
+        details,
+    )
+
+
+def _request_problems(payload: Mapping[str, Any], context: VerifyContext) -> list[str]:
+    problems = []
+    challenge, domain = context.options.challenge, context.options.domain
+    if challenge is not None and payload.get("nonce") != challenge:
+        problems.append("The presentation does not answer the challenge you issued.")
+    if domain is not None:
+        audience = payload.get("aud")
+        audiences = audience if isinstance(audience, list) else [audience]
+        if domain not in audiences:
+            problems.append("The presentation was made for a different verifier (aud).")
+    return problems
+
+
+def _holder_of(vp: Mapping[str, Any]) -> str | None:
+    holder = vp.get("holder")
+    if isinstance(holder, Mapping):
+        holder = holder.get("id")
+    return _string(holder)
+
+
+def _key_id(header: Mapping[str, Any], holder: str | None) -> str | None:
+    kid = _string(header.get("kid"))
+    if kid is not None:
+        return f"{holder}{kid}" if kid.startswith("#") and holder else kid
+    if holder is not None and holder.startswith("did:"):
+        return holder
+    return None
+
+
+def _string(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
