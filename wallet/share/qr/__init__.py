@@ -1,0 +1,131 @@
+"""Put a credential or presentation into QR codes: one code where it fits, else an animation.
+
+``encode_for_qr(data)`` decides, with the formats of ``docs/qr-format.md``:
+
+- one code: ``KR1:`` + Base45(zlib(data)) (``wallet.qr.compact``), when it has at most
+  ``max_frame_chars`` characters;
+- otherwise BC-UR fountain frames ``UR:BYTES/<n>-<count>/<bytewords>`` carrying the CBOR byte
+  string of the same zlib stream, each at most ``max_frame_chars`` characters. The animation
+  holds every fragment once and as many mixed frames again (plus a few), so a reader that
+  misses frames still finishes within one loop.
+
+Rendering (PNG, SVG, GIF, APNG, module matrix) lives in ``wallet.share.qr.render``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import cbor2
+
+from wallet.errors import QrPayloadTooLarge, SharingError
+from wallet.qr.compact import encode_compact
+from wallet.qr.fountain import FountainEncoder
+from wallet.qr.ur import multi_part_ur
+from wallet.qr.zlib_stream import compress
+
+UR_TYPE = "bytes"
+# Characters a QR code holds in alphanumeric mode at error correction level M.
+QR_VERSION_25_M_CHARS = 1451
+QR_VERSION_40_M_CHARS = 3391
+# Version 25 (117 modules) still scans from a phone screen or a printed page at arm's length.
+DEFAULT_MAX_FRAME_CHARS = QR_VERSION_25_M_CHARS
+MIN_FRAME_CHARS = 120
+# An animation longer than this is no way to hand over a credential (~7 minutes at 5 fps).
+MAX_FRAMES = 2000
+# Mixed frames after the pure ones: as many as there are fragments, plus a few for short codes.
+EXTRA_FRAMES_MIN = 4
+
+
+@dataclass(frozen=True)
+class QrEncoding:
+    frames: tuple[str, ...]
+    single: bool
+    payload_bytes: int  # the original credential or presentation
+    compressed_bytes: int  # its zlib stream
+    fragments_needed: int  # frames a reader needs at the very least (1 for a single code)
+    bytes_per_frame: int  # compressed bytes each frame carries
+    max_frame_chars: int
+
+    @property
+    def frame_chars(self) -> int:
+        return max(len(frame) for frame in self.frames)
+
+    def summary(self) -> str:
+        """One honest sentence about the capacity used."""
+        if self.single:
+            return (
+                f"1 QR code: {self.payload_bytes:,} bytes compressed to "
+                f"{self.compressed_bytes:,}, {self.frame_chars:,} characters."
+            )
+        return (
+            f"Animated QR code: {self.fragments_needed} frames needed "
+            f"({len(self.frames)} in the loop, so missed frames are made up), "
+            f"{self.bytes_per_frame:,} bytes per frame, {self.frame_chars:,} characters per frame; "
+            f"{self.payload_bytes:,} bytes compressed to {self.compressed_bytes:,}."
+        )
+
+
+def encode_for_qr(data: bytes, *, max_frame_chars: int | None = None) -> QrEncoding:
+    limit = DEFAULT_MAX_FRAME_CHARS if max_frame_chars is None else max_frame_chars
+    if not MIN_FRAME_CHARS <= limit <= QR_VERSION_40_M_CHARS:
+        raise SharingError(
+            f"A QR frame must hold between {MIN_FRAME_CHARS} and "
+            f"{QR_VERSION_40_M_CHARS} characters (asked: {limit})."
+        )
+    if not data:
+        raise SharingError("There is nothing to put into a QR code.")
+    compressed = compress(data)
+    compact = encode_compact(data)
+    if len(compact) <= limit:
+        return QrEncoding(
+            frames=(compact,),
+            single=True,
+            payload_bytes=len(data),
+            compressed_bytes=len(compressed),
+            fragments_needed=1,
+            bytes_per_frame=len(compressed),
+            max_frame_chars=limit,
+        )
+    return _multi_part(data, compressed, limit)
+
+
+def _multi_part(data: bytes, compressed: bytes, limit: int) -> QrEncoding:
+    message = cbor2.dumps(compressed)
+    # Bytewords take 2 characters per byte; a frame adds its header, CBOR framing and CRC.
+    max_fragment = (limit - _overhead_chars(max_seq=999)) // 2
+    while True:
+        encoder = FountainEncoder(message, max_fragment)
+        total = _loop_length(encoder.seq_len)
+        if total > MAX_FRAMES:
+            raise QrPayloadTooLarge(
+                f"This needs {total:,} QR frames; Kredo makes at most {MAX_FRAMES:,}. "
+                "Share the file or a presentation instead."
+            )
+        frames = tuple(multi_part_ur(UR_TYPE, encoder.part(n)).upper() for n in range(1, total + 1))
+        longest = max(len(frame) for frame in frames)
+        if longest <= limit:
+            return QrEncoding(
+                frames=frames,
+                single=False,
+                payload_bytes=len(data),
+                compressed_bytes=len(compressed),
+                fragments_needed=encoder.seq_len,
+                bytes_per_frame=encoder.fragment_len,
+                max_frame_chars=limit,
+            )
+        max_fragment = encoder.fragment_len - math.ceil((longest - limit) / 2)
+
+
+def _loop_length(seq_len: int) -> int:
+    return 2 * seq_len + EXTRA_FRAMES_MIN
+
+
+def _overhead_chars(*, max_seq: int) -> int:
+    """A first guess at a frame's characters that are not fragment data; the loop in
+    ``_multi_part`` shrinks the fragment when a real frame turns out longer."""
+    header = len(f"UR:{UR_TYPE}/{max_seq}-{max_seq}/")
+    cbor = 1 + 3 + 3 + 5 + 5 + 3  # array, seqNum, seqLen, messageLen, checksum, bstr head
+    crc = 4
+    return header + 2 * (cbor + crc)
