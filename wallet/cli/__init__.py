@@ -17,13 +17,19 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn, TextIO
 
-from wallet.cli import holder_command, present_command, verify_command, wallet_commands
+from wallet.cli import (
+    holder_command,
+    present_command,
+    receive_command,
+    verify_command,
+    wallet_commands,
+)
 from wallet.cli.common import EXIT_OK, EXIT_USAGE
 from wallet.cli.version_action import PrintVersionAction
 from wallet.errors import UserCancelled, WalletError
 
 COMMAND_MODULES: tuple[ModuleType, ...] = (
-    wallet_commands, verify_command, present_command, holder_command
+    wallet_commands, verify_command, present_command, holder_command, receive_command
 )
 
 

@@ -1,0 +1,244 @@
+"""``kredo receive``: get credentials from an issuer (OpenID4VCI offer) or an https link.
+
+Naming an offer or a link on the command line is the permission to contact that issuer:
+Kredo fetches the issuer's metadata (or the linked credential), shows who the issuer is and
+what it offers, and asks before redeeming the offer (``--yes`` skips the question). The
+received credentials are verified; those whose verification failed are not stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any, TextIO
+from urllib.parse import parse_qs, urlsplit
+
+from wallet.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_VERIFICATION_FAILED,
+    open_from_args,
+    print_json,
+)
+from wallet.errors import IssuanceError, UserCancelled, WalletError
+from wallet.importer import ImportOutcome
+from wallet.issuance import (
+    NetworkPolicy,
+    OfferPreview,
+    PendingCredential,
+    ReceivedCredential,
+    collect_deferred,
+    fetch_linked_credential,
+    preview_offer,
+    redeem_offer,
+    store_received,
+    wallet_key_provider,
+)
+from wallet.issuance.issuer_http import host_of
+from wallet.issuance.offer import OFFER_SCHEME
+from wallet.store.repository import CredentialRepository
+from wallet.trust import TrustStore
+from wallet.verify.options import VerifyOptions
+from wallet.verify.report import OverallStatus
+from wallet.verify.report_text import render_report
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    p = sub.add_parser(
+        "receive",
+        help="receive credentials from an issuer's OpenID4VCI offer or an https link",
+    )
+    p.add_argument(
+        "offer", metavar="OFFER_OR_URL",
+        help="openid-credential-offer://… (or an https link holding an offer), or the https "
+        "address of a credential or Open Badges 2.0 hosted assertion",
+    )
+    p.add_argument("--pin", help="the transaction code (PIN) the issuer sent separately")
+    p.add_argument("--yes", action="store_true", help="do not ask before receiving")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    p.add_argument(
+        "--wait", type=float, default=30.0, metavar="SECONDS",
+        help="how long to wait for credentials the issuer issues later (default 30)",
+    )
+    p.add_argument(
+        "--timeout", type=float, default=10.0, metavar="SECONDS",
+        help="how long to wait for each answer from the issuer (default 10)",
+    )
+    p.add_argument("--lang", default="en", help="language of the issuer's names (en, cs, ...)")
+    p.set_defaults(handler=cmd_receive)
+
+
+def cmd_receive(args: argparse.Namespace, out: TextIO) -> int:
+    if args.timeout <= 0 or args.wait < 0:
+        raise WalletError("--timeout must be positive and --wait must not be negative.")
+    policy = NetworkPolicy(allowed=True, timeout=args.timeout)
+    verify_options = VerifyOptions(online=True, trust=TrustStore.bundled())
+    preview: OfferPreview | None
+    with open_from_args(args) as opened:
+        repository = opened.repository
+        if _is_offer(args.offer):
+            received, pending, offer = _receive_offer(args, policy, verify_options, repository)
+            preview, source = offer, f"openid4vci:{offer.issuer_host}"
+        else:
+            received, pending, preview = _receive_link(args, policy, verify_options)
+            source = args.offer
+        storable = [r for r in received if _storable(r)]
+        outcomes = store_received(repository, storable, source=source)
+    rejected = [r for r in received if not _storable(r)]
+    _report(
+        args, out, preview=preview, received=received, rejected=rejected, outcomes=outcomes,
+        pending=pending,
+    )
+    if rejected:
+        return EXIT_VERIFICATION_FAILED
+    if pending or any(o.status == "error" for o in outcomes):
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _is_offer(text: str) -> bool:
+    """An offer scheme, or a link carrying an offer parameter (a wallet link of an issuer)."""
+    try:
+        parts = urlsplit(text.strip())
+    except ValueError:
+        return False
+    query = parse_qs(parts.query)
+    return parts.scheme.lower() == OFFER_SCHEME or any(
+        name in query for name in ("credential_offer", "credential_offer_uri")
+    )
+
+
+def _receive_offer(
+    args: argparse.Namespace,
+    policy: NetworkPolicy,
+    verify_options: VerifyOptions,
+    repository: CredentialRepository,
+) -> tuple[list[ReceivedCredential], list[PendingCredential], OfferPreview]:
+    preview = preview_offer(args.offer, policy=policy, language=args.lang)
+    if not args.json:
+        _print_preview(preview, sys.stderr)
+    tx_code = _transaction_code(preview, args.pin)
+    _confirm(args, f"Receive {_count(len(preview.credentials))} from "
+                   f"{preview.issuer_name or preview.issuer_host}?")
+    result = redeem_offer(
+        preview, keys=wallet_key_provider(repository), policy=policy, tx_code=tx_code,
+        verify_options=verify_options,
+    )
+    received = list(result.received)
+    pending = list(result.pending)
+    deadline = time.monotonic() + args.wait
+    while pending and time.monotonic() < deadline:
+        time.sleep(min(pending[0].interval, max(0.0, deadline - time.monotonic())))
+        still: list[PendingCredential] = []
+        for item in pending:
+            later = collect_deferred(item, policy=policy, verify_options=verify_options)
+            received += later.received
+            still += later.pending
+        pending = still
+    return received, pending, preview
+
+
+def _receive_link(
+    args: argparse.Namespace, policy: NetworkPolicy, verify_options: VerifyOptions
+) -> tuple[list[ReceivedCredential], list[PendingCredential], None]:
+    linked = fetch_linked_credential(args.offer, policy=policy, verify_options=verify_options)
+    if not args.json:
+        print(f"From {host_of(linked.url)}: {linked.credential.title or '(untitled)'}",
+              file=sys.stderr)
+        if linked.hosted_message:
+            print(linked.hosted_message, file=sys.stderr)
+    _confirm(args, "Store this credential in the wallet?")
+    item = ReceivedCredential(
+        configuration_id="link", raw=linked.raw, credential=linked.credential,
+        report=linked.report,
+    )
+    return [item], [], None
+
+
+def _transaction_code(preview: OfferPreview, pin: str | None) -> str | None:
+    spec = preview.tx_code
+    if spec is None:
+        return None
+    if pin is not None:
+        return spec.check(pin)
+    if not sys.stdin.isatty():
+        raise IssuanceError(
+            "The issuer asks for a transaction code (PIN): pass it with --pin."
+        )
+    hint = f" ({spec.description})" if spec.description else ""
+    typed = getpass.getpass(f"Transaction code (PIN) from the issuer{hint}: ")
+    if not typed:
+        raise UserCancelled()
+    return spec.check(typed)
+
+
+def _confirm(args: argparse.Namespace, question: str) -> None:
+    if args.yes:
+        return
+    if not sys.stdin.isatty():
+        raise WalletError("Kredo asks before receiving credentials: pass --yes to agree.")
+    answer = input(f"{question} [y/N] ").strip().lower()
+    if answer not in ("y", "yes"):
+        raise UserCancelled()
+
+
+def _storable(item: ReceivedCredential) -> bool:
+    return (
+        item.credential is not None
+        and item.report is not None
+        and item.report.status is not OverallStatus.FAILED
+    )
+
+
+def _print_preview(preview: OfferPreview, stream: TextIO) -> None:
+    name = preview.issuer_name or "(the issuer gives no name)"
+    print(f"Issuer: {name} ({preview.issuer_host})", file=stream)
+    for offered in preview.credentials:
+        label = offered.name or offered.configuration_id
+        types = ", ".join(offered.types) or "—"
+        print(f"  {label}: {types} [{offered.format}]", file=stream)
+
+
+def _report(
+    args: argparse.Namespace,
+    out: TextIO,
+    *,
+    preview: OfferPreview | None,
+    received: Sequence[ReceivedCredential],
+    rejected: Sequence[ReceivedCredential],
+    outcomes: Sequence[ImportOutcome],
+    pending: Sequence[PendingCredential],
+) -> None:
+    if args.json:
+        print_json(
+            {
+                "offer": preview.to_json() if preview else None,
+                "received": [r.to_json() for r in received],
+                "imported": [o.to_json() for o in outcomes],
+                "pending": [p.configuration_id for p in pending],
+            },
+            out,
+        )
+        return
+    for item in rejected:
+        reason = item.error or "its verification failed"
+        print(f"Not stored: {item.configuration_id}: {reason}", file=out)
+        if item.report is not None:
+            print(render_report(item.report), file=out)
+    for outcome in outcomes:
+        ident = str(outcome.id) if outcome.id is not None else "-"
+        detail = outcome.error if outcome.status == "error" else (outcome.title or "(untitled)")
+        print(f"{ident}\t{outcome.status}\t{detail}", file=out)
+    for waiting in pending:
+        print(
+            f"Not yet issued: {waiting.configuration_id} (the issuer will issue it later; "
+            "receive the offer again then).",
+            file=out,
+        )
+
+
+def _count(n: int) -> str:
+    return "1 credential" if n == 1 else f"{n} credentials"
