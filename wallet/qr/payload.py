@@ -1,0 +1,106 @@
+"""What a scanned QR text is: a credential in one of the forms Kredo reads, one frame of a
+multi-part code, or something to name and leave alone (a web address, an OpenID4VCI offer).
+
+Nothing here opens the network: a URL or an offer is described, never fetched.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from wallet.errors import MalformedCredential, SharingError
+from wallet.qr.compact import PREFIX as COMPACT_PREFIX
+from wallet.qr.compact import decode_compact
+from wallet.qr.ur import is_ur
+
+PayloadKind = Literal[
+    "kredo-compact",
+    "vpqr",
+    "ur-part",
+    "json-credential",
+    "jwt",
+    "url",
+    "openid4vci-offer",
+    "unknown",
+]
+
+VPQR_PREFIX = "VP1-"
+OFFER_SCHEME = "openid-credential-offer://"
+# A compact JWS, optionally an SD-JWT: disclosures and a key-binding JWT after "~".
+_JWT = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*(~[A-Za-z0-9_.~-]*)?$")
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+DESCRIPTIONS: dict[PayloadKind, str] = {
+    "kredo-compact": "a credential in a Kredo QR code",
+    "vpqr": "a credential in a VPQR (VP1-) code",
+    "ur-part": "one frame of a multi-part QR code",
+    "json-credential": "a JSON credential written directly into the QR code",
+    "jwt": "a JWT credential written directly into the QR code",
+    "url": "a web address",
+    "openid4vci-offer": "an OpenID4VCI credential offer",
+    "unknown": "text that is not a credential",
+}
+
+
+@dataclass(frozen=True)
+class ScannedPayload:
+    kind: PayloadKind
+    text: str
+    credential: bytes | None = None  # the credential or presentation bytes, where it carries one
+
+    @property
+    def description(self) -> str:
+        return DESCRIPTIONS[self.kind]
+
+    def sentence(self) -> str:
+        """What Kredo tells a person about a payload it does not verify."""
+        if self.kind == "url":
+            return f"The QR code holds a web address; Kredo did not open it: {self.text}"
+        if self.kind == "openid4vci-offer":
+            return (
+                "The QR code holds an OpenID4VCI credential offer (an issuer offering to send "
+                "a credential to a wallet); Kredo did not contact the issuer."
+            )
+        if self.kind == "unknown":
+            return "The QR code holds text that is not a credential Kredo knows."
+        return f"The QR code holds {self.description}."
+
+
+def identify_payload(text: str) -> ScannedPayload:
+    """Names the payload and, for the kinds that carry a credential, decodes it.
+
+    A damaged Kredo or VPQR code raises its ``WalletError`` (a clear sentence); a frame of a
+    multi-part code is only named: ``MultiPartAssembler`` collects frames.
+    """
+    stripped = text.strip()
+    if stripped.startswith(COMPACT_PREFIX):
+        return ScannedPayload("kredo-compact", stripped, decode_compact(stripped))
+    if stripped.startswith(VPQR_PREFIX):
+        return ScannedPayload("vpqr", stripped, _decode_vpqr(stripped))
+    if is_ur(stripped):
+        return ScannedPayload("ur-part", stripped)
+    if stripped.lower().startswith(OFFER_SCHEME):
+        return ScannedPayload("openid4vci-offer", stripped)
+    if _URL.match(stripped):
+        return ScannedPayload("url", stripped)
+    if stripped.startswith("{"):
+        return ScannedPayload("json-credential", stripped, stripped.encode("utf-8"))
+    if _JWT.match(stripped):
+        return ScannedPayload("jwt", stripped, stripped.encode("ascii"))
+    return ScannedPayload("unknown", stripped)
+
+
+def _decode_vpqr(text: str) -> bytes:
+    # Imported when needed: CBOR-LD and its contexts load only for VPQR codes.
+    try:
+        vpqr = importlib.import_module("wallet.share.vpqr")
+    except ImportError:
+        raise SharingError("This copy of Kredo cannot read VPQR (VP1-) codes.") from None
+    document = vpqr.decode_vpqr(text)
+    if not isinstance(document, dict):
+        raise MalformedCredential("The VPQR code does not hold a credential or presentation.")
+    return json.dumps(document, ensure_ascii=False).encode("utf-8")
