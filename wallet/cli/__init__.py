@@ -20,6 +20,7 @@ from typing import NoReturn, TextIO
 from wallet.cli import (
     holder_command,
     present_command,
+    qr_commands,
     receive_command,
     verify_command,
     wallet_commands,
@@ -29,7 +30,7 @@ from wallet.cli.version_action import PrintVersionAction
 from wallet.errors import UserCancelled, WalletError
 
 COMMAND_MODULES: tuple[ModuleType, ...] = (
-    wallet_commands, verify_command, present_command, holder_command, receive_command
+    wallet_commands, verify_command, present_command, holder_command, receive_command, qr_commands
 )
 
 

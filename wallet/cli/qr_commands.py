@@ -1,0 +1,221 @@
+"""``kredo qr`` (a credential into a QR code or an animated one) and ``kredo scan`` (QR codes
+in images and PDFs → verified credentials)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from wallet.cli.common import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    EXIT_VERIFICATION_FAILED,
+    open_from_args,
+    print_json,
+)
+from wallet.cli.verify_command import add_verify_arguments, verify_options
+from wallet.errors import QrPayloadTooLarge, WalletError
+from wallet.formats import parse_credentials
+from wallet.importer import read_limited
+from wallet.qr.scan import ScanResult, scan_files
+from wallet.share.qr import QrEncoding, encode_for_qr
+from wallet.share.qr.render import frames_apng, frames_gif, qr_png, qr_svg, qr_version
+from wallet.verify.engine import verify_file_bytes
+from wallet.verify.report import VerificationReport
+from wallet.verify.report_text import render_report
+
+FORMATS = ("png", "svg", "gif", "apng")
+SHARE_FORM = "qr"
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    p = sub.add_parser(
+        "qr",
+        help="put a credential or presentation into a QR code (animated when it needs several)",
+        description=(
+            "One QR code (PNG or SVG) when the credential fits, else an animated GIF or APNG "
+            "of multi-part frames. Says how many frames it needed and the bytes per frame."
+        ),
+    )
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("id", type=int, nargs="?", help="a credential in the wallet")
+    target.add_argument(
+        "--file", type=Path, metavar="PATH", help="a credential or presentation file"
+    )
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="the image to write")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="default: from the --out name; a multi-part code in a .png file is an APNG",
+    )
+    p.add_argument(
+        "--frame-chars",
+        type=int,
+        metavar="N",
+        help="most characters per QR code (default 1451, QR version 25; at most 3391)",
+    )
+    p.add_argument("--json", action="store_true", help="print the capacity figures as JSON")
+    p.set_defaults(handler=cmd_qr)
+
+    s = sub.add_parser(
+        "scan",
+        help="read QR codes in images or PDFs and verify the credentials they carry",
+        description=(
+            "Reads every QR code in PNG/JPEG/GIF images and PDF pages (or a PDF's attached "
+            "files), joins the frames of a multi-part code given as several images or one "
+            "animation, and verifies each credential found. Web addresses and OpenID4VCI offers "
+            "are named, never opened. Exit codes as kredo verify; 2 when no credential was found."
+        ),
+    )
+    s.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    add_verify_arguments(s)
+    s.set_defaults(handler=cmd_scan)
+
+
+# --- kredo qr ----------------------------------------------------------------------------
+
+
+def cmd_qr(args: argparse.Namespace, out: TextIO) -> int:
+    if args.file is not None:
+        raw = read_limited(args.file)
+        parse_credentials(raw)  # only credentials and presentations go into a QR code
+        encoding = encode_for_qr(raw, max_frame_chars=args.frame_chars)
+    else:
+        with open_from_args(args) as opened:
+            raw = opened.repository.get(args.id).raw
+            encoding = encode_for_qr(raw, max_frame_chars=args.frame_chars)
+            opened.repository.log_share([args.id], form=SHARE_FORM)
+    image_format = _image_format(args.format, args.out, encoding)
+    args.out.write_bytes(_render(encoding, image_format))
+    if args.json:
+        print_json(_capacity_json(encoding, image_format, args.out), out)
+    else:
+        print(encoding.summary(), file=out)
+        kind = "animated " if image_format in ("gif", "apng") and not encoding.single else ""
+        print(f"Wrote {args.out} ({kind}{image_format.upper()}).", file=out)
+    return EXIT_OK
+
+
+def _image_format(asked: str | None, path: Path, encoding: QrEncoding) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    if asked is None:
+        if suffix not in FORMATS:
+            raise WalletError(
+                f"Say which image to write with --format ({', '.join(FORMATS)}); "
+                f"'{path.name}' does not tell."
+            )
+        if suffix == "png" and not encoding.single:
+            return "apng"  # an animated PNG is still a .png
+        return suffix
+    if asked in ("png", "svg") and not encoding.single:
+        raise QrPayloadTooLarge(
+            f"This needs {encoding.fragments_needed} QR frames, which a still {asked.upper()} "
+            "cannot show; write an animation with --format gif or --format apng."
+        )
+    return asked
+
+
+def _render(encoding: QrEncoding, image_format: str) -> bytes:
+    if image_format == "png":
+        return qr_png(encoding.frames[0])
+    if image_format == "svg":
+        return qr_svg(encoding.frames[0])
+    if image_format == "gif":
+        return frames_gif(encoding.frames)
+    return frames_apng(encoding.frames)
+
+
+def _capacity_json(encoding: QrEncoding, image_format: str, path: Path) -> dict[str, Any]:
+    return {
+        "out": str(path),
+        "format": image_format,
+        "single": encoding.single,
+        "frames_needed": encoding.fragments_needed,
+        "frames_in_loop": len(encoding.frames),
+        "bytes_per_frame": encoding.bytes_per_frame,
+        "chars_per_frame": encoding.frame_chars,
+        "max_frame_chars": encoding.max_frame_chars,
+        "qr_version": qr_version(max(encoding.frames, key=len)),
+        "payload_bytes": encoding.payload_bytes,
+        "compressed_bytes": encoding.compressed_bytes,
+    }
+
+
+# --- kredo scan --------------------------------------------------------------------------
+
+
+def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
+    options = verify_options(args)
+    result = scan_files(args.files)
+    reports = [
+        (found, verify_file_bytes(found.raw, options=options)) for found in result.credentials
+    ]
+    if args.json:
+        print_json(_scan_json(result, reports), out)
+    else:
+        _print_scan(result, reports, out)
+    if not reports:
+        return EXIT_USAGE
+    return _worst_exit([report for _, report in reports])
+
+
+def _print_scan(
+    result: ScanResult, reports: list[tuple[Any, VerificationReport]], out: TextIO
+) -> None:
+    for message in result.messages:
+        print(f"Note: {message}", file=out)
+    for source, payload in result.others:
+        print(f"{source}: {payload.sentence()}", file=out)
+    for found, report in reports:
+        print(f"\n{found.source}: {_found_sentence(found.kind)}", file=out)
+        print(render_report(report), file=out)
+    if not reports:
+        print("No credential was found to verify.", file=out)
+
+
+def _found_sentence(kind: str) -> str:
+    return {
+        "kredo-compact": "a credential in a Kredo QR code.",
+        "vpqr": "a credential in a VPQR (VP1-) code.",
+        "json-credential": "a JSON credential written directly into the QR code.",
+        "jwt": "a JWT credential written directly into the QR code.",
+        "ur-multipart": "a credential in a multi-part QR code.",
+        "pdf-attachment": "a credential file attached to the PDF.",
+    }.get(kind, "a credential.")
+
+
+def _scan_json(result: ScanResult, reports: list[tuple[Any, VerificationReport]]) -> dict[str, Any]:
+    progress = result.multipart
+    return {
+        "credentials": [
+            {"source": found.source, "kind": found.kind, "report": report.to_json()}
+            for found, report in reports
+        ],
+        "others": [
+            {
+                "source": source,
+                "kind": payload.kind,
+                "text": payload.text,
+                "message": payload.sentence(),
+            }
+            for source, payload in result.others
+        ],
+        "multipart": None
+        if progress is None
+        else {
+            "fragments_known": progress.fragments_known,
+            "fragments_total": progress.fragments_total,
+            "frames_read": progress.frames_read,
+        },
+        "messages": list(result.messages),
+    }
+
+
+def _worst_exit(reports: list[VerificationReport]) -> int:
+    codes = {report.status.exit_code for report in reports}
+    for code in (EXIT_VERIFICATION_FAILED, EXIT_PARTIAL):
+        if code in codes:
+            return code
+    return EXIT_OK
