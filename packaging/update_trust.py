@@ -13,8 +13,9 @@ Online (the normal way)::
    Official Journal; update that file by hand from the OJ when the Commission rotates them);
 3. for each territory, take the LOTL's pointer to the national list (XML form) and the
    certificates the LOTL pins for it; fetch the list and check its signature against them;
-4. keep every CA/QC service that was ever granted ``ForeSeals``, with its status history,
-   and write the snapshot with the date, the lists' sequence numbers and their sources.
+4. keep every CA/QC service that was ever granted ``ForeSeals`` and every qualified
+   timestamp service (``TSA/QTST``), with their status histories, and write the snapshot
+   with the date, the lists' sequence numbers and their sources.
 
 Offline (``--from-file``), for a list obtained some other way: the caller names the
 certificate to pin (``--pin-file``), or ``--self-pinned`` accepts the certificate in the list's
@@ -27,6 +28,7 @@ Any failure stops the script without writing: a half-checked snapshot is worse t
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import urllib.request
 from collections.abc import Callable, Sequence
@@ -184,11 +186,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             parser.error("name at least one --territory")
         snapshot = build_from_network(args.territory, load_pem_certificates(LOTL_PINS))
         if args.outdated_note:
-            snapshot = TrustSnapshot(
-                snapshot.snapshot_date, snapshot.sources, snapshot.anchors, args.outdated_note
-            )
+            snapshot = dataclasses.replace(snapshot, outdated_note=args.outdated_note)
     args.output.write_text(snapshot.to_json(), encoding="utf-8")
-    print(f"{args.output.name}: {len(snapshot.anchors)} anchors from {len(snapshot.sources)} lists")
+    print(
+        f"{args.output.name}: {len(snapshot.anchors)} seal anchors and "
+        f"{len(snapshot.timestamp_authorities)} timestamp authorities "
+        f"from {len(snapshot.sources)} lists"
+    )
 
 
 if __name__ == "__main__":

@@ -48,8 +48,9 @@ def test_sealed_payload_reserialised(name: str) -> None:
 
 def test_untouched_seal_still_verifies_after_json_roundtrip_of_the_wrapper() -> None:
     # The wrapper may be re-serialised; only the payload string's bytes are signed.
+    # (A warning, not ok: the sample's timestamp authority is a test TSA on no trusted list.)
     sealed = json.loads((VECTORS / "edc" / SEALED[0]).read_bytes())
-    assert _signature_status(json.dumps(sealed, indent=1).encode()) is CheckStatus.OK
+    assert _signature_status(json.dumps(sealed, indent=1).encode()) is CheckStatus.WARNING
 
 
 def _ob3(issuer: str) -> dict[str, Any]:

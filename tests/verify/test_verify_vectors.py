@@ -18,14 +18,18 @@ W3C = VECTORS / "w3c"
 OB3_CONTROLLER = json.loads((W3C / "1edtech-obv3-ldp-controller-document.json").read_text())
 
 # file → (overall, {check: status})
+# The EU sealed samples' seals hold, but their timestamps come from a test TSA on no trusted
+# list: the signature check says so with a warning, never a plain ok.
 EXPECTED = {
     EDC / "Sample-MC-Annex1-signed.jsonld": (
         OverallStatus.PARTIALLY_VERIFIED,
-        {"format": "ok", "signature": "ok", "issuer": "warning", "validity": "ok", "status": "ok"},
+        {"format": "ok", "signature": "warning", "issuer": "warning", "validity": "ok",
+         "status": "ok"},
     ),
     EDC / "Sample-CertOfPart-signed.jsonld": (
         OverallStatus.PARTIALLY_VERIFIED,
-        {"format": "ok", "signature": "ok", "issuer": "warning", "validity": "ok", "status": "ok"},
+        {"format": "ok", "signature": "warning", "issuer": "warning", "validity": "ok",
+         "status": "ok"},
     ),
     EDC / "Sample-MC-Annex1-unsigned.jsonld": (
         OverallStatus.FAILED,

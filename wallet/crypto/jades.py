@@ -7,7 +7,8 @@ Generic JOSE libraries refuse these seals (``b64: false``, ``crit`` with ``sigT`
 2. check the protected header (algorithm, ``b64``, ``crit``, thumbprint of ``x5c[0]``, ``sigT``);
 3. check the signature over ``ASCII(protected) "." payload`` with the key of ``x5c[0]``;
 4. check the timestamps: ``adoTst`` over the payload, ``sigTst`` over the signature,
-   ``arcTst`` over everything before it (imprint and the authority's CMS signature);
+   ``arcTst`` over everything before it (imprint and the authority's CMS signature), and
+   each authority's own certificate path at the token's time;
 5. validate the seal certificate's path *at the signature timestamp's time*, from the
    certificates, OCSP responses and CRLs the seal embeds (never the network);
 6. report the certificate's QC statements and the sealing organisation.
@@ -18,8 +19,8 @@ JAdES seal at all raises a :class:`wallet.errors.MalformedCredential`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 import asn1crypto.x509
@@ -30,12 +31,17 @@ from wallet.crypto.jades_parse import JadesSeal, token_values
 from wallet.crypto.jades_signature import verify_jws_signature
 from wallet.crypto.jades_validation_data import read_validation_data
 from wallet.crypto.qc_statements import QcInfo, read_qc_statements
+from wallet.crypto.timestamp_authority import AuthorityPath, validate_timestamp_authority
 from wallet.crypto.timestamp_token import TimestampResult, verify_timestamp_token
-from wallet.crypto.x509_path import PathResult, to_asn1, validate_seal_path
+from wallet.crypto.x509_path import PathResult, RevocationData, to_asn1, validate_seal_path
 from wallet.crypto.x509_subject import SealSubject, seal_subject
 
 # sigT is claimed with one-second precision, the timestamp is requested right after signing.
 _CLOCK_TOLERANCE = timedelta(seconds=1)
+
+# Trust anchors, fixed or chosen by the moment they are needed at (a trusted list's
+# services were granted for periods: what counts is the status at the proven time).
+Anchors = Sequence[x509.Certificate] | Callable[[datetime], Sequence[x509.Certificate]]
 
 
 @dataclass(frozen=True)
@@ -66,18 +72,31 @@ class SealVerification:
             not self.problems and self.signature_valid and self.path is not None and self.path.valid
         )
 
+    @property
+    def untrusted_timestamp_authorities(self) -> tuple[str, ...]:
+        """Authorities whose tokens hold but whom no trusted list Kredo has vouches for."""
+        names = [
+            t.tsa_name or "an unnamed authority"
+            for t in self.timestamps
+            if t.valid and not t.authority_trusted
+        ]
+        return tuple(dict.fromkeys(names))
+
 
 def verify_jades_seal(
     raw: bytes,
     *,
-    trusted_roots: Sequence[x509.Certificate] = (),
+    trusted_roots: Anchors = (),
+    trusted_timestamp_authorities: Anchors = (),
     now: datetime | None = None,
 ) -> SealVerification:
     """Verify the seal in ``raw`` (the file's bytes as received).
 
-    ``trusted_roots`` are CA certificates the caller trusts (e.g. from a trusted-list
-    snapshot); ``now`` is the validation time used only when no valid signature timestamp
-    proves an earlier one.
+    ``trusted_roots`` are CA certificates the caller trusts for seals and
+    ``trusted_timestamp_authorities`` the timestamp authorities it trusts (e.g. from a
+    trusted-list snapshot), each fixed or as a function of the time they must hold at;
+    ``now`` is the validation time used only when no valid signature timestamp proves an
+    earlier one.
     """
     # 1. Read the serialization.
     seal = JadesSeal.from_bytes(raw)
@@ -98,6 +117,18 @@ def verify_jades_seal(
     extra = [to_asn1(cert) for cert in header.certificates[1:]]
     extra.extend(embedded.certificates)
     timestamps = _check_timestamps(seal, extra)
+    token_certs = [c for t in timestamps for c in t.certificates]
+    authority_paths: dict[tuple[bytes, datetime], AuthorityPath] = {}
+    timestamps = tuple(
+        _with_authority_path(
+            t,
+            [*extra, *token_certs],
+            embedded.revocation,
+            trusted_timestamp_authorities,
+            authority_paths,
+        )
+        for t in timestamps
+    )
     problems.extend(p for t in timestamps for p in t.problems)
     proven = _proven_signing_time(timestamps)
     problems.extend(_time_order_problems(header.signing_time, timestamps, notes))
@@ -109,13 +140,12 @@ def verify_jades_seal(
             notes.append(
                 "No valid signature timestamp: the certificate was checked at the current time."
             )
-        token_certs = [c for t in timestamps for c in t.certificates]
         path = validate_seal_path(
             signer,
             moment=moment,
             other_certificates=[*extra, *token_certs],
             revocation=embedded.revocation,
-            trusted_roots=trusted_roots,
+            trusted_roots=_anchors_at(trusted_roots, moment),
         )
         problems.extend(path.problems)
         notes.extend(path.notes)
@@ -167,6 +197,37 @@ def _check_timestamps(
         for token in token_values(container, what=kind):
             results.append(verify_timestamp_token(kind, token, message, extra_certificates=extra))
     return tuple(results)
+
+
+def _anchors_at(anchors: Anchors, moment: datetime) -> Sequence[x509.Certificate]:
+    return anchors(moment) if callable(anchors) else anchors
+
+
+def _with_authority_path(
+    token: TimestampResult,
+    pool: Sequence[asn1crypto.x509.Certificate],
+    revocation: RevocationData,
+    trusted: Anchors,
+    done: dict[tuple[bytes, datetime], AuthorityPath],
+) -> TimestampResult:
+    """Check the token's authority at its ``genTime``, once its CMS signature is known good.
+
+    ``done`` remembers verdicts within one seal: a B-LTA seal's signature and archive
+    timestamps often come from the same authority in the same second.
+    """
+    if token.signer is None or token.gen_time is None or not token.signature_ok:
+        return token
+    key = (token.signer.dump(), token.gen_time)
+    if key not in done:
+        done[key] = validate_timestamp_authority(
+            token.signer,
+            moment=token.gen_time,
+            other_certificates=pool,
+            revocation=revocation,
+            trusted_authorities=_anchors_at(trusted, token.gen_time),
+        )
+    authority = done[key]
+    return replace(token, authority=authority, problems=(*token.problems, *authority.problems))
 
 
 def _proven_signing_time(timestamps: Sequence[TimestampResult]) -> datetime | None:

@@ -22,6 +22,8 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
+from wallet.crypto.timestamp_authority import AuthorityPath
+
 _ = asn1crypto.tsp  # imported for its side effect only
 
 _HASHLIB_NAMES = {"sha256": "sha256", "sha384": "sha384", "sha512": "sha512", "sha1": "sha1"}
@@ -35,7 +37,11 @@ _CRYPTO_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
 
 @dataclass(frozen=True)
 class TimestampResult:
-    """One token's verdict. ``kind`` is the JAdES name: ``sigTst``, ``adoTst`` or ``arcTst``."""
+    """One token's verdict. ``kind`` is the JAdES name: ``sigTst``, ``adoTst`` or ``arcTst``.
+
+    ``authority`` is the verdict on the TSA's own certificate path, when the caller checked
+    it (:mod:`wallet.crypto.timestamp_authority`); its problems are among ``problems`` then.
+    """
 
     kind: str
     imprint_ok: bool
@@ -44,10 +50,17 @@ class TimestampResult:
     tsa_name: str | None
     problems: tuple[str, ...]
     certificates: tuple[asn1crypto.x509.Certificate, ...] = field(default=(), repr=False)
+    signer: asn1crypto.x509.Certificate | None = field(default=None, repr=False)
+    authority: AuthorityPath | None = None
 
     @property
     def valid(self) -> bool:
         return self.imprint_ok and self.signature_ok and not self.problems
+
+    @property
+    def authority_trusted(self) -> bool:
+        """A trusted list vouches for the authority (checked, and anchored on a listed TSA)."""
+        return self.authority is not None and self.authority.valid and self.authority.anchor_trusted
 
 
 def verify_timestamp_token(
@@ -100,7 +113,7 @@ def _check(
     if tst_info["tsa"].native is not None and tsa_name is None:
         tsa_name = short_name(tst_info["tsa"].chosen)
     return TimestampResult(
-        kind, imprint_ok, signature_ok, gen_time, tsa_name, tuple(problems), certificates
+        kind, imprint_ok, signature_ok, gen_time, tsa_name, tuple(problems), certificates, signer
     )
 
 

@@ -39,6 +39,8 @@ class PathResult:
     revocation: str
     problems: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    # The certificate the path ended on, so a caller can ask which list vouches for it.
+    anchor: asn1crypto.x509.Certificate | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class RevocationData:
         """Responder certificates and their chains (one sample's SHA-256 CA re-issue is here)."""
         found: list[asn1crypto.x509.Certificate] = []
         for response in self.ocsp_responses:
-            basic = _basic_response(response)
+            basic = basic_ocsp_response(response)
             if basic is not None:
                 found.extend(basic["certs"] or [])
         return tuple(found)
@@ -121,6 +123,7 @@ def _finish(
         anchor_subject=attempt.chain[0].subject.human_friendly if attempt.chain else None,
         revocation=how if attempt.valid else "not established",
         problems=tuple(problems),
+        anchor=attempt.chain[0] if attempt.chain else None,
     )
 
 
@@ -149,7 +152,7 @@ def _validate(
     )
     validator = CertificateValidator(end_entity, validation_context=context)
     try:
-        path = _run(validator.async_validate_path())
+        path = run_to_completion(validator.async_validate_path())
     except errors.ExpiredError:
         problem = "The seal certificate had expired at the time the seal is checked against."
     except errors.NotYetValidError:
@@ -167,7 +170,7 @@ def _validate(
     return _Attempt(False, (), problem)
 
 
-def _run(coroutine: Coroutine[Any, Any, _T]) -> _T:
+def run_to_completion(coroutine: Coroutine[Any, Any, _T]) -> _T:
     """pyhanko-certvalidator is async only; run it to completion even inside a running loop."""
     try:
         asyncio.get_running_loop()
@@ -190,7 +193,7 @@ def _seal_usage_problem(certificate: asn1crypto.x509.Certificate) -> str | None:
     return "The seal certificate is not meant for signing (its key usage forbids it)."
 
 
-def _basic_response(response: asn1crypto.ocsp.OCSPResponse) -> Any:
+def basic_ocsp_response(response: asn1crypto.ocsp.OCSPResponse) -> Any:
     if response["response_status"].native != "successful":
         return None
     return response["response_bytes"]["response"].parsed
@@ -199,7 +202,7 @@ def _basic_response(response: asn1crypto.ocsp.OCSPResponse) -> Any:
 def _revocation_source(end_entity: asn1crypto.x509.Certificate, revocation: RevocationData) -> str:
     """Name the embedded data that speaks about the seal certificate, for the report."""
     for response in revocation.ocsp_responses:
-        basic = _basic_response(response)
+        basic = basic_ocsp_response(response)
         if basic is None:
             continue
         for single in basic["tbs_response_data"]["responses"]:

@@ -5,6 +5,8 @@
 - ``trusted_ca_certificates(at)``: the qualified eSeal CAs (from the bundled, dated
   trusted-list snapshot) that were granted at ``at``, to anchor an EDC seal's path;
 - ``ca_trust(certificate, at)``: which list vouches for a CA the path ended on;
+- ``trusted_timestamp_authorities(at)`` and ``timestamp_authority_trust(certificate, at)``:
+  the same for the qualified timestamp authorities that prove when a seal was made;
 - ``issuer_trust(identifier)``: whether a DID, https origin or eSeal organisation identifier
   is trusted, by the user (first: their explicit decision) or by a bundled registry;
 - ``snapshot_date`` and ``snapshot_outdated(now)``: so the app can say the material is old.
@@ -96,6 +98,23 @@ class TrustStore:
             if anchor.certificate.public_bytes(Encoding.DER) != der:
                 continue
             if anchor.trusted_for_seals_at(at):
+                return TrustDecision(
+                    True, f"EU trusted list ({anchor.territory})", anchor.tsp_name
+                )
+        return _UNKNOWN
+
+    def trusted_timestamp_authorities(self, at: datetime) -> tuple[x509.Certificate, ...]:
+        return self._snapshot.timestamp_authorities_at(at)
+
+    def timestamp_authority_trust(
+        self, certificate: x509.Certificate, at: datetime
+    ) -> TrustDecision:
+        """Which list names ``certificate`` as a qualified timestamp authority at ``at``."""
+        der = certificate.public_bytes(Encoding.DER)
+        for anchor in self._snapshot.timestamp_authorities:
+            if anchor.certificate.public_bytes(Encoding.DER) != der:
+                continue
+            if anchor.trusted_for_timestamps_at(at):
                 return TrustDecision(
                     True, f"EU trusted list ({anchor.territory})", anchor.tsp_name
                 )

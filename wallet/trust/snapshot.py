@@ -1,4 +1,5 @@
-"""The bundled, dated snapshot of qualified eSeal CA anchors taken from EU trusted lists.
+"""The bundled, dated snapshot of qualified eSeal CA anchors taken from EU trusted lists,
+and of the qualified timestamp authorities (``TSA/QTST``) that prove when a seal was made.
 
 Kredo verifies offline, so the CAs it trusts for EDC seals are a file in
 ``resources/trust/``, rebuilt deliberately by ``packaging/update_trust.py`` from trusted lists
@@ -70,6 +71,12 @@ class TrustAnchor:
             period.covers(moment) and period.trusted_for_seals for period in self.history
         )
 
+    def trusted_for_timestamps_at(self, moment: datetime) -> bool:
+        """Was this a granted qualified timestamp authority at ``moment``?"""
+        return any(
+            period.covers(moment) and period.trusted_for_timestamps for period in self.history
+        )
+
 
 @dataclass(frozen=True)
 class TrustSnapshot:
@@ -79,6 +86,8 @@ class TrustSnapshot:
     sources: tuple[SnapshotSource, ...]
     anchors: tuple[TrustAnchor, ...]
     outdated_note: str | None = None
+    # Qualified timestamp authorities (their TSU certificates, as the lists name them).
+    timestamp_authorities: tuple[TrustAnchor, ...] = ()
 
     def outdated(self, now: datetime) -> bool:
         """True when the app must say the trust material is old."""
@@ -94,6 +103,13 @@ class TrustSnapshot:
             anchor.certificate for anchor in self.anchors if anchor.trusted_for_seals_at(moment)
         )
 
+    def timestamp_authorities_at(self, moment: datetime) -> tuple[x509.Certificate, ...]:
+        return tuple(
+            anchor.certificate
+            for anchor in self.timestamp_authorities
+            if anchor.trusted_for_timestamps_at(moment)
+        )
+
     @classmethod
     def from_json(cls, raw: bytes) -> TrustSnapshot:
         document = load_json_object(raw, what="The trust snapshot")
@@ -105,6 +121,11 @@ class TrustSnapshot:
                 outdated_note=_optional_text(document.get("outdated_note")),
                 sources=tuple(_source_from_json(item) for item in document["sources"]),
                 anchors=tuple(_anchor_from_json(item) for item in document["anchors"]),
+                # Optional: snapshots written before timestamp authorities were kept lack it.
+                timestamp_authorities=tuple(
+                    _anchor_from_json(item)
+                    for item in document.get("timestamp_authorities", [])
+                ),
             )
         except (KeyError, TypeError, ValueError, binascii.Error) as error:
             raise MalformedCredential(
@@ -118,6 +139,9 @@ class TrustSnapshot:
             "outdated_note": self.outdated_note,
             "sources": [_source_to_json(source) for source in self.sources],
             "anchors": [_anchor_to_json(anchor) for anchor in self.anchors],
+            "timestamp_authorities": [
+                _anchor_to_json(anchor) for anchor in self.timestamp_authorities
+            ],
         }
         return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
@@ -131,23 +155,35 @@ def seal_anchors(trusted_list: TrustedList) -> tuple[TrustAnchor, ...]:
     return tuple(anchors)
 
 
+def timestamp_anchors(trusted_list: TrustedList) -> tuple[TrustAnchor, ...]:
+    """Every certificate of every service that was ever a qualified timestamp authority."""
+    anchors: list[TrustAnchor] = []
+    for service in trusted_list.timestamp_services():
+        if service.ever_trusted_for_timestamps:
+            anchors.extend(_anchors_of(service))
+    return tuple(anchors)
+
+
 def build_snapshot(
     lists: Iterable[tuple[TrustedList, SnapshotSource]],
     *,
     snapshot_date: datetime,
     outdated_note: str | None = None,
 ) -> TrustSnapshot:
-    """Collect the seal anchors of lists already checked by the caller against their pins."""
+    """Collect the seal and timestamp anchors of lists the caller checked against their pins."""
     sources: list[SnapshotSource] = []
     anchors: list[TrustAnchor] = []
+    authorities: list[TrustAnchor] = []
     for trusted_list, source in lists:
         sources.append(source)
         anchors.extend(seal_anchors(trusted_list))
+        authorities.extend(timestamp_anchors(trusted_list))
     return TrustSnapshot(
         snapshot_date=snapshot_date,
         sources=tuple(sources),
         anchors=tuple(anchors),
         outdated_note=outdated_note,
+        timestamp_authorities=tuple(authorities),
     )
 
 

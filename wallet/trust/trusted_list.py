@@ -32,6 +32,8 @@ _T = f"{{{TSL_NS}}}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 CA_QC = "http://uri.etsi.org/TrstSvc/Svctype/CA/QC"
+# A qualified time-stamping service: its digital identity is the TSA (TSU) certificate.
+TSA_QTST = "http://uri.etsi.org/TrstSvc/Svctype/TSA/QTST"
 FOR_ESEALS = "ForeSeals"
 FOR_ESIGNATURES = "ForeSignatures"
 # Statuses under which a service was trusted: ``granted`` under eIDAS, and the Directive
@@ -76,6 +78,10 @@ class StatusPeriod:
             and FOR_ESEALS in self.additional_service_info
         )
 
+    @property
+    def trusted_for_timestamps(self) -> bool:
+        return self.status in TRUSTED_STATUSES and self.service_type == TSA_QTST
+
 
 @dataclass(frozen=True)
 class TrustService:
@@ -114,6 +120,10 @@ class TrustService:
     @property
     def ever_trusted_for_seals(self) -> bool:
         return any(period.trusted_for_seals for period in self.history)
+
+    @property
+    def ever_trusted_for_timestamps(self) -> bool:
+        return any(period.trusted_for_timestamps for period in self.history)
 
 
 @dataclass(frozen=True)
@@ -154,6 +164,10 @@ class TrustedList:
 
     def ca_qc_services(self) -> tuple[TrustService, ...]:
         return tuple(service for service in self.services if service.service_type == CA_QC)
+
+    def timestamp_services(self) -> tuple[TrustService, ...]:
+        """Qualified time-stamping services (``TSA/QTST``), whatever their status now."""
+        return tuple(service for service in self.services if service.service_type == TSA_QTST)
 
     def pointer_for(self, territory: str) -> tuple[TslPointer, ...]:
         return tuple(pointer for pointer in self.pointers if pointer.territory == territory)

@@ -62,9 +62,13 @@ class IssuerCheck:
                 f"Issued by {who}, {signer.trust_source}.{extra}",
                 **signer.to_json(),
             )
+        # The seal's CA may be listed while the proof of *when* it sealed is not vouched for.
+        note = context.signer_evidence.get("issuer_note")
+        message = (
+            f"Signed by {who}, who is not confirmed as a trusted issuer. {note}"
+            if note
+            else f"Signed by {who}, who is not on any trusted list or registry Kredo knows."
+        )
         return context.result(
-            self.id,
-            CheckStatus.WARNING,
-            f"Signed by {who}, who is not on any trusted list or registry Kredo knows.{extra}",
-            **signer.to_json(),
+            self.id, CheckStatus.WARNING, f"{message}{extra}", **signer.to_json()
         )

@@ -7,16 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from cryptography import x509
 
 from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.data_integrity_result import ProofVerification
-from wallet.crypto.jades import verify_jades_seal
+from wallet.crypto.jades import SealVerification, verify_jades_seal
 from wallet.crypto.jws import discover_verification_key
 from wallet.crypto.jwt_vc import CheckResult as JoseResult
 from wallet.crypto.jwt_vc import CheckStatus as JoseStatus
 from wallet.crypto.jwt_vc import verify_vc_jwt
 from wallet.crypto.sd_jwt import verify_sd_jwt
+from wallet.crypto.timestamp_token import TimestampResult
 from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
 from wallet.errors import NetworkError, NetworkNotAllowed, WalletError
@@ -26,6 +30,9 @@ from wallet.model import Credential
 from wallet.net import fetch
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.report import CheckMode, CheckStatus, IssuerInfo
+
+if TYPE_CHECKING:
+    from wallet.trust import TrustStore
 
 
 @dataclass
@@ -59,18 +66,39 @@ def _issuer_name(document: Any) -> str | None:
 
 
 def verify_edc_seal(credential: Credential, context: VerifyContext) -> SignatureFinding:
+    trust = context.options.trust
+    fixed_roots = context.options.trusted_roots
+
+    def seal_roots(moment: datetime) -> tuple[x509.Certificate, ...]:
+        listed = trust.trusted_ca_certificates(moment) if trust is not None else ()
+        return (*fixed_roots, *listed)
+
+    def timestamp_authorities(moment: datetime) -> tuple[x509.Certificate, ...]:
+        return trust.trusted_timestamp_authorities(moment) if trust is not None else ()
+
     seal = verify_jades_seal(
-        credential.raw, trusted_roots=context.options.trusted_roots, now=context.now
+        credential.raw,
+        trusted_roots=seal_roots,
+        trusted_timestamp_authorities=timestamp_authorities,
+        now=context.now,
     )
     subject = seal.seal_subject
+    ca_source = _seal_ca_source(seal, trust)
+    # The path was checked at the time the signature timestamp proves; if no trusted list
+    # vouches for that timestamp's authority, the time (and so the seal) is not confirmed.
+    time_vouched = any(t.kind == "sigTst" and t.authority_trusted for t in seal.timestamps)
+    trusted = bool(seal.valid and ca_source is not None and time_vouched)
+    if seal.valid and ca_source is not None and not time_vouched:
+        context.signer_evidence["issuer_note"] = (
+            f"The seal's certificate authority is on the {ca_source}, but the time of sealing "
+            "is proven only by a timestamp authority on no trusted list Kredo has."
+        )
     signer = IssuerInfo(
         name=subject.organisation if subject else None,
         identifier=subject.organisation_identifier if subject else None,
         country=subject.country if subject else None,
-        trusted=bool(seal.valid and seal.path is not None and seal.path.anchor_trusted),
-        trust_source="EU trusted list"
-        if seal.path is not None and seal.path.anchor_trusted
-        else None,
+        trusted=trusted,
+        trust_source=ca_source if trusted else None,
     )
     details: dict[str, Any] = {
         "algorithm": seal.algorithm,
@@ -78,18 +106,11 @@ def verify_edc_seal(credential: Credential, context: VerifyContext) -> Signature
         "proven_signing_time": (
             seal.proven_signing_time.isoformat() if seal.proven_signing_time else None
         ),
-        "timestamps": [
-            {
-                "kind": t.kind,
-                "valid": t.valid,
-                "time": t.gen_time.isoformat() if t.gen_time else None,
-                "authority": t.tsa_name,
-            }
-            for t in seal.timestamps
-        ],
+        "timestamps": [_timestamp_details(t, trust) for t in seal.timestamps],
         "certificate_chain": list(seal.path.chain_subjects) if seal.path else [],
         "chain_valid_at": seal.path.validated_at.isoformat() if seal.path else None,
         "revocation": seal.path.revocation if seal.path else None,
+        "certificate_authority_trusted_by": ca_source,
         "qualified_eseal": seal.qc.qualified_eseal,
         "qscd": seal.qc.qscd,
         "seal_subject": subject.distinguished_name if subject else None,
@@ -114,9 +135,61 @@ def verify_edc_seal(credential: Credential, context: VerifyContext) -> Signature
     kind = "qualified electronic seal" if seal.qc.qualified_eseal else "electronic seal"
     message = (
         f"The {kind} of {signer.name or 'the issuer'} is intact and its certificate was "
-        f"valid when it was sealed" + (f" ({when:%Y-%m-%d})." if when else ".")
+        f"valid when it was sealed" + (f" ({when:%Y-%m-%d})" if when else "")
     )
-    return SignatureFinding(CheckStatus.OK, message, signer, details=details)
+    untrusted = seal.untrusted_timestamp_authorities
+    if untrusted:
+        # Never a silent ok: the time rests on authorities nobody Kredo trusts vouches for.
+        names = ", ".join(untrusted)
+        return SignatureFinding(
+            CheckStatus.WARNING,
+            f"{message}, according to timestamps by {names}, which no trusted list Kredo "
+            f"has names as a timestamp authority.",
+            signer,
+            details=details,
+        )
+    return SignatureFinding(
+        CheckStatus.OK,
+        f"{message}, as timestamps by authorities on a trusted list prove.",
+        signer,
+        details=details,
+    )
+
+
+def _seal_ca_source(seal: SealVerification, trust: TrustStore | None) -> str | None:
+    """Which list vouches for the CA the seal's path ended on (``None``: nobody trusted)."""
+    path = seal.path
+    if path is None or not path.valid or not path.anchor_trusted:
+        return None
+    if trust is not None and path.anchor is not None and seal.proven_signing_time is not None:
+        anchor = x509.load_der_x509_certificate(path.anchor.dump())
+        decision = trust.ca_trust(anchor, seal.proven_signing_time)
+        if decision.trusted and decision.source:
+            return decision.source
+    return "EU trusted list"
+
+
+def _timestamp_details(token: TimestampResult, trust: TrustStore | None) -> dict[str, Any]:
+    authority = token.authority
+    source = None
+    if token.authority_trusted and token.signer is not None and token.gen_time is not None:
+        source = "EU trusted list"
+        if trust is not None:
+            decision = trust.timestamp_authority_trust(
+                x509.load_der_x509_certificate(token.signer.dump()), token.gen_time
+            )
+            if decision.trusted and decision.source:
+                source = decision.source
+    return {
+        "kind": token.kind,
+        "valid": token.valid,
+        "time": token.gen_time.isoformat() if token.gen_time else None,
+        "authority": token.tsa_name,
+        "authority_chain": list(authority.chain_subjects) if authority else [],
+        "authority_revocation": authority.revocation if authority else None,
+        "authority_trusted_by": source,
+        "authority_notes": list(authority.notes) if authority else [],
+    }
 
 
 def _key_documents(
