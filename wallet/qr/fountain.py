@@ -52,18 +52,18 @@ def partition(message: bytes, fragment_len: int) -> list[bytes]:
     return [padded[i : i + fragment_len] for i in range(0, len(padded), fragment_len)]
 
 
-@functools.lru_cache(maxsize=8)
-def _degree_sampler(seq_len: int) -> tuple[tuple[float, ...], tuple[int, ...]]:
-    """Vose's alias tables for the weights 1/1 .. 1/seq_len, built in the reference's order."""
-    weights = [1.0 / i for i in range(1, seq_len + 1)]
+def alias_tables(weights: list[float]) -> tuple[tuple[float, ...], tuple[int, ...]]:
+    """Vose's alias tables for sampling indexes by ``weights``, built in the reference's order
+    (its small and large lists are filled from the highest index down)."""
+    count = len(weights)
     total = 0.0
     for weight in weights:  # left to right like the reference (sum() compensates on 3.12+)
         total += weight
-    scaled = [w * seq_len / total for w in weights]
-    small = [i for i in range(seq_len - 1, -1, -1) if scaled[i] < 1]
-    large = [i for i in range(seq_len - 1, -1, -1) if scaled[i] >= 1]
-    probs = [0.0] * seq_len
-    aliases = [0] * seq_len
+    scaled = [w * count / total for w in weights]
+    small = [i for i in range(count - 1, -1, -1) if scaled[i] < 1]
+    large = [i for i in range(count - 1, -1, -1) if scaled[i] >= 1]
+    probs = [0.0] * count
+    aliases = [0] * count
     while small and large:
         a = small.pop()
         g = large.pop()
@@ -76,11 +76,21 @@ def _degree_sampler(seq_len: int) -> tuple[tuple[float, ...], tuple[int, ...]]:
     return tuple(probs), tuple(aliases)
 
 
-def choose_degree(seq_len: int, rng: Xoshiro256) -> int:
-    probs, aliases = _degree_sampler(seq_len)
+def sample(tables: tuple[tuple[float, ...], tuple[int, ...]], rng: Xoshiro256) -> int:
+    probs, aliases = tables
     r1, r2 = rng.next_double(), rng.next_double()
-    i = min(int(seq_len * r1), seq_len - 1)
-    return (i if r2 < probs[i] else aliases[i]) + 1
+    i = min(int(len(probs) * r1), len(probs) - 1)
+    return i if r2 < probs[i] else aliases[i]
+
+
+@functools.lru_cache(maxsize=8)
+def _degree_tables(seq_len: int) -> tuple[tuple[float, ...], tuple[int, ...]]:
+    return alias_tables([1.0 / i for i in range(1, seq_len + 1)])
+
+
+def choose_degree(seq_len: int, rng: Xoshiro256) -> int:
+    """How many fragments part ``n > seq_len`` mixes: weight 1/d for degree d."""
+    return sample(_degree_tables(seq_len), rng) + 1
 
 
 def choose_fragments(seq_num: int, seq_len: int, checksum: int) -> frozenset[int]:
