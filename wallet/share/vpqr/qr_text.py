@@ -1,0 +1,66 @@
+"""The text in the QR code: ``VP1-`` + a multibase prefix + the CBOR-LD bytes.
+
+Kredo writes ``B`` (RFC 4648 base32, upper case, no padding), the only form
+``@digitalcredentials/vpqr`` 2.2.1 (the DCC wallet) reads; all its characters are in the
+QR alphanumeric set. It reads ``B`` and also ``R`` (RFC 9285 base45), the default of
+``@digitalbazaar/vpqr`` 6.0.0.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+
+from wallet.errors import FormatError, InputTooLarge
+from wallet.qr.base45 import b45decode
+
+VPQR_PREFIX = "VP1-"
+BASE32_UPPER = "B"
+BASE45 = "R"
+# Kredo reads VP1- text from QR codes (at most 4,296 characters) and from files; this cap
+# keeps the CBOR-LD under envelope.MAX_CBORLD_BYTES.
+MAX_VPQR_TEXT_CHARS = 110_000
+_BASE32_TEXT = re.compile(r"[A-Z2-7]*")
+
+
+def vpqr_text(cborld: bytes) -> str:
+    encoded = base64.b32encode(cborld).decode("ascii").rstrip("=")
+    return f"{VPQR_PREFIX}{BASE32_UPPER}{encoded}"
+
+
+def looks_like_vpqr(text: str) -> bool:
+    return text.strip().startswith(VPQR_PREFIX)
+
+
+def cborld_from_vpqr_text(text: str) -> bytes:
+    if not isinstance(text, str):
+        raise FormatError("A VP1- QR code's content must be text.")
+    text = text.strip()
+    if len(text) > MAX_VPQR_TEXT_CHARS:
+        raise InputTooLarge(
+            f"The VP1- text is {len(text)} characters long; Kredo reads at most "
+            f"{MAX_VPQR_TEXT_CHARS}."
+        )
+    if not text.startswith(VPQR_PREFIX):
+        raise FormatError("This is not a VP1- QR code: the text does not start with 'VP1-'.")
+    body = text[len(VPQR_PREFIX) :]
+    base, encoded = body[:1], body[1:]
+    if base == BASE32_UPPER:
+        return _base32(encoded)
+    if base == BASE45:
+        return b45decode(encoded)
+    raise FormatError(
+        "This VP1- QR code uses an encoding Kredo does not read "
+        "(expected 'B' for base32 or 'R' for base45 after 'VP1-').",
+        details=f"multibase prefix {base!r}",
+    )
+
+
+def _base32(encoded: str) -> bytes:
+    if not _BASE32_TEXT.fullmatch(encoded) or len(encoded) % 8 in (1, 3, 6):
+        raise FormatError("This VP1- QR code's base32 text is damaged.")
+    try:
+        return base64.b32decode(encoded + "=" * (-len(encoded) % 8))
+    except binascii.Error:
+        raise FormatError("This VP1- QR code's base32 text is damaged.") from None
