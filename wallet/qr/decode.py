@@ -37,15 +37,23 @@ def open_image(data: bytes) -> Image.Image:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
-    except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError):
+    except UnidentifiedImageError:
         raise FormatError("This file is not an image Kredo can read.") from None
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise _too_many_pixels() from None
+    except OSError as exc:
+        raise MalformedCredential("The image is damaged.", details=str(exc)) from None
     width, height = image.size
     if width * height > MAX_IMAGE_PIXELS:
-        raise InputTooLarge(
-            f"The image is {width} × {height} pixels; Kredo reads images of at most "
-            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels."
-        )
+        raise _too_many_pixels(f"{width} × {height} pixels")
     return image
+
+
+def _too_many_pixels(size: str = "larger than that") -> InputTooLarge:
+    return InputTooLarge(
+        f"Kredo reads images of at most {MAX_IMAGE_PIXELS // 1_000_000} megapixels; "
+        f"this one is {size}."
+    )
 
 
 def decode_image(image: Image.Image) -> list[str]:
