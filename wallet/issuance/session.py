@@ -366,7 +366,8 @@ def _ask_for_credential(
     for attempt in (1, 2):
         proofs: list[str] = []
         if configuration.needs_proof:
-            if metadata.nonce_endpoint is not None and (nonce is None or attempt == 2):
+            if metadata.nonce_endpoint is not None:
+                # 1.0 §7: with a nonce endpoint every proof gets a fresh nonce from it.
                 nonce = request_nonce(metadata.nonce_endpoint, policy=policy)
             alg, form = choose_binding(configuration)
             proofs.append(
