@@ -7,16 +7,22 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import wallet
 from ui.errors import show_error
+from ui.i18n import LANGUAGES, Translation, system_language
+from ui.lock import DEFAULT_LOCK_MINUTES, IdleWatch, LockScreen
 from ui.main_window import MainWindow
+from ui.session import WalletSession
+from ui.tasks import BackgroundTasks
 from ui.unlock import CreateWalletDialog, ask_passphrase
 from wallet.errors import UserCancelled, WalletError
 from wallet.store.paths import resolve_home
 from wallet.store.wallet import OpenWallet, open_wallet, wallet_exists
+
+VIEWS = ("list", "detail", "verify", "share", "scan")
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -24,36 +30,133 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--home", help="wallet folder (default: KREDO_HOME or the platform data folder)"
     )
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language (default: system)")
     parser.add_argument(
-        "--lang", choices=("cs", "en"), help="interface language (default: the system's)"
+        "--screenshot", type=Path, metavar="FILE",
+        help="render the window with the current wallet to a PNG file and exit",
     )
-    parser.add_argument(
-        "--screenshot",
-        type=Path,
-        metavar="FILE",
-        help="render the main window to a PNG file and exit",
-    )
+    parser.add_argument("--view", choices=VIEWS, default="list",
+                        help="what the screenshot shows (default: list)")
     parser.add_argument("--version", action="version", version=f"kredo-gui {wallet.__version__}")
+    parser.add_argument("offer", nargs="?", help=argparse.SUPPRESS)  # URL handed by the OS
     return parser.parse_args(argv)
 
 
-def _system_language() -> str:
-    return "cs" if QLocale.system().language() == QLocale.Language.Czech else "en"
-
-
-def open_or_create(home: Path) -> OpenWallet:
-    if not wallet_exists(home) and CreateWalletDialog(home).exec() != QDialog.DialogCode.Accepted:
+def open_or_create(home: Path, parent: QWidget | None = None) -> OpenWallet:
+    if not wallet_exists(home) and CreateWalletDialog(home, parent).exec() != (
+        QDialog.DialogCode.Accepted
+    ):
         raise UserCancelled()
-    return open_wallet(home, passphrase_provider=ask_passphrase)
+    return open_wallet(home, passphrase_provider=lambda: ask_passphrase(parent))
+
+
+class KredoApp(QObject):
+    """Owns the window, the session, locking and the interface language."""
+
+    def __init__(self, app: QApplication, opened: OpenWallet, lang: str) -> None:
+        super().__init__()
+        self.app = app
+        self.translation = Translation(app)
+        self.tasks = BackgroundTasks(lambda exc: show_error(self.window, exc), self)
+        self.session = WalletSession(opened, self.tasks, lang, self)
+        settings = opened.repository.settings()
+        minutes = int(settings.get("lock_minutes", DEFAULT_LOCK_MINUTES))
+        self.idle = IdleWatch(minutes, self)
+        self.idle.idle.connect(self.lock)
+        app.installEventFilter(self.idle)
+        self.lock_screen: LockScreen | None = None
+        self.window: MainWindow | None = None
+        self.show_window(lang)
+
+    def show_window(self, lang: str) -> MainWindow:
+        self.translation.use(lang)
+        self.session.lang = lang
+        old = self.window
+        self.window = MainWindow(self.session)
+        self.window.lock_requested.connect(self.lock)
+        self.window.language_change_requested.connect(self.change_language)
+        if old is not None:
+            self.window.restoreGeometry(old.saveGeometry())
+            old.close()
+            old.deleteLater()
+        self.window.show()
+        return self.window
+
+    def change_language(self, lang: str) -> None:
+        self.show_window(lang)
+
+    def lock(self) -> None:
+        if self.session.locked or self.window is None:
+            return
+        self.session.lock()
+        self.window.hide()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()  # dialogs may show credential contents
+        self.lock_screen = LockScreen()
+        self.lock_screen.unlock_requested.connect(self.unlock)
+        self.lock_screen.show()
+
+    def unlock(self) -> None:
+        try:
+            opened = open_wallet(self.session.home,
+                                 passphrase_provider=lambda: ask_passphrase(self.lock_screen))
+        except WalletError as exc:
+            show_error(self.lock_screen, exc)
+            return
+        self.session.unlock(opened)
+        if self.lock_screen is not None:
+            self.lock_screen.close()
+            self.lock_screen = None
+        if self.window is not None:
+            self.window.show()
+
+    def shutdown(self) -> None:
+        self.tasks.wait()
+        self.session.close()
+
+
+def take_screenshot(kredo: KredoApp, view: str, path: Path) -> bool:
+    window = kredo.window
+    assert window is not None
+    kredo.tasks.wait()
+    app = kredo.app
+    app.processEvents()
+    if view in ("detail", "verify") and window.proxy.rowCount():
+        window.cards.setCurrentIndex(window.proxy.index(0, 0))
+        app.processEvents()
+        kredo.tasks.wait()
+        app.processEvents()
+        if view == "verify":
+            window.detail.tabs.setCurrentWidget(window.detail.verify_panel)
+            window.detail.verify(False)
+            kredo.tasks.wait()
+            app.processEvents()
+    target: QWidget = window
+    if view == "share":
+        if window.proxy.rowCount():
+            window.cards.setCurrentIndex(window.proxy.index(0, 0))
+        window.share()
+        target = window.share_wizard
+    elif view == "scan":
+        window.scan()
+        target = window.scan_dialog
+    for _ in range(3):
+        kredo.tasks.wait()
+        app.processEvents()
+    return target.grab().save(str(path), "PNG")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("Kredo")
     app.setApplicationVersion(wallet.__version__)
-    lang = args.lang or _system_language()
+    app.setDesktopFileName("kredo")
     home = resolve_home(args.home)
+    boot = Translation(app)
+    boot.use(args.lang or system_language())
     try:
         opened = open_or_create(home)
     except UserCancelled:
@@ -64,15 +167,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return exc.exit_code
         show_error(None, exc)
         return exc.exit_code
-    with opened:
-        window = MainWindow(opened, lang=lang)
-        window.show()
+    boot.use("en")
+    chosen = opened.repository.get_setting("language")
+    lang = args.lang or (chosen if chosen in LANGUAGES else system_language())
+    kredo = KredoApp(app, opened, lang)
+    try:
         if args.screenshot:
-            app.processEvents()
-            ok = window.grab().save(str(args.screenshot), "PNG")
-            return 0 if ok else 2
-        QTimer.singleShot(0, window.raise_)
+            return 0 if take_screenshot(kredo, args.view, args.screenshot) else 2
+        assert kredo.window is not None
+        QTimer.singleShot(0, kredo.window.raise_)
         return app.exec()
+    finally:
+        kredo.shutdown()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,75 +1,120 @@
-"""The one table model over the wallet: it holds ids and cached rows, never runs SQL itself."""
+"""The one list model over the wallet: it holds ids and cached rows, never runs SQL itself.
+
+Rows arrive from the background worker (``set_rows``); thumbnails arrive later, one by one
+(``set_thumbnail``). Filtering and sorting live in ``ui.credential_filter``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QImage
 
 from wallet.store.records import CredentialSummary
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
+_ROLE = Qt.ItemDataRole.UserRole
 
-class CredentialTableModel(QAbstractTableModel):
-    """Columns: title, issuer, date of issue, format. ``ID_ROLE`` gives the credential id."""
 
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+class CredentialRoles:
+    ID = _ROLE + 1
+    SUMMARY = _ROLE + 2
+    TITLE = _ROLE + 3
+    ISSUER = _ROLE + 4
+    ISSUED = _ROLE + 5
+    ECTS = _ROLE + 6
+    EQF = _ROLE + 7
+    FORMAT = _ROLE + 8
+    STATE = _ROLE + 9  # the status chip word, "unchecked" when never verified
+    THUMBNAIL = _ROLE + 10
+    IMPORTED = _ROLE + 11
 
-    def __init__(
-        self,
-        load_rows: Callable[[str | None], Sequence[CredentialSummary]],
-        lang: str = "en",
-        parent: QObject | None = None,
-    ) -> None:
+
+UNCHECKED = "unchecked"
+
+
+class CredentialListModel(QAbstractListModel):
+    thumbnail_wanted = Signal(int)  # a credential id whose thumbnail is not loaded yet
+
+    def __init__(self, lang: str = "en", parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._load_rows = load_rows
         self._lang = lang
         self._rows: list[CredentialSummary] = []
-        self._search: str | None = None
-        self._headers = (self.tr("Title"), self.tr("Issuer"), self.tr("Issued"), self.tr("Format"))
+        self._row_of: dict[int, int] = {}
+        self._thumbnails: dict[int, QImage | None] = {}  # None: asked for, not there yet
 
-    def refresh(self, search: str | None = None) -> None:
+    def set_rows(self, rows: Sequence[CredentialSummary]) -> None:
         self.beginResetModel()
-        self._search = search or None
-        self._rows = list(self._load_rows(self._search))
+        self._rows = list(rows)
+        self._row_of = {row.id: n for n, row in enumerate(self._rows)}
         self.endResetModel()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def set_thumbnail(self, credential_id: int, image: QImage) -> None:
+        self._thumbnails[credential_id] = image
+        row = self._row_of.get(credential_id)
+        if row is not None:
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [CredentialRoles.THUMBNAIL])
+
+    def ids(self) -> list[int]:
+        return [row.id for row in self._rows]
+
+    def summary(self, credential_id: int) -> CredentialSummary | None:
+        row = self._row_of.get(credential_id)
+        return None if row is None else self._rows[row]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+    def title_of(self, row: CredentialSummary) -> str:
+        return row.index.title.pick(self._lang) if row.index.title else self.tr("(untitled)")
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role == self.ID_ROLE:
+        if role in (Qt.ItemDataRole.DisplayRole, CredentialRoles.TITLE):
+            return self.title_of(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{self.title_of(row)}\n{row.index.issuer_name or ''}\n{row.format.label}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self.title_of(row)}, {row.index.issuer_name or ''}"
+        if role == CredentialRoles.ID:
             return row.id
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return row.format.label
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            column = index.column()
-            if column == 0:
-                return (
-                    row.index.title.pick(self._lang) if row.index.title else self.tr("(untitled)")
-                )
-            if column == 1:
-                return row.index.issuer_name or "—"
-            if column == 2:
-                return (row.index.issued or "—")[:10]
-            if column == 3:
-                return row.format.short_label
+        if role == CredentialRoles.SUMMARY:
+            return row
+        if role == CredentialRoles.ISSUER:
+            return row.index.issuer_name or ""
+        if role == CredentialRoles.ISSUED:
+            return (row.index.issued or "")[:10]
+        if role == CredentialRoles.ECTS:
+            return row.index.ects
+        if role == CredentialRoles.EQF:
+            return row.index.eqf_level
+        if role == CredentialRoles.FORMAT:
+            return row.format.value
+        if role == CredentialRoles.STATE:
+            return row.verification_status or UNCHECKED
+        if role == CredentialRoles.IMPORTED:
+            return row.imported_at
+        if role == CredentialRoles.THUMBNAIL:
+            if row.id not in self._thumbnails:
+                self._thumbnails[row.id] = None
+                self.thumbnail_wanted.emit(row.id)
+            return self._thumbnails[row.id]
         return None

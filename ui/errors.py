@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from wallet.errors import UserCancelled, WalletError
@@ -26,4 +27,10 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
         log.error("unexpected error", exc_info=error)
         box.setText(box.tr("Something went wrong that Kredo did not expect. Nothing was lost."))
         box.setDetailedText(f"{type(error).__name__}: {error}")
-    box.exec()
+    box.setAccessibleName(box.tr("Error"))
+    if parent is None:
+        box.exec()
+        return
+    # Window-modal and non-blocking: background work keeps reporting while the box is open.
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()

@@ -1,120 +1,461 @@
-"""The main window: the learner's credentials, searchable, with import."""
+"""The main window: sidebar, credential cards, detail; import, verify, share, scan, lock."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QTimer
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
-    QHeaderView,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QListView,
     QMainWindow,
-    QTableView,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.credential_model import CredentialTableModel
+from ui.annex_labels import format_name
+from ui.card_delegate import CardDelegate
+from ui.credential_filter import CredentialFilter, CredentialFilterProxy, SortKey
+from ui.credential_model import UNCHECKED, CredentialListModel, CredentialRoles
+from ui.detail_panel import DetailPanel
 from ui.errors import show_error
-from wallet.importer import ImportOutcome, import_paths
-from wallet.store.wallet import OpenWallet
+from ui.import_flow import ImportFlow, ImportSummary
+from ui.session import WalletSession
+from ui.sidebar import Sidebar, SidebarChoice
+from ui.status_chip import chip_text
+from ui.thumbnails import load_thumbnail
+from wallet.importer import ImportOutcome
+from wallet.model import CredentialFormat
+from wallet.store.records import Collection, CredentialSummary
+from wallet.store.repository import CredentialRepository
+
+RECENT_DAYS = 14
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, opened: OpenWallet, lang: str = "en") -> None:
-        super().__init__()
-        self.opened = opened
-        self.setWindowTitle(self.tr("Kredo — micro-credential wallet"))
-        self.resize(1000, 640)
-        self.setAcceptDrops(True)
+    lock_requested = Signal()
+    language_change_requested = Signal(str)
 
-        self.model = CredentialTableModel(
-            lambda search: opened.repository.list(search=search), lang=lang, parent=self
-        )
+    def __init__(self, session: WalletSession) -> None:
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(self.tr("Kredo — micro-credential wallet"))
+        self.resize(1280, 780)
+        self.setAcceptDrops(True)
+        self._loading = False
+        self._reload_again = False
+
+        self.model = CredentialListModel(lang=session.lang, parent=self)
+        self.model.thumbnail_wanted.connect(self._load_thumbnail)
+        self.proxy = CredentialFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.sidebar = Sidebar()
+        self.sidebar.chosen.connect(self._sidebar_chosen)
+
         self.search = QLineEdit(placeholderText=self.tr("Search credentials…"))
         self.search.setAccessibleName(self.tr("Search credentials"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=120)
-        self._search_timer.timeout.connect(self._apply_search)
+        self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(self._search_timer.start)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Credentials"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.state_filter = self._combo(self.tr("Status"), [(self.tr("Any status"), None)] + [
+            (chip_text(s), s) for s in
+            ("verified", "partially_verified", "failed", "expired", "revoked", UNCHECKED)])
+        self.format_filter = self._combo(self.tr("Format"), [(self.tr("Any format"), None)] + [
+            (format_name(f), f.value) for f in CredentialFormat])
+        self.eqf_filter = self._combo(self.tr("EQF level"), [(self.tr("Any EQF level"), None)] + [
+            (self.tr("EQF %1").replace("%1", str(n)), n) for n in range(1, 9)])
+        self.ects_filter = self._combo(self.tr("ECTS"), [(self.tr("Any ECTS"), None)] + [
+            (self.tr("≥ %1 ECTS").replace("%1", str(n)), float(n)) for n in (1, 2, 5, 10, 30)])
+        self.sort_choice = self._combo(self.tr("Sort"), [
+            (self.tr("Best match / import order"), SortKey.RELEVANCE),
+            (self.tr("Newest first"), SortKey.NEWEST), (self.tr("Title"), SortKey.TITLE),
+            (self.tr("Issuer"), SortKey.ISSUER), (self.tr("Most ECTS"), SortKey.ECTS)])
+        for combo in (self.state_filter, self.format_filter, self.eqf_filter, self.ects_filter):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.sort_choice.currentIndexChanged.connect(
+            lambda: self.proxy.set_sort(self.sort_choice.currentData()))
 
-        self.empty_hint = QLabel(
-            self.tr("Your wallet is empty. Drop credential files here, or use File → Import.")
-        )
+        self.cards = QListView()
+        self.cards.setModel(self.proxy)
+        self.cards.setItemDelegate(CardDelegate(self.cards))
+        self.cards.setAccessibleName(self.tr("Credentials"))
+        self.cards.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.cards.setUniformItemSizes(True)
+        self.cards.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.cards.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.empty_hint = QLabel(self.tr(
+            "Your wallet is empty. Drop credential files or folders here, paste a credential "
+            "(Ctrl+V), or use File → Import."))
+        self.empty_hint.setWordWrap(True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.cards)
+        self.list_stack.addWidget(self.empty_hint)
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table)
-        layout.addWidget(self.empty_hint)
-        self.setCentralWidget(central)
-        self._build_menu()
-        self.refresh()
+        self.detail = DetailPanel(session)
+        self.detail.changed.connect(self.reload)
 
-    def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        import_action = QAction(self.tr("&Import…"), self)
-        import_action.setShortcut(QKeySequence.StandardKey.Open)
-        import_action.triggered.connect(self._choose_files)
-        file_menu.addAction(import_action)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        find = QAction(self.tr("&Find"), self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.search.setFocus)
-        self.addAction(find)
+        filters = QHBoxLayout()
+        for combo in (self.state_filter, self.format_filter, self.eqf_filter, self.ects_filter,
+                      self.sort_choice):
+            filters.addWidget(combo)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.search)
+        middle_layout.addLayout(filters)
+        middle_layout.addWidget(self.list_stack, 1)
 
-    def refresh(self) -> None:
-        self.model.refresh(self.search.text().strip() or None)
-        empty = self.model.rowCount() == 0 and not self.search.text()
-        self.empty_hint.setVisible(empty)
-        self.statusBar().showMessage(self.tr("%n credential(s)", "", self.model.rowCount()))
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(middle)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 4)
+        splitter.setSizes([210, 500, 570])
+        self.setCentralWidget(splitter)
 
-    def _apply_search(self) -> None:
-        try:
-            self.refresh()
-        except Exception as exc:
-            show_error(self, exc)
+        self.import_flow = ImportFlow(session, self, self._imported)
+        self._build_actions()
+        session.changed.connect(self.reload)
+        self.reload()
 
-    def _choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import credentials"))
+    # --- building ----------------------------------------------------------------------
+
+    def _combo(self, name: str, entries: list[tuple[str, object]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        for text, data in entries:
+            combo.addItem(text, data)
+        return combo
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        self.act_import = self._action(tr("&Import…"), self.choose_files,
+                                       QKeySequence.StandardKey.Open,
+                                       tr("Import credential files or folders"))
+        self.act_paste = self._action(tr("&Paste credential"), self.paste,
+                                      QKeySequence.StandardKey.Paste,
+                                      tr("Import a credential from the clipboard"))
+        self.act_verify = self._action(tr("&Verify"), lambda: self.detail.verify(False), "F5",
+                                       tr("Check the selected credential offline"))
+        self.act_share = self._action(tr("&Share…"), self.share, "Ctrl+Shift+S",
+                                      tr("Share the selected credentials with an employer"))
+        self.act_scan = self._action(tr("Verify someone else's credential…"), self.scan,
+                                     "Ctrl+Shift+V", tr("Scan a QR code or open a file"))
+        self.act_receive = self._action(tr("Receive from an issuer…"), self.receive, None,
+                                        tr("Receive a credential with an OpenID4VCI offer"))
+        self.act_stacks = self._action(tr("S&tacks…"), self.stacks, "Ctrl+T",
+                                       tr("ECTS totals and goals for selected credentials"))
+        self.act_pdf = self._action(tr("Export as &PDF…"), self.export_pdf, "Ctrl+P")
+        self.act_europass = self._action(tr("Export to &Europass…"), self.export_europass)
+        self.act_collection = self._action(tr("Add to &collection…"), self.add_to_collection)
+        self.act_delete = self._action(tr("&Delete"), self.delete_selected,
+                                       QKeySequence.StandardKey.Delete)
+        self.act_backup = self._action(tr("&Backup…"), self.backup)
+        self.act_restore = self._action(tr("&Restore from backup…"), self.restore)
+        self.act_settings = self._action(tr("Se&ttings…"), self.settings,
+                                         QKeySequence.StandardKey.Preferences)
+        self.act_lock = self._action(tr("&Lock"), self.lock_requested.emit, "Ctrl+L",
+                                     tr("Lock the wallet now"))
+        self.act_about = self._action(tr("&About Kredo"), self.about)
+        self.act_quit = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        find = self._action(tr("&Find"), self.search.setFocus, QKeySequence.StandardKey.Find)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(tr("&File"))
+        for action in (self.act_import, self.act_paste, None, self.act_pdf, self.act_europass,
+                       None, self.act_backup, self.act_restore, None, self.act_lock,
+                       self.act_quit):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        credential_menu = menu.addMenu(tr("&Credential"))
+        for action in (self.act_verify, self.act_share, self.act_collection, find,
+                       self.act_delete):
+            credential_menu.addAction(action)
+        tools = menu.addMenu(tr("&Tools"))
+        for action in (self.act_scan, self.act_receive, self.act_stacks, self.act_settings):
+            tools.addAction(action)
+        menu.addMenu(tr("&Help")).addAction(self.act_about)
+
+        bar = QToolBar(tr("Main toolbar"))
+        bar.setObjectName("main-toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.act_import, self.act_verify, self.act_share, self.act_scan,
+                       self.act_stacks, self.act_lock):
+            bar.addAction(action)
+        self.addToolBar(bar)
+
+    # --- loading -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Ask the worker for the rows that match the search and the sidebar group."""
+        if self.session.locked:
+            return
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        search = self.search.text().strip() or None
+        choice = self.sidebar.choice
+        tag = str(choice.value) if choice.kind == "tag" else None
+        collection = int(str(choice.value)) if choice.kind == "collection" else None
+
+        def load(repo: CredentialRepository) -> tuple[
+                list[CredentialSummary], list[Collection], list[str], list[str]]:
+            rows = repo.list(search=search, tag=tag, collection=collection)
+            issuers = sorted({r.index.issuer_name for r in repo.list() if r.index.issuer_name},
+                             key=str.casefold)
+            return rows, repo.collections(), repo.all_tags(), issuers
+
+        self.session.call(load, self._loaded, self._load_failed)
+
+    def _loaded(self, result: tuple[list[CredentialSummary], list[Collection], list[str],
+                                    list[str]]) -> None:
+        rows, collections, tags, issuers = result
+        self._loading = False
+        selected = set(self.selected_ids())
+        self.model.set_rows(rows)
+        self.sidebar.set_groups(collections, tags, issuers)
+        self.proxy.invalidate()
+        if self.sort_choice.currentData() is not SortKey.RELEVANCE:
+            self.proxy.sort(0)
+        self._restore_selection(selected)
+        wallet_empty = not rows and not self.search.text() and self.sidebar.choice.kind == "all"
+        self.list_stack.setCurrentWidget(self.empty_hint if wallet_empty else self.cards)
+        self.statusBar().showMessage(self.tr("%n credential(s)", "", self.proxy.rowCount()))
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        show_error(self, exc)
+
+    def _restore_selection(self, ids: set[int]) -> None:
+        selection = self.cards.selectionModel()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(CredentialRoles.ID) in ids:
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+
+    def _load_thumbnail(self, credential_id: int) -> None:
+        self.session.call(
+            lambda repo: load_thumbnail(repo, credential_id),
+            lambda image: image is not None and self.model.set_thumbnail(credential_id, image),
+            lambda _exc: None,  # a credential without a picture keeps its format tile
+        )
+
+    def _sidebar_chosen(self, choice: SidebarChoice) -> None:
+        self._apply_filter()
+        self.reload()
+
+    def _apply_filter(self) -> None:
+        choice = self.sidebar.choice
+        recent = (datetime.now(UTC) - timedelta(days=RECENT_DAYS)).strftime("%Y-%m-%d")
+        self.proxy.set_filter(CredentialFilter(
+            issuer=str(choice.value) if choice.kind == "issuer" else None,
+            recent_since=recent if choice.kind == "recent" else None,
+            state=self.state_filter.currentData(),
+            format=self.format_filter.currentData(),
+            eqf_level=self.eqf_filter.currentData(),
+            min_ects=self.ects_filter.currentData(),
+        ))
+        self.statusBar().showMessage(self.tr("%n credential(s)", "", self.proxy.rowCount()))
+
+    # --- selection ---------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(self.cards.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [int(i.data(CredentialRoles.ID)) for i in rows]
+
+    def _selection_changed(self) -> None:
+        ids = self.selected_ids()
+        self.detail.show_credential(ids[0] if len(ids) == 1 else None)
+
+    def select_id(self, credential_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(CredentialRoles.ID) == credential_id:
+                self.cards.setCurrentIndex(index)
+                return
+
+    # --- import ------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import credentials"), "",
+            self.tr("Credentials (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;"
+                    "All files (*)"))
         if files:
             self.import_files([Path(f) for f in files])
 
-    def import_files(self, paths: list[Path]) -> list[ImportOutcome]:
-        outcomes = list(import_paths(self.opened.repository, paths))
-        self.refresh()
-        imported = sum(o.status == "imported" for o in outcomes)
-        duplicates = sum(o.status == "duplicate" for o in outcomes)
-        errors = [o for o in outcomes if o.status == "error"]
-        self.statusBar().showMessage(
-            self.tr("Imported %1, duplicates %2, errors %3")
-            .replace("%1", str(imported))
-            .replace("%2", str(duplicates))
-            .replace("%3", str(len(errors)))
-        )
-        return outcomes
+    def import_files(self, paths: list[Path]) -> None:
+        self.import_flow.import_paths(paths)
 
-    # Drag and drop of files and folders.
+    def paste(self) -> None:
+        if self.search.hasFocus():
+            self.search.paste()
+            return
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime.hasUrls() and _local_paths(mime):
+            self.import_files(_local_paths(mime))
+        elif mime.hasImage():
+            self.scan_image(mime.imageData())
+        elif mime.hasText() and mime.text().strip():
+            self.import_flow.import_data(mime.text().strip().encode("utf-8"), "clipboard")
+        else:
+            self.statusBar().showMessage(self.tr("The clipboard holds no credential."))
+
+    def _imported(self, outcomes: list[ImportOutcome]) -> None:
+        self.reload()
+        imported = [o for o in outcomes if o.status == "imported" and o.id is not None]
+        if len(outcomes) == 1 and imported:
+            self.statusBar().showMessage(self.tr("Imported “%1”.").replace(
+                "%1", imported[0].title or ""))
+            QTimer.singleShot(0, lambda: self.select_id(int(imported[0].id or 0)))
+            return
+        self.last_summary = ImportSummary(outcomes, self)
+        self.last_summary.open()
+
+    # --- credential actions ------------------------------------------------------------
+
+    def _need_selection(self) -> list[int] | None:
+        ids = self.selected_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select one or more credentials first."))
+            return None
+        return ids
+
+    def delete_selected(self) -> None:
+        ids = self._need_selection()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete credentials"),
+            self.tr("Delete %n credential(s) from this wallet? This cannot be undone.", "",
+                    len(ids)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def delete(repo: CredentialRepository) -> None:
+            for credential_id in ids:
+                repo.delete(credential_id)
+
+        self.session.call(delete, lambda _: self.reload())
+
+    def add_to_collection(self) -> None:
+        ids = self._need_selection()
+        if not ids:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Add to collection"),
+                                        self.tr("Collection name (new or existing):"))
+        if not ok or not name.strip():
+            return
+
+        def add(repo: CredentialRepository) -> None:
+            repo.add_to_collection(repo.ensure_collection(name.strip()), ids)
+
+        self.session.call(add, lambda _: self.reload())
+
+    def share(self) -> None:
+        from ui.share_wizard import ShareWizard
+
+        self.share_wizard = ShareWizard(self.session, self.selected_ids(), self)
+        self.share_wizard.open()
+
+    def scan(self) -> None:
+        from ui.scan_dialog import ScanDialog
+
+        self.scan_dialog = ScanDialog(self.session, self)
+        self.scan_dialog.open()
+
+    def scan_image(self, image: object) -> None:
+        from ui.scan_dialog import ScanDialog
+
+        self.scan_dialog = ScanDialog(self.session, self)
+        self.scan_dialog.open()
+        self.scan_dialog.scan_qimage(image)
+
+    def receive(self) -> None:
+        from ui.receive_dialog import ReceiveDialog
+
+        self.receive_dialog = ReceiveDialog(self.session, self)
+        self.receive_dialog.open()
+
+    def stacks(self) -> None:
+        from ui.stacks_dialog import StacksDialog
+
+        self.stacks_dialog = StacksDialog(self.session, self.selected_ids(), self)
+        self.stacks_dialog.open()
+
+    def export_pdf(self) -> None:
+        from ui.export_dialogs import export_pdf
+
+        ids = self._need_selection()
+        if ids:
+            export_pdf(self.session, ids[0], self)
+
+    def export_europass(self) -> None:
+        from ui.export_dialogs import EuropassDialog
+
+        ids = self._need_selection()
+        if ids:
+            self.europass_dialog = EuropassDialog(self.session, ids, self)
+            self.europass_dialog.open()
+
+    def backup(self) -> None:
+        from ui.backup_dialogs import backup
+
+        backup(self.session, self)
+
+    def restore(self) -> None:
+        from ui.backup_dialogs import restore
+
+        restore(self.session, self)
+
+    def settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self.session, self)
+        self.settings_dialog.language_changed.connect(self.language_change_requested.emit)
+        self.settings_dialog.open()
+
+    def about(self) -> None:
+        from ui.about import show_about
+
+        show_about(self)
+
+    # --- drag and drop -----------------------------------------------------------------
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _local_paths(event.mimeData()):
             event.acceptProposedAction()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -32,8 +33,8 @@ def ask_passphrase(parent: QWidget | None = None) -> str:
         return preset
     text, ok = QInputDialog.getText(
         parent,
-        QInputDialog.tr("Unlock Kredo"),
-        QInputDialog.tr("Wallet passphrase:"),
+        QCoreApplication.translate("Unlock", "Unlock Kredo"),
+        QCoreApplication.translate("Unlock", "Wallet passphrase:"),
         QLineEdit.EchoMode.Password,
     )
     if not ok or not text:

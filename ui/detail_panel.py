@@ -1,0 +1,269 @@
+"""One credential in full: Annex I elements, images, verification, raw view, notes and tags."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html import escape
+
+from lxml import etree
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.credential_html import credential_html
+from ui.session import WalletSession
+from ui.verify_panel import VerifyPanel
+from wallet.formats import parse_credential
+from wallet.model import Credential, CredentialFormat
+from wallet.store.records import StoredCredential, VerificationRecord
+from wallet.store.repository import CredentialRepository
+from wallet.trust import TrustStore
+from wallet.verify.options import VerifyOptions
+from wallet.verify.stored import verify_stored
+
+_LANGUAGE_NAMES = {"cs": "Čeština", "en": "English", "sk": "Slovenčina", "de": "Deutsch",
+                   "fr": "Français", "pl": "Polski", "es": "Español", "it": "Italiano"}
+
+
+@dataclass(frozen=True)
+class LoadedCredential:
+    stored: StoredCredential
+    credential: Credential
+    verification: VerificationRecord | None
+
+
+def load_credential(repository: CredentialRepository, credential_id: int) -> LoadedCredential:
+    stored = repository.get(credential_id)
+    return LoadedCredential(stored, parse_credential(stored.raw),
+                            repository.latest_verification(credential_id))
+
+
+def pretty_raw(stored: StoredCredential) -> str:
+    """The stored bytes made readable (JSON indented, XML indented); never changes what is kept."""
+    text = stored.raw.decode("utf-8", errors="replace")
+    if stored.format is CredentialFormat.EDC_XML:
+        try:
+            root = etree.fromstring(stored.raw, etree.XMLParser(resolve_entities=False,
+                                                                no_network=True))
+            return str(etree.tostring(root, pretty_print=True, encoding="unicode"))
+        except etree.XMLSyntaxError:
+            return text
+    try:
+        return json.dumps(json.loads(text), indent=2, ensure_ascii=False)
+    except ValueError:
+        return text  # JWT / SD-JWT compact forms
+
+
+class DetailPanel(QWidget):
+    changed = Signal()  # notes, tags or the verification status changed
+
+    def __init__(self, session: WalletSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.current: LoadedCredential | None = None
+        self._lang = session.lang
+
+        self.heading = QLabel(self.tr("Select a credential to see it in full."))
+        self.heading.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Credential details"))
+
+        # Overview
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language of the credential"))
+        self.language.currentIndexChanged.connect(self._language_picked)
+        self.images = QHBoxLayout()
+        self.body = QTextBrowser()
+        self.body.setOpenExternalLinks(False)
+        self.body.setAccessibleName(self.tr("Micro-credential elements"))
+        overview = QWidget()
+        overview_layout = QVBoxLayout(overview)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Credential language:")))
+        top.addWidget(self.language)
+        top.addStretch(1)
+        overview_layout.addLayout(top)
+        image_strip = QWidget()
+        image_strip.setLayout(self.images)
+        scroller = QScrollArea()
+        scroller.setWidget(image_strip)
+        scroller.setWidgetResizable(True)
+        scroller.setFixedHeight(196)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.image_scroller = scroller
+        overview_layout.addWidget(scroller)
+        overview_layout.addWidget(self.body, 1)
+        self.tabs.addTab(overview, self.tr("Overview"))
+
+        # Verification
+        self.verify_panel = VerifyPanel()
+        self.verify_panel.verify_requested.connect(self.verify)
+        self.tabs.addTab(self.verify_panel, self.tr("Verification"))
+
+        # Raw
+        raw = QWidget()
+        raw_layout = QVBoxLayout(raw)
+        self.raw = QPlainTextEdit(readOnly=True)
+        self.raw.setAccessibleName(self.tr("Original credential"))
+        self.raw.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        copy = QPushButton(self.tr("Copy"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.raw.toPlainText()))
+        raw_layout.addWidget(self.raw, 1)
+        raw_layout.addWidget(copy, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(raw, self.tr("Raw"))
+
+        # Notes and tags
+        notes = QWidget()
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.addWidget(QLabel(self.tr("Note")))
+        self.note = QPlainTextEdit()
+        self.note.setAccessibleName(self.tr("Note"))
+        notes_layout.addWidget(self.note, 1)
+        notes_layout.addWidget(QLabel(self.tr("Tags (comma separated)")))
+        self.tags = QLineEdit()
+        self.tags.setAccessibleName(self.tr("Tags"))
+        notes_layout.addWidget(self.tags)
+        self.collections = QLabel()
+        self.collections.setWordWrap(True)
+        notes_layout.addWidget(self.collections)
+        save = QPushButton(self.tr("Save note and tags"))
+        save.clicked.connect(self.save_notes)
+        notes_layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(notes, self.tr("Notes and tags"))
+
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        self.tabs.setEnabled(False)
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def show_credential(self, credential_id: int | None) -> None:
+        if credential_id is None:
+            self.current = None
+            self.tabs.setEnabled(False)
+            self.heading.setText(self.tr("Select a credential to see it in full."))
+            return
+        self.session.call(lambda repo: load_credential(repo, credential_id), self._loaded)
+
+    def _loaded(self, loaded: LoadedCredential) -> None:
+        self.current = loaded
+        self.tabs.setEnabled(True)
+        view = loaded.credential.view
+        languages = sorted({*view.languages, *(view.title.values if view.title else {})})
+        self.language.blockSignals(True)
+        self.language.clear()
+        for code in languages or [self.session.lang]:
+            self.language.addItem(_LANGUAGE_NAMES.get(code, code), code)
+        wanted = self.session.lang if self.session.lang in languages else (
+            "en" if "en" in languages else (languages[0] if languages else self.session.lang))
+        self.language.setCurrentIndex(max(self.language.findData(wanted), 0))
+        self.language.setEnabled(len(languages) > 1)
+        self.language.blockSignals(False)
+        self._lang = wanted
+        self._render_overview()
+        self._show_images(loaded.credential)
+        self.raw.setPlainText(pretty_raw(loaded.stored))
+        self.note.setPlainText(loaded.stored.note or "")
+        self.tags.setText(", ".join(loaded.stored.tags))
+        self.collections.setText(
+            self.tr("In collections: %1").replace("%1", ", ".join(loaded.stored.collections))
+            if loaded.stored.collections else ""
+        )
+        record = loaded.verification
+        if record is None:
+            self.verify_panel.clear()
+        else:
+            self.verify_panel.show_report(json.loads(record.report_json),
+                                          checked_at=record.checked_at, mode=record.mode)
+
+    def _language_picked(self) -> None:
+        code = self.language.currentData()
+        if code:
+            self._lang = str(code)
+            self._render_overview()
+
+    def _render_overview(self) -> None:
+        if self.current is None:
+            return
+        credential = self.current.credential
+        title = credential.view.title.pick(self._lang) if credential.view.title else None
+        self.heading.setText(f"<b>{escape(title or self.tr('(untitled)'))}</b>")
+        self.body.setHtml(credential_html(credential, self._lang))
+
+    def _show_images(self, credential: Credential) -> None:
+        while self.images.count():
+            item = self.images.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        shown = 0
+        for image in credential.view.images:
+            if image.data is None:
+                continue
+            picture = QImage.fromData(image.data)
+            if picture.isNull():
+                continue
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(picture).scaledToHeight(
+                170, Qt.TransformationMode.SmoothTransformation))
+            label.setAccessibleName(
+                self.tr("Badge image") if image.role == "badge" else self.tr("Credential page")
+            )
+            self.images.addWidget(label)
+            shown += 1
+        self.images.addStretch(1)
+        self.image_scroller.setVisible(shown > 0)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def verify(self, online: bool = False) -> None:
+        if self.current is None:
+            return
+        credential_id = self.current.stored.id
+        options = VerifyOptions(online=online, trust=TrustStore.bundled())
+        self.verify_panel.show_running()
+        self.session.call(
+            lambda repo: verify_stored(repo, credential_id, options=options),
+            lambda report: self._verified(credential_id, report.to_json(), online),
+        )
+
+    def _verified(self, credential_id: int, report: dict[str, object], online: bool) -> None:
+        if self.current is not None and self.current.stored.id == credential_id:
+            self.verify_panel.show_report(report, mode="network" if online else "offline")
+        self.changed.emit()
+
+    def save_notes(self) -> None:
+        if self.current is None:
+            return
+        credential_id = self.current.stored.id
+        old = set(self.current.stored.tags)
+        new = {t.strip() for t in self.tags.text().split(",") if t.strip()}
+        note = self.note.toPlainText().strip() or None
+
+        def save(repo: CredentialRepository) -> LoadedCredential:
+            repo.set_note(credential_id, note)
+            if old - new:
+                repo.untag(credential_id, sorted(old - new))
+            if new - old:
+                repo.tag(credential_id, sorted(new - old))
+            return load_credential(repo, credential_id)
+
+        self.session.call(save, self._saved)
+
+    def _saved(self, loaded: LoadedCredential) -> None:
+        self._loaded(loaded)
+        self.changed.emit()

@@ -1,0 +1,43 @@
+"""Interface language: Czech and English. Translations are Qt ``.ts`` sources in
+``resources/translations``, compiled to ``.qm`` by ``make translations``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from wallet.bundled_resources import resource_path
+
+LANGUAGES = ("cs", "en")
+
+
+def system_language() -> str:
+    return "cs" if QLocale.system().language() == QLocale.Language.Czech else "en"
+
+
+class Translation:
+    """Installs Kredo's and Qt's own translators for one language; swap with ``use``."""
+
+    def __init__(self, app: QApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def use(self, lang: str) -> None:
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed.clear()
+        self.language = lang if lang in LANGUAGES else "en"
+        QLocale.setDefault(QLocale(QLocale.Language.Czech if self.language == "cs"
+                                   else QLocale.Language.English))
+        if self.language == "en":
+            return
+        ours = QTranslator(self._app)
+        if ours.load(str(resource_path("translations", f"kredo_{self.language}.qm"))):
+            self._app.installTranslator(ours)
+            self._installed.append(ours)
+        qt_own = QTranslator(self._app)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_own.load(f"qtbase_{self.language}", qt_dir):
+            self._app.installTranslator(qt_own)
+            self._installed.append(qt_own)

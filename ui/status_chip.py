@@ -1,0 +1,67 @@
+"""The words and colours of the verification status chip, shared by the cards and the panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StatusChip", text)
+
+
+def chip_text(state: str) -> str:
+    return {
+        "verified": _tr("Verified"),
+        "partially_verified": _tr("Partially verified"),
+        "failed": _tr("Failed"),
+        "expired": _tr("Expired"),
+        "revoked": _tr("Revoked"),
+    }.get(state, _tr("Not yet checked"))
+
+
+# Background colours chosen for contrast with white text (WCAG AA, >= 4.5:1).
+_COLOURS = {
+    "verified": "#1b6e3a",
+    "partially_verified": "#8a5a00",
+    "failed": "#b3261e",
+    "expired": "#6d4c41",
+    "revoked": "#b3261e",
+}
+
+
+def chip_colour(state: str) -> QColor:
+    return QColor(_COLOURS.get(state, "#5f6368"))
+
+
+def check_icon_text(status: str) -> str:
+    """A symbol for a check's outcome that reads without colour too."""
+    return {"ok": "✔", "warning": "!", "skipped": "–", "failed": "✘"}.get(status, "?")
+
+
+def check_status_text(status: str) -> str:
+    return {
+        "ok": _tr("OK"),
+        "warning": _tr("Warning"),
+        "skipped": _tr("Skipped"),
+        "failed": _tr("Failed"),
+    }.get(status, status)
+
+
+def check_name(check_id: str) -> str:
+    return {
+        "format": _tr("Format"),
+        "signature": _tr("Signature"),
+        "issuer": _tr("Issuer"),
+        "validity": _tr("Validity"),
+        "status": _tr("Revocation status"),
+        "holder": _tr("Holder"),
+        "accreditation": _tr("Accreditation"),
+    }.get(check_id, check_id)
+
+
+_CHECK_COLOURS = {"ok": "#1b6e3a", "warning": "#8a5a00", "skipped": "#5f6368", "failed": "#b3261e"}
+
+
+def check_colour(status: str) -> QColor:
+    return QColor(_CHECK_COLOURS.get(status, "#5f6368"))

@@ -1,0 +1,198 @@
+"""The verification panel: the verdict, then each check with its sentence and expert details."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.status_chip import (
+    check_colour,
+    check_icon_text,
+    check_name,
+    check_status_text,
+    chip_colour,
+    chip_text,
+)
+
+
+class CheckCard(QFrame):
+    """One check: symbol and name, the sentence, and the expert details behind a toggle."""
+
+    def __init__(self, check: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check_id = str(check.get("id", ""))
+        self.status = str(check.get("status", ""))
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        colour = check_colour(self.status).name()
+        self.title = QLabel(
+            f"<span style='color:{colour}; font-weight:bold'>{check_icon_text(self.status)} "
+            f"{escape(check_name(self.check_id))} — {escape(check_status_text(self.status))}</span>"
+        )
+        self.message = QLabel(str(check.get("message", "")))
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAccessibleName(f"{check_name(self.check_id)}: {check_status_text(self.status)}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.message)
+        details = {k: v for k, v in check.items()
+                   if k not in ("id", "status", "message", "mode", "checked_at")}
+        details = {k: v for k, v in details.items() if v not in ({}, [], None, "")}
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setText(json.dumps(details, ensure_ascii=False, indent=2, default=str))
+        self.details.setStyleSheet("font-family: monospace;")
+        self.details.hide()
+        if details:
+            toggle = QToolButton()
+            toggle.setText(self.tr("Details"))
+            toggle.setCheckable(True)
+            toggle.setAccessibleName(self.tr("Show details"))
+            toggle.toggled.connect(self.details.setVisible)
+            layout.addWidget(toggle, 0, Qt.AlignmentFlag.AlignLeft)
+            layout.addWidget(self.details)
+
+
+class VerifyPanel(QWidget):
+    verify_requested = Signal(bool)  # online?
+
+    def __init__(self, parent: QWidget | None = None, *, with_buttons: bool = True) -> None:
+        super().__init__(parent)
+        self.verdict = QLabel()
+        self.verdict.setAccessibleName(self.tr("Verification verdict"))
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        self.when = QLabel()
+        self.when.setWordWrap(True)
+        self.issuer = QLabel()
+        self.issuer.setWordWrap(True)
+        self.issuer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cards: list[CheckCard] = []
+        self._checks = QVBoxLayout()
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.addLayout(self._checks)
+        holder_layout.addStretch(1)
+        scroller = QScrollArea()
+        scroller.setWidget(holder)
+        scroller.setWidgetResizable(True)
+        scroller.setAccessibleName(self.tr("Verification checks"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.when)
+        layout.addWidget(self.issuer)
+        layout.addWidget(scroller, 1)
+        self.again = QPushButton(self.tr("Verify again"))
+        self.online = QPushButton(self.tr("Verify online…"))
+        self.online.setToolTip(
+            self.tr("Looks up revocation lists and issuer keys on the internet, after asking.")
+        )
+        if with_buttons:
+            buttons = QHBoxLayout()
+            buttons.addWidget(self.again)
+            buttons.addWidget(self.online)
+            buttons.addStretch(1)
+            layout.addLayout(buttons)
+        self.again.clicked.connect(lambda: self.verify_requested.emit(False))
+        self.online.clicked.connect(self._ask_online)
+        self.clear()
+
+    def _ask_online(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Verify online"),
+            self.tr(
+                "Kredo will contact the issuer's servers to fetch revocation lists and keys. "
+                "They may learn that this credential is being checked. Go online?"
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.verify_requested.emit(True)
+
+    def _clear_cards(self) -> None:
+        while self._checks.count():
+            item = self._checks.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.cards = []
+
+    def clear(self, message: str | None = None) -> None:
+        self._clear_cards()
+        self.verdict.setText(f"<b>{chip_text('unchecked')}</b>")
+        self.when.setText(message or self.tr("This credential has not been checked yet."))
+        self.issuer.clear()
+
+    def show_running(self) -> None:
+        self.when.setText(self.tr("Checking…"))
+
+    def show_report(
+        self, report: dict[str, Any], *, checked_at: str | None = None, mode: str | None = None
+    ) -> None:
+        self._clear_cards()
+        status = str(report.get("status", ""))
+        self.status = status
+        colour = chip_colour(status).name()
+        self.verdict.setText(
+            f"<span style='font-size:15pt; color:{colour}'><b>{chip_text(status)}</b></span>"
+        )
+        how = {
+            "offline": self.tr("offline"),
+            "network": self.tr("online"),
+            "cache": self.tr("from cache"),
+        }.get(mode or "offline", mode or "")
+        self.when.setText(
+            self.tr("Checked %1 (%2).").replace("%1", (checked_at or "")[:16].replace("T", " "))
+            .replace("%2", how)
+            if checked_at
+            else self.tr("Checked just now (%1).").replace("%1", how)
+        )
+        self.issuer.setText(self._issuer_sentence(report.get("issuer")))
+        self._add_checks(report)
+
+    def _add_checks(self, report: dict[str, Any], prefix: str = "") -> None:
+        for check in report.get("checks", []):
+            card = CheckCard(check)
+            self.cards.append(card)
+            self._checks.addWidget(card)
+        for number, nested in enumerate(report.get("credentials", []), start=1):
+            status = str(nested.get("status", ""))
+            heading = QLabel(
+                f"<b>{escape(self.tr('Credential %1').replace('%1', prefix + str(number)))}: "
+                f"<span style='color:{chip_colour(status).name()}'>{chip_text(status)}</span></b>"
+            )
+            self._checks.addWidget(heading)
+            self._add_checks(nested, f"{prefix}{number}.")
+
+    def _issuer_sentence(self, issuer: Any) -> str:
+        if not isinstance(issuer, dict):
+            return ""
+        who = issuer.get("name") or issuer.get("identifier") or self.tr("unknown")
+        parts = [self.tr("Issuer: %1").replace("%1", str(who))]
+        if issuer.get("country"):
+            parts.append(str(issuer["country"]))
+        if issuer.get("awarding_body") and issuer.get("awarding_body") != issuer.get("name"):
+            parts.append(self.tr("awarded by %1").replace("%1", str(issuer["awarding_body"])))
+        parts.append(
+            self.tr("on a trusted list (%1)").replace(
+                "%1", str(issuer.get("trust_source") or "")
+            )
+            if issuer.get("trusted")
+            else self.tr("not on any trusted list")
+        )
+        return " · ".join(parts)
