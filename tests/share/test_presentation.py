@@ -110,7 +110,7 @@ def test_enveloped_credentials_carry_the_original_bytes_with_their_media_types()
     vp = build_presentation([jwt, sd_jwt, edc], holder_key=HOLDER_KEY)
     items = vp["verifiableCredential"]
     assert all(i["type"] == "EnvelopedVerifiableCredential" for i in items)
-    assert all(i["@context"] == VC2 for i in items)
+    assert all(i["@context"] == [VC2] for i in items)
     decoded = [decode_data_url(i["id"]) for i in items]
     assert decoded == [
         ("application/vc+jwt", jwt.raw),

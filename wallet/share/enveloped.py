@@ -44,7 +44,7 @@ def envelope(credential: Credential, secured: bytes | None = None) -> dict[str, 
     """
     data = credential.signed_bytes if secured is None else secured
     return {
-        "@context": VC_2_CONTEXT,
+        "@context": [VC_2_CONTEXT],
         "id": data_url(media_type(credential), data),
         "type": ENVELOPED_TYPE,
     }
