@@ -45,7 +45,11 @@ import cbor2
 
 from wallet.errors import FormatError, QrPayloadTooLarge, SharingError
 from wallet.share.vpqr.compressor import compress_document
-from wallet.share.vpqr.decompressor import ReadTables, decompress_document
+from wallet.share.vpqr.decompressor import (
+    ReadTables,
+    decompress_document,
+    plain_json_document,
+)
 from wallet.share.vpqr.envelope import legacy_compressed, open_envelope, read_payload
 from wallet.share.vpqr.qr_text import cborld_from_vpqr_text, looks_like_vpqr, vpqr_text
 
@@ -95,9 +99,7 @@ def decode_cborld(data: bytes) -> dict[str, Any]:
     envelope = open_envelope(data)
     payload = read_payload(envelope.payload)
     if not envelope.compressed:
-        if not isinstance(payload, dict) or not all(isinstance(key, str) for key in payload):
-            raise FormatError("This uncompressed CBOR-LD code does not hold a JSON object.")
-        return payload
+        return plain_json_document(payload)
     return decompress_document(payload, ReadTables.for_envelope(legacy=envelope.legacy))
 
 

@@ -201,8 +201,9 @@ class ActiveContext:
         self.loader = loader
         self.terms: dict[str, TermDefinition] = terms if terms is not None else {}
         self.previous = previous
-        self.type_terms: tuple[str, ...] = ("@type",) + tuple(
-            term for term, definition in self.terms.items() if definition.iri == "@type"
+        self.type_terms: tuple[str, ...] = (
+            "@type",
+            *(term for term, definition in self.terms.items() if definition.iri == "@type"),
         )
         self._all_propagate = all(definition.propagate for definition in self.terms.values())
 

@@ -98,7 +98,14 @@ class _Compressor:
             values = value if plural else [value]
             value_active = active.for_property(key)
             encoded = [
-                self._value(item, key, definition, value_active, type_id_limit, depth)
+                self._value(
+                    item,
+                    term=key,
+                    definition=definition,
+                    active=value_active,
+                    type_id_limit=type_id_limit,
+                    depth=depth,
+                )
                 for item in values
             ]
             out[number + 1 if plural else number] = encoded if plural else encoded[0]
@@ -119,6 +126,7 @@ class _Compressor:
     def _value(
         self,
         value: Any,
+        *,
         term: str,
         definition: TermDefinition | None,
         active: ActiveContext,
@@ -175,7 +183,7 @@ def _text(value: Any, term: str) -> str:
 
 
 def _check_scalar(value: Any, term: str) -> None:
-    if isinstance(value, bool) or isinstance(value, str) or isinstance(value, float):
+    if isinstance(value, (bool, str, float)):
         return
     if isinstance(value, int):
         if value not in _INT_RANGE:

@@ -13,6 +13,7 @@ numbers are short and term names long, so a small code could otherwise expand a 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,10 +28,10 @@ from wallet.share.vpqr.active_context import (
 from wallet.share.vpqr.compressor import CONTEXT_KEY, CONTEXTS_KEY
 from wallet.share.vpqr.registry import cborld_registry
 from wallet.share.vpqr.value_codecs import (
+    CRYPTOSUITE_STRING,
     MULTIBASE,
     XSD_DATE,
     XSD_DATETIME,
-    CRYPTOSUITE_STRING,
     damaged,
     expand_date,
     expand_datetime,
@@ -91,6 +92,14 @@ def decompress_document(payload: Any, tables: ReadTables) -> dict[str, Any]:
         ) from None
 
 
+def plain_json_document(payload: Any) -> dict[str, Any]:
+    """An uncompressed payload (registry entry 0), checked to be a JSON object."""
+    if not isinstance(payload, dict):
+        raise damaged("its uncompressed payload is not a JSON object")
+    checked: dict[str, Any] = _Decompressor(ReadTables.for_envelope(legacy=False))._plain(payload)
+    return checked
+
+
 class _Decompressor:
     def __init__(self, tables: ReadTables) -> None:
         self.loader = ContextLoader()
@@ -135,7 +144,7 @@ class _Decompressor:
             term, plural = found
             entries.append((self._spend(term), plural, value))
         entries.sort(key=lambda entry: utf16_order(entry[0]))
-        for (term, _, _), following in zip(entries, entries[1:], strict=False):
+        for (term, _, _), following in itertools.pairwise(entries):
             if term == following[0]:
                 raise damaged(f"it holds the term {term[:80]!r} twice")
 
@@ -155,10 +164,9 @@ class _Decompressor:
         types: list[Any] = []
         for type_term in active.type_terms:
             number = self.loader.id_for_term(type_term)
-            if number is None:
-                raw = node.get(type_term)
-            else:
-                raw = node.get(number, node.get(number + 1))
+            raw = node.get(type_term) if number is None else node.get(number)
+            if raw is None and number is not None:
+                raw = node.get(number + 1)
             if raw is None:
                 continue
             for item in raw if isinstance(raw, list) else [raw]:
@@ -179,15 +187,15 @@ class _Decompressor:
         raise damaged("its @context holds something that is not a context")
 
     def _plain(self, value: Any) -> Any:
-        """An inline context: kept as written (string keys, JSON values)."""
+        """Uncompressed JSON (an inline context, a whole uncompressed document), checked."""
         if isinstance(value, dict):
             if not all(isinstance(key, str) for key in value):
-                raise damaged("an inline @context has a key that is not text")
+                raise damaged("a JSON object in it has a key that is not text")
             return {self._spend(key): self._plain(item) for key, item in value.items()}
         if isinstance(value, list):
             return [self._plain(item) for item in value]
         if isinstance(value, bytes):
-            raise damaged("an inline @context holds bytes")
+            raise damaged("it holds raw bytes where JSON needs a value")
         return self._spend(value) if isinstance(value, str) else value
 
     def _value(self, value: Any, kind: str, active: ActiveContext) -> Any:

@@ -30,13 +30,14 @@ def vpqr_text(cborld: bytes) -> str:
 
 
 def looks_like_vpqr(text: str) -> bool:
-    return text.strip().startswith(VPQR_PREFIX)
+    return text.lstrip().startswith(VPQR_PREFIX)
 
 
 def cborld_from_vpqr_text(text: str) -> bytes:
     if not isinstance(text, str):
         raise FormatError("A VP1- QR code's content must be text.")
-    text = text.strip()
+    # Base45 uses the space character, so only line breaks around the text are dropped.
+    text = text.lstrip().rstrip("\r\n")
     if len(text) > MAX_VPQR_TEXT_CHARS:
         raise InputTooLarge(
             f"The VP1- text is {len(text)} characters long; Kredo reads at most "

@@ -136,9 +136,11 @@ def compress_datetime(value: str) -> int | list[int] | None:
     match = _DATETIME_TEXT.fullmatch(value)
     if not match:
         return None
-    *fields, millis = match.groups()
+    year, month, day, hour, minute, second, millis = match.groups()
     try:
-        moment = datetime(*(int(part) for part in fields), tzinfo=UTC)
+        moment = datetime(
+            int(year), int(month), int(day), int(hour), int(minute), int(second), tzinfo=UTC
+        )
     except ValueError:
         return None
     seconds = int((moment - _EPOCH).total_seconds())
