@@ -130,7 +130,8 @@ def test_import_of_junk_shows_a_summary_with_reasons(
     settle()
     summary = window.last_summary
     assert isinstance(summary, ImportSummary)
-    results = [summary.list.topLevelItem(i).text(1) for i in range(summary.list.topLevelItemCount())]
+    items = range(summary.list.topLevelItemCount())
+    results = [summary.list.topLevelItem(i).text(1) for i in items]
     assert "imported" in results
     assert any("JSON" in r for r in results), results
     assert window.proxy.rowCount() == 1
