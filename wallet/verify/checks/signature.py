@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from wallet.model import Credential, CredentialFormat
 from wallet.verify.checks.base import VerifyContext
+from wallet.verify.checks.ob2_signature import verify_ob2
 from wallet.verify.checks.signature_formats import (
     SignatureFinding,
     verify_data_integrity,
@@ -45,10 +46,7 @@ _VERIFIERS[CredentialFormat.EDC_XML] = _not_checked(
     "The XAdES seal of this older Europass XML credential was not checked: Kredo cannot verify "
     "those seals yet."
 )
-_VERIFIERS[CredentialFormat.OB2] = _not_checked(
-    "Open Badges 2.0 badges are verified against the issuer's hosted key or assertion, which "
-    "needs going online."
-)
+_VERIFIERS[CredentialFormat.OB2] = verify_ob2
 
 
 class SignatureCheck:

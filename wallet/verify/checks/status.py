@@ -1,5 +1,6 @@
 """``status``: revocation and suspension (BitstringStatusList, StatusList2021,
-RevocationList2020, 1EdTech revocation lists, IETF token status lists).
+RevocationList2020, 1EdTech revocation lists, IETF token status lists; for Open Badges 2.0,
+the hosted copy's ``revoked`` flag or the issuer's revocation list).
 
 Offline the check is ``skipped``, never ``ok``: nobody looked at the issuer's list.
 """
@@ -9,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from wallet.model import Credential
+from wallet.model import Credential, CredentialFormat
 from wallet.status import check_status_entries
 from wallet.verify.checks.base import VerifyContext
+from wallet.verify.checks.ob2_signature import STATUS_EVIDENCE, Ob2Status
 from wallet.verify.report import CheckMode, CheckResult, CheckStatus
 
 
@@ -27,6 +29,8 @@ class StatusCheck:
         return True
 
     def run(self, credential: Credential, context: VerifyContext) -> CheckResult:
+        if credential.format is CredentialFormat.OB2:
+            return self._open_badge_2(context)
         outcomes = check_status_entries(
             _status_document(credential),
             online=context.options.online,
@@ -68,3 +72,15 @@ class StatusCheck:
         if warnings:
             return context.result(self.id, CheckStatus.WARNING, warnings[0], mode=mode, **details)
         return context.result(self.id, CheckStatus.OK, outcomes[0].message, mode=mode, **details)
+
+    def _open_badge_2(self, context: VerifyContext) -> CheckResult:
+        """OB 2.0 revocation is learnt from the issuer while verifying the badge itself
+        (hosted copy, or the issuer's revocation list); the signature check hands it over."""
+        found = context.signer_evidence.get(STATUS_EVIDENCE)
+        if not isinstance(found, Ob2Status):
+            return context.result(
+                self.id,
+                CheckStatus.SKIPPED,
+                "Whether the issuer revoked this badge was not checked.",
+            )
+        return context.result(self.id, found.status, found.message, mode=found.mode)

@@ -1,0 +1,381 @@
+"""How the ``signature`` check verifies an Open Badges 2.0 assertion (OB 2.0 §Verification).
+
+An OB 2.0 badge is proven by its issuer's web presence, so checking it needs the network,
+which is used only when the user allowed it; documents the caller already holds (a key,
+a badge class, an issuer profile, by id) are used offline. The documents are read as plain
+compacted JSON, the form the 2.0 specification publishes them in.
+
+Hosted badges (``verification.type`` ``HostedBadge``):
+
+1. the assertion's ``id`` is fetched; the hosted copy must have the same ``id`` and say what
+   the presented copy says (recipient, badge, dates, evidence, verification);
+2. the badge class (when ``badge`` is a URL) and the issuer profile are fetched; each must be
+   the document its URL names;
+3. the assertion must be hosted where its issuer allows: ``verification.startsWith`` or
+   ``allowedOrigins`` of the issuer profile, by default the issuer profile's own origin;
+4. a hosted copy saying ``revoked: true`` revokes the badge (reported by the status check).
+
+Signed badges (``SignedBadge``):
+
+1. the key document at ``verification.creator`` (a ``CryptographicKey`` with ``publicKeyPem``);
+2. the RS256 JWS over the assertion, with that key;
+3. the key's ``owner`` is the issuer profile, and the profile lists it when it lists keys;
+4. the issuer's ``revocationList``, when it names one, must not list the assertion.
+
+The verdict on revocation is handed to the status check (``signer_evidence["ob2_status"]``):
+a badge whose issuer was not asked is never reported as not revoked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from wallet.crypto.ob2_jws import verify_ob2_signed_assertion
+from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed, WalletError
+from wallet.formats.json_input import load_json_object
+from wallet.model import Credential
+from wallet.net import fetch
+from wallet.verify.checks.base import VerifyContext
+from wallet.verify.checks.signature_formats import SignatureFinding
+from wallet.verify.report import CheckMode, CheckStatus, IssuerInfo
+
+# OB 2.0 documents are small JSON; a key, a badge class or a profile is a few KB.
+MAX_DOCUMENT_BYTES = 256 * 1024
+ACCEPT = "application/ld+json, application/json"
+HOSTED_TYPES = frozenset({"HostedBadge", "hosted"})
+SIGNED_TYPES = frozenset({"SignedBadge", "signed"})
+# What a hosted copy must repeat exactly; ``badge`` is compared by its id.
+COMPARED_FIELDS = ("recipient", "badge", "issuedOn", "expires", "evidence", "verification")
+STATUS_EVIDENCE = "ob2_status"
+
+
+@dataclass(frozen=True)
+class Ob2Status:
+    """What the issuer said about revocation, for the status check."""
+
+    status: CheckStatus
+    message: str
+    mode: CheckMode
+
+
+class _Failed(Exception):
+    """Internal: the badge failed verification, with one sentence for a person."""
+
+
+class _Documents:
+    """Documents by URL: the caller's first, then the network (only when allowed)."""
+
+    def __init__(self, context: VerifyContext) -> None:
+        self._known = context.options.documents
+        self._online = context.options.online
+        self._seen: dict[str, dict[str, Any]] = {}
+        self.used_network = False
+
+    def get(self, url: str, what: str) -> dict[str, Any]:
+        if url in self._known:
+            return dict(self._known[url])
+        if url not in self._seen:
+            got = fetch(url, allowed=self._online, max_bytes=MAX_DOCUMENT_BYTES, accept=ACCEPT)
+            self.used_network = True
+            try:
+                document = load_json_object(got.body, what=what)
+            except WalletError as exc:
+                raise _Failed(exc.message) from None
+            if document.get("id") != url:
+                raise _Failed(f"{what} at {_host(url)} says it is another document.")
+            self._seen[url] = document
+        return self._seen[url]
+
+
+def verify_ob2(credential: Credential, context: VerifyContext) -> SignatureFinding:
+    assertion = credential.document
+    verification = assertion.get("verification")
+    kind = verification.get("type") if isinstance(verification, Mapping) else None
+    documents = _Documents(context)
+    signer = IssuerInfo(name=_embedded_issuer_name(assertion))
+    try:
+        if kind in SIGNED_TYPES or _looks_signed(credential):
+            finding = _verify_signed(credential, context, documents)
+        elif kind in HOSTED_TYPES:
+            finding = _verify_hosted(assertion, context, documents)
+        else:
+            finding = SignatureFinding(
+                CheckStatus.FAILED,
+                "The badge does not say how to verify it (hosted or signed).",
+                signer,
+            )
+    except NetworkNotAllowed:
+        finding = SignatureFinding(CheckStatus.SKIPPED, _offline_reason(kind, verification), signer)
+    except InputTooLarge as exc:
+        finding = SignatureFinding(CheckStatus.FAILED, exc.message, signer, mode=CheckMode.NETWORK)
+    except NetworkError as exc:
+        finding = SignatureFinding(
+            CheckStatus.SKIPPED,
+            f"The badge could not be checked with its issuer: {_clause(exc.message)}",
+            signer,
+            mode=CheckMode.NETWORK,
+        )
+    except _Failed as failure:
+        finding = SignatureFinding(
+            CheckStatus.FAILED,
+            str(failure),
+            signer,
+            mode=CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE,
+        )
+    if finding.status is not CheckStatus.OK:
+        context.signer_evidence.setdefault(
+            STATUS_EVIDENCE,
+            Ob2Status(
+                CheckStatus.SKIPPED,
+                "Whether the issuer revoked this badge was not checked, because the badge "
+                "itself could not be checked with its issuer.",
+                finding.mode,
+            ),
+        )
+    return finding
+
+
+# --- hosted --------------------------------------------------------------------------------
+
+
+def _verify_hosted(
+    assertion: Mapping[str, Any], context: VerifyContext, documents: _Documents
+) -> SignatureFinding:
+    # 1. The hosted copy, same id, same claims.
+    assertion_id = assertion.get("id")
+    if not isinstance(assertion_id, str) or not assertion_id.startswith(("https://", "http://")):
+        raise _Failed("A hosted badge must have a web address as its id, and this one has none.")
+    hosted = documents.get(assertion_id, "The issuer's hosted copy of the badge")
+    differing = [
+        name
+        for name in COMPARED_FIELDS
+        if _comparable(assertion, name) != _comparable(hosted, name)
+    ]
+    if differing:
+        raise _Failed(
+            "The badge differs from the copy its issuer hosts "
+            f"(in {', '.join(differing)}): it was altered, or the issuer changed it."
+        )
+    # 2. Badge class and issuer profile.
+    profile = _issuer_profile(hosted, documents)
+    # 3. Hosted where the issuer allows.
+    if not _hosting_allowed(assertion_id, profile):
+        raise _Failed(
+            f"The badge is hosted at {_host(assertion_id)}, a place its issuer does not name "
+            "for its badges."
+        )
+    # 4. Revocation as the host says it.
+    context.signer_evidence[STATUS_EVIDENCE] = _hosted_revocation(hosted)
+    signer = _issuer_info(profile)
+    return SignatureFinding(
+        CheckStatus.OK,
+        f"The badge matches the copy its issuer hosts at {_host(assertion_id)}.",
+        signer,
+        mode=CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE,
+        details={"verification": "hosted", "hosted_at": assertion_id, "issuer": profile["id"]},
+    )
+
+
+def _hosted_revocation(hosted: Mapping[str, Any]) -> Ob2Status:
+    if hosted.get("revoked") is True:
+        reason = hosted.get("revocationReason")
+        extra = f" ({reason[:200]})" if isinstance(reason, str) and reason else ""
+        return Ob2Status(
+            CheckStatus.FAILED, f"The issuer has revoked this badge{extra}.", CheckMode.NETWORK
+        )
+    return Ob2Status(
+        CheckStatus.OK,
+        "The issuer's hosted copy of the badge does not say it is revoked.",
+        CheckMode.NETWORK,
+    )
+
+
+def _hosting_allowed(assertion_id: str, profile: Mapping[str, Any]) -> bool:
+    policy = profile.get("verification")
+    policy = policy if isinstance(policy, Mapping) else {}
+    prefixes = [p for p in _as_list(policy.get("startsWith")) if isinstance(p, str) and p]
+    if prefixes:
+        return any(assertion_id.startswith(prefix) for prefix in prefixes)
+    origins = [o for o in _as_list(policy.get("allowedOrigins")) if isinstance(o, str)]
+    if origins:
+        return (urlsplit(assertion_id).hostname or "") in origins
+    return urlsplit(assertion_id).netloc == urlsplit(str(profile.get("id", ""))).netloc
+
+
+# --- signed --------------------------------------------------------------------------------
+
+
+def _verify_signed(
+    credential: Credential, context: VerifyContext, documents: _Documents
+) -> SignatureFinding:
+    token = credential.signed_bytes.decode("utf-8", "replace").strip()
+    if token.startswith("{"):
+        raise _Failed("The badge says it is signed, but it carries no signature.")
+    verification = credential.document.get("verification")
+    creator = verification.get("creator") if isinstance(verification, Mapping) else None
+    if not isinstance(creator, str) or not creator:
+        raise _Failed("The signed badge does not say where its issuer's key is (creator).")
+    # 1. The key document.
+    key_document = documents.get(creator, "The issuer's key document")
+    pem = key_document.get("publicKeyPem")
+    if key_document.get("type") not in ("CryptographicKey", None) or not isinstance(pem, str):
+        raise _Failed("The issuer's key document holds no public key.")
+    # 2. The signature.
+    result = verify_ob2_signed_assertion(token, pem, now=context.now)
+    if not result.signature.passed:
+        raise _Failed(
+            "The badge's signature does not match it: it was altered after signing, "
+            "or signed by another key."
+        )
+    if not result.claims.passed:
+        raise _Failed(" ".join(result.claims.messages[:2]))
+    # 3. The key belongs to the badge's issuer.
+    profile = _issuer_profile(result.assertion, documents)
+    if key_document.get("owner") != profile["id"]:
+        raise _Failed(
+            f"The signing key belongs to {str(key_document.get('owner'))[:200]}, "
+            f"not to the badge's issuer {profile['id']}."
+        )
+    listed = [_id_of(k) for k in _as_list(profile.get("publicKey"))]
+    if listed and creator not in listed:
+        raise _Failed("The badge's issuer does not list the signing key among its keys.")
+    # 4. The issuer's revocation list.
+    context.signer_evidence[STATUS_EVIDENCE] = _signed_revocation(
+        result.assertion, profile, documents
+    )
+    return SignatureFinding(
+        CheckStatus.OK,
+        "The RS256 signature by the issuer's key is valid.",
+        _issuer_info(profile),
+        mode=CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE,
+        details={"verification": "signed", "key": creator, "issuer": profile["id"]},
+    )
+
+
+def _signed_revocation(
+    assertion: Mapping[str, Any], profile: Mapping[str, Any], documents: _Documents
+) -> Ob2Status:
+    mode = CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE
+    url = _id_of(profile.get("revocationList"))
+    if url is None:
+        return Ob2Status(CheckStatus.OK, "The badge's issuer publishes no revocation list.", mode)
+    try:
+        revocation_list = documents.get(url, "The issuer's revocation list")
+    except NetworkNotAllowed:
+        return Ob2Status(
+            CheckStatus.SKIPPED,
+            "The issuer's revocation list was not checked: it needs going online.",
+            mode,
+        )
+    except NetworkError as exc:
+        return Ob2Status(
+            CheckStatus.SKIPPED,
+            f"The issuer's revocation list could not be fetched: {_clause(exc.message)}",
+            CheckMode.NETWORK,
+        )
+    except _Failed as failure:
+        return Ob2Status(CheckStatus.FAILED, str(failure), CheckMode.NETWORK)
+    mode = CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE
+    revoked = revocation_list.get("revokedAssertions")
+    if not isinstance(revoked, list):
+        return Ob2Status(
+            CheckStatus.FAILED, "The issuer's revocation list lists no revoked badges.", mode
+        )
+    wanted = {v for v in (assertion.get("id"), assertion.get("uid")) if isinstance(v, str)}
+    for item in revoked:
+        if _revoked_names(item) & wanted:
+            reason = item.get("revocationReason") if isinstance(item, Mapping) else None
+            extra = f" ({reason[:200]})" if isinstance(reason, str) and reason else ""
+            return Ob2Status(CheckStatus.FAILED, f"The issuer has revoked this badge{extra}.", mode)
+    return Ob2Status(CheckStatus.OK, "The issuer's revocation list does not list this badge.", mode)
+
+
+def _revoked_names(item: Any) -> set[str]:
+    """A revoked assertion is listed by its id, or as an object with ``id`` or ``uid``."""
+    if isinstance(item, str):
+        return {item}
+    if isinstance(item, Mapping):
+        return {v for k, v in item.items() if k in ("id", "uid") and isinstance(v, str)}
+    return set()
+
+
+# --- shared --------------------------------------------------------------------------------
+
+
+def _issuer_profile(assertion: Mapping[str, Any], documents: _Documents) -> dict[str, Any]:
+    """The issuer profile the badge class names, with ``id`` set to the URL it came from."""
+    badge = assertion.get("badge")
+    if isinstance(badge, str):
+        badge = documents.get(badge, "The badge class")
+    if not isinstance(badge, Mapping):
+        raise _Failed("The badge does not name its badge class.")
+    issuer = badge.get("issuer")
+    issuer_url = _id_of(issuer)
+    if issuer_url is None:
+        raise _Failed("The badge class does not name its issuer.")
+    return {**documents.get(issuer_url, "The issuer's profile"), "id": issuer_url}
+
+
+def _issuer_info(profile: Mapping[str, Any]) -> IssuerInfo:
+    name = profile.get("name")
+    identifier = str(profile["id"])
+    return IssuerInfo(
+        name=name if isinstance(name, str) else None,
+        identifier=identifier,
+        domain=urlsplit(identifier).hostname,
+    )
+
+
+def _comparable(document: Mapping[str, Any], name: str) -> Any:
+    value = document.get(name)
+    return _id_of(value) if name == "badge" else value
+
+
+def _id_of(value: Any) -> str | None:
+    if isinstance(value, str) and value:
+        return value
+    if isinstance(value, Mapping) and isinstance(value.get("id"), str):
+        return str(value["id"])
+    return None
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _looks_signed(credential: Credential) -> bool:
+    return credential.signed_bytes.lstrip()[:1] != b"{"
+
+
+def _embedded_issuer_name(assertion: Mapping[str, Any]) -> str | None:
+    badge = assertion.get("badge")
+    issuer = badge.get("issuer") if isinstance(badge, Mapping) else None
+    name = issuer.get("name") if isinstance(issuer, Mapping) else None
+    return name if isinstance(name, str) else None
+
+
+def _offline_reason(kind: Any, verification: Any) -> str:
+    if kind in SIGNED_TYPES:
+        creator = verification.get("creator") if isinstance(verification, Mapping) else None
+        where = f" at {_host(creator)}" if isinstance(creator, str) else ""
+        return (
+            f"The badge's signature was not checked: its issuer's key is published{where}, "
+            "which needs going online."
+        )
+    return (
+        "The badge was not checked: an Open Badges 2.0 badge is checked against the copy its "
+        "issuer hosts, which needs going online."
+    )
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc[:200] or url[:200]
+
+
+def _clause(sentence: str) -> str:
+    return sentence[0].lower() + sentence[1:] if sentence[:1].isupper() else sentence
