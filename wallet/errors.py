@@ -126,6 +126,17 @@ class VerificationError(WalletError):
     """Verification could not even start (the input is not a credential at all)."""
 
 
+class UnsupportedDidMethod(VerificationError):
+    """A DID method Kredo cannot resolve (it knows did:key, did:jwk and did:web)."""
+
+
+class TrustMaterialError(WalletError):
+    """Trust material (the trusted-list snapshot, a trusted list, an issuer registry) is
+    unreadable or invalid; nothing is trusted on its word."""
+
+    exit_code = 1
+
+
 class SharingError(WalletError):
     """A presentation, QR code or PDF could not be produced or read."""
 
