@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import NoReturn, TextIO
 
 from wallet.cli import (
+    export_commands,
     holder_command,
     present_command,
     qr_commands,
@@ -30,7 +31,8 @@ from wallet.cli.version_action import PrintVersionAction
 from wallet.errors import UserCancelled, WalletError
 
 COMMAND_MODULES: tuple[ModuleType, ...] = (
-    wallet_commands, verify_command, present_command, holder_command, receive_command, qr_commands
+    wallet_commands, verify_command, present_command, holder_command, receive_command, qr_commands,
+    export_commands,
 )
 
 
