@@ -351,3 +351,31 @@ def test_bad_challenge_or_domain_is_refused(kwargs: dict[str, str], sentence: st
 def test_an_empty_presentation_is_refused() -> None:
     with pytest.raises(SharingError, match="at least one"):
         build_presentation([], holder_key=HOLDER_KEY)
+
+
+# --- proofs Kredo cannot check ---------------------------------------------------------------
+
+
+def test_a_proof_of_a_kind_kredo_does_not_check_is_skipped_never_passed() -> None:
+    vp = _signed_vp()
+    vp["proof"] = {**vp["proof"], "type": "RsaSignature2018"}
+    report = _verify(vp, challenge=CHALLENGE, domain=DOMAIN)
+    assert _holder(report) is CheckStatus.SKIPPED
+    assert report.status is OverallStatus.PARTIALLY_VERIFIED
+
+
+def test_a_proof_that_is_not_an_object_counts_as_no_proof() -> None:
+    vp = _signed_vp()
+    vp["proof"] = "z3Q38VMYXUHfNwiKwNjqfw3Ld4py"
+    assert _holder(_verify(vp)) is CheckStatus.SKIPPED
+    assert _holder(_verify(vp, challenge=CHALLENGE)) is CheckStatus.FAILED
+
+
+def test_a_did_web_holder_is_not_looked_up_offline() -> None:
+    vp = _signed_vp()
+    vp["proof"]["verificationMethod"] = "did:web:learner.example.cz#key-1"
+    report = _verify(vp, challenge=CHALLENGE, domain=DOMAIN)
+    check = report.check("holder")
+    assert check is not None and check.status is CheckStatus.SKIPPED
+    assert "online" in check.message
+    assert report.status is OverallStatus.PARTIALLY_VERIFIED

@@ -79,7 +79,7 @@ class HolderCheck:
         document = presentation.document
         holder = expected_signer(document)
         # 1. A proof must be there; without one, say honestly what is not known.
-        if "proof" not in document:
+        if not _proofs(document):
             return self._unproven(holder, context)
         # 2. The holder's key, resolved offline (did:key, did:jwk, supplied documents), or
         #    fetched for did:web when the user allowed going online.
@@ -102,7 +102,12 @@ class HolderCheck:
                 now=context.now,
             )
         except VerificationError as exc:  # a proof of a kind Kredo does not verify
-            return context.result(self.id, CheckStatus.SKIPPED, exc.message, holder=holder)
+            return context.result(
+                self.id,
+                CheckStatus.SKIPPED,
+                f"The holder proof cannot be checked. {exc.message}",
+                holder=holder,
+            )
         return self._judge(result, holder, context, mode)
 
     def _unproven(self, holder: str | None, context: VerifyContext) -> CheckResult:
@@ -198,16 +203,17 @@ def _ok_message(holder: str, context: VerifyContext) -> str:
     )
 
 
+def _proofs(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The proof objects; a ``proof`` that is not an object proves nothing."""
+    proofs = document.get("proof")
+    return [p for p in (proofs if isinstance(proofs, list) else [proofs]) if isinstance(p, Mapping)]
+
+
 def _holder_documents(
     document: Mapping[str, Any], context: VerifyContext
 ) -> tuple[dict[str, Mapping[str, Any]], CheckMode]:
     documents = dict(context.options.documents)
-    proofs = document.get("proof")
-    methods = [
-        p.get("verificationMethod")
-        for p in (proofs if isinstance(proofs, list) else [proofs])
-        if isinstance(p, Mapping)
-    ]
+    methods = [p.get("verificationMethod") for p in _proofs(document)]
     mode = CheckMode.OFFLINE
     for method in methods:
         base = method.partition("#")[0] if isinstance(method, str) else ""
