@@ -4,6 +4,7 @@ in images and PDFs → verified credentials)."""
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -19,7 +20,7 @@ from wallet.cli.verify_command import add_verify_arguments, verify_options
 from wallet.errors import QrPayloadTooLarge, WalletError
 from wallet.formats import parse_credentials
 from wallet.importer import read_limited
-from wallet.qr.scan import ScanResult, scan_files
+from wallet.qr.scan import FoundCredential, ScanResult, scan_files
 from wallet.share.qr import QrEncoding, encode_for_qr
 from wallet.share.qr.render import frames_apng, frames_gif, qr_png, qr_svg, qr_version
 from wallet.verify.engine import verify_file_bytes
@@ -149,9 +150,14 @@ def _capacity_json(encoding: QrEncoding, image_format: str, path: Path) -> dict[
 def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     options = verify_options(args)
     result = scan_files(args.files)
-    reports = [
-        (found, verify_file_bytes(found.raw, options=options)) for found in result.credentials
-    ]
+    reports: list[tuple[FoundCredential, VerificationReport]] = []
+    problems = list(result.messages)
+    for found in result.credentials:
+        try:
+            reports.append((found, verify_file_bytes(found.raw, options=options)))
+        except WalletError as exc:  # a code that decodes to something that is no credential
+            problems.append(f"{found.source}: {exc.message}")
+    result = replace(result, messages=tuple(problems))
     if args.json:
         print_json(_scan_json(result, reports), out)
     else:
@@ -162,7 +168,7 @@ def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _print_scan(
-    result: ScanResult, reports: list[tuple[Any, VerificationReport]], out: TextIO
+    result: ScanResult, reports: list[tuple[FoundCredential, VerificationReport]], out: TextIO
 ) -> None:
     for message in result.messages:
         print(f"Note: {message}", file=out)
@@ -186,7 +192,9 @@ def _found_sentence(kind: str) -> str:
     }.get(kind, "a credential.")
 
 
-def _scan_json(result: ScanResult, reports: list[tuple[Any, VerificationReport]]) -> dict[str, Any]:
+def _scan_json(
+    result: ScanResult, reports: list[tuple[FoundCredential, VerificationReport]]
+) -> dict[str, Any]:
     progress = result.multipart
     return {
         "credentials": [
