@@ -250,8 +250,8 @@ class _Decompressor:
             hit = table.get(number)
             if hit is not None:
                 return hit
-            if self.tables.legacy and kind == _URL and self.loader.term_for_id(number):
-                return None  # a term number; the URL codec expands it
+            if self.tables.legacy and kind == _URL:
+                return None  # the 0x0501 form writes terms as numbers too: the URL codec reads them
             raise damaged(f"it uses the table number {number}, which no registry lists")
         if isinstance(value, bytes) and kind not in (_NONE, _URL):
             # A JSON integer under a term whose type has a table is written as signed bytes.

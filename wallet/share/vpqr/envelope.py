@@ -36,7 +36,7 @@ LEGACY_RANGE = range(0x0600, 0x0700)
 
 # A QR code holds at most 2,953 bytes; 64 KiB leaves room for VP1- text read from files.
 MAX_CBORLD_BYTES = 64 * 1024
-MAX_PAYLOAD_NODES = 100_000
+MAX_PAYLOAD_NODES = 20_000
 _MAX_DEPTH = 128
 
 
