@@ -68,7 +68,10 @@ def qr_svg(text: str) -> bytes:
 
 
 def frames_gif(frames: Sequence[str], *, scale: int = DEFAULT_FRAME_SCALE) -> bytes:
-    images = _frame_images(frames, scale)
+    # One bit per pixel: GIF's LZW then codes 1-bit symbols (a third smaller than paletted).
+    images = [
+        image.convert("1", dither=Image.Dither.NONE) for image in _frame_images(frames, scale)
+    ]
     out = io.BytesIO()
     images[0].save(
         out,
