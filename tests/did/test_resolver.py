@@ -15,7 +15,7 @@ from wallet.did import (
     did_key_verification_method_id,
     resolve_verification_method,
 )
-from wallet.errors import MalformedCredential, NetworkNotAllowed, VerificationError
+from wallet.errors import MalformedCredential, NetworkNotAllowed, UnsupportedDidMethod
 
 W3C = Path(__file__).resolve().parents[1] / "assets" / "vectors" / "w3c"
 OB3_VM = "https://example.edu/issuers/565049#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi"
@@ -106,7 +106,7 @@ def test_web_keys_need_the_network_and_say_so(vm: str) -> None:
 
 
 def test_unsupported_did_method() -> None:
-    with pytest.raises(VerificationError, match="did:example"):
+    with pytest.raises(UnsupportedDidMethod, match="did:example"):
         resolve_verification_method("did:example:123#k")
 
 
@@ -114,3 +114,33 @@ def test_controller_document_for_another_identifier_is_refused() -> None:
     document = {"id": "https://other.example/issuer", "assertionMethod": []}
     with pytest.raises(MalformedCredential):
         resolve_verification_method(OB3_VM, documents={OB3_VM.partition("#")[0]: document})
+
+
+def test_a_credential_signed_under_an_unsupported_did_method_is_skipped_not_passed() -> None:
+    # GIVEN a real eddsa-rdfc-2022 proof whose key is named under did:example
+    from datetime import UTC, datetime
+
+    from wallet.crypto.data_integrity import sign
+    from wallet.verify.engine import verify_file_bytes
+    from wallet.verify.report import CheckStatus
+
+    key = ed25519.Ed25519PrivateKey.generate()
+    credential = {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiableCredential"],
+        "issuer": "did:example:university",
+        "credentialSubject": {"id": "did:example:learner"},
+    }
+    signed = sign(
+        credential,
+        private_key=key,
+        verification_method="did:example:university#key-1",
+        cryptosuite="eddsa-rdfc-2022",
+        created=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+
+    report = verify_file_bytes(json.dumps(signed).encode())
+
+    signature = report.check("signature")
+    assert signature is not None and signature.status is CheckStatus.SKIPPED
+    assert signature.message == "Kredo cannot resolve keys of the DID method did:example."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.trust.conftest import TRUST_ASSETS
-from wallet.errors import MalformedCredential
+from wallet.errors import TrustMaterialError
 from wallet.trust.registry import IssuerRegistry, bundled_registries
 
 DCC_MEMBER = "did:key:z6MktL8XGbuYv5f7hwf6hVyJkJWynNtNhcsXFYe9NJzjKHkW"
@@ -47,7 +47,7 @@ def test_community_registry_file() -> None:
 def test_published_file_with_unbalanced_braces_is_refused() -> None:
     # This version of the DCC pilot registry was published with a missing closing brace.
     raw = (TRUST_ASSETS / "dcc-issuer-registry-unbalanced.json").read_bytes()
-    with pytest.raises(MalformedCredential):
+    with pytest.raises(TrustMaterialError):
         IssuerRegistry.from_json(raw, name="DCC Pilot Registry", source="test")
 
 
@@ -62,5 +62,5 @@ def test_published_file_with_unbalanced_braces_is_refused() -> None:
     ],
 )
 def test_entries_not_in_the_format_are_refused(raw: bytes) -> None:
-    with pytest.raises(MalformedCredential):
+    with pytest.raises(TrustMaterialError):
         IssuerRegistry.from_json(raw, name="x", source="test")

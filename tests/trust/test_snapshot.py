@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 from tests.trust.conftest import CZ_EXTRACT
-from wallet.errors import MalformedCredential, VerificationError
+from wallet.errors import TrustMaterialError
 from wallet.trust import bundled_snapshot
 from wallet.trust.snapshot import TrustSnapshot
 
@@ -90,14 +90,14 @@ def test_certificate_not_matching_its_pin_is_refused() -> None:
     document = json.loads(BUNDLED.read_text(encoding="utf-8"))
     first, second = document["anchors"][0], document["anchors"][1]
     first["der_base64"] = second["der_base64"]
-    with pytest.raises(MalformedCredential, match="damaged"):
+    with pytest.raises(TrustMaterialError, match="damaged"):
         TrustSnapshot.from_json(json.dumps(document).encode())
 
 
 def test_unknown_format_is_refused() -> None:
     document = json.loads(BUNDLED.read_text(encoding="utf-8"))
     document["format"] = "something-else/9"
-    with pytest.raises(MalformedCredential):
+    with pytest.raises(TrustMaterialError):
         TrustSnapshot.from_json(json.dumps(document).encode())
 
 
@@ -119,7 +119,7 @@ def test_script_refuses_a_list_signed_by_someone_else(
     assert len(pins) == 8
     # WHEN the online path is run with every download answered by the CZ list
     # THEN the "LOTL" is refused before anything is written
-    with pytest.raises(VerificationError):
+    with pytest.raises(TrustMaterialError):
         update_trust.build_from_network(["CZ"], pins, fetch=lambda url: cz_tl_bytes)
 
 

@@ -10,7 +10,7 @@ import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from tests.trust.conftest import CZ_EXTRACT
-from wallet.errors import MalformedCredential, VerificationError
+from wallet.errors import TrustMaterialError
 from wallet.trust.trusted_list import (
     CA_QC,
     load_pinned_trusted_list,
@@ -111,7 +111,7 @@ def test_pinning_accepts_the_signer_and_refuses_anyone_else(cz_tl_bytes: bytes) 
     assert load_pinned_trusted_list(cz_tl_bytes, [signer]).territory == "CZ"
     # The LOTL signers the list itself names are real certificates, but not this list's signer.
     other = trusted_list.pointers[0].certificates
-    with pytest.raises(VerificationError, match="not signed by the certificate known"):
+    with pytest.raises(TrustMaterialError, match="not signed by the certificate known"):
         load_pinned_trusted_list(cz_tl_bytes, other)
 
 
@@ -119,7 +119,7 @@ def test_pinning_refuses_a_tampered_list_even_with_the_right_pin(cz_tl_bytes: by
     signer = parse_trusted_list(cz_tl_bytes).signature.signer
     assert signer is not None
     tampered = cz_tl_bytes.replace(b"<TSLSequenceNumber>77<", b"<TSLSequenceNumber>78<", 1)
-    with pytest.raises(VerificationError, match="signature is not valid"):
+    with pytest.raises(TrustMaterialError, match="signature is not valid"):
         load_pinned_trusted_list(tampered, [signer])
 
 
@@ -159,7 +159,7 @@ def test_doctype_is_refused(cz_tl_bytes: bytes) -> None:
         + b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
         + cz_tl_bytes[header_end:]
     )
-    with pytest.raises(MalformedCredential, match="document type"):
+    with pytest.raises(TrustMaterialError, match="document type"):
         parse_trusted_list(hostile)
 
 
@@ -175,5 +175,5 @@ def test_doctype_is_refused(cz_tl_bytes: bytes) -> None:
     ],
 )
 def test_not_a_trusted_list(raw: bytes, message: str) -> None:
-    with pytest.raises(MalformedCredential, match=message):
+    with pytest.raises(TrustMaterialError, match=message):
         parse_trusted_list(raw)

@@ -18,7 +18,7 @@ from wallet.did.verification_method import (
     MAX_VERIFICATION_METHOD_ID,
     ResolvedVerificationMethod,
 )
-from wallet.errors import MalformedCredential, NetworkNotAllowed, VerificationError
+from wallet.errors import MalformedCredential, NetworkNotAllowed, UnsupportedDidMethod
 
 _NEEDS_NETWORK = ("did:web:", "https://", "http://")
 
@@ -45,7 +45,7 @@ def resolve_verification_method(
         )
     if base.startswith("did:"):
         method = base.split(":", 2)[1] if base.count(":") >= 2 else ""
-        raise VerificationError(
+        raise UnsupportedDidMethod(
             f"Kredo cannot resolve keys of the DID method did:{method[:40]}.",
             details=f"verification method {vm_id[:300]}",
         )

@@ -24,7 +24,7 @@ from types import MappingProxyType
 from typing import Any
 
 from wallet.bundled_resources import resource_path
-from wallet.errors import FormatError, MalformedCredential
+from wallet.errors import FormatError, MalformedCredential, TrustMaterialError
 from wallet.formats.json_input import load_json_object
 from wallet.trust.issuer_identifier import normalise_issuer_identifier
 
@@ -51,11 +51,14 @@ class IssuerRegistry:
     @classmethod
     def from_json(cls, raw: bytes, *, name: str, source: str) -> IssuerRegistry:
         if len(raw) > MAX_REGISTRY_BYTES:
-            raise MalformedCredential(f"The issuer registry {name!r} is too large.")
-        document = load_json_object(raw, what=f"The issuer registry {name!r}")
+            raise TrustMaterialError(f"The issuer registry {name!r} is too large.")
+        try:
+            document = load_json_object(raw, what=f"The issuer registry {name!r}")
+        except MalformedCredential as exc:
+            raise TrustMaterialError(exc.message, details=exc.details) from None
         table = document.get("registry")
         if not isinstance(table, dict):
-            raise MalformedCredential(
+            raise TrustMaterialError(
                 f"The issuer registry {name!r} is not in the DCC registry format.",
                 details="no 'registry' object",
             )
@@ -63,7 +66,7 @@ class IssuerRegistry:
         for key, value in table.items():
             entry = _entry(key, value)
             if entry is None:
-                raise MalformedCredential(
+                raise TrustMaterialError(
                     f"The issuer registry {name!r} has an entry Kredo cannot read.",
                     details=f"entry {len(entries) + 1}",
                 )

@@ -26,7 +26,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from wallet.errors import MalformedCredential
+from wallet.errors import MalformedCredential, TrustMaterialError
 from wallet.formats.json_input import load_json_object
 from wallet.trust.trusted_list import StatusPeriod, TrustedList, TrustService
 
@@ -112,7 +112,10 @@ class TrustSnapshot:
 
     @classmethod
     def from_json(cls, raw: bytes) -> TrustSnapshot:
-        document = load_json_object(raw, what="The trust snapshot")
+        try:
+            document = load_json_object(raw, what="The trust snapshot")
+        except MalformedCredential as exc:
+            raise TrustMaterialError(exc.message, details=exc.details) from None
         try:
             if document.get("format") != SNAPSHOT_FORMAT:
                 raise ValueError(f"format {document.get('format')!r}")
@@ -128,7 +131,7 @@ class TrustSnapshot:
                 ),
             )
         except (KeyError, TypeError, ValueError, binascii.Error) as error:
-            raise MalformedCredential(
+            raise TrustMaterialError(
                 "The trust snapshot is damaged or of an unknown kind.", details=str(error)
             ) from error
 

@@ -24,7 +24,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from lxml import etree
 
-from wallet.errors import MalformedCredential, VerificationError
+from wallet.errors import MalformedCredential, TrustMaterialError
 from wallet.trust.xml_input import TSL_ADDITIONAL_NS, TSL_NS, TSL_SIE_NS, parse_xml
 from wallet.trust.xml_signature import XmlSignatureResult, verify_enveloped_signature
 
@@ -176,12 +176,15 @@ class TrustedList:
 def parse_trusted_list(raw: bytes) -> TrustedList:
     """Parse a trusted list as published and check its signature (reported, never raised).
 
-    Raises :class:`MalformedCredential` for bytes that are not a trusted list.
+    Raises :class:`TrustMaterialError` for bytes that are not a trusted list.
     """
-    tree = parse_xml(raw)
+    try:
+        tree = parse_xml(raw)
+    except MalformedCredential as exc:
+        raise TrustMaterialError(exc.message, details=exc.details) from None
     root = tree.getroot()
     if root.tag != f"{_T}TrustServiceStatusList":
-        raise MalformedCredential(
+        raise TrustMaterialError(
             "The file is not an ETSI trusted list.", details=f"root element {root.tag!r}"
         )
     scheme = _required(root, f"{_T}SchemeInformation")
@@ -212,16 +215,16 @@ def load_pinned_trusted_list(raw: bytes, pinned: Sequence[x509.Certificate]) -> 
     """Parse a list and insist that it is intact and signed with a pinned certificate.
 
     This is how trust material is admitted: a list whose signature fails, or that someone
-    other than the territory's known operator signed, raises :class:`VerificationError`.
+    other than the territory's known operator signed, raises :class:`TrustMaterialError`.
     """
     trusted_list = parse_trusted_list(raw)
     if not trusted_list.signature.valid:
-        raise VerificationError(
+        raise TrustMaterialError(
             "The trusted list's signature is not valid.",
             details="; ".join(trusted_list.signature.problems),
         )
     if not trusted_list.signed_by(pinned):
-        raise VerificationError(
+        raise TrustMaterialError(
             "The trusted list is not signed by the certificate known for its operator.",
             details=f"territory {trusted_list.territory}",
         )
@@ -322,7 +325,7 @@ def _certificates(elements: Iterable[etree._Element]) -> tuple[x509.Certificate,
             der = base64.b64decode("".join(_text(element).split()), validate=True)
             certificates.append(x509.load_der_x509_certificate(der))
         except (binascii.Error, ValueError) as error:
-            raise MalformedCredential(
+            raise TrustMaterialError(
                 "The trusted list holds a certificate that cannot be read.",
                 details=str(error),
             ) from error
@@ -348,7 +351,7 @@ def _preferred(names: Sequence[LangText]) -> str:
 def _required(parent: etree._Element, tag: str) -> etree._Element:
     found = parent.find(tag)
     if found is None:
-        raise MalformedCredential(
+        raise TrustMaterialError(
             "The trusted list is missing a required part.", details=tag.rsplit("}", 1)[-1]
         )
     return found
@@ -371,7 +374,7 @@ def _integer(element: etree._Element) -> int:
     try:
         return int(_text(element))
     except ValueError as error:
-        raise MalformedCredential(
+        raise TrustMaterialError(
             "The trusted list has a malformed number.", details=_text(element)
         ) from error
 
@@ -381,9 +384,9 @@ def _datetime(element: etree._Element) -> datetime:
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError as error:
-        raise MalformedCredential(
+        raise TrustMaterialError(
             "The trusted list has a malformed date.", details=value
         ) from error
     if moment.tzinfo is None:
-        raise MalformedCredential("The trusted list has a date without a time zone.", details=value)
+        raise TrustMaterialError("The trusted list has a date without a time zone.", details=value)
     return moment
