@@ -12,9 +12,10 @@ STAMP := $(VENV)/.installed
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libpulse0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libnss3 libxcomposite1 libxdamage1 \
 	libxrandr2 libxtst6 libasound2
-TEST_DEBS := $(QT_DEBS) gnome-keyring dbus dbus-x11 xvfb
+# appstream, desktop-file-utils and shared-mime-info validate the Linux desktop integration.
+TEST_DEBS := $(QT_DEBS) gnome-keyring dbus dbus-x11 xvfb appstream desktop-file-utils shared-mime-info
 
-.PHONY: setup run test lint bench system-deps system-deps-test update-contexts update-trust clean
+.PHONY: setup run test lint bench package system-deps system-deps-test update-contexts update-trust clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +40,11 @@ test: $(STAMP) system-deps-test
 lint: $(STAMP)
 	$(VENV)/bin/ruff check wallet ui tests
 	$(VENV)/bin/mypy
+
+# One-folder app in dist/kredo/ (kredo and kredo-gui); see packaging/README.md.
+package: $(STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean packaging/kredo.spec
+	@du -sh dist/kredo
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
