@@ -20,7 +20,7 @@ JAdES seal at all raises a :class:`wallet.errors.MalformedCredential`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import asn1crypto.x509
@@ -31,9 +31,9 @@ from wallet.crypto.jades_parse import JadesSeal, token_values
 from wallet.crypto.jades_signature import verify_jws_signature
 from wallet.crypto.jades_validation_data import read_validation_data
 from wallet.crypto.qc_statements import QcInfo, read_qc_statements
-from wallet.crypto.timestamp_authority import AuthorityPath, validate_timestamp_authority
+from wallet.crypto.timestamp_authority import AuthorityPath, with_authority_path
 from wallet.crypto.timestamp_token import TimestampResult, verify_timestamp_token
-from wallet.crypto.x509_path import PathResult, RevocationData, to_asn1, validate_seal_path
+from wallet.crypto.x509_path import PathResult, to_asn1, validate_seal_path
 from wallet.crypto.x509_subject import SealSubject, seal_subject
 
 # sigT is claimed with one-second precision, the timestamp is requested right after signing.
@@ -120,7 +120,7 @@ def verify_jades_seal(
     token_certs = [c for t in timestamps for c in t.certificates]
     authority_paths: dict[tuple[bytes, datetime], AuthorityPath] = {}
     timestamps = tuple(
-        _with_authority_path(
+        with_authority_path(
             t,
             [*extra, *token_certs],
             embedded.revocation,
@@ -130,8 +130,8 @@ def verify_jades_seal(
         for t in timestamps
     )
     problems.extend(p for t in timestamps for p in t.problems)
-    proven = _proven_signing_time(timestamps)
-    problems.extend(_time_order_problems(header.signing_time, timestamps, notes))
+    proven = proven_signing_time(timestamps)
+    problems.extend(time_order_problems(header.signing_time, timestamps, notes))
     # 5. Path at the proven time (or now, when nothing proves an earlier time).
     path = None
     if signer is not None:
@@ -145,7 +145,7 @@ def verify_jades_seal(
             moment=moment,
             other_certificates=[*extra, *token_certs],
             revocation=embedded.revocation,
-            trusted_roots=_anchors_at(trusted_roots, moment),
+            trusted_roots=anchors_at(trusted_roots, moment),
         )
         problems.extend(path.problems)
         notes.extend(path.notes)
@@ -199,44 +199,17 @@ def _check_timestamps(
     return tuple(results)
 
 
-def _anchors_at(anchors: Anchors, moment: datetime) -> Sequence[x509.Certificate]:
+def anchors_at(anchors: Anchors, moment: datetime) -> Sequence[x509.Certificate]:
     return anchors(moment) if callable(anchors) else anchors
 
 
-def _with_authority_path(
-    token: TimestampResult,
-    pool: Sequence[asn1crypto.x509.Certificate],
-    revocation: RevocationData,
-    trusted: Anchors,
-    done: dict[tuple[bytes, datetime], AuthorityPath],
-) -> TimestampResult:
-    """Check the token's authority at its ``genTime``, once its CMS signature is known good.
-
-    ``done`` remembers verdicts within one seal: a B-LTA seal's signature and archive
-    timestamps often come from the same authority in the same second.
-    """
-    if token.signer is None or token.gen_time is None or not token.signature_ok:
-        return token
-    key = (token.signer.dump(), token.gen_time)
-    if key not in done:
-        done[key] = validate_timestamp_authority(
-            token.signer,
-            moment=token.gen_time,
-            other_certificates=pool,
-            revocation=revocation,
-            trusted_authorities=_anchors_at(trusted, token.gen_time),
-        )
-    authority = done[key]
-    return replace(token, authority=authority, problems=(*token.problems, *authority.problems))
-
-
-def _proven_signing_time(timestamps: Sequence[TimestampResult]) -> datetime | None:
+def proven_signing_time(timestamps: Sequence[TimestampResult]) -> datetime | None:
     """The earliest valid ``sigTst``: the latest moment the signature provably existed by."""
     times = [t.gen_time for t in timestamps if t.kind == "sigTst" and t.valid and t.gen_time]
     return min(times) if times else None
 
 
-def _time_order_problems(
+def time_order_problems(
     claimed: datetime | None, timestamps: Sequence[TimestampResult], notes: list[str]
 ) -> list[str]:
     """Content before signature before archive (ETSI TS 119 182-1 §5.3.4 and §5.3.6)."""

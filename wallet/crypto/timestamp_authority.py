@@ -17,9 +17,10 @@ certificate itself, checked here at the token's ``genTime``, from embedded data 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import asn1crypto.x509
 from cryptography import x509
@@ -30,6 +31,9 @@ from wallet.crypto.x509_path import (
     run_to_completion,
     to_asn1,
 )
+
+if TYPE_CHECKING:
+    from wallet.crypto.timestamp_token import TimestampResult
 
 TIME_STAMPING = "time_stamping"
 
@@ -273,3 +277,30 @@ def _unique(
     for certificate in certificates:
         seen.setdefault(certificate.dump(), certificate)
     return list(seen.values())
+
+
+def with_authority_path(
+    token: TimestampResult,
+    pool: Sequence[asn1crypto.x509.Certificate],
+    revocation: RevocationData,
+    trusted: Callable[[datetime], Sequence[x509.Certificate]] | Sequence[x509.Certificate],
+    done: dict[tuple[bytes, datetime], AuthorityPath],
+) -> TimestampResult:
+    """Check the token's authority at its ``genTime``, once its CMS signature is known good.
+
+    ``done`` remembers verdicts within one seal: a B-LTA seal's signature and archive
+    timestamps often come from the same authority in the same second.
+    """
+    if token.signer is None or token.gen_time is None or not token.signature_ok:
+        return token
+    key = (token.signer.dump(), token.gen_time)
+    if key not in done:
+        done[key] = validate_timestamp_authority(
+            token.signer,
+            moment=token.gen_time,
+            other_certificates=pool,
+            revocation=revocation,
+            trusted_authorities=trusted(token.gen_time) if callable(trusted) else trusted,
+        )
+    authority = done[key]
+    return replace(token, authority=authority, problems=(*token.problems, *authority.problems))

@@ -1,22 +1,30 @@
-"""Verify the enveloped XMLDSig signature of an ETSI trusted list (TS 119 612 §5.7.1).
+"""Verify an enveloped XMLDSig signature: an ETSI trusted list's (TS 119 612 §5.7.1), or the
+XAdES seal of a legacy Europass XML credential.
 
-A trusted list is signed with one ``ds:Signature`` that is a child of the root element and
-holds a reference with ``URI=""`` (the whole list, enveloped-signature transform) and, for
-XAdES, a reference to its ``SignedProperties``. Kredo checks only what such a list uses, so
-that nothing unusual slips past:
+Such a document is signed with one ``ds:Signature`` holding a reference with ``URI=""``
+(the whole document minus the signature) and, for XAdES, a reference to its
+``SignedProperties``. Kredo checks only what these documents use, so that nothing unusual
+slips past:
 
-1. exactly one ``ds:Signature``, a direct child of the root;
+1. exactly one ``ds:Signature`` in the document (for a trusted list: a direct child of the
+   root);
 2. canonicalization: inclusive or exclusive C14N 1.0, with or without comments, as the
-   ``SignedInfo`` says; transforms limited to enveloped-signature and those C14N methods;
+   ``SignedInfo`` says; transforms limited to enveloped-signature, those C14N methods and,
+   where the profile allows it, the XPath filter ``not(ancestor-or-self::ds:Signature)``
+   that older EU signers use instead of enveloped-signature (with one signature in the
+   document the two select the same nodes);
 3. every reference's digest (SHA-256/384/512) over its canonical bytes; one of them must be
-   the whole document, so what is parsed afterwards is exactly what was signed;
+   the whole document, so what is parsed afterwards is exactly what was signed; any other
+   must point inside the signature (signed properties, key info), so nothing can be moved
+   around it;
 4. the signature over the canonical ``SignedInfo`` with the key of the signing certificate in
    ``KeyInfo`` (RSA PKCS#1 v1.5 or ECDSA with SHA-256/384/512);
-5. XAdES ``SigningCertificate``, when present, must name that same certificate.
+5. XAdES ``SigningCertificate`` or ``SigningCertificateV2``, when present, must name that
+   same certificate.
 
-Whether the signing certificate is the one the territory's operator is known to use (the
-certificate pinned from the List of Trusted Lists) is the caller's decision: the result gives
-the certificate. SHA-1 is refused: no current list uses it and it no longer proves integrity.
+Whether the signing certificate is trusted (the one a territory's operator is known to use,
+or a seal certificate on a trusted list) is the caller's decision: the result gives the
+certificate. SHA-1 is refused: it no longer proves integrity.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from cryptography import x509
@@ -47,6 +55,9 @@ _C14N = {
     "http://www.w3.org/2001/10/xml-exc-c14n#WithComments": (True, True),
 }
 _ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature"
+_XPATH = "http://www.w3.org/TR/1999/REC-xpath-19991116"
+_NOT_IN_SIGNATURE = "not(ancestor-or-self::{prefix}:Signature)"
+_SIGNED_PROPERTIES = "http://uri.etsi.org/01903#SignedProperties"
 _DIGESTS = {
     "http://www.w3.org/2001/04/xmlenc#sha256": "sha256",
     "http://www.w3.org/2001/04/xmldsig-more#sha384": "sha384",
@@ -63,55 +74,87 @@ _SIGNATURE_METHODS: dict[str, tuple[str, hashes.HashAlgorithm]] = {
 
 
 @dataclass(frozen=True)
+class SignatureProfile:
+    """Where the signature may sit and what it may use; ``subject`` names the document."""
+
+    subject: str
+    signature_in_root: bool
+    xpath_enveloped: bool
+
+
+TRUSTED_LIST = SignatureProfile("list", signature_in_root=True, xpath_enveloped=False)
+XML_CREDENTIAL = SignatureProfile("credential", signature_in_root=False, xpath_enveloped=True)
+
+
+@dataclass(frozen=True)
 class XmlSignatureResult:
-    """What the signature check found; ``problems`` are sentences for a person."""
+    """What the signature check found; ``problems`` are sentences for a person.
+
+    ``signature`` is the checked ``ds:Signature`` element, ``certificates`` every certificate
+    of its ``KeyInfo`` (signer first) and ``content`` the octets of each reference other than
+    the signed properties, in order (the input of a XAdES content timestamp).
+    """
 
     valid: bool
     signer: x509.Certificate | None
     signing_time: datetime | None
     problems: tuple[str, ...]
+    signature: etree._Element | None = field(default=None, repr=False)
+    certificates: tuple[x509.Certificate, ...] = field(default=(), repr=False)
+    content: tuple[bytes, ...] = field(default=(), repr=False)
 
 
 class _BadSignatureError(Exception):
-    """Internal: the signature is not valid, with the reason as one sentence."""
+    """Internal: the signature is not valid, with the reason as one sentence template."""
 
 
-def verify_enveloped_signature(tree: etree._ElementTree) -> XmlSignatureResult:
-    """Check the list's own signature; never raises for a bad signature, only reports it."""
+def verify_enveloped_signature(
+    tree: etree._ElementTree, *, profile: SignatureProfile = TRUSTED_LIST
+) -> XmlSignatureResult:
+    """Check the document's own signature; never raises for a bad signature, only reports it."""
     signer: x509.Certificate | None = None
     signing_time: datetime | None = None
+    signature: etree._Element | None = None
+    certificates: tuple[x509.Certificate, ...] = ()
     try:
         root = tree.getroot()
-        # 1. exactly one signature, enveloped in the root
-        signatures = root.findall(f"{_DS}Signature")
-        if len(root.findall(f".//{_DS}Signature")) != 1 or len(signatures) != 1:
+        # 1. exactly one signature (enveloped in the root, for a trusted list)
+        everywhere = root.findall(f".//{_DS}Signature")
+        signatures = root.findall(f"{_DS}Signature") if profile.signature_in_root else everywhere
+        if len(everywhere) != 1 or len(signatures) != 1:
             raise _BadSignatureError(
-                "The list must carry exactly one signature, directly in its root."
+                "The {subject} must carry exactly one signature, directly in its root."
+                if profile.signature_in_root
+                else "The {subject} must carry exactly one signature."
             )
         signature = signatures[0]
         signed_info = _one(signature, f"{_DS}SignedInfo")
         c14n_method = _c14n_of(_one(signed_info, f"{_DS}CanonicalizationMethod"))
-        signer = _signing_certificate(signature)
+        certificates = _key_info_certificates(signature)
+        signer = certificates[0]
         signing_time = _signing_time(signature)
         # 3. references
-        _check_references(tree, signature, signed_info)
+        content = _check_references(tree, signature, signed_info, profile)
         # 4. signature value over canonical SignedInfo
         method = _one(signed_info, f"{_DS}SignatureMethod").get("Algorithm", "")
         if method not in _SIGNATURE_METHODS:
-            raise _BadSignatureError("The list is signed with an algorithm Kredo does not accept.")
+            raise _BadSignatureError(
+                "The {subject} is signed with an algorithm Kredo does not accept."
+            )
         value = _b64(_one(signature, f"{_DS}SignatureValue").text)
         _verify_value(signer, method, value, _canonical(signed_info, *c14n_method))
-        # 5. XAdES SigningCertificate names the key's certificate
+        # 5. XAdES SigningCertificate(V2) names the key's certificate
         _check_signing_certificate_reference(signature, signer)
     except _BadSignatureError as problem:
-        return XmlSignatureResult(False, signer, signing_time, (str(problem),))
-    return XmlSignatureResult(True, signer, signing_time, ())
+        sentence = str(problem).format(subject=profile.subject)
+        return XmlSignatureResult(False, signer, signing_time, (sentence,), signature, certificates)
+    return XmlSignatureResult(True, signer, signing_time, (), signature, certificates, content)
 
 
 def _one(parent: etree._Element, tag: str) -> etree._Element:
     found = parent.findall(tag)
     if len(found) != 1:
-        raise _BadSignatureError("The list's signature is incomplete or has repeated parts.")
+        raise _BadSignatureError("The {subject}'s signature is incomplete or has repeated parts.")
     return found[0]
 
 
@@ -119,9 +162,19 @@ def _c14n_of(element: etree._Element) -> tuple[bool, bool]:
     algorithm = element.get("Algorithm", "")
     if algorithm not in _C14N:
         raise _BadSignatureError(
-            "The list's signature uses a canonicalization Kredo does not accept."
+            "The {subject}'s signature uses a canonicalization Kredo does not accept."
         )
     return _C14N[algorithm]
+
+
+def canonical_form(element: etree._Element, algorithm: str | None) -> bytes | None:
+    """C14N of ``element`` by the algorithm URI (inclusive C14N 1.0 when none is named, as
+    XMLDSig and XAdES default); ``None`` for an algorithm Kredo does not implement."""
+    if algorithm is None:
+        return _canonical(element, False, False)
+    if algorithm not in _C14N:
+        return None
+    return _canonical(element, *_C14N[algorithm])
 
 
 def _canonical(element: etree._Element, exclusive: bool, with_comments: bool) -> bytes:
@@ -136,53 +189,101 @@ def _b64(text: str | None) -> bytes:
     try:
         return base64.b64decode("".join((text or "").split()), validate=True)
     except (binascii.Error, ValueError) as error:
-        raise _BadSignatureError("The list's signature holds damaged base64 data.") from error
+        raise _BadSignatureError("The {subject}'s signature holds damaged base64 data.") from error
 
 
 def _check_references(
-    tree: etree._ElementTree, signature: etree._Element, signed_info: etree._Element
-) -> None:
+    tree: etree._ElementTree,
+    signature: etree._Element,
+    signed_info: etree._Element,
+    profile: SignatureProfile,
+) -> tuple[bytes, ...]:
     references = signed_info.findall(f"{_DS}Reference")
     if not references:
-        raise _BadSignatureError("The list's signature signs nothing.")
+        raise _BadSignatureError("The {subject}'s signature signs nothing.")
     covers_document = False
+    content: list[bytes] = []
     for reference in references:
         uri = reference.get("URI")
-        transforms = [
-            t.get("Algorithm", "") for t in reference.findall(f"{_DS}Transforms/{_DS}Transform")
-        ]
-        enveloped = _ENVELOPED in transforms
-        c14n = [t for t in transforms if t != _ENVELOPED]
-        if len(c14n) > 1 or any(t not in _C14N for t in c14n):
-            raise _BadSignatureError("The list's signature uses a transform Kredo does not accept.")
+        transforms = reference.findall(f"{_DS}Transforms/{_DS}Transform")
+        enveloped = False
+        c14n: list[str] = []
+        for transform in transforms:
+            algorithm = transform.get("Algorithm", "")
+            if algorithm == _ENVELOPED or (
+                profile.xpath_enveloped and _is_not_in_signature_filter(transform, algorithm)
+            ):
+                enveloped = True
+            elif algorithm in _C14N:
+                c14n.append(algorithm)
+            else:
+                raise _BadSignatureError(
+                    "The {subject}'s signature uses a transform Kredo does not accept."
+                )
+        if len(c14n) > 1:
+            raise _BadSignatureError(
+                "The {subject}'s signature uses a transform Kredo does not accept."
+            )
         # Without an explicit C14N transform a node-set is turned into bytes with inclusive C14N.
         exclusive, with_comments = _C14N[c14n[0]] if c14n else (False, False)
         if uri == "":
             if not enveloped:
                 raise _BadSignatureError(
-                    "The list's signature does not exclude itself from what it signs."
+                    "The {subject}'s signature does not exclude itself from what it signs."
                 )
             # A same-document reference "" drops comments whatever the transform says.
             data = _document_without(tree, signature, exclusive)
             covers_document = True
+            changed = "The {subject} was changed after it was signed."
         elif uri is not None and uri.startswith("#") and not enveloped:
             target = _element_by_id(tree, uri[1:])
             if not _is_inside(target, signature):
                 # Anything else signed by id could be moved around (signature wrapping).
                 raise _BadSignatureError(
-                    "The list's signature refers to content outside the signature."
+                    "The {subject}'s signature refers to content outside the signature."
                 )
             data = _canonical(target, exclusive, with_comments)
+            changed = "The {subject}'s signed properties were changed after it was signed."
         else:
-            raise _BadSignatureError("The list's signature has a reference Kredo does not accept.")
+            raise _BadSignatureError(
+                "The {subject}'s signature has a reference Kredo does not accept."
+            )
         method = _one(reference, f"{_DS}DigestMethod").get("Algorithm", "")
         if method not in _DIGESTS:
-            raise _BadSignatureError("The list's signature uses a digest Kredo does not accept.")
+            raise _BadSignatureError(
+                "The {subject}'s signature uses a digest Kredo does not accept."
+            )
         expected = _b64(_one(reference, f"{_DS}DigestValue").text)
         if hashlib.new(_DIGESTS[method], data).digest() != expected:
-            raise _BadSignatureError("The list was changed after it was signed.")
+            raise _BadSignatureError(
+                changed
+                if reference.get("Type") == _SIGNED_PROPERTIES or uri == ""
+                else "The {subject}'s signature does not match its key information."
+            )
+        if reference.get("Type") != _SIGNED_PROPERTIES:
+            content.append(data)
     if not covers_document:
-        raise _BadSignatureError("The list's signature does not cover the whole list.")
+        raise _BadSignatureError("The {subject}'s signature does not cover the whole {subject}.")
+    return tuple(content)
+
+
+def _is_not_in_signature_filter(transform: etree._Element, algorithm: str) -> bool:
+    """The XPath filter ``not(ancestor-or-self::ds:Signature)``, ``ds`` bound to XMLDSig.
+
+    With exactly one signature in the document (checked first) it drops the same nodes as
+    the enveloped-signature transform; any other XPath is refused.
+    """
+    if algorithm != _XPATH:
+        return False
+    expressions = transform.findall(f"{_DS}XPath")
+    if len(expressions) != 1:
+        return False
+    expression = "".join((expressions[0].text or "").split())
+    return any(
+        namespace == XML_DSIG_NS and expression == _NOT_IN_SIGNATURE.format(prefix=prefix)
+        for prefix, namespace in expressions[0].nsmap.items()
+        if prefix
+    )
 
 
 def _document_without(
@@ -191,7 +292,7 @@ def _document_without(
     """The enveloped-signature transform: the root element minus the signature element."""
     root = tree.getroot()
     copy = etree.fromstring(etree.tostring(root))
-    copied = copy.findall(f"{_DS}Signature")[0]
+    copied = copy.findall(f".//{_DS}Signature")[0]
     parent = copied.getparent()
     assert parent is not None
     # lxml keeps the text after an element in its ``tail``; that text is not part of the
@@ -215,7 +316,7 @@ def _element_by_id(tree: etree._ElementTree, identifier: str) -> etree._Element:
     ]
     if len(matches) != 1:
         raise _BadSignatureError(
-            "The list's signature refers to a part that is missing or repeated."
+            "The {subject}'s signature refers to a part that is missing or repeated."
         )
     return matches[0]
 
@@ -224,16 +325,18 @@ def _is_inside(element: etree._Element, ancestor: etree._Element) -> bool:
     return any(parent is ancestor for parent in element.iterancestors())
 
 
-def _signing_certificate(signature: etree._Element) -> x509.Certificate:
-    certificates = signature.findall(f"{_DS}KeyInfo/{_DS}X509Data/{_DS}X509Certificate")
-    if not certificates:
-        raise _BadSignatureError("The list's signature does not include its signing certificate.")
+def _key_info_certificates(signature: etree._Element) -> tuple[x509.Certificate, ...]:
+    elements = signature.findall(f"{_DS}KeyInfo/{_DS}X509Data/{_DS}X509Certificate")
+    if not elements:
+        raise _BadSignatureError(
+            "The {subject}'s signature does not include its signing certificate."
+        )
     try:
-        # The first certificate is the signer's (XMLDSig §4.5.4 leaves order open; TLs
-        # carry only the signer).
-        return x509.load_der_x509_certificate(_b64(certificates[0].text))
+        # The first certificate is the signer's (XMLDSig §4.5.4 leaves order open; trusted
+        # lists and EU seals put the signer first).
+        return tuple(x509.load_der_x509_certificate(_b64(e.text)) for e in elements)
     except ValueError as error:
-        raise _BadSignatureError("The list's signing certificate cannot be read.") from error
+        raise _BadSignatureError("The {subject}'s signing certificate cannot be read.") from error
 
 
 def _signing_time(signature: etree._Element) -> datetime | None:
@@ -257,21 +360,26 @@ def _verify_value(signer: x509.Certificate, method: str, value: bytes, signed: b
             # XMLDSig ECDSA values are r || s, each the size of the curve order.
             half = len(value) // 2
             if len(value) % 2 or not half:
-                raise _BadSignatureError("The list's signature value is malformed.")
+                raise _BadSignatureError("The {subject}'s signature value is malformed.")
             der = encode_dss_signature(
                 int.from_bytes(value[:half], "big"), int.from_bytes(value[half:], "big")
             )
             key.verify(der, signed, ec.ECDSA(algorithm))
             return
     except InvalidSignature as error:
-        raise _BadSignatureError("The list's signature does not match its contents.") from error
-    raise _BadSignatureError("The list's signing key does not fit its signature algorithm.")
+        raise _BadSignatureError(
+            "The {subject}'s signature does not match its contents."
+        ) from error
+    raise _BadSignatureError("The {subject}'s signing key does not fit its signature algorithm.")
 
 
 def _check_signing_certificate_reference(
     signature: etree._Element, signer: x509.Certificate
 ) -> None:
-    digests = signature.findall(f".//{_XADES}SigningCertificate/{_XADES}Cert/{_XADES}CertDigest")
+    digests = [
+        *signature.findall(f".//{_XADES}SigningCertificate/{_XADES}Cert/{_XADES}CertDigest"),
+        *signature.findall(f".//{_XADES}SigningCertificateV2/{_XADES}Cert/{_XADES}CertDigest"),
+    ]
     if not digests:
         return
     der = signer.public_bytes(Encoding.DER)
@@ -280,4 +388,6 @@ def _check_signing_certificate_reference(
         expected = _b64(_one(digest, f"{_DS}DigestValue").text)
         if method in _DIGESTS and hashlib.new(_DIGESTS[method], der).digest() == expected:
             return
-    raise _BadSignatureError("The list's signed properties name a different signing certificate.")
+    raise _BadSignatureError(
+        "The {subject}'s signed properties name a different signing certificate."
+    )
