@@ -3,6 +3,8 @@ animations; damaged or partial pictures give nothing, and non-images a sentence.
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
@@ -94,3 +96,14 @@ def test_a_truncated_png() -> None:
 def test_a_picture_claiming_too_many_pixels_is_refused_before_decoding(side: int) -> None:
     with pytest.raises(InputTooLarge, match="at most 64 megapixels"):
         decode_image_bytes(png_header_only(side, side))
+
+
+def test_an_animation_beyond_the_pixel_budget_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a budget of three frames' worth of pixels (the real one is a billion)
+    frames = [encode_compact(b"frame %d" % n) for n in range(4)]
+    animation = frames_gif(frames, scale=2)
+    side = Image.open(io.BytesIO(animation)).size[0]
+    monkeypatch.setattr("wallet.qr.decode.MAX_ANIMATION_PIXELS", 3 * side * side)
+    # WHEN the fourth frame would pass it THEN the whole image is refused with a sentence
+    with pytest.raises(InputTooLarge, match="more than 3 frames"):
+        decode_image_bytes(animation)

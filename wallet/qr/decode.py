@@ -19,8 +19,10 @@ from wallet.errors import FormatError, InputTooLarge, MalformedCredential
 
 # 64 megapixels: a 300 dpi A3 scan is 35; more is a decompression bomb, not a photo.
 MAX_IMAGE_PIXELS = 64_000_000
-# Frames read from one animated image (an animation Kredo writes has at most 2,000).
+# Frames read from one animated image (an animation Kredo writes has at most 2,000), and the
+# pixels of all its frames together (Kredo's 170-frame EDC animation has 66 million).
 MAX_ANIMATION_FRAMES = 5000
+MAX_ANIMATION_PIXELS = 1_000_000_000
 SMALL_SIDE = 400  # below this, try the image twice as large
 LARGE_SIDE = 2000  # above this, try it half as large
 _QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
@@ -82,12 +84,13 @@ def decode_frame(frame: Image.Image) -> list[str]:
 
 
 def _frames(image: Image.Image) -> Iterator[Image.Image]:
+    width, height = image.size
     try:
         for index, frame in enumerate(ImageSequence.Iterator(image)):
-            if index >= MAX_ANIMATION_FRAMES:
+            if index >= MAX_ANIMATION_FRAMES or (index + 1) * width * height > MAX_ANIMATION_PIXELS:
                 raise InputTooLarge(
-                    f"The animation has more than {MAX_ANIMATION_FRAMES:,} frames; "
-                    "Kredo reads no more."
+                    f"The animation has more than {index:,} frames of {width} × {height} "
+                    "pixels; Kredo reads no more."
                 )
             frame.load()
             yield frame
