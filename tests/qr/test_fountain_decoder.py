@@ -113,3 +113,10 @@ def test_incomplete_message_is_not_handed_out() -> None:
     decoder.receive(FountainEncoder(message(400), 100).part(1))
     with pytest.raises(SharingError, match="not complete"):
         decoder.message()
+
+
+def test_a_frame_announcing_millions_of_parts_is_refused_before_any_table_is_built() -> None:
+    # One-byte fragments of a 16 MiB message: 16 million parts, a mixing table as large.
+    frame = FountainPart(16_777_300, 16_777_216, 16_777_216, 0, b"\0")
+    with pytest.raises(FormatError, match="announces 16,777,216 parts"):
+        FountainDecoder().receive(frame)

@@ -30,6 +30,9 @@ from wallet.formats.limits import MAX_INPUT_BYTES
 from wallet.qr.xoshiro import Xoshiro256
 
 MIN_FRAGMENT_LEN = 10
+# Fragments one message may have when read: half an hour of frames at 5 a second. Mixing
+# tables grow with this number, so a frame announcing millions of fragments is refused.
+MAX_FRAGMENTS = 10_000
 _U32 = 1 << 32
 
 
@@ -143,6 +146,11 @@ class FountainPart:
         if self.message_len > MAX_INPUT_BYTES:
             raise InputTooLarge(
                 "The multi-part QR code announces a message larger than Kredo reads (16 MiB)."
+            )
+        if self.seq_len > MAX_FRAGMENTS:
+            raise InputTooLarge(
+                f"The multi-part QR code announces {self.seq_len:,} parts; Kredo reads codes "
+                f"of at most {MAX_FRAGMENTS:,}."
             )
         if fragment_len < 1 or self.message_len < 1 or self.seq_len < 1:
             raise _malformed("it announces an empty message")
