@@ -270,6 +270,11 @@ def _ob3_with(**changes: Any) -> dict[str, Any]:
             "protected term 'name'",
         ),
         (_ob3_with(name=[["nested"]]), SharingError, "list inside a list"),
+        (
+            _ob3_with(name={"@value": "Týmová práce", "@language": "cs"}),
+            SharingError,
+            "'@language'",
+        ),
         (_ob3_with(id=5), SharingError, "must hold text"),
         (_ob3_with(validFrom=1262304000), SharingError, "must hold text"),
         (_ob3_with(type=["VerifiableCredential", {"@id": "x"}]), SharingError, "must hold text"),

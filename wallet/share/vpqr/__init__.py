@@ -27,6 +27,12 @@ What is not supported, and why
     * Properties no context defines: CBOR-LD cannot number them, the DCC reader rejects
       them, and JSON-LD would drop them from what the signature covers anyway.
     * Lists nested in lists, non-text identifiers, types or dates: no reader rebuilds them.
+    * JSON-LD keywords other than ``@id``, ``@type`` and ``@context`` as keys (value objects
+      with ``@value``/``@language``): the DCC reader stops on them. Kredo still *reads* them
+      when another writer used them.
+    * A JSON number written with a fraction but an integral value (``4.0``) is kept as a
+      float, so it stays ``4.0`` for Kredo's own checks; JavaScript writes it as the integer
+      ``4``, the only place where Kredo's bytes differ from the DCC library's.
     * CBOR-LD registry entries above 1 (application-specific tables such as the TruAge
       ones): Kredo carries no such tables.
     * Values are compressed only when they come back unchanged; others stay text (the

@@ -88,10 +88,17 @@ class _Compressor:
             number = self.loader.id_for_term(key)
             if number is None or (definition is None and key not in self._keywords):
                 raise SharingError(
-                    f"The property {key[:80]!r} is not defined by the document's JSON-LD "
-                    "contexts, so CBOR-LD cannot compress it (and JSON-LD processors would "
-                    "drop it).",
+                    f"The property {key[:80]!r} has no definition in the document's JSON-LD "
+                    "contexts, so CBOR-LD cannot give it a number and the DCC wallet could "
+                    "not read the code.",
                     details=f"undefined term: {key[:200]}",
+                )
+            if key.startswith("@") and key not in ("@id", "@type"):
+                # The DCC reader has no term definition for other keywords and stops.
+                raise SharingError(
+                    f"The document uses the JSON-LD keyword {key[:40]!r} (a value object "
+                    "or similar), which the DCC wallet's VP1- reader cannot read.",
+                    details=f"keyword: {key[:100]}",
                 )
             value = node[key]
             plural = isinstance(value, list)
