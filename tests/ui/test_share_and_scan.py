@@ -1,0 +1,138 @@
+"""Share wizard → a presentation that verifies; a QR on screen; the scan dialog fed with
+real QR pictures (a file, and camera frames of an animated code)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import VECTORS, Settle
+from ui.scan_dialog import ScanDialog
+from ui.session import WalletSession
+from ui.share_wizard import ShareWizard
+from wallet.importer import import_paths
+from wallet.share.qr import encode_for_qr
+from wallet.share.qr.render import qr_png
+from wallet.store.wallet import OpenWallet
+from wallet.verify.engine import verify_file_bytes
+from wallet.verify.options import VerifyOptions
+
+OB3 = VECTORS / "w3c" / "1edtech-obv3-ldp-signed-credential.json"
+SEALED = VECTORS / "edc" / "Sample-MC-Annex1-signed.jsonld"
+
+
+def _import(opened: OpenWallet, *paths: Path) -> list[int]:
+    return [o.id for o in import_paths(opened.repository, list(paths)) if o.id is not None]
+
+
+def _run_wizard(qtbot: QtBot, wizard: ShareWizard, settle: Settle, form: str) -> None:
+    qtbot.addWidget(wizard)
+    wizard.show()
+    settle()
+    wizard.form_page.set_form(form)
+    wizard.next()  # choose → form
+    wizard.form_page.challenge.setText("job-4711")
+    wizard.form_page.domain.setText("hr.example.cz")
+    wizard.form_page.recipient.setText("ACME HR")
+    wizard.next()  # form → done: the worker prepares the package
+    settle()
+    assert wizard.done_page.ready, wizard.done_page.status.text()
+
+
+def test_share_wizard_writes_a_presentation_that_verifies_and_logs_it(
+    qtbot: QtBot, session: WalletSession, opened: OpenWallet, settle: Settle, tmp_path: Path
+) -> None:
+    # GIVEN two credentials, both pre-selected
+    ids = _import(opened, OB3, SEALED)
+    wizard = ShareWizard(session, ids, None)
+    # WHEN the learner shares them as a presentation file for a challenge and domain
+    _run_wizard(qtbot, wizard, settle, "presentation")
+    assert wizard.choose.chosen() == ids
+    out = tmp_path / "vp.json"
+    wizard.write_to(out)
+    # THEN the presentation's holder proof verifies for that challenge, not for another
+    good = verify_file_bytes(out.read_bytes(), options=VerifyOptions(
+        challenge="job-4711", domain="hr.example.cz"))
+    assert good.check("holder").status.value == "ok"
+    assert len(good.credentials) == 2
+    replay = verify_file_bytes(out.read_bytes(), options=VerifyOptions(
+        challenge="other", domain="hr.example.cz"))
+    assert replay.status.value == "failed"
+    # AND the share is in the local log with the label
+    log = opened.repository.share_log()
+    assert [(e.form, e.recipient, e.credential_ids) for e in log] == [
+        ("presentation", "ACME HR", tuple(sorted(ids)))]
+
+
+def test_share_wizard_shows_an_animated_qr_for_a_large_bundle(
+    qtbot: QtBot, session: WalletSession, opened: OpenWallet, settle: Settle
+) -> None:
+    ids = _import(opened, SEALED)
+    wizard = ShareWizard(session, ids, None)
+    _run_wizard(qtbot, wizard, settle, "qr")
+    assert wizard.done_page.qr.isVisible()
+    assert wizard.done_page.qr.frame_count > 1  # a 150 KB sealed EDC needs many frames
+    assert "frames" in wizard.done_page.status.text()
+
+
+def test_scan_dialog_verifies_a_qr_picture_and_imports_only_when_asked(
+    qtbot: QtBot, session: WalletSession, opened: OpenWallet, settle: Settle, tmp_path: Path
+) -> None:
+    # GIVEN a picture of a QR code carrying someone else's OB 3.0 credential
+    encoding = encode_for_qr(OB3.read_bytes())
+    assert encoding.single
+    picture = tmp_path / "qr.png"
+    picture.write_bytes(qr_png(encoding.frames[0]))
+    dialog = ScanDialog(session)
+    qtbot.addWidget(dialog)
+    # WHEN the employer opens it
+    dialog.scan_paths([picture])
+    settle()
+    # THEN the report is shown check by check, and nothing entered the wallet
+    assert dialog.results.count() == 1
+    panel = dialog.results.widget(0)
+    assert {card.check_id for card in panel.cards} >= {"format", "signature", "issuer"}
+    assert opened.repository.count() == 0
+    # AND the report can be saved as JSON
+    report_file = tmp_path / "report.json"
+    dialog.write_report(report_file)
+    saved = json.loads(report_file.read_text(encoding="utf-8"))
+    assert saved["report"]["format"] == "vc-jsonld"
+    assert saved["source"] == "qr.png"
+
+
+def test_scan_dialog_assembles_an_animated_code_from_camera_frames(
+    qtbot: QtBot, session: WalletSession, settle: Settle
+) -> None:
+    # GIVEN the frames of an animated code, as a camera would deliver them (no camera here)
+    encoding = encode_for_qr(SEALED.read_bytes())
+    assert not encoding.single
+    dialog = ScanDialog(session)
+    qtbot.addWidget(dialog)
+    # WHEN the frames arrive one by one, in reverse order
+    for text in reversed(encoding.frames):
+        dialog.feed_frame(QImage.fromData(qr_png(text)))
+        settle()
+        if dialog.results.count():
+            break
+    # THEN the sealed credential is reassembled and verified (its seal holds)
+    assert dialog.results.count() == 1
+    assert dialog.outcome is not None
+    assert dialog.outcome.reports[0].raw == SEALED.read_bytes()
+    assert dialog.outcome.reports[0].report["status"] == "partially_verified"
+
+
+def test_scan_dialog_says_so_for_a_damaged_picture(
+    qtbot: QtBot, session: WalletSession, settle: Settle, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(qr_png("KR1:ABC")[:200])
+    dialog = ScanDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.scan_paths([broken])
+    settle()
+    assert dialog.results.count() == 0
+    assert "broken.png" in dialog.message.text()

@@ -1,0 +1,285 @@
+"""Share wizard: choose credentials → choose the form → the verifier's challenge → done.
+
+Forms: a signed presentation file, a QR code on screen (animated when it needs several
+frames), a PDF of one credential, or the presentation copied to the clipboard. Every share
+is written to the wallet's local share log (with an optional label for the recipient).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ui.errors import show_error
+from ui.qr_widget import QrWidget, matrix_image
+from ui.session import WalletSession
+from wallet.errors import SharingError
+from wallet.formats import parse_credential
+from wallet.share.holder import HolderProfiles
+from wallet.share.pdf import credential_pdf
+from wallet.share.presentation import build_presentation, presentation_bytes
+from wallet.share.qr import encode_for_qr
+from wallet.store.records import CredentialSummary
+from wallet.store.repository import CredentialRepository
+from wallet.trust import TrustStore
+from wallet.verify.engine import verify_credential
+from wallet.verify.options import VerifyOptions
+
+FORMS = ("presentation", "qr", "pdf", "clipboard")
+
+
+@dataclass(frozen=True)
+class SharePackage:
+    """What the worker made for the chosen form."""
+
+    form: str
+    data: bytes  # presentation JSON or PDF bytes
+    qr_frames: tuple[QImage, ...] = ()
+    qr_summary: str = ""
+    suggested_name: str = "presentation.json"
+
+
+def make_package(
+    repo: CredentialRepository,
+    ids: list[int],
+    *,
+    form: str,
+    profile: str | None,
+    challenge: str | None,
+    domain: str | None,
+    recipient: str | None,
+    lang: str,
+) -> SharePackage:
+    if not ids:
+        raise SharingError("Choose at least one credential to share.")
+    if form == "pdf":
+        if len(ids) != 1:
+            raise SharingError("A PDF shows one credential: choose exactly one.")
+        stored = repo.get(ids[0])
+        credential = parse_credential(stored.raw)
+        report = verify_credential(credential, options=VerifyOptions(trust=TrustStore.bundled()))
+        data = credential_pdf(credential, stored.raw, lang=lang, report=report)
+        repo.log_share(ids, form=form, recipient=recipient)
+        return SharePackage(form, data, suggested_name="credential.pdf")
+    holder = HolderProfiles(repo).choose(profile)
+    credentials = [parse_credential(repo.get(i).raw) for i in ids]
+    presentation = build_presentation(credentials, holder_key=holder.signing_key(),
+                                      challenge=challenge, domain=domain)
+    data = presentation_bytes(presentation)
+    frames: tuple[QImage, ...] = ()
+    summary = ""
+    if form == "qr":
+        encoding = encode_for_qr(data)
+        frames = tuple(matrix_image(text) for text in encoding.frames)
+        summary = encoding.summary()
+    repo.log_share(ids, form=form, recipient=recipient)
+    return SharePackage(form, data, frames, summary)
+
+
+class ChoosePage(QWizardPage):
+    def __init__(self, preselected: list[int]) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Choose credentials"))
+        self.setSubTitle(self.tr("Tick the credentials the employer should see."))
+        self.preselected = set(preselected)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Credentials to share"))
+        self.list.itemChanged.connect(lambda _item: self.completeChanged.emit())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+
+    def set_rows(self, rows: list[CredentialSummary], lang: str) -> None:
+        self.list.clear()
+        for row in rows:
+            title = row.index.title.pick(lang) if row.index.title else self.tr("(untitled)")
+            item = QListWidgetItem(f"{title} — {row.index.issuer_name or ''}")
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if row.id in self.preselected
+                               else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.completeChanged.emit()
+
+    def chosen(self) -> list[int]:
+        return [int(self.list.item(i).data(Qt.ItemDataRole.UserRole))
+                for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def isComplete(self) -> bool:
+        return bool(self.chosen())
+
+
+class FormPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("How do you want to share?"))
+        self.group = QButtonGroup(self)
+        texts = {
+            "presentation": self.tr("A signed presentation file (for e-mail or upload)"),
+            "qr": self.tr("A QR code on this screen, for the employer to scan"),
+            "pdf": self.tr("A PDF document with the credential attached (one credential)"),
+            "clipboard": self.tr("Copy the signed presentation to the clipboard"),
+        }
+        layout = QVBoxLayout(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        for form in FORMS:
+            button = QRadioButton(texts[form])
+            self.group.addButton(button)
+            self.buttons[form] = button
+            layout.addWidget(button)
+        self.buttons["presentation"].setChecked(True)
+        form_layout = QFormLayout()
+        self.challenge = QLineEdit()
+        self.challenge.setAccessibleName(self.tr("Challenge"))
+        self.challenge.setPlaceholderText(self.tr("optional: given by the employer"))
+        self.domain = QLineEdit()
+        self.domain.setAccessibleName(self.tr("Domain"))
+        self.domain.setPlaceholderText(self.tr("optional: the employer's web address"))
+        self.recipient = QLineEdit()
+        self.recipient.setAccessibleName(self.tr("Shared with"))
+        self.recipient.setPlaceholderText(self.tr("optional: for your own share log"))
+        self.profile = QComboBox()
+        self.profile.setAccessibleName(self.tr("Holder profile"))
+        form_layout.addRow(self.tr("Challenge:"), self.challenge)
+        form_layout.addRow(self.tr("Domain:"), self.domain)
+        form_layout.addRow(self.tr("Shared with:"), self.recipient)
+        form_layout.addRow(self.tr("Holder profile:"), self.profile)
+        layout.addLayout(form_layout)
+        layout.addStretch(1)
+
+    def form(self) -> str:
+        return next(f for f, b in self.buttons.items() if b.isChecked())
+
+    def set_form(self, form: str) -> None:
+        self.buttons[form].setChecked(True)
+
+
+class DonePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Ready to share"))
+        self.status = QLabel(self.tr("Preparing…"))
+        self.status.setWordWrap(True)
+        self.qr = QrWidget()
+        self.qr.hide()
+        self.save = QPushButton(self.tr("Save as…"))
+        self.save.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.qr, 1)
+        layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
+        self.ready = False
+
+    def isComplete(self) -> bool:
+        return self.ready
+
+
+class ShareWizard(QWizard):
+    def __init__(self, session: WalletSession, preselected: list[int],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Share credentials"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.choose = ChoosePage(preselected)
+        self.form_page = FormPage()
+        self.done_page = DonePage()
+        self.addPage(self.choose)
+        self.addPage(self.form_page)
+        self.addPage(self.done_page)
+        self.package: SharePackage | None = None
+        self.done_page.save.clicked.connect(self.save_as)
+        self.currentIdChanged.connect(self._page_changed)
+        self.resize(640, 560)
+        session.call(lambda repo: (repo.list(), [p.label for p in HolderProfiles(repo).list()]),
+                     self._loaded)
+
+    def _loaded(self, result: tuple[list[CredentialSummary], list[str]]) -> None:
+        rows, profiles = result
+        self.choose.set_rows(rows, self.session.lang)
+        self.form_page.profile.clear()
+        for label in profiles:
+            self.form_page.profile.addItem(label, label)
+
+    def _page_changed(self, page_id: int) -> None:
+        if self.page(page_id) is self.done_page:
+            self.prepare()
+
+    def prepare(self) -> None:
+        page = self.done_page
+        page.ready = False
+        page.status.setText(self.tr("Preparing…"))
+        page.qr.hide()
+        page.save.hide()
+        ids = self.choose.chosen()
+        form = self.form_page.form()
+        options: dict[str, Any] = {
+            "form": form,
+            "profile": self.form_page.profile.currentData(),
+            "challenge": self.form_page.challenge.text().strip() or None,
+            "domain": self.form_page.domain.text().strip() or None,
+            "recipient": self.form_page.recipient.text().strip() or None,
+            "lang": self.session.lang,
+        }
+        self.session.call(lambda repo: make_package(repo, ids, **options), self._prepared,
+                          self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.done_page.status.setText(self.tr("Nothing was shared."))
+        show_error(self, exc)
+
+    def _prepared(self, package: SharePackage) -> None:
+        self.package = package
+        page = self.done_page
+        if package.form == "qr":
+            page.qr.set_frames(package.qr_frames)
+            page.qr.show()
+            page.status.setText(
+                self.tr("Let the employer scan this code with Kredo or another wallet.")
+                + "\n" + package.qr_summary)
+        elif package.form == "clipboard":
+            QGuiApplication.clipboard().setText(package.data.decode("utf-8"))
+            page.status.setText(self.tr("The signed presentation is on the clipboard."))
+        else:
+            page.status.setText(self.tr("Save the file and send it to the employer."))
+            page.save.show()
+        page.ready = True
+        page.completeChanged.emit()
+
+    def save_as(self) -> None:
+        if self.package is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save"), self.package.suggested_name)
+        if name:
+            self.write_to(Path(name))
+
+    def write_to(self, path: Path) -> None:
+        if self.package is None:
+            return
+        try:
+            path.write_bytes(self.package.data)
+        except OSError as exc:
+            show_error(self, SharingError(self.tr("The file could not be written."),
+                                          details=str(exc)))
+            return
+        self.done_page.status.setText(self.tr("Saved to %1.").replace("%1", str(path)))
