@@ -70,7 +70,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
             "are named, never opened. Exit codes as kredo verify; 2 when no credential was found."
         ),
     )
-    s.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    s.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="a picture (PNG, JPEG, GIF, APNG, WebP) or a PDF; several for the frames of one code",
+    )
     add_verify_arguments(s)
     s.set_defaults(handler=cmd_scan)
 
