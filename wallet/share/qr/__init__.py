@@ -21,7 +21,7 @@ import cbor2
 
 from wallet.errors import QrPayloadTooLarge, SharingError
 from wallet.qr.compact import encode_compact
-from wallet.qr.fountain import FountainEncoder
+from wallet.qr.fountain import MIN_FRAGMENT_LEN, FountainEncoder
 from wallet.qr.ur import multi_part_ur
 from wallet.qr.zlib_stream import compress
 
@@ -96,6 +96,8 @@ def _multi_part(data: bytes, compressed: bytes, limit: int) -> QrEncoding:
     # Bytewords take 2 characters per byte; a frame adds its header, CBOR framing and CRC.
     max_fragment = (limit - _overhead_chars(max_seq=999)) // 2
     while True:
+        if max_fragment < MIN_FRAGMENT_LEN:  # cannot happen above MIN_FRAME_CHARS; never loop
+            raise SharingError(f"QR frames of {limit} characters are too small for this.")
         encoder = FountainEncoder(message, max_fragment)
         total = _loop_length(encoder.seq_len)
         if total > MAX_FRAMES:
