@@ -80,9 +80,7 @@ def js_codes(node: VpqrNode, documents: dict[str, dict[str, Any]]) -> dict[tuple
 
 
 @pytest.fixture(scope="module")
-def js_readings(
-    node: VpqrNode, documents: dict[str, dict[str, Any]]
-) -> dict[tuple[str, str], Any]:
+def js_readings(node: VpqrNode, documents: dict[str, dict[str, Any]]) -> dict[tuple[str, str], Any]:
     """What each library reads from Kredo's code of each document."""
     keys = [(name, lib) for name in documents for lib in ("dcc", "db")]
     texts = {name: encode_vpqr(document) for name, document in documents.items()}

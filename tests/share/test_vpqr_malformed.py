@@ -282,6 +282,8 @@ def _ob3_with(**changes: Any) -> dict[str, Any]:
         (_ob3_with(name={1, 2}), FormatError, "not JSON"),
         (_ob3_with(**{"@context": None}), SharingError, "not a context"),
         (_ob3_with(description="x" * 5000), QrPayloadTooLarge, "more than one QR code holds"),
+        (_ob3_with(description="x" * 200_000), QrPayloadTooLarge, "characters of JSON"),
+        ({**OB3, 7: "seven"}, FormatError, "property name that is not text"),
     ],
 )
 def test_documents_that_cannot_be_encoded(

@@ -45,6 +45,7 @@ result is too long for one QR code).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import cbor2
@@ -61,6 +62,7 @@ from wallet.share.vpqr.qr_text import cborld_from_vpqr_text, looks_like_vpqr, vp
 
 # Alphanumeric capacity of the largest QR code (version 40) at error correction level L.
 MAX_QR_ALPHANUMERIC_CHARS = 4296
+MAX_JSON_CHARS_WORTH_TRYING = 64 * 1024
 
 __all__ = [
     "MAX_QR_ALPHANUMERIC_CHARS",
@@ -81,6 +83,7 @@ def encode_cborld(document: dict[str, Any]) -> bytes:
 
 def encode_vpqr(document: dict[str, Any]) -> str:
     """``VP1-B…`` text for one QR code (alphanumeric mode)."""
+    _refuse_hopelessly_large(document)
     text = vpqr_text(encode_cborld(document))
     if len(text) > MAX_QR_ALPHANUMERIC_CHARS:
         raise QrPayloadTooLarge(
@@ -89,6 +92,21 @@ def encode_vpqr(document: dict[str, Any]) -> str:
             details=f"vp1 text length {len(text)}",
         )
     return text
+
+
+def _refuse_hopelessly_large(document: Any) -> None:
+    # CBOR-LD shrinks a credential to about half; JSON this far above one QR code's
+    # capacity cannot fit, and compressing megabytes only to say so would be slow.
+    try:
+        size = len(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+    except (TypeError, ValueError):
+        return  # not JSON: the compressor says exactly what is wrong
+    if size > MAX_JSON_CHARS_WORTH_TRYING:
+        raise QrPayloadTooLarge(
+            f"The document is {size} characters of JSON; a VP1- QR code cannot hold "
+            f"more than about {MAX_QR_ALPHANUMERIC_CHARS} characters even compressed.",
+            details=f"json length {size}",
+        )
 
 
 def can_encode(document: dict[str, Any]) -> bool:

@@ -66,6 +66,10 @@ class _Compressor:
     def object(self, node: dict[str, Any], active: ActiveContext, *, depth: int) -> dict[int, Any]:
         if depth > _MAX_DEPTH:
             raise SharingError("The document nests too deeply for a VP1- QR code.")
+        if not all(isinstance(key, str) for key in node):
+            raise FormatError(
+                "The document has a property name that is not text, so it is not JSON."
+            )
         out: dict[int, Any] = {}
         if "@context" in node:
             contexts = node["@context"]
