@@ -31,6 +31,7 @@ from wallet.model import Credential, CredentialFormat
 from wallet.store.records import StoredCredential, VerificationRecord
 from wallet.store.repository import CredentialRepository
 from wallet.trust import TrustStore
+from wallet.trust.user_trust import list_trusted_issuers
 from wallet.verify.options import VerifyOptions
 from wallet.verify.stored import verify_stored
 
@@ -49,6 +50,12 @@ def load_credential(repository: CredentialRepository, credential_id: int) -> Loa
     stored = repository.get(credential_id)
     return LoadedCredential(stored, parse_credential(stored.raw),
                             repository.latest_verification(credential_id))
+
+
+def wallet_verify_options(repo: CredentialRepository, *, online: bool) -> VerifyOptions:
+    """Bundled trust material plus the issuers the learner chose to trust."""
+    issuers = frozenset(i.identifier for i in list_trusted_issuers(repo))
+    return VerifyOptions(online=online, trust=TrustStore.bundled(), trusted_issuers=issuers)
 
 
 def pretty_raw(stored: StoredCredential) -> str:
@@ -234,10 +241,10 @@ class DetailPanel(QWidget):
         if self.current is None:
             return
         credential_id = self.current.stored.id
-        options = VerifyOptions(online=online, trust=TrustStore.bundled())
         self.verify_panel.show_running()
         self.session.call(
-            lambda repo: verify_stored(repo, credential_id, options=options),
+            lambda repo: verify_stored(repo, credential_id, options=wallet_verify_options(
+                repo, online=online)),
             lambda report: self._verified(credential_id, report.to_json(), online),
         )
 

@@ -1,0 +1,166 @@
+"""Stacks, Europass export, PDF export, settings, backup, lock and unlock in the real app."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import PASSPHRASE, VECTORS, Settle
+from ui.app import KredoApp
+from ui.export_dialogs import EuropassDialog, write_pdf
+from ui.main_window import MainWindow
+from ui.session import WalletSession
+from ui.settings_dialog import SettingsDialog
+from ui.stacks_dialog import StacksDialog
+from wallet.importer import import_paths
+from wallet.store.wallet import OpenWallet, open_wallet
+
+SEALED = VECTORS / "edc" / "Sample-MC-Annex1-signed.jsonld"
+MUNI = VECTORS / "cz" / "synthetic-muni-mc-unsigned.jsonld"
+OB3 = VECTORS / "w3c" / "1edtech-obv3-ldp-signed-credential.json"
+
+
+def _import(opened: OpenWallet, *paths: Path) -> list[int]:
+    return [o.id for o in import_paths(opened.repository, list(paths)) if o.id is not None]
+
+
+def test_stacks_total_ects_by_level_and_save_a_goal(
+    qtbot: QtBot, session: WalletSession, opened: OpenWallet, settle: Settle
+) -> None:
+    ids = _import(opened, SEALED, MUNI, OB3)  # 2 + 4 ECTS at EQF 6, the badge has none
+    dialog = StacksDialog(session, ids)
+    qtbot.addWidget(dialog)
+    settle()
+    assert dialog.totals is not None
+    assert dialog.totals.ects == 6
+    assert dialog.totals.by_level == {"EQF 6": 6}
+    assert dialog.totals.without_ects == 1
+    dialog.goal_name.setText("Data analyst")
+    dialog.goal_target.setValue(30)
+    assert (dialog.progress.value(), dialog.progress.maximum()) == (6, 30)
+    dialog.save_as_goal()
+    settle()
+    goal = next(c for c in opened.repository.collections() if c.name == "Data analyst")
+    assert goal.ects_total == 6
+    assert opened.repository.get_setting("goal:Data analyst") == "30"
+
+
+def test_europass_export_writes_sealed_originals_byte_identical(
+    qtbot: QtBot, session: WalletSession, opened: OpenWallet, settle: Settle, tmp_path: Path
+) -> None:
+    ids = _import(opened, SEALED, OB3)
+    dialog = EuropassDialog(session, ids)
+    dialog.open_folder.setChecked(False)
+    qtbot.addWidget(dialog)
+    settle()
+    # the preview says which one Europass will not take, and why
+    verdicts = [dialog.preview.topLevelItem(i).text(1) for i in range(2)]
+    assert verdicts[0] == "will be exported unchanged"
+    assert "PDF" in verdicts[1]
+    dialog.export_originals(tmp_path / "out")
+    settle()
+    written = [p for p in (tmp_path / "out").iterdir() if p.suffix == ".jsonld"]
+    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in written] == [
+        hashlib.sha256(SEALED.read_bytes()).hexdigest()]
+    assert (tmp_path / "out" / "README.txt").exists()
+
+
+def test_europass_cv_from_the_dialog(
+    qtbot: QtBot, session: WalletSession, opened: OpenWallet, settle: Settle, tmp_path: Path
+) -> None:
+    ids = _import(opened, MUNI)
+    dialog = EuropassDialog(session, ids)
+    dialog.open_folder.setChecked(False)
+    qtbot.addWidget(dialog)
+    settle()
+    dialog.cv.setChecked(True)
+    dialog.with_pdf.setChecked(True)
+    dialog.export_cv(tmp_path / "cv.xml")
+    settle()
+    xml = (tmp_path / "cv.xml").read_text(encoding="utf-8")
+    assert "Candidate" in xml and "Foundations of Data Analysis in Python" in xml
+    assert (tmp_path / "cv.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_pdf_export_from_the_window(
+    window: MainWindow, session: WalletSession, opened: OpenWallet, settle: Settle,
+    tmp_path: Path
+) -> None:
+    [credential_id] = _import(opened, SEALED)
+    out = tmp_path / "credential.pdf"
+    write_pdf(session, credential_id, out, window)
+    settle()
+    assert out.read_bytes()[:5] == b"%PDF-"
+    assert [e.form for e in opened.repository.share_log()] == ["pdf"]
+
+
+def test_settings_are_saved_and_issuers_trusted(
+    qtbot: QtBot, session: WalletSession, opened: OpenWallet, settle: Settle
+) -> None:
+    dialog = SettingsDialog(session)
+    qtbot.addWidget(dialog)
+    settle()
+    dialog.new_issuer.setText("did:web:example.cz")
+    dialog.add_issuer()
+    settle()
+    assert dialog.trusted.count() == 1
+    dialog.lock_minutes.setValue(3)
+    dialog.online.setChecked(True)
+    with qtbot.waitSignal(dialog.language_changed, timeout=10_000) as signal:
+        dialog.language.setCurrentIndex(dialog.language.findData("cs"))
+        dialog.save()
+        settle()
+    assert signal.args == ["cs"]
+    settings = opened.repository.settings()
+    assert (settings["lock_minutes"], settings["online_checks"], settings["language"]) == (
+        "3", "1", "cs")
+
+
+def test_lock_closes_the_database_and_unlock_opens_it(
+    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    opened = open_wallet(home, passphrase_provider=lambda: PASSPHRASE)
+    kredo = KredoApp(app, opened, "en")
+    try:
+        assert kredo.window is not None
+        qtbot.addWidget(kredo.window)
+        # WHEN the learner presses Ctrl+L
+        kredo.window.act_lock.trigger()
+        # THEN the database is closed and the window hidden behind the lock screen
+        assert kredo.session.locked
+        assert not kredo.window.isVisible()
+        assert kredo.lock_screen is not None and kredo.lock_screen.isVisible()
+        # AND a wrong passphrase keeps it locked, the right one opens it again
+        monkeypatch.setenv("KREDO_PASSPHRASE", "wrong passphrase")
+        monkeypatch.setattr("ui.app.show_error", lambda parent, exc: None)
+        kredo.unlock()
+        assert kredo.session.locked
+        monkeypatch.setenv("KREDO_PASSPHRASE", PASSPHRASE)
+        kredo.unlock()
+        assert not kredo.session.locked
+        assert kredo.window.isVisible()
+    finally:
+        kredo.shutdown()
+
+
+def test_language_switch_rebuilds_the_window_in_czech(
+    qtbot: QtBot, home: Path
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    kredo = KredoApp(app, open_wallet(home, passphrase_provider=lambda: PASSPHRASE), "en")
+    try:
+        assert kredo.window is not None
+        assert kredo.window.act_import.text() == "&Import…"
+        kredo.change_language("cs")
+        qtbot.addWidget(kredo.window)
+        assert kredo.window.act_import.text() == "&Importovat…"
+    finally:
+        kredo.change_language("en")
+        kredo.shutdown()
