@@ -39,9 +39,11 @@ EXPECTED = {
         OverallStatus.FAILED,
         {"signature": "failed"},
     ),
+    # Its XAdES seal does not verify: the file was re-indented after sealing (see
+    # tests/crypto/test_xades.py for the proof), which changes the signed bytes.
     EDC / "edc-v1-xml-credential-xades-signed.xml": (
-        OverallStatus.PARTIALLY_VERIFIED,
-        {"signature": "skipped", "issuer": "skipped"},
+        OverallStatus.FAILED,
+        {"signature": "failed", "issuer": "warning"},
     ),
     EDC / "elm-v3.2-credential-sample-minimal.jsonld": (
         OverallStatus.FAILED,

@@ -11,6 +11,7 @@ from wallet.verify.checks.signature_formats import (
     SignatureFinding,
     verify_data_integrity,
     verify_edc_seal,
+    verify_edc_xml_seal,
     verify_jwt,
     verify_sd_jwt_vc,
 )
@@ -34,18 +35,8 @@ def _unsigned(credential: Credential, context: VerifyContext) -> SignatureFindin
     )
 
 
-def _not_checked(reason: str) -> Verifier:
-    def verifier(credential: Credential, context: VerifyContext) -> SignatureFinding:
-        return SignatureFinding(CheckStatus.SKIPPED, reason)
-
-    return verifier
-
-
 _VERIFIERS[CredentialFormat.EDC_JSONLD] = _unsigned
-_VERIFIERS[CredentialFormat.EDC_XML] = _not_checked(
-    "The XAdES seal of this older Europass XML credential was not checked: Kredo cannot verify "
-    "those seals yet."
-)
+_VERIFIERS[CredentialFormat.EDC_XML] = verify_edc_xml_seal
 _VERIFIERS[CredentialFormat.OB2] = verify_ob2
 
 

@@ -14,13 +14,14 @@ from cryptography import x509
 
 from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.data_integrity_result import ProofVerification
-from wallet.crypto.jades import SealVerification, verify_jades_seal
+from wallet.crypto.jades import Anchors, SealVerification, verify_jades_seal
 from wallet.crypto.jws import discover_verification_key
 from wallet.crypto.jwt_vc import CheckResult as JoseResult
 from wallet.crypto.jwt_vc import CheckStatus as JoseStatus
 from wallet.crypto.jwt_vc import verify_vc_jwt
 from wallet.crypto.sd_jwt import verify_sd_jwt
 from wallet.crypto.timestamp_token import TimestampResult
+from wallet.crypto.xades import verify_xades_seal
 from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
 from wallet.errors import NetworkError, NetworkNotAllowed, WalletError
@@ -66,6 +67,31 @@ def _issuer_name(document: Any) -> str | None:
 
 
 def verify_edc_seal(credential: Credential, context: VerifyContext) -> SignatureFinding:
+    """The JAdES seal of a European Digital Credential (JSON-LD)."""
+    roots, authorities = _seal_anchors(context)
+    seal = verify_jades_seal(
+        credential.raw,
+        trusted_roots=roots,
+        trusted_timestamp_authorities=authorities,
+        now=context.now,
+    )
+    return _seal_finding(seal, context)
+
+
+def verify_edc_xml_seal(credential: Credential, context: VerifyContext) -> SignatureFinding:
+    """The XAdES seal of a legacy Europass XML credential."""
+    roots, authorities = _seal_anchors(context)
+    seal = verify_xades_seal(
+        credential.raw,
+        trusted_roots=roots,
+        trusted_timestamp_authorities=authorities,
+        now=context.now,
+    )
+    return _seal_finding(seal, context)
+
+
+def _seal_anchors(context: VerifyContext) -> tuple[Anchors, Anchors]:
+    """Seal CAs and timestamp authorities the trust material grants at a given moment."""
     trust = context.options.trust
     fixed_roots = context.options.trusted_roots
 
@@ -76,12 +102,11 @@ def verify_edc_seal(credential: Credential, context: VerifyContext) -> Signature
     def timestamp_authorities(moment: datetime) -> tuple[x509.Certificate, ...]:
         return trust.trusted_timestamp_authorities(moment) if trust is not None else ()
 
-    seal = verify_jades_seal(
-        credential.raw,
-        trusted_roots=seal_roots,
-        trusted_timestamp_authorities=timestamp_authorities,
-        now=context.now,
-    )
+    return seal_roots, timestamp_authorities
+
+
+def _seal_finding(seal: SealVerification, context: VerifyContext) -> SignatureFinding:
+    trust = context.options.trust
     subject = seal.seal_subject
     ca_source = _seal_ca_source(seal, trust)
     # The path was checked at the time the signature timestamp proves; if no trusted list
@@ -131,12 +156,19 @@ def verify_edc_seal(credential: Credential, context: VerifyContext) -> Signature
             signer,
             details=details,
         )
-    when = seal.proven_signing_time or seal.signing_time
     kind = "qualified electronic seal" if seal.qc.qualified_eseal else "electronic seal"
-    message = (
-        f"The {kind} of {signer.name or 'the issuer'} is intact and its certificate was "
-        f"valid when it was sealed" + (f" ({when:%Y-%m-%d})" if when else "")
-    )
+    when = seal.proven_signing_time
+    if when is None:
+        # No timestamp proves when it was sealed: the certificate was checked as of now.
+        message = (
+            f"The {kind} of {signer.name or 'the issuer'} is intact and its certificate is "
+            "valid now; no timestamp proves when it was sealed"
+        )
+    else:
+        message = (
+            f"The {kind} of {signer.name or 'the issuer'} is intact and its certificate was "
+            f"valid when it was sealed ({when:%Y-%m-%d})"
+        )
     untrusted = seal.untrusted_timestamp_authorities
     if untrusted:
         # Never a silent ok: the time rests on authorities nobody Kredo trusts vouches for.
@@ -148,12 +180,8 @@ def verify_edc_seal(credential: Credential, context: VerifyContext) -> Signature
             signer,
             details=details,
         )
-    return SignatureFinding(
-        CheckStatus.OK,
-        f"{message}, as timestamps by authorities on a trusted list prove.",
-        signer,
-        details=details,
-    )
+    proof = ", as timestamps by authorities on a trusted list prove" if seal.timestamps else ""
+    return SignatureFinding(CheckStatus.OK, f"{message}{proof}.", signer, details=details)
 
 
 def _seal_ca_source(seal: SealVerification, trust: TrustStore | None) -> str | None:
