@@ -210,7 +210,7 @@ class DetailPanel(QWidget):
         credential = self.current.credential
         title = credential.view.title.pick(self._lang) if credential.view.title else None
         self.heading.setText(f"<b>{escape(title or self.tr('(untitled)'))}</b>")
-        self.body.setHtml(credential_html(credential, self._lang))
+        self.body.setHtml(credential_html(credential, self._lang, self.session.lang))
 
     def _show_images(self, credential: Credential) -> None:
         while self.images.count():

@@ -6,18 +6,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatusChip", text)
-
-
 def chip_text(state: str) -> str:
     return {
-        "verified": _tr("Verified"),
-        "partially_verified": _tr("Partially verified"),
-        "failed": _tr("Failed"),
-        "expired": _tr("Expired"),
-        "revoked": _tr("Revoked"),
-    }.get(state, _tr("Not yet checked"))
+        "verified": QCoreApplication.translate("StatusChip", "Verified"),
+        "partially_verified": QCoreApplication.translate("StatusChip", "Partially verified"),
+        "failed": QCoreApplication.translate("StatusChip", "Failed"),
+        "expired": QCoreApplication.translate("StatusChip", "Expired"),
+        "revoked": QCoreApplication.translate("StatusChip", "Revoked"),
+    }.get(state, QCoreApplication.translate("StatusChip", "Not yet checked"))
 
 
 # Background colours chosen for contrast with white text (WCAG AA, >= 4.5:1).
@@ -41,22 +37,22 @@ def check_icon_text(status: str) -> str:
 
 def check_status_text(status: str) -> str:
     return {
-        "ok": _tr("OK"),
-        "warning": _tr("Warning"),
-        "skipped": _tr("Skipped"),
-        "failed": _tr("Failed"),
+        "ok": QCoreApplication.translate("StatusChip", "OK"),
+        "warning": QCoreApplication.translate("StatusChip", "Warning"),
+        "skipped": QCoreApplication.translate("StatusChip", "Skipped"),
+        "failed": QCoreApplication.translate("StatusChip", "Failed"),
     }.get(status, status)
 
 
 def check_name(check_id: str) -> str:
     return {
-        "format": _tr("Format"),
-        "signature": _tr("Signature"),
-        "issuer": _tr("Issuer"),
-        "validity": _tr("Validity"),
-        "status": _tr("Revocation status"),
-        "holder": _tr("Holder"),
-        "accreditation": _tr("Accreditation"),
+        "format": QCoreApplication.translate("StatusChip", "Format"),
+        "signature": QCoreApplication.translate("StatusChip", "Signature"),
+        "issuer": QCoreApplication.translate("StatusChip", "Issuer"),
+        "validity": QCoreApplication.translate("StatusChip", "Validity"),
+        "status": QCoreApplication.translate("StatusChip", "Revocation status"),
+        "holder": QCoreApplication.translate("StatusChip", "Holder"),
+        "accreditation": QCoreApplication.translate("StatusChip", "Accreditation"),
     }.get(check_id, check_id)
 
 
