@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 from lxml import etree
@@ -11,11 +10,19 @@ from lxml import etree
 from tests.cli.conftest import VECTORS, Kredo
 from tests.export.cv_structure import q, structure_errors
 from tests.share.pdf_reading import pdf_attachments, pdf_text
+from wallet.store.wallet import open_wallet
 
 SEALED = VECTORS / "edc" / "Sample-MC-Annex1-signed.jsonld"
 CZECH = VECTORS / "cz" / "synthetic-muni-mc-unsigned.jsonld"
 BADGE = VECTORS / "w3c" / "1edtech-obv3-ldp-signed-credential.json"
 SMALL = VECTORS / "w3c" / "eddsa-rdfc-2022-employ-signedDataInt.json"
+
+
+def share_forms(kredo: Kredo) -> list[str]:
+    """What the wallet's share log remembers (the form of each export, no contents)."""
+    home = kredo.home  # type: ignore[attr-defined]
+    with open_wallet(home, passphrase_provider=lambda: "correct horse battery staple") as opened:
+        return sorted(record.form for record in opened.repository.share_log())
 
 
 def wallet_with(kredo: Kredo, *files: Path) -> list[str]:
@@ -44,6 +51,7 @@ def test_export_pdf_then_scan_finds_and_verifies_the_attached_original(
     (found,) = scanned.json()["credentials"]  # type: ignore[index]
     assert found["kind"] == "pdf-attachment"
     assert found["report"]["status"] == direct.json()["status"]  # type: ignore[index]
+    assert share_forms(kredo) == ["pdf"]
 
 
 def test_export_pdf_of_a_small_credential_scans_through_its_qr(
@@ -57,14 +65,6 @@ def test_export_pdf_of_a_small_credential_scans_through_its_qr(
     assert kinds == ["kredo-compact"]
     direct = kredo("verify", "--file", str(SMALL), "--json")
     assert scanned.code == direct.code
-
-
-def test_export_pdf_of_an_unknown_id_is_one_sentence(kredo: Kredo, tmp_path: Path) -> None:
-    wallet_with(kredo, BADGE)
-    result = kredo("export", "pdf", "999", "--out", str(tmp_path / "x.pdf"))
-    assert result.code == 2
-    assert result.err.startswith("kredo: ") and result.err.count("\n") == 1
-    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_export_europass_writes_sealed_files_and_refuses_the_rest(
@@ -84,6 +84,7 @@ def test_export_europass_writes_sealed_files_and_refuses_the_rest(
     assert "export it as a PDF" in result.out
     assert "kredo export pdf ID --out FILE" in result.out
     assert "peněženku Europass" in (folder / "README.txt").read_text(encoding="utf-8")
+    assert share_forms(kredo) == ["europass"]
 
 
 def test_export_europass_of_only_a_badge_fails_with_the_reason(
@@ -95,6 +96,11 @@ def test_export_europass_of_only_a_badge_fails_with_the_reason(
     assert "not a sealed European Digital Credential" in result.err
     assert "kredo export pdf" in result.err
     assert not (tmp_path / "e").exists()
+    # and an id the wallet does not have is one sentence too, with nothing written
+    missing = kredo("export", "pdf", "999", "--out", str(tmp_path / "x.pdf"))
+    assert missing.code == 2
+    assert missing.err.startswith("kredo: ") and missing.err.count("\n") == 1
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_export_europass_cv_writes_xml_and_pdf(kredo: Kredo, tmp_path: Path) -> None:
@@ -147,16 +153,3 @@ def test_export_europass_cv_asks_for_names_the_credentials_do_not_state(
     )
     assert ok.code == 0, ok.err
     assert f"{badge}\teducation\tTeamwork Badge" in ok.out
-
-
-def test_exports_are_remembered_in_the_share_log(kredo: Kredo, tmp_path: Path) -> None:
-    from wallet.store.wallet import open_wallet
-
-    (sealed,) = wallet_with(kredo, SEALED)
-    kredo("export", "europass", sealed, "--out", str(tmp_path / "e"))
-    kredo("export", "pdf", sealed, "--out", str(tmp_path / "c.pdf"))
-    home = kredo.home  # type: ignore[attr-defined]
-    with open_wallet(home, passphrase_provider=lambda: "correct horse battery staple") as opened:
-        forms = [record.form for record in opened.repository.share_log()]
-    assert sorted(forms) == ["europass", "pdf"]
-    assert json.dumps(forms)  # plain strings, nothing about the contents
