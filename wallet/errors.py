@@ -150,4 +150,4 @@ class ExportError(WalletError):
 
 
 class NotExportable(ExportError):
-    """The chosen credential cannot go where the learner asked (e.g. an unsealed one to Europass)."""
+    """The chosen credential cannot go where the learner asked (an unsealed one to Europass)."""
