@@ -15,7 +15,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbu
 # appstream, desktop-file-utils and shared-mime-info validate the Linux desktop integration.
 TEST_DEBS := $(QT_DEBS) gnome-keyring dbus dbus-x11 xvfb appstream desktop-file-utils shared-mime-info
 
-.PHONY: setup run test lint bench package system-deps system-deps-test update-contexts update-trust clean
+.PHONY: translations setup run test lint bench package system-deps system-deps-test update-contexts update-trust clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP) system-deps
+setup: $(STAMP) system-deps translations
 
 system-deps:
 	@bash packaging/install-system-deps.sh $(QT_DEBS)
@@ -31,10 +31,18 @@ system-deps:
 system-deps-test:
 	@bash packaging/install-system-deps.sh $(TEST_DEBS)
 
+# Interface translations: collect the English sources, write the Czech table in, compile.
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -silent -no-obsolete ui/*.py -ts resources/translations/kredo_cs.ts \
+		-source-language en -target-language cs
+	$(PY) packaging/fill_translations.py
+	$(VENV)/bin/pyside6-lrelease -silent resources/translations/kredo_cs.ts \
+		-qm resources/translations/kredo_cs.qm
+
 run: setup
 	$(VENV)/bin/kredo-gui
 
-test: $(STAMP) system-deps-test
+test: $(STAMP) system-deps-test translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(STAMP)

@@ -159,54 +159,53 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        tr = self.tr
-        self.act_import = self._action(tr("&Import…"), self.choose_files,
+        self.act_import = self._action(self.tr("&Import…"), self.choose_files,
                                        QKeySequence.StandardKey.Open,
-                                       tr("Import credential files or folders"))
-        self.act_paste = self._action(tr("&Paste credential"), self.paste,
+                                       self.tr("Import credential files or folders"))
+        self.act_paste = self._action(self.tr("&Paste credential"), self.paste,
                                       QKeySequence.StandardKey.Paste,
-                                      tr("Import a credential from the clipboard"))
-        self.act_verify = self._action(tr("&Verify"), lambda: self.detail.verify(False), "F5",
-                                       tr("Check the selected credential offline"))
-        self.act_share = self._action(tr("&Share…"), self.share, "Ctrl+Shift+S",
-                                      tr("Share the selected credentials with an employer"))
-        self.act_scan = self._action(tr("Verify someone else's credential…"), self.scan,
-                                     "Ctrl+Shift+V", tr("Scan a QR code or open a file"))
-        self.act_receive = self._action(tr("Receive from an issuer…"), self.receive, None,
-                                        tr("Receive a credential with an OpenID4VCI offer"))
-        self.act_stacks = self._action(tr("S&tacks…"), self.stacks, "Ctrl+T",
-                                       tr("ECTS totals and goals for selected credentials"))
-        self.act_pdf = self._action(tr("Export as &PDF…"), self.export_pdf, "Ctrl+P")
-        self.act_europass = self._action(tr("Export to &Europass…"), self.export_europass)
-        self.act_collection = self._action(tr("Add to &collection…"), self.add_to_collection)
-        self.act_delete = self._action(tr("&Delete"), self.delete_selected,
+                                      self.tr("Import a credential from the clipboard"))
+        self.act_verify = self._action(self.tr("&Verify"), lambda: self.detail.verify(False), "F5",
+                                       self.tr("Check the selected credential offline"))
+        self.act_share = self._action(self.tr("&Share…"), self.share, "Ctrl+Shift+S",
+                                      self.tr("Share the selected credentials with an employer"))
+        self.act_scan = self._action(self.tr("Verify someone else's credential…"), self.scan,
+                                     "Ctrl+Shift+V", self.tr("Scan a QR code or open a file"))
+        self.act_receive = self._action(self.tr("Receive from an issuer…"), self.receive, None,
+                                        self.tr("Receive a credential with an OpenID4VCI offer"))
+        self.act_stacks = self._action(self.tr("S&tacks…"), self.stacks, "Ctrl+T",
+                                       self.tr("ECTS totals and goals for selected credentials"))
+        self.act_pdf = self._action(self.tr("Export as &PDF…"), self.export_pdf, "Ctrl+P")
+        self.act_europass = self._action(self.tr("Export to &Europass…"), self.export_europass)
+        self.act_collection = self._action(self.tr("Add to &collection…"), self.add_to_collection)
+        self.act_delete = self._action(self.tr("&Delete"), self.delete_selected,
                                        QKeySequence.StandardKey.Delete)
-        self.act_backup = self._action(tr("&Backup…"), self.backup)
-        self.act_restore = self._action(tr("&Restore from backup…"), self.restore)
-        self.act_settings = self._action(tr("Se&ttings…"), self.settings,
+        self.act_backup = self._action(self.tr("&Backup…"), self.backup)
+        self.act_restore = self._action(self.tr("&Restore from backup…"), self.restore)
+        self.act_settings = self._action(self.tr("Se&ttings…"), self.settings,
                                          QKeySequence.StandardKey.Preferences)
-        self.act_lock = self._action(tr("&Lock"), self.lock_requested.emit, "Ctrl+L",
-                                     tr("Lock the wallet now"))
-        self.act_about = self._action(tr("&About Kredo"), self.about)
-        self.act_quit = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        find = self._action(tr("&Find"), self.search.setFocus, QKeySequence.StandardKey.Find)
+        self.act_lock = self._action(self.tr("&Lock"), self.lock_requested.emit, "Ctrl+L",
+                                     self.tr("Lock the wallet now"))
+        self.act_about = self._action(self.tr("&About Kredo"), self.about)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        find = self._action(self.tr("&Find"), self.search.setFocus, QKeySequence.StandardKey.Find)
 
         menu = self.menuBar()
-        file_menu = menu.addMenu(tr("&File"))
+        file_menu = menu.addMenu(self.tr("&File"))
         for action in (self.act_import, self.act_paste, None, self.act_pdf, self.act_europass,
                        None, self.act_backup, self.act_restore, None, self.act_lock,
                        self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        credential_menu = menu.addMenu(tr("&Credential"))
+        credential_menu = menu.addMenu(self.tr("&Credential"))
         for action in (self.act_verify, self.act_share, self.act_collection, find,
                        self.act_delete):
             credential_menu.addAction(action)
-        tools = menu.addMenu(tr("&Tools"))
+        tools = menu.addMenu(self.tr("&Tools"))
         for action in (self.act_scan, self.act_receive, self.act_stacks, self.act_settings):
             tools.addAction(action)
-        menu.addMenu(tr("&Help")).addAction(self.act_about)
+        menu.addMenu(self.tr("&Help")).addAction(self.act_about)
 
-        bar = QToolBar(tr("Main toolbar"))
+        bar = QToolBar(self.tr("Main toolbar"))
         bar.setObjectName("main-toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.act_import, self.act_verify, self.act_share, self.act_scan,
