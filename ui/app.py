@@ -176,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0 if take_screenshot(kredo, args.view, args.screenshot) else 2
         assert kredo.window is not None
         QTimer.singleShot(0, kredo.window.raise_)
+        if args.offer:  # the OS hands an openid-credential-offer:// link to the app
+            QTimer.singleShot(0, lambda: kredo.window and kredo.window.receive(args.offer))
         return app.exec()
     finally:
         kredo.shutdown()

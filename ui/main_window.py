@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
                                       self.tr("Share the selected credentials with an employer"))
         self.act_scan = self._action(self.tr("Verify someone else's credential…"), self.scan,
                                      "Ctrl+Shift+V", self.tr("Scan a QR code or open a file"))
-        self.act_receive = self._action(self.tr("Receive from an issuer…"), self.receive, None,
+        self.act_receive = self._action(self.tr("Receive from an issuer…"), lambda: self.receive(), None,
                                         self.tr("Receive a credential with an OpenID4VCI offer"))
         self.act_stacks = self._action(self.tr("S&tacks…"), self.stacks, "Ctrl+T",
                                        self.tr("ECTS totals and goals for selected credentials"))
@@ -404,10 +404,10 @@ class MainWindow(QMainWindow):
         self.scan_dialog.open()
         self.scan_dialog.scan_qimage(image)
 
-    def receive(self) -> None:
+    def receive(self, offer: str | None = None) -> None:
         from ui.receive_dialog import ReceiveDialog
 
-        self.receive_dialog = ReceiveDialog(self.session, self)
+        self.receive_dialog = ReceiveDialog(self.session, self, offer=offer)
         self.receive_dialog.open()
 
     def stacks(self) -> None:
