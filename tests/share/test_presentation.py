@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric import ed25519
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
 from tests.share.presentation_credentials import (
     VC1,
@@ -299,6 +299,20 @@ def test_sd_jwt_bound_to_the_holder_key_answers_the_challenge_with_key_binding()
     replayed = _verify(vp, challenge="another-request", domain=DOMAIN)
     assert _holder(replayed) is CheckStatus.FAILED
     assert _signatures(replayed) == [CheckStatus.FAILED]
+
+
+def test_sd_jwt_bound_to_another_wallet_key_is_bound_with_that_key() -> None:
+    # GIVEN an SD-JWT VC an issuer bound to the wallet's P-256 key (issuers that need ES256)
+    p256 = ec.generate_private_key(ec.SECP256R1())
+    bound = credential(ISSUER.sd_jwt(cnf_key=p256.public_key()))
+    vp = build_presentation([bound], holder_key=HOLDER_KEY, binding_keys=[p256],
+                            challenge=CHALLENGE, domain=DOMAIN)
+    # THEN the key binding JWT is signed with that key, and verifies
+    kb = _carried_sd_jwt(vp).kb_jwt
+    assert kb is not None
+    assert json.loads(base64.urlsafe_b64decode(kb.split(".")[0] + "=="))["alg"] == "ES256"
+    report = _verify(vp, challenge=CHALLENGE, domain=DOMAIN)
+    assert report.status is OverallStatus.VERIFIED
 
 
 def test_sd_jwt_for_another_key_is_presented_without_key_binding() -> None:

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import ec
 from keyring.backends import fail
 
 from tests.share.presentation_credentials import Issuer, credential
 from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.multikey import multikey_from_private_key
-from wallet.did import did_key_from_public_key
+from wallet.did import did_jwk_from_public_key, did_key_from_public_key
 from wallet.errors import SharingError, StoreError
 from wallet.share.holder import DEFAULT_SETTING, FIRST_PROFILE_LABEL, HolderProfiles
 from wallet.share.presentation import build_presentation
@@ -164,3 +165,17 @@ def test_a_damaged_key_is_a_clear_error_not_a_wrong_signature(
                               "Ed25519", "mismatch")
     with pytest.raises(StoreError, match="does not match"):
         HolderProfiles(repository).choose("mismatch").signing_key()
+
+
+def test_possession_keys_are_every_intact_wallet_key(repository: CredentialRepository) -> None:
+    # GIVEN the first profile, a P-256 key kept for issuers (did:jwk) and a damaged row
+    profiles = HolderProfiles(repository)
+    p256 = ec.generate_private_key(ec.SECP256R1())
+    repository.add_holder_key(did_jwk_from_public_key(p256.public_key()),
+                              multikey_from_private_key(p256).encode(), "P-256", "issuers")
+    repository.add_holder_key("did:key:z6MkBroken", b"\x00" * 32, "Ed25519", "broken")
+    # THEN both intact keys can prove possession; the damaged one is left out
+    publics = [key.public_key() for key in profiles.possession_keys()]
+    assert publics == [profiles.default().signing_key().public_key(), p256.public_key()]
+    # AND only Ed25519 keys are profiles that sign presentations
+    assert [p.label for p in profiles.list()] == ["default", "broken"]

@@ -59,7 +59,8 @@ def cmd_present(args: argparse.Namespace, out: TextIO) -> int:
     reveal = _disclosures(args.disclose, ids)
     with open_from_args(args) as opened:
         repository = opened.repository
-        profile = HolderProfiles(repository).choose(args.profile)
+        profiles = HolderProfiles(repository)
+        profile = profiles.choose(args.profile)
         chosen = []
         for credential_id in ids:
             credential = parse_credential(repository.get(credential_id).raw)
@@ -70,6 +71,7 @@ def cmd_present(args: argparse.Namespace, out: TextIO) -> int:
             holder_key=profile.signing_key(),
             challenge=args.challenge,
             domain=args.domain,
+            binding_keys=profiles.possession_keys(),
         )
         data = presentation_bytes(presentation)
         _write(args.out, data, out)

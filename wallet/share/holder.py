@@ -19,8 +19,13 @@ from typing import Protocol
 
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
+from wallet.crypto.jwk import PrivateKey
 from wallet.crypto.multikey import multikey_from_private_key, private_key_from_multikey
-from wallet.did import did_key_from_public_key, did_key_verification_method_id
+from wallet.did import (
+    did_jwk_from_public_key,
+    did_key_from_public_key,
+    did_key_verification_method_id,
+)
 from wallet.errors import SharingError, StoreError, WalletError
 
 ED25519_KEY_TYPE = "Ed25519"
@@ -159,6 +164,20 @@ class HolderProfiles:
     def choose(self, label: str | None) -> HolderProfile:
         """The profile named ``label``, or the default one."""
         return self.default() if label is None else self.get(label)
+
+    def possession_keys(self) -> builtins.list[PrivateKey]:
+        """Every intact key of the wallet (profiles, and keys made for issuers, e.g. P-256),
+        for proving possession of a credential bound to one of them (SD-JWT key binding)."""
+        found: builtins.list[PrivateKey] = []
+        for row in self._store.holder_keys():
+            try:
+                key = private_key_from_multikey(row.private_key.decode("ascii"))
+            except (UnicodeDecodeError, WalletError):
+                continue  # a damaged row cannot prove anything; signing with it says so
+            public = key.public_key()
+            if row.did in (did_key_from_public_key(public), did_jwk_from_public_key(public)):
+                found.append(key)
+        return found
 
     def set_default(self, label: str) -> HolderProfile:
         profile = self.get(label)

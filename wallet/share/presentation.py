@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from wallet.crypto import sd_jwt
 from wallet.crypto.data_integrity import sign
-from wallet.crypto.jwk import public_key_from_jwk
+from wallet.crypto.jwk import PrivateKey, public_key_from_jwk
 from wallet.did import did_key_from_public_key, did_key_verification_method_id
 from wallet.errors import FormatError, SharingError
 from wallet.formats.limits import MAX_CREDENTIALS_PER_PRESENTATION, MAX_INPUT_BYTES
@@ -67,8 +67,12 @@ def build_presentation(
     domain: str | None = None,
     created: datetime | None = None,
     presentation_id: str | None = None,
+    binding_keys: Sequence[PrivateKey] = (),
 ) -> dict[str, Any]:
     """A signed Verifiable Presentation of ``credentials`` by the holder of ``holder_key``.
+
+    ``binding_keys``: other keys of the wallet an SD-JWT VC may be bound to (``cnf``); the
+    one that matches signs its key binding JWT (``holder_key`` is always tried first).
 
     Raises :class:`SharingError` for what cannot be presented (no credentials, a format a
     presentation cannot carry, a claim to reveal that does not exist, a bad challenge).
@@ -87,8 +91,9 @@ def build_presentation(
     holder = did_key_from_public_key(public_key)
 
     # 1. Each credential as the presentation carries it.
+    keys = (holder_key, *binding_keys)
     items = [
-        _item(number, c, holder_key=holder_key, challenge=challenge, domain=domain)
+        _item(number, c, keys=keys, challenge=challenge, domain=domain)
         for number, c in enumerate(chosen, start=1)
     ]
     # 2. The context: VC 2.0 when anything needs it, else VC 1.1 with the proof's context.
@@ -139,7 +144,7 @@ def _item(
     number: int,
     chosen: PresentedCredential,
     *,
-    holder_key: ed25519.Ed25519PrivateKey,
+    keys: Sequence[PrivateKey],
     challenge: str | None,
     domain: str | None,
 ) -> dict[str, Any]:
@@ -155,7 +160,7 @@ def _item(
         return dict(credential.document)
     if credential.format is CredentialFormat.SD_JWT_VC:
         token = _selective_disclosure(
-            credential, chosen.reveal, holder_key=holder_key, nonce=challenge, audience=domain
+            credential, chosen.reveal, keys=keys, nonce=challenge, audience=domain
         )
         return envelope(credential, token.encode("ascii"))
     if credential.format in ENVELOPED_FORMATS:
@@ -170,32 +175,27 @@ def _selective_disclosure(
     credential: Credential,
     reveal: Collection[str] | None,
     *,
-    holder_key: ed25519.Ed25519PrivateKey,
+    keys: Sequence[PrivateKey],
     nonce: str | None,
     audience: str | None,
 ) -> str:
     token = credential.signed_bytes.decode("ascii").strip()
     paths = sd_jwt.disclosable_claims(token) if reveal is None else tuple(reveal)
-    binds_holder = _confirms_key(credential.document, holder_key) and nonce and audience
-    return sd_jwt.present(
-        token,
-        paths,
-        holder_key=holder_key if binds_holder else None,
-        nonce=nonce,
-        audience=audience,
-    )
+    bound_key = _confirmed_key(credential.document, keys) if nonce and audience else None
+    return sd_jwt.present(token, paths, holder_key=bound_key, nonce=nonce, audience=audience)
 
 
-def _confirms_key(claims: Any, holder_key: ed25519.Ed25519PrivateKey) -> bool:
-    """Whether the SD-JWT's ``cnf.jwk`` is this holder's key (then it can bind it)."""
+def _confirmed_key(claims: Any, keys: Sequence[PrivateKey]) -> PrivateKey | None:
+    """The wallet key the SD-JWT's ``cnf.jwk`` names, if the wallet has it."""
     cnf = claims.get("cnf") if isinstance(claims, dict) else None
     jwk = cnf.get("jwk") if isinstance(cnf, dict) else None
     if not isinstance(jwk, dict):
-        return False
+        return None
     try:
-        return public_key_from_jwk(jwk) == holder_key.public_key()
+        confirmed = public_key_from_jwk(jwk)
     except FormatError:
-        return False
+        return None
+    return next((key for key in keys if key.public_key() == confirmed), None)
 
 
 def _is_vc2(credential: Credential) -> bool:
