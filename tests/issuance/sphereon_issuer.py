@@ -118,8 +118,8 @@ def _wait_until_ready(base: str, process: subprocess.Popen[bytes], log: Path) ->
 def sphereon_issuer(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[SphereonIssuer]:
-    cache_root = Path(request.config.cache.mkdir("npm")) if request.config.cache else \
-        tmp_path_factory.mktemp("npm")
+    cache = getattr(request.config, "cache", None)  # absent under -p no:cacheprovider
+    cache_root = Path(cache.mkdir("npm")) if cache is not None else tmp_path_factory.mktemp("npm")
     folder = _install(cache_root)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
