@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from wallet.errors import InputTooLarge, MalformedCredential
 from wallet.formats.limits import MAX_INPUT_BYTES, MAX_JSON_DEPTH
 
 _OPENERS = frozenset(b"[{")
-_CLOSERS = frozenset(b"]}")
+# A string runs to its closing quote, or to the end of the input when it has none: every
+# quote outside a string starts a match, so the scan stays linear on hostile input.
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.DOTALL)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
 def decode_text(raw: bytes, *, what: str = "The file") -> str:
@@ -29,25 +33,21 @@ def decode_text(raw: bytes, *, what: str = "The file") -> str:
 
 
 def json_depth_exceeds(raw: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
-    """True when brackets outside strings nest deeper than ``limit`` (no parsing needed)."""
+    """True when brackets outside strings nest deeper than ``limit`` (no parsing needed).
+
+    Complete strings are cut out by a regular expression and everything but brackets is
+    dropped, both in C; Python then walks only the brackets (a byte-by-byte loop took 20 ms
+    on a 150 KB EDC, and an import reads it four times). An unterminated string hides
+    everything after its opening quote, as in a byte-by-byte scan.
+    """
+    outside = _JSON_STRING.sub(b"", raw)
     depth = 0
-    in_string = False
-    escaped = False
-    for byte in raw:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:  # backslash
-                escaped = True
-            elif byte == 0x22:  # quote
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
-        elif byte in _OPENERS:
+    for byte in outside.translate(None, _NOT_BRACKETS):
+        if byte in _OPENERS:
             depth += 1
             if depth > limit:
                 return True
-        elif byte in _CLOSERS:
+        else:
             depth -= 1
     return False
 
