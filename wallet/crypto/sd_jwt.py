@@ -68,6 +68,9 @@ class SdJwtParts:
             raise MalformedCredential(
                 "This is not an SD-JWT (expected a signed token followed by “~”)."
             )
+        if not text.isascii():
+            # RFC 9901 §4: base64url parts joined by "~"; digests are taken over the ASCII.
+            raise MalformedCredential("The SD-JWT contains characters that cannot be in one.")
         pieces = text.strip().split("~")
         issuer_jwt, middle, last = pieces[0], pieces[1:-1], pieces[-1]
         if issuer_jwt.count(".") != 2:
