@@ -38,7 +38,7 @@ def _byte_by_byte(raw: bytes, limit: int) -> bool:
     return False
 
 
-@fuzz_settings(3000)
+@fuzz_settings(400)
 @given(st.lists(st.sampled_from([b"[", b"]", b"{", b"}", b'"', b"\\", b"a", b"\n", b'\\"',
                                  b'""', b"\xc4\x8d"]), max_size=80),
        st.integers(0, 6))
