@@ -4,6 +4,7 @@ that cannot be compressed are refused by name, never written half-right."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
 import json
 from pathlib import Path
@@ -11,6 +12,8 @@ from typing import Any
 
 import cbor2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wallet.errors import (
     FormatError,
@@ -300,3 +303,40 @@ def test_only_json_objects_can_be_encoded() -> None:
         encode_vpqr([OB3])  # type: ignore[arg-type]
     assert can_encode("VP1-B") is False  # type: ignore[arg-type]
     assert can_encode(OB3) is True
+
+
+# --- fuzzing: damage anywhere gives a document or a FormatError, nothing else -----------
+
+_REFERENCE = (ASSETS / "vpqr" / "vp-ob3-vc1.dcc-vpqr-2.2.1.txt").read_text(encoding="ascii")
+_REFERENCE_CBORLD = base64.b32decode(_REFERENCE[5:] + "=" * (-(len(_REFERENCE) - 5) % 8))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    edits=st.lists(
+        st.tuples(st.integers(0, len(_REFERENCE_CBORLD) - 1), st.integers(0, 255)),
+        min_size=1,
+        max_size=4,
+    ),
+    cut=st.integers(3, len(_REFERENCE_CBORLD)),
+)
+def test_damaged_codes_decode_or_fail_cleanly(edits: list[tuple[int, int]], cut: int) -> None:
+    damaged = bytearray(_REFERENCE_CBORLD)
+    for position, value in edits:
+        damaged[position] = value
+    for candidate in (bytes(damaged), bytes(damaged[:cut])):
+        try:
+            document = decode_cborld(candidate)
+        except FormatError as exc:
+            assert exc.message.endswith(".")
+        else:
+            assert isinstance(document, dict)
+            json.dumps(document)  # always plain JSON
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_random_payloads_after_each_tag_fail_cleanly(payload: bytes) -> None:
+    for tag in (b"\xd9\x05\x01", b"\xd9\x05\x00", b"\xd9\xcb\x1d\x82\x01", b"\xd9\x06\x01"):
+        with contextlib.suppress(FormatError):
+            json.dumps(decode_cborld(tag + payload))
