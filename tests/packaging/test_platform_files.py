@@ -1,11 +1,12 @@
 """The macOS bundle keys and the Windows installer script declare the same file types, URL
-scheme, id and version as ``wallet.app_identity`` (they cannot be built here; this keeps
-them from drifting until someone does)."""
+scheme, id and version as ``wallet.app_identity`` and the package (they cannot be built here;
+this keeps them from drifting until someone does)."""
 
 from __future__ import annotations
 
 import plistlib
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,13 @@ def test_macos_bundle_can_ask_for_the_camera_and_has_its_icons() -> None:
         assert (512, 512, 2) in icns.info["sizes"]  # the 1024-pixel Retina icon
 
 
+def test_signed_macos_app_may_still_use_the_camera() -> None:
+    # Under the hardened runtime (needed for notarisation) the camera needs an entitlement too.
+    with (PACKAGING / "macos" / "entitlements.plist").open("rb") as handle:
+        entitlements = plistlib.load(handle)
+    assert entitlements["com.apple.security.device.camera"] is True
+
+
 def _inno_define(name: str) -> str:
     match = re.search(rf'#define {name} "([^"]*)"', INNO_SCRIPT.read_text(encoding="utf-8"))
     assert match is not None, name
@@ -96,3 +104,9 @@ def test_windows_installer_icon_has_the_shell_sizes() -> None:
     with Image.open(INNO_SCRIPT.parent / icon_file.group(1).strip()) as ico:
         assert ico.format == "ICO"
         assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
+
+
+def test_the_package_version_is_the_app_version() -> None:
+    with (PACKAGING.parent / "pyproject.toml").open("rb") as handle:
+        project = tomllib.load(handle)["project"]
+    assert project["version"] == wallet.__version__
