@@ -1,0 +1,44 @@
+"""Start the real ``kredo`` command in a child process (guarded, headless, no prompts)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.robustness.guarded_cli import MARKER
+from tests.robustness.wallets import BACKUP_PASSPHRASE, PASSPHRASE
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def kredo_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KREDO_")}
+    env.update({
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        "KREDO_PASSPHRASE": PASSPHRASE,
+        "KREDO_BACKUP_PASSPHRASE": BACKUP_PASSPHRASE,
+        "PYTHONUNBUFFERED": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    })
+    env.update(extra)
+    return env
+
+
+def kredo_command(home: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "tests.robustness.guarded_cli", "--home", str(home), *args]
+
+
+def start_kredo(home: Path, *args: str, **env: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(kredo_command(home, *args), cwd=REPO_ROOT, env=kredo_env(**env),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def run_kredo(home: Path, *args: str, timeout: float = 120,
+              **env: str) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(kredo_command(home, *args), cwd=REPO_ROOT, env=kredo_env(**env),
+                            capture_output=True, text=True, timeout=timeout, check=False)
+    assert MARKER not in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr or "--debug" in args, result.stderr
+    return result
