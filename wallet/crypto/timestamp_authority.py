@@ -28,6 +28,7 @@ from cryptography import x509
 from wallet.crypto.x509_path import (
     RevocationData,
     basic_ocsp_response,
+    relevant_roots,
     run_to_completion,
     to_asn1,
 )
@@ -69,8 +70,9 @@ def validate_timestamp_authority(
     pool = _unique([*other_certificates, *revocation.certificates])
     # 2-3. A path to a trusted authority first, then to one found in the file.
     notes: list[str] = []
-    if trusted_authorities:
-        roots = [to_asn1(root) for root in trusted_authorities]
+    relevant = relevant_roots(authority, pool, trusted_authorities)
+    if relevant:
+        roots = [to_asn1(root) for root in relevant]
         trusted = _validate(authority, roots, pool, revocation, moment)
         if trusted.valid:
             return _finish(

@@ -79,8 +79,9 @@ def validate_seal_path(
     how = _revocation_source(end_entity, revocation)
     usage_problem = _seal_usage_problem(end_entity)
     notes: tuple[str, ...] = ()
-    if trusted_roots:
-        roots = [to_asn1(root) for root in trusted_roots]
+    relevant = relevant_roots(end_entity, pool, trusted_roots)
+    if relevant:
+        roots = [to_asn1(root) for root in relevant]
         trusted = _validate(end_entity, roots, pool, revocation, moment)
         if trusted.valid:
             return _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
@@ -102,6 +103,24 @@ def validate_seal_path(
     in_file = _validate(end_entity, issuers, pool, revocation, moment)
     result = _finish(in_file, moment, anchor_trusted=False, how=how, extra=usage_problem)
     return replace(result, notes=notes)
+
+
+def relevant_roots(
+    certificate: asn1crypto.x509.Certificate,
+    pool: Sequence[asn1crypto.x509.Certificate],
+    trusted: Sequence[x509.Certificate],
+) -> list[x509.Certificate]:
+    """The trusted certificates that could end ``certificate``'s path: itself, or an issuer
+    named by it or by a certificate in the file. A trusted list names a hundred TSA units;
+    handing them all to the path validator costs more than the whole rest of a seal check.
+    (Names are compared as cryptography reads them; a root missed here is only left
+    untrusted, never wrongly trusted.)"""
+    if not trusted:
+        return []
+    names = {x509.load_der_x509_certificate(certificate.dump()).subject}
+    for candidate in (certificate, *pool):
+        names.add(x509.load_der_x509_certificate(candidate.dump()).issuer)
+    return [root for root in trusted if root.subject in names]
 
 
 @dataclass(frozen=True)
