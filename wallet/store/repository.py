@@ -10,7 +10,7 @@ import builtins  # the repository has a list() method; annotations need the type
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import Any
 
@@ -63,18 +63,22 @@ class CredentialRepository:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlcipher3.Error as exc:
-            raise StoreError("The wallet is busy or cannot be written.",
-                             details=str(exc)) from exc
+            raise _write_error(exc, "The wallet is busy or cannot be written.") from exc
         try:
             yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        try:
             self._conn.execute("COMMIT")
-        except sqlcipher3.Error as exc:
-            self._conn.execute("ROLLBACK")
-            raise StoreError("The change could not be saved.", details=str(exc)) from exc
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, sqlcipher3.Error):
+                raise _write_error(exc, "The change could not be saved.") from exc
+            raise
+
+    def _rollback(self) -> None:
+        # After some errors (a full disk at COMMIT) SQLite has already rolled back: a second
+        # ROLLBACK would fail with "no transaction is active" and hide the real error.
+        if self._conn.in_transaction:
+            with suppress(sqlcipher3.Error):
+                self._conn.execute("ROLLBACK")
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> builtins.list[Any]:
         try:
@@ -428,6 +432,16 @@ def _attach_to_collection(conn: Connection, collection_id: int, credential_id: i
 
 def _collection_id(conn: Connection, name: str) -> int:
     return int(conn.execute("SELECT id FROM collections WHERE name = ?", (name,)).fetchone()[0])
+
+
+_SQLITE_FULL = 13
+
+
+def _write_error(exc: sqlcipher3.Error, message: str) -> StoreError:
+    if getattr(exc, "sqlite_errorcode", None) == _SQLITE_FULL:
+        return StoreError("The disk is full, so the change was not saved; free some space and "
+                          "try again.", details=str(exc))
+    return StoreError(message, details=str(exc))
 
 
 def _summary(r: Sequence[Any]) -> CredentialSummary:
