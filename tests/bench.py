@@ -103,7 +103,10 @@ def _throughput(raws: list[bytes]) -> tuple[float, float]:
     started = time.perf_counter()
     for credential in credentials:
         report = verify_credential(credential)
-        assert report.check("signature").status is CheckStatus.OK  # type: ignore[union-attr]
+        # The EU sample's seal holds with a warning: its timestamp authority is a test TSA.
+        signature = report.check("signature")
+        assert signature is not None
+        assert signature.status in (CheckStatus.OK, CheckStatus.WARNING), signature.message
     elapsed = time.perf_counter() - started
     return len(credentials) / elapsed, elapsed / len(credentials) * 1000
 
