@@ -25,6 +25,13 @@ def share_forms(kredo: Kredo) -> list[str]:
         return sorted(record.form for record in opened.repository.share_log())
 
 
+def remembered_status(kredo: Kredo, credential_id: str) -> str | None:
+    home = kredo.home  # type: ignore[attr-defined]
+    with open_wallet(home, passphrase_provider=lambda: "correct horse battery staple") as opened:
+        record = opened.repository.latest_verification(int(credential_id))
+    return record.status if record is not None else None
+
+
 def wallet_with(kredo: Kredo, *files: Path) -> list[str]:
     assert kredo("init", "--passphrase").code == 0
     result = kredo("import", *(str(f) for f in files), "--json")
@@ -52,6 +59,7 @@ def test_export_pdf_then_scan_finds_and_verifies_the_attached_original(
     assert found["kind"] == "pdf-attachment"
     assert found["report"]["status"] == direct.json()["status"]  # type: ignore[index]
     assert share_forms(kredo) == ["pdf"]
+    assert remembered_status(kredo, sealed) is not None  # the PDF's verification is kept
 
 
 def test_export_pdf_of_a_small_credential_scans_through_its_qr(

@@ -21,8 +21,8 @@ from wallet.share.annex_labels import SUPPORTED_LANGUAGES
 from wallet.share.pdf import credential_pdf
 from wallet.store.repository import CredentialRepository
 from wallet.trust import TrustStore
-from wallet.verify.engine import verify_credential
 from wallet.verify.options import VerifyOptions
+from wallet.verify.stored import verify_stored
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -89,8 +89,11 @@ def cmd_export_pdf(args: argparse.Namespace, out: TextIO) -> int:
     with open_from_args(args) as opened:
         stored = opened.repository.get(args.id)
         credential = parse_credential(stored.raw)
-        report = verify_credential(
-            credential, options=VerifyOptions(online=args.online, trust=TrustStore.bundled())
+        # The verification the PDF shows is remembered like any other (list status chips).
+        report = verify_stored(
+            opened.repository,
+            stored.id,
+            options=VerifyOptions(online=args.online, trust=TrustStore.bundled()),
         )
         document = credential_pdf(credential, stored.raw, lang=args.lang, report=report)
         write_file(args.out, document)
