@@ -56,10 +56,19 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Connection
     return conn
 
 
+# SQLite result codes that mean "these bytes do not decrypt to a database".
+_NOT_A_DATABASE = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
 def _check_key(conn: Connection) -> None:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) not in _NOT_A_DATABASE:
+            # A disk that is full, read-only or failing is no reason to doubt the key.
+            raise StoreError(
+                "The wallet database could not be read from the disk; check that the disk is "
+                "not full and the wallet folder is writable.", details=str(exc)) from exc
         raise KeyUnavailable(
             "The wallet key does not open this database; the key file and the database do not "
             "belong together, or the database is damaged. Restore from a backup.",
