@@ -7,7 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import wallet
@@ -18,9 +19,12 @@ from ui.main_window import MainWindow
 from ui.session import WalletSession
 from ui.tasks import BackgroundTasks
 from ui.unlock import CreateWalletDialog, ask_passphrase
+from wallet.app_identity import APP_ID, URL_SCHEMES
+from wallet.bundled_resources import resource_path
 from wallet.errors import UserCancelled, WalletError
 from wallet.store.paths import resolve_home
 from wallet.store.wallet import OpenWallet, open_wallet, wallet_exists
+from wallet.version_info import version_lines
 
 VIEWS = ("list", "detail", "verify", "share", "scan")
 
@@ -37,8 +41,9 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--view", choices=VIEWS, default="list",
                         help="what the screenshot shows (default: list)")
-    parser.add_argument("--version", action="version", version=f"kredo-gui {wallet.__version__}")
-    parser.add_argument("offer", nargs="?", help=argparse.SUPPRESS)  # URL handed by the OS
+    parser.add_argument("--version", action="version", version="\n".join(version_lines()))
+    # What the desktop entry hands over (%U): credential files, file:// URLs, offer links.
+    parser.add_argument("targets", nargs="*", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -147,13 +152,31 @@ def take_screenshot(kredo: KredoApp, view: str, path: Path) -> bool:
     return target.grab().save(str(path), "PNG")
 
 
+def open_targets(kredo: KredoApp, targets: Sequence[str]) -> None:
+    """Offer links go to the receive dialog; files and file:// URLs are imported."""
+    window = kredo.window
+    if window is None:
+        return
+    files: list[Path] = []
+    for target in targets:
+        if target.split(":", 1)[0] in URL_SCHEMES:
+            window.receive(target)
+        elif target.startswith("file:"):
+            files.append(Path(QUrl(target).toLocalFile()))
+        else:
+            files.append(Path(target))
+    if files:
+        window.import_files(files)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Kredo")
     app.setApplicationVersion(wallet.__version__)
-    app.setDesktopFileName("kredo")
+    app.setDesktopFileName(APP_ID)  # Wayland matches the window to the .desktop file by it
+    app.setWindowIcon(QIcon(str(resource_path("icons", "kredo.svg"))))
     home = resolve_home(args.home)
     boot = Translation(app)
     boot.use(args.lang or system_language())
@@ -176,8 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0 if take_screenshot(kredo, args.view, args.screenshot) else 2
         assert kredo.window is not None
         QTimer.singleShot(0, kredo.window.raise_)
-        if args.offer:  # the OS hands an openid-credential-offer:// link to the app
-            QTimer.singleShot(0, lambda: kredo.window and kredo.window.receive(args.offer))
+        QTimer.singleShot(0, lambda: open_targets(kredo, args.targets))
         return app.exec()
     finally:
         kredo.shutdown()

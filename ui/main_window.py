@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QMimeData, Qt, QTimer, Signal
@@ -171,8 +172,9 @@ class MainWindow(QMainWindow):
                                       self.tr("Share the selected credentials with an employer"))
         self.act_scan = self._action(self.tr("Verify someone else's credential…"), self.scan,
                                      "Ctrl+Shift+V", self.tr("Scan a QR code or open a file"))
-        self.act_receive = self._action(self.tr("Receive from an issuer…"), lambda: self.receive(), None,
-                                        self.tr("Receive a credential with an OpenID4VCI offer"))
+        self.act_receive = self._action(
+            self.tr("Receive from an issuer…"), partial(self.receive, None), None,
+            self.tr("Receive a credential with an OpenID4VCI offer"))
         self.act_stacks = self._action(self.tr("S&tacks…"), self.stacks, "Ctrl+T",
                                        self.tr("ECTS totals and goals for selected credentials"))
         self.act_pdf = self._action(self.tr("Export as &PDF…"), self.export_pdf, "Ctrl+P")

@@ -516,313 +516,313 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="55" />
         <source>Kredo — micro-credential wallet</source>
         <translation>Kredo — peněženka mikrocertifikátů</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>Search credentials…</source>
         <translation>Hledat v certifikátech…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Search credentials</source>
         <translation>Hledat v certifikátech</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Status</source>
         <translation>Stav</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Any status</source>
         <translation>Jakýkoli stav</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Format</source>
         <translation>Formát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Any format</source>
         <translation>Jakýkoli formát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>EQF level</source>
         <translation>Úroveň EQF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>Any EQF level</source>
         <translation>Jakákoli úroveň EQF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>EQF %1</source>
         <translation>EQF %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>ECTS</source>
         <translation>ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>Any ECTS</source>
         <translation>Jakékoli ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>≥ %1 ECTS</source>
         <translation>≥ %1 ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Sort</source>
         <translation>Řazení</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Best match / import order</source>
         <translation>Nejlepší shoda / pořadí importu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Newest first</source>
         <translation>Nejnovější první</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Title</source>
         <translation>Název</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Issuer</source>
         <translation>Vydavatel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Most ECTS</source>
         <translation>Nejvíce ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Credentials</source>
         <translation>Certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Your wallet is empty. Drop credential files or folders here, paste a credential (Ctrl+V), or use File → Import.</source>
         <translation>Peněženka je prázdná. Přetáhněte sem soubory nebo složky s certifikáty, vložte certifikát (Ctrl+V), nebo použijte Soubor → Importovat.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;Import…</source>
         <translation>&amp;Importovat…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Import credential files or folders</source>
         <translation>Importovat soubory nebo složky s certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>&amp;Paste credential</source>
         <translation>&amp;Vložit certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Import a credential from the clipboard</source>
         <translation>Importovat certifikát ze schránky</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>&amp;Verify</source>
         <translation>&amp;Ověřit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Check the selected credential offline</source>
         <translation>Ověřit vybraný certifikát bez připojení</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;Share…</source>
         <translation>&amp;Sdílet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Share the selected credentials with an employer</source>
         <translation>Sdílet vybrané certifikáty se zaměstnavatelem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Verify someone else's credential…</source>
         <translation>Ověřit cizí certifikát…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Scan a QR code or open a file</source>
         <translation>Naskenovat QR kód nebo otevřít soubor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Receive from an issuer…</source>
         <translation>Přijmout od vydavatele…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Receive a credential with an OpenID4VCI offer</source>
         <translation>Přijmout certifikát z nabídky OpenID4VCI</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>S&amp;tacks…</source>
         <translation>Ku&amp;mulace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>ECTS totals and goals for selected credentials</source>
         <translation>Součty ECTS a cíle pro vybrané certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Export as &amp;PDF…</source>
         <translation>Exportovat do &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Export to &amp;Europass…</source>
         <translation>Exportovat do &amp;Europassu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Add to &amp;collection…</source>
         <translation>Přidat do &amp;sbírky…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;Delete</source>
         <translation>&amp;Smazat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>&amp;Backup…</source>
         <translation>&amp;Zálohovat…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Obnovit ze zálohy…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Se&amp;ttings…</source>
         <translation>Nas&amp;tavení…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>&amp;Lock</source>
         <translation>&amp;Zamknout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Lock the wallet now</source>
         <translation>Zamknout peněženku hned</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;About Kredo</source>
         <translation>&amp;O aplikaci Kredo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>&amp;Quit</source>
         <translation>&amp;Ukončit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>&amp;Find</source>
         <translation>&amp;Hledat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>&amp;File</source>
         <translation>&amp;Soubor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;Credential</source>
         <translation>&amp;Certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>&amp;Tools</source>
         <translation>&amp;Nástroje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;Help</source>
         <translation>&amp;Nápověda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Main toolbar</source>
         <translation>Hlavní panel nástrojů</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="253" />
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>%n credential(s)</source>
         <translation><numerusform>%n certifikát</numerusform><numerusform>%n certifikáty</numerusform><numerusform>%n certifikátů</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Import credentials</source>
         <translation>Importovat certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>Credentials (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;All files (*)</source>
         <translation>Certifikáty (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;Všechny soubory (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>The clipboard holds no credential.</source>
         <translation>Ve schránce není žádný certifikát.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>Imported “%1”.</source>
         <translation>Importováno „%1“.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>Select one or more credentials first.</source>
         <translation>Nejprve vyberte jeden nebo více certifikátů.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>Delete credentials</source>
         <translation>Smazat certifikáty</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>Delete %n credential(s) from this wallet? This cannot be undone.</source>
         <translation><numerusform>Smazat %n certifikát z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikáty z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikátů z této peněženky? Nelze to vrátit.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="380" />
         <source>Add to collection</source>
         <translation>Přidat do sbírky</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>Collection name (new or existing):</source>
         <translation>Název sbírky (nové nebo existující):</translation>
     </message>

@@ -164,3 +164,27 @@ def test_language_switch_rebuilds_the_window_in_czech(
     finally:
         kredo.change_language("en")
         kredo.shutdown()
+
+
+def test_targets_from_the_desktop_entry_are_imported_or_received(
+    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+
+    from ui.app import open_targets
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    kredo = KredoApp(app, open_wallet(home, passphrase_provider=lambda: PASSPHRASE), "en")
+    offers: list[str | None] = []
+    try:
+        assert kredo.window is not None
+        qtbot.addWidget(kredo.window)
+        monkeypatch.setattr(kredo.window, "receive", offers.append)
+        open_targets(kredo, [QUrl.fromLocalFile(str(MUNI)).toString(),
+                             "openid-credential-offer://?credential_offer_uri=https%3A%2F%2Fx"])
+        qtbot.waitUntil(lambda: kredo.session.repository().count() == 1, timeout=20_000)
+        assert offers == ["openid-credential-offer://?credential_offer_uri=https%3A%2F%2Fx"]
+    finally:
+        kredo.tasks.wait()
+        kredo.shutdown()
