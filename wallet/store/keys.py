@@ -13,6 +13,7 @@ Modes (recorded in the key header, see :mod:`wallet.store.key_header`):
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 from collections.abc import Callable
@@ -28,10 +29,13 @@ from wallet.store.paths import key_header_path
 from wallet.store.secret_store import KeyringSecretStore, SecretStore
 
 PASSPHRASE_ENV = "KREDO_PASSPHRASE"  # noqa: S105 - the variable name, not a secret
+KEYRING_FALLBACK = ("The system keyring no longer holds this wallet's key, so the wallet "
+                    "passphrase is needed to open it.")
 _NONCE_BYTES = 12
 _WRONG_PASSPHRASE = "The passphrase is wrong; nothing was changed."  # noqa: S105
 
 PassphraseProvider = Callable[[], str]
+log = logging.getLogger(__name__)
 
 
 def keyring_usable(secret_store: SecretStore | None = None) -> bool:
@@ -91,6 +95,15 @@ def unlock_key(home: Path, *, passphrase_provider: PassphraseProvider | None = N
                 "The wallet key is no longer in the system keyring; restore the wallet from a "
                 "backup (or restore the keyring that held it).",
                 details=f"keyring={store.name}")
+        # The passphrase copy takes over. Say why the passphrase is suddenly needed: before
+        # the prompt (the CLI shows warnings) and in the error when nobody can be asked.
+        log.warning(KEYRING_FALLBACK)
+        try:
+            passphrase = _obtain_passphrase(passphrase_provider)
+        except KeyUnavailable as exc:
+            raise KeyUnavailable(f"{KEYRING_FALLBACK} {exc.message}",
+                                 details=f"keyring={store.name}") from exc
+        return _unwrap(header, passphrase)
     passphrase = _obtain_passphrase(passphrase_provider)
     return _unwrap(header, passphrase)
 
@@ -125,6 +138,11 @@ def _try_keyring(store: SecretStore, header: KeyHeader) -> bytes | None:
         key = store.fetch(header.wallet_id)
     except KeyUnavailable:
         if header.wrapped is None:
+            if not store.is_available():  # no keyring at all here: "unlock it" would mislead
+                raise KeyUnavailable(
+                    "No system keyring is available here, and this wallet's key was kept only "
+                    "in one; open the wallet where that keyring is, or restore it from a "
+                    "backup.", details=f"keyring={store.name}") from None
             raise
         return None
     if key is not None and len(key) != KEY_BYTES:
