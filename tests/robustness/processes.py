@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.robustness.guarded_cli import MARKER
+from tests.robustness.guarded_cli import BATCH, MARKER, SEPARATOR
 from tests.robustness.wallets import BACKUP_PASSPHRASE, PASSPHRASE
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -42,3 +43,22 @@ def run_kredo(home: Path, *args: str, timeout: float = 120,
     assert MARKER not in result.stderr, result.stderr
     assert "Traceback" not in result.stderr or "--debug" in args, result.stderr
     return result
+
+
+def run_kredo_batch(commands: list[list[str]], batch_file: Path,
+                    **env: str) -> list[tuple[int, str, str]]:
+    """Run many ``kredo`` commands in one child process: (exit code, stdout, stderr) each."""
+    batch_file.write_text(json.dumps(commands), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.robustness.guarded_cli", BATCH, str(batch_file)],
+        cwd=REPO_ROOT, env=kredo_env(**env), capture_output=True, text=True, timeout=600,
+        check=False)
+    assert result.returncode == 0, result.stderr
+    assert MARKER not in result.stderr, result.stderr
+    # Each stream: output 0, "<RS>EXIT c0\n", output 1, "<RS>EXIT c1\n", ...
+    outs, errs = result.stdout.split(SEPARATOR), result.stderr.split(SEPARATOR)
+    assert len(outs) == len(errs) == len(commands) + 1, result.stderr[-2000:]
+    codes = [int(part.split("\n", 1)[0].removeprefix("EXIT ")) for part in outs[1:]]
+    outputs = [outs[0], *(part.split("\n", 1)[1] for part in outs[1:-1])]
+    errors = [errs[0], *(part.split("\n", 1)[1] for part in errs[1:-1])]
+    return list(zip(codes, outputs, errors, strict=True))

@@ -29,8 +29,8 @@ def no_keyring() -> KeyringSecretStore:
     return KeyringSecretStore(fail.Keyring())
 
 
-def new_wallet(home: Path) -> None:
-    init_wallet(home, passphrase=PASSPHRASE, secret_store=no_keyring(), kdf_params=FAST_KDF)
+def new_wallet(home: Path, passphrase: str = PASSPHRASE) -> None:
+    init_wallet(home, passphrase=passphrase, secret_store=no_keyring(), kdf_params=FAST_KDF)
 
 
 def open_test_wallet(home: Path) -> OpenWallet:
