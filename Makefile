@@ -15,7 +15,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbu
 # appstream, desktop-file-utils and shared-mime-info validate the Linux desktop integration.
 TEST_DEBS := $(QT_DEBS) gnome-keyring dbus dbus-x11 xvfb appstream desktop-file-utils shared-mime-info
 
-.PHONY: translations setup run test lint bench package system-deps system-deps-test update-contexts update-trust clean
+.PHONY: translations setup run test lint bench fuzz package system-deps system-deps-test update-contexts update-trust clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,17 @@ package: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+
+# Long fuzzing: the robustness fuzzers with 20 times the CI examples, randomized; then, when
+# atheris is installed, FUZZ_SECONDS of coverage-guided fuzzing of every parser (crashes
+# land in .fuzz/). See docs/robustness.md.
+fuzz: $(STAMP)
+	KREDO_FUZZ_SCALE=$${KREDO_FUZZ_SCALE:-20} QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
+		-p no:cacheprovider tests/robustness -k "fuzz or depth"
+	@if $(PY) -c "import atheris" 2>/dev/null; then \
+		mkdir -p .fuzz && $(PY) -m tests.robustness.atheris_fuzz .fuzz/corpus \
+			-max_total_time=$${FUZZ_SECONDS:-300} -artifact_prefix=.fuzz/; \
+	else echo "atheris is not installed (pip install atheris): coverage-guided run skipped"; fi
 
 update-contexts: $(STAMP)
 	$(PY) packaging/update_contexts.py
