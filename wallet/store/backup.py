@@ -33,7 +33,7 @@ from wallet.store.records import (
     SearchText,
     VerificationRecord,
 )
-from wallet.store.repository import CredentialRepository
+from wallet.store.repository import CredentialRepository, clean_name
 
 FORMAT_NAME = "kredo-backup"
 RECORD_VERSION = 1
@@ -263,6 +263,14 @@ def _check_fields(record: dict[str, Any]) -> None:
             raise _damaged(f"{record['kind']}.{name} has the wrong type")
     if record["kind"] == "credential":
         _credential_dump(record)  # parse fully now so pass 2 cannot fail half-way
+    if record["kind"] in ("credential", "collection"):
+        kind, values = (("tag", record["tags"]) if record["kind"] == "credential"
+                        else ("collection", [record["name"]]))
+        try:  # the repository's own rules, so pass 2 cannot refuse a name half-way either
+            for value in values:
+                clean_name(_checked_str(value), kind)
+        except (StoreError, TypeError) as exc:
+            raise _damaged(f"{record['kind']} has an unusable {kind} name") from exc
     if record["kind"] == "collection":
         for item in record["items"]:
             _checked_hash(item)

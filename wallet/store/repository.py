@@ -169,7 +169,7 @@ class CredentialRepository:
     # --- tags --------------------------------------------------------------------------
 
     def tag(self, credential_id: int, tags: Iterable[str]) -> None:
-        names = [_clean_name(t, "tag") for t in tags]
+        names = [clean_name(t, "tag") for t in tags]
         with self._transaction() as conn:
             self._require(conn, credential_id)
             for name in names:
@@ -200,7 +200,7 @@ class CredentialRepository:
     # --- collections -------------------------------------------------------------------
 
     def create_collection(self, name: str) -> int:
-        clean = _clean_name(name, "collection")
+        clean = clean_name(name, "collection")
         with self._transaction() as conn:
             if conn.execute("SELECT 1 FROM collections WHERE name = ?", (clean,)).fetchone():
                 raise StoreError("A collection with that name already exists.")
@@ -209,7 +209,7 @@ class CredentialRepository:
             return int(cursor.lastrowid or 0)
 
     def rename_collection(self, collection_id: int, name: str) -> None:
-        clean = _clean_name(name, "collection")
+        clean = clean_name(name, "collection")
         with self._transaction() as conn:
             clash = conn.execute("SELECT id FROM collections WHERE name = ?",
                                  (clean,)).fetchone()
@@ -364,9 +364,9 @@ class CredentialRepository:
                 conn.execute("UPDATE credentials SET note = ? WHERE id = ?",
                              (dump.note, result.id))
             for name in dump.tags:
-                _attach_tag(conn, result.id, _clean_name(name, "tag"))
+                _attach_tag(conn, result.id, clean_name(name, "tag"))
             for name in dump.collections:
-                clean = _clean_name(name, "collection")
+                clean = clean_name(name, "collection")
                 conn.execute("INSERT OR IGNORE INTO collections (name, created_at) "
                              "VALUES (?, ?)", (clean, _now()))
                 _attach_to_collection(conn, _collection_id(conn, clean), result.id)
@@ -380,7 +380,7 @@ class CredentialRepository:
 
     def ensure_collection(self, name: str, *, created_at: str | None = None) -> int:
         """The id of the collection called ``name``, created when missing."""
-        clean = _clean_name(name, "collection")
+        clean = clean_name(name, "collection")
         with self._transaction() as conn:
             conn.execute("INSERT OR IGNORE INTO collections (name, created_at) VALUES (?, ?)",
                          (clean, created_at or _now()))
@@ -472,7 +472,8 @@ def _title_from_json(text: str | None) -> LangText | None:
     return LangText(values) if isinstance(values, dict) and values else None
 
 
-def _clean_name(name: str, kind: str) -> str:
+def clean_name(name: str, kind: str) -> str:
+    """A tag or collection name as stored (spaces collapsed); StoreError when unusable."""
     clean = " ".join(name.split())
     if not clean:
         raise StoreError(f"A {kind} name cannot be empty.")
