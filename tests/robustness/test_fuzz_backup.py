@@ -178,3 +178,34 @@ def _record_damage(draw: st.DrawFn, lines: list[bytes]) -> list[bytes]:
 def test_damaged_records_restore_all_or_nothing(workspace: Workspace, data: st.DataObject) -> None:
     lines = data.draw(_record_damage(workspace.lines))
     _restore(workspace, _pack(lines))
+
+
+def _with_record(lines: list[bytes], kind: str, change: dict[str, object]) -> list[bytes]:
+    out = []
+    for line in lines:
+        record = json.loads(line)
+        if record["kind"] == kind:
+            record.update(change)
+        out.append(json.dumps(record).encode("utf-8") if record["kind"] == kind else line)
+    return out
+
+
+@pytest.mark.parametrize(("kind", "change"), [
+    ("collection", {"name": "   "}),  # found by the long run: restored the credentials, then
+    ("credential", {"tags": [""]}),  # ensure_collection refused the name half-way
+    ("credential", {"tags": ["x" * 500]}),
+])
+def test_a_name_the_wallet_refuses_restores_nothing(
+        workspace: Workspace, kind: str, change: dict[str, object]) -> None:
+    # GIVEN a new, empty wallet and a backup whose names the repository would refuse
+    home = workspace.directory / f"fresh-{kind}-{len(str(change))}"
+    new_wallet(home)
+    damaged = _pack(_with_record(workspace.lines, kind, change))
+    path = workspace.directory / "names.kredobak"
+    path.write_bytes(damaged)
+    with open_test_wallet(home) as wallet:
+        # WHEN it is restored THEN the check pass refuses it and nothing at all was restored
+        with pytest.raises(BackupError, match="damaged"):
+            restore_backup(path, BACKUP_PASSPHRASE, wallet.repository)
+        assert wallet.repository.count() == 0
+        assert wallet.repository.collections() == []

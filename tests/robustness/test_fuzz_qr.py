@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
@@ -118,3 +120,22 @@ def _pdf() -> bytes:
 def test_pdf_reader(data: bytes) -> None:
     with contextlib.suppress(WalletError):
         read_pdf(data)
+
+
+REGRESSIONS = Path(__file__).resolve().parent / "regressions"
+# Found by the long run (make fuzz); wallet/qr/decode.py belongs to the QR work and lets
+# these exceptions of Pillow through (see docs/robustness.md). Fixed ones turn into XPASS.
+OPEN_FINDINGS: dict[str, type[BaseException]] = {
+    "qr-png-truncated-ihdr.png": ValueError,
+    "qr-gif-frame-pixel-bomb.gif": Image.DecompressionBombError,
+}
+
+
+@pytest.mark.parametrize("path", sorted(REGRESSIONS.glob("qr-*")), ids=lambda p: p.name)
+def test_recorded_image_regressions(path: Path, request: pytest.FixtureRequest) -> None:
+    if path.name in OPEN_FINDINGS:
+        request.applymarker(pytest.mark.xfail(
+            raises=OPEN_FINDINGS[path.name], strict=False,
+            reason="open finding in wallet/qr/decode.py: Pillow's error escapes"))
+    with contextlib.suppress(WalletError):
+        decode_image_bytes(path.read_bytes())
