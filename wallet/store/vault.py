@@ -49,6 +49,9 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Connection
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
+        # 32 MiB of decrypted pages (the default is 8): a 10,000-credential wallet's list and
+        # searches then stay in memory instead of decrypting pages again on every query.
+        conn.execute("PRAGMA cache_size = -32768")
         conn.execute("PRAGMA secure_delete = ON")
     except BaseException:
         conn.close()
