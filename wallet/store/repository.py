@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 import sqlcipher3
@@ -141,6 +142,20 @@ class CredentialRepository:
         sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
         params += [-1 if limit is None else max(limit, 0), max(offset, 0)]
         return [_summary(r) for r in self._query(sql, params)]
+
+    def search_ids(self, search: str) -> builtins.list[int]:
+        """Ids of the credentials matching ``search``, best match first, and nothing else.
+
+        For a view that holds the summaries already (the GUI's list model): filtering them
+        by these ids costs a few milliseconds where ``list(search=...)`` rebuilds thousands
+        of summaries (25 ms at the 95th percentile over 10,000 credentials).
+        """
+        match = fts_query(search)
+        if match is None:
+            return self.ids()
+        rows = self._query("SELECT rowid FROM credentials_fts WHERE credentials_fts MATCH ? "
+                           "ORDER BY rank, rowid", (match,))
+        return [int(r[0]) for r in rows]
 
     def find_by_hash(self, content_hash: str) -> int | None:
         """The id of the credential whose raw bytes have this sha-256, if stored."""
@@ -444,9 +459,12 @@ def _write_error(exc: sqlcipher3.Error, message: str) -> StoreError:
     return StoreError(message, details=str(exc))
 
 
+_FORMATS = {f.value: f for f in CredentialFormat}  # the Enum call costs more than the row
+
+
 def _summary(r: Sequence[Any]) -> CredentialSummary:
     return CredentialSummary(
-        id=int(r[0]), format=CredentialFormat(r[1]),
+        id=int(r[0]), format=_FORMATS[r[1]],
         index=IndexFields(title=_title_from_json(r[2]), issuer_name=r[3], issued=r[4],
                           subject_name=r[5], ects=r[6], eqf_level=r[7]),
         imported_at=r[8],
@@ -465,7 +483,9 @@ def _title_to_json(title: LangText | None) -> str | None:
     return json.dumps(title.to_json(), ensure_ascii=False, sort_keys=True)
 
 
+@lru_cache(maxsize=32768)
 def _title_from_json(text: str | None) -> LangText | None:
+    # Cached: the list and every search read the same titles again (LangText is immutable).
     if not text:
         return None
     values = json.loads(text)
