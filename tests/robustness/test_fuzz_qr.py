@@ -125,10 +125,7 @@ def test_pdf_reader(data: bytes) -> None:
 REGRESSIONS = Path(__file__).resolve().parent / "regressions"
 # Found by the long run (make fuzz); wallet/qr/decode.py belongs to the QR work and lets
 # these exceptions of Pillow through (see docs/robustness.md). Fixed ones turn into XPASS.
-OPEN_FINDINGS: dict[str, type[BaseException]] = {
-    "qr-png-truncated-ihdr.png": ValueError,
-    "qr-gif-frame-pixel-bomb.gif": Image.DecompressionBombError,
-}
+OPEN_FINDINGS: dict[str, type[BaseException]] = {}  # both findings are fixed
 
 
 @pytest.mark.parametrize("path", sorted(REGRESSIONS.glob("qr-*")), ids=lambda p: p.name)

@@ -43,7 +43,7 @@ def open_image(data: bytes) -> Image.Image:
         raise FormatError("This file is not an image Kredo can read.") from None
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise _too_many_pixels() from None
-    except OSError as exc:
+    except (OSError, ValueError, SyntaxError) as exc:  # Pillow's words for a damaged header
         raise MalformedCredential("The image is damaged.", details=str(exc)) from None
     width, height = image.size
     if width * height > MAX_IMAGE_PIXELS:
@@ -94,6 +94,8 @@ def _frames(image: Image.Image) -> Iterator[Image.Image]:
                 )
             frame.load()
             yield frame
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise _too_many_pixels("a frame larger than that") from None
     except (OSError, SyntaxError, ValueError) as exc:  # Pillow's words for a damaged file
         raise MalformedCredential("The image is damaged or incomplete.", details=str(exc)) from None
 
