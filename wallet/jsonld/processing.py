@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar
-
-from pyld import jsonld
 
 from wallet.errors import MalformedCredential, WalletError
 from wallet.jsonld.document_loader import offline_document_loader
@@ -20,7 +19,17 @@ from wallet.jsonld.document_loader import offline_document_loader
 _T = TypeVar("_T")
 
 # What a broken document can make pyld raise besides its own JsonLdError.
-_PYLD_FAILURES = (jsonld.JsonLdError, ValueError, TypeError, KeyError, AttributeError, IndexError)
+_OTHER_FAILURES = (ValueError, TypeError, KeyError, AttributeError, IndexError)
+
+
+@cache
+def _jsonld() -> Any:
+    """pyld's processor module, imported on first use: importing it builds pyld's default
+    (aiohttp) document loader, 0.2 s of every start and a network library loaded for
+    nothing — Kredo only ever passes its offline loader."""
+    from pyld import jsonld  # noqa: PLC0415
+
+    return jsonld
 
 
 @dataclass(frozen=True)
@@ -38,7 +47,7 @@ class Canonicalized:
 
 def expand(document: dict[str, Any]) -> list[Any]:
     """JSON-LD expansion with the bundled contexts."""
-    processor = jsonld.JsonLdProcessor()
+    processor = _jsonld().JsonLdProcessor()
     result: list[Any] = _run(lambda: processor.expand(document, _options()))
     return result
 
@@ -55,7 +64,7 @@ def canonicalize_checked(document: dict[str, Any]) -> Canonicalized:
     def note_dropped(term: str | None) -> None:
         dropped.append(term if term is not None else "(unnamed)")
 
-    processor = jsonld.JsonLdProcessor(on_property_dropped=note_dropped)
+    processor = _jsonld().JsonLdProcessor(on_property_dropped=note_dropped)
     options = _options()
     options.update({"algorithm": "URDNA2015", "format": "application/n-quads"})
     nquads: str = _run(lambda: processor.normalize(document, options))
@@ -70,7 +79,7 @@ def _options() -> dict[str, Any]:
 def _run(operation: Callable[[], _T]) -> _T:
     try:
         return operation()
-    except _PYLD_FAILURES as exc:
+    except (_jsonld().JsonLdError, *_OTHER_FAILURES) as exc:
         wallet_error = _wallet_error_in_chain(exc)
         if wallet_error is not None:
             raise wallet_error from None
@@ -95,7 +104,7 @@ def _wallet_error_in_chain(exc: BaseException) -> WalletError | None:
 
 
 def _short_reason(exc: BaseException) -> str:
-    if isinstance(exc, jsonld.JsonLdError):
+    if isinstance(exc, _jsonld().JsonLdError):
         code = getattr(exc, "code", None)
         return f"{code or exc.type}"
     return str(exc)[:200]
