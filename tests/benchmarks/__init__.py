@@ -1,0 +1,1 @@
+"""The parts of ``make bench`` (``tests/bench.py``): each module measures one area."""
