@@ -82,8 +82,7 @@ class KredoApp(QObject):
         self.window.language_change_requested.connect(self.change_language)
         if old is not None:
             self.window.restoreGeometry(old.saveGeometry())
-            old.close()
-            old.deleteLater()
+            old.close()  # no deleteLater: Python owns the window (see ui.tasks._Relay._release)
         self.window.show()
         return self.window
 
@@ -119,6 +118,7 @@ class KredoApp(QObject):
     def shutdown(self) -> None:
         self.tasks.wait()
         self.session.close()
+        self.tasks.shutdown()
 
 
 def take_screenshot(kredo: KredoApp, view: str, path: Path) -> bool:

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from html import escape
 
+import shiboken6
 from lxml import etree
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
@@ -215,8 +216,12 @@ class DetailPanel(QWidget):
     def _show_images(self, credential: Credential) -> None:
         while self.images.count():
             item = self.images.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                # Deleted now, on the GUI thread: a deleteLater racing the garbage collector
+                # over the Python wrapper crashed PySide6 6.12 now and then.
+                widget.hide()
+                shiboken6.delete(widget)
         shown = 0
         for image in credential.view.images:
             if image.data is None:

@@ -7,7 +7,14 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,7 +43,7 @@ from ui.import_flow import ImportFlow, ImportSummary
 from ui.session import WalletSession
 from ui.sidebar import Sidebar, SidebarChoice
 from ui.status_chip import chip_text
-from ui.thumbnails import load_thumbnail
+from ui.thumbnails import thumbnail_bytes, thumbnail_image
 from wallet.importer import ImportOutcome
 from wallet.model import CredentialFormat
 from wallet.store.records import Collection, CredentialSummary
@@ -57,6 +64,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._loading = False
         self._reload_again = False
+        # (tag, collection, rows) of the last full load, for search-as-you-type
+        self._group_rows: tuple[str | None, int | None, list[CredentialSummary]] | None = None
 
         self.model = CredentialListModel(lang=session.lang, parent=self)
         self.model.thumbnail_wanted.connect(self._load_thumbnail)
@@ -70,7 +79,7 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName(self.tr("Search credentials"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=120)
-        self._search_timer.timeout.connect(self.reload)
+        self._search_timer.timeout.connect(self._search_changed)
         self.search.textChanged.connect(self._search_timer.start)
 
         self.state_filter = self._combo(self.tr("Status"), [(self.tr("Any status"), None)] + [
@@ -232,12 +241,42 @@ class MainWindow(QMainWindow):
 
         def load(repo: CredentialRepository) -> tuple[
                 list[CredentialSummary], list[Collection], list[str], list[str]]:
-            rows = repo.list(search=search, tag=tag, collection=collection)
-            issuers = sorted({r.index.issuer_name for r in repo.list() if r.index.issuer_name},
+            group = repo.list(tag=tag, collection=collection)
+            self._group_rows = (tag, collection, group)
+            everything = group if tag is None and collection is None else repo.list()
+            issuers = sorted({r.index.issuer_name for r in everything if r.index.issuer_name},
                              key=str.casefold)
+            rows = _ranked(group, repo.search_ids(search)) if search else group
             return rows, repo.collections(), repo.all_tags(), issuers
 
         self.session.call(load, self._loaded, self._load_failed)
+
+    def _search_changed(self) -> None:
+        """Typing filters the rows already loaded by the ranked ids of a full-text search,
+        instead of rebuilding thousands of summaries for every keystroke."""
+        choice = self.sidebar.choice
+        tag = str(choice.value) if choice.kind == "tag" else None
+        collection = int(str(choice.value)) if choice.kind == "collection" else None
+        cached = self._group_rows
+        if self._loading or cached is None or cached[:2] != (tag, collection):
+            self.reload()
+            return
+        group = cached[2]
+        search = self.search.text().strip() or None
+        if search is None:
+            self._show_rows(group)
+            return
+        self.session.call(lambda repo: repo.search_ids(search),
+                          lambda ids: self._show_rows(_ranked(group, ids)), self._load_failed)
+
+    def _show_rows(self, rows: list[CredentialSummary]) -> None:
+        selected = set(self.selected_ids())
+        self.model.set_rows(rows)
+        self.proxy.invalidate()
+        if self.sort_choice.currentData() is not SortKey.RELEVANCE:
+            self.proxy.sort(0)
+        self._restore_selection(selected)
+        self.statusBar().showMessage(self.tr("%n credential(s)", "", self.proxy.rowCount()))
 
     def _loaded(self, result: tuple[list[CredentialSummary], list[Collection], list[str],
                                     list[str]]) -> None:
@@ -270,10 +309,14 @@ class MainWindow(QMainWindow):
 
     def _load_thumbnail(self, credential_id: int) -> None:
         self.session.call(
-            lambda repo: load_thumbnail(repo, credential_id),
-            lambda image: image is not None and self.model.set_thumbnail(credential_id, image),
+            lambda repo: thumbnail_bytes(repo, credential_id),
+            lambda data: self._show_thumbnail(credential_id, thumbnail_image(data)),
             lambda _exc: None,  # a credential without a picture keeps its format tile
         )
+
+    def _show_thumbnail(self, credential_id: int, image: QImage | None) -> None:
+        if image is not None:
+            self.model.set_thumbnail(credential_id, image)
 
     def _sidebar_chosen(self, choice: SidebarChoice) -> None:
         self._apply_filter()
@@ -466,6 +509,11 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_files(paths)
+
+
+def _ranked(rows: list[CredentialSummary], ids: list[int]) -> list[CredentialSummary]:
+    by_id = {row.id: row for row in rows}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def _local_paths(mime: QMimeData) -> list[Path]:

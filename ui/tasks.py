@@ -3,15 +3,27 @@
 Every piece of work runs on ONE worker thread, so database access is serialized and a
 job never races another. ``fn`` runs on the worker and must not touch widgets; ``on_done``,
 ``on_error`` and ``on_progress`` run back on the GUI thread.
+
+Ownership rule: the worker never holds the last reference to anything. Jobs, their
+callbacks and their outcomes live in tables on the GUI side; the worker borrows the job,
+drops its references, and only then signals. (Python objects freed on the worker thread
+may be closures over widgets; a QObject freed there crashes PySide6.)
 """
 
 from __future__ import annotations
 
+import gc
+import itertools
+import queue
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+GC_INTERVAL_MS = 2_000
 
 
 class TaskControl:
@@ -32,56 +44,20 @@ class TaskControl:
         return self._cancel.is_set()
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; signals emitted by the worker are queued to it."""
-
-    finished = Signal(object, object)  # (result, error)
-    progressed = Signal(int, int)
-
-    def __init__(
-        self,
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
-        on_progress: Callable[[int, int], None] | None,
-        forget: Callable[[_Relay], None],
-    ) -> None:
-        super().__init__()
-        self._on_done = on_done
-        self._on_error = on_error
-        self._on_progress = on_progress
-        self._forget = forget
-        self.finished.connect(self._finish)
-        self.progressed.connect(self._progress)
-
-    @Slot(object, object)
-    def _finish(self, result: Any, error: BaseException | None) -> None:
-        self._forget(self)
-        if error is not None:
-            self._on_error(error)
-        else:
-            self._on_done(result)
-
-    @Slot(int, int)
-    def _progress(self, done: int, total: int) -> None:
-        if self._on_progress is not None:
-            self._on_progress(done, total)
+@dataclass
+class _Job:
+    fn: Callable[[TaskControl], Any]
+    on_done: Callable[[Any], None]
+    on_error: Callable[[BaseException], None]
+    on_progress: Callable[[int, int], None] | None
+    control: TaskControl
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[TaskControl], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._fn = fn
-        self._relay = relay
-        self.control = TaskControl(relay.progressed.emit)
+class _Hub(QObject):
+    """Lives on the GUI thread; the worker's signals are queued to it."""
 
-    def run(self) -> None:
-        try:
-            result = self._fn(self.control)
-        except BaseException as exc:  # handed to on_error on the GUI thread
-            self._relay.finished.emit(None, exc)
-        else:
-            self._relay.finished.emit(result, None)
+    ready = Signal()
+    progressed = Signal(int, int, int)  # job, done, total
 
 
 class BackgroundTasks(QObject):
@@ -91,10 +67,25 @@ class BackgroundTasks(QObject):
         self, on_error: Callable[[BaseException], None], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kredo-worker")
         self._default_error = on_error
-        self._relays: set[_Relay] = set()  # keep them alive until their job finishes
+        self._jobs: dict[int, _Job] = {}
+        self._outcomes: queue.SimpleQueue[tuple[int, Any, BaseException | None]] = (
+            queue.SimpleQueue()
+        )
+        self._numbers = itertools.count(1)
+        self._hub = _Hub(self)
+        self._hub.ready.connect(self._deliver)
+        self._hub.progressed.connect(self._progress)
+        # Python's cyclic garbage collector runs on whichever thread happens to allocate;
+        # collecting Qt wrappers while the worker runs crashed PySide6 6.12 about one GUI
+        # test run in three. Collect on the GUI thread instead, when the worker is idle
+        # (the way Anki does it: aqt/main.py, GC timer).
+        self._gc_was_enabled = gc.isenabled()
+        gc.disable()
+        self._gc_timer = QTimer(self, interval=GC_INTERVAL_MS)
+        self._gc_timer.timeout.connect(self.collect_garbage)
+        self._gc_timer.start()
 
     def run(
         self,
@@ -111,16 +102,70 @@ class BackgroundTasks(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> TaskControl:
-        relay = _Relay(on_done, on_error or self._default_error, on_progress, self._relays.discard)
-        self._relays.add(relay)
-        job = _Job(fn, relay)
-        self._pool.start(job)
-        return job.control
+        number = next(self._numbers)
+        hub = self._hub
+        control = TaskControl(lambda done, total: hub.progressed.emit(number, done, total))
+        self._jobs[number] = _Job(fn, on_done, on_error or self._default_error, on_progress,
+                                  control)
+        self._pool.submit(self._work, number)
+        return control
+
+    def _work(self, number: int) -> None:
+        """On the worker: borrow the job, run it, hand the outcome over, keep nothing."""
+        job = self._jobs[number]
+        fn, control = job.fn, job.control
+        del job
+        try:
+            outcome = (number, fn(control), None)
+        except BaseException as exc:  # handed to on_error on the GUI thread
+            outcome = (number, None, exc)
+            del exc
+        del fn, control
+        self._outcomes.put(outcome)
+        del outcome
+        self._hub.ready.emit()
+
+    @Slot()
+    def _deliver(self) -> None:
+        while True:
+            try:
+                number, result, error = self._outcomes.get_nowait()
+            except queue.Empty:
+                return
+            job = self._jobs.pop(number)
+            if error is not None:
+                job.on_error(error)
+            else:
+                job.on_done(result)
+
+    @Slot(int, int, int)
+    def _progress(self, number: int, done: int, total: int) -> None:
+        job = self._jobs.get(number)
+        if job is not None and job.on_progress is not None:
+            job.on_progress(done, total)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the worker is idle (shutdown and tests)."""
-        return self._pool.waitForDone(msecs)
+        """Block until every job submitted so far has run (shutdown and tests); their
+        callbacks run when the event loop next delivers."""
+        try:
+            self._pool.submit(lambda: None).result(timeout=msecs / 1000)
+        except TimeoutError:
+            return False
+        return True
 
     @property
     def busy(self) -> bool:
-        return bool(self._relays)
+        return bool(self._jobs)
+
+    def collect_garbage(self) -> None:
+        if not self._jobs:
+            gc.collect()
+
+    def shutdown(self) -> None:
+        """Wait for the worker, stop it, and give garbage collection back to Python."""
+        self.wait()
+        self._gc_timer.stop()
+        self._pool.shutdown(wait=True)
+        gc.collect()
+        if self._gc_was_enabled:
+            gc.enable()

@@ -6,6 +6,7 @@ import json
 from html import escape
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -128,8 +129,12 @@ class VerifyPanel(QWidget):
     def _clear_cards(self) -> None:
         while self._checks.count():
             item = self._checks.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                # Deleted now, on the GUI thread: a deleteLater racing the garbage collector
+                # over the Python wrapper crashed PySide6 6.12 now and then.
+                widget.hide()
+                shiboken6.delete(widget)
         self.cards = []
 
     def clear(self, message: str | None = None) -> None:

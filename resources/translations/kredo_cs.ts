@@ -54,12 +54,12 @@
 <context>
     <name>CheckCard</name>
     <message>
-        <location filename="../../ui/verify_panel.py" line="64" />
+        <location filename="../../ui/verify_panel.py" line="65" />
         <source>Details</source>
         <translation>Podrobnosti</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="66" />
+        <location filename="../../ui/verify_panel.py" line="67" />
         <source>Show details</source>
         <translation>Zobrazit podrobnosti</translation>
     </message>
@@ -151,94 +151,94 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/detail_panel.py" line="86" />
-        <location filename="../../ui/detail_panel.py" line="166" />
+        <location filename="../../ui/detail_panel.py" line="87" />
+        <location filename="../../ui/detail_panel.py" line="167" />
         <source>Select a credential to see it in full.</source>
         <translation>Vyberte certifikát a uvidíte ho celý.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="89" />
+        <location filename="../../ui/detail_panel.py" line="90" />
         <source>Credential details</source>
         <translation>Podrobnosti certifikátu</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="93" />
+        <location filename="../../ui/detail_panel.py" line="94" />
         <source>Language of the credential</source>
         <translation>Jazyk certifikátu</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="98" />
+        <location filename="../../ui/detail_panel.py" line="99" />
         <source>Micro-credential elements</source>
         <translation>Prvky mikrocertifikátu</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="102" />
+        <location filename="../../ui/detail_panel.py" line="103" />
         <source>Credential language:</source>
         <translation>Jazyk certifikátu:</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="116" />
+        <location filename="../../ui/detail_panel.py" line="117" />
         <source>Overview</source>
         <translation>Přehled</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="121" />
+        <location filename="../../ui/detail_panel.py" line="122" />
         <source>Verification</source>
         <translation>Ověření</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="127" />
+        <location filename="../../ui/detail_panel.py" line="128" />
         <source>Original credential</source>
         <translation>Původní certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="129" />
+        <location filename="../../ui/detail_panel.py" line="130" />
         <source>Copy</source>
         <translation>Kopírovat</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="133" />
+        <location filename="../../ui/detail_panel.py" line="134" />
         <source>Raw</source>
         <translation>Zdroj</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="138" />
-        <location filename="../../ui/detail_panel.py" line="140" />
+        <location filename="../../ui/detail_panel.py" line="139" />
+        <location filename="../../ui/detail_panel.py" line="141" />
         <source>Note</source>
         <translation>Poznámka</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="142" />
+        <location filename="../../ui/detail_panel.py" line="143" />
         <source>Tags (comma separated)</source>
         <translation>Štítky (oddělené čárkou)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="144" />
+        <location filename="../../ui/detail_panel.py" line="145" />
         <source>Tags</source>
         <translation>Štítky</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="149" />
+        <location filename="../../ui/detail_panel.py" line="150" />
         <source>Save note and tags</source>
         <translation>Uložit poznámku a štítky</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="152" />
+        <location filename="../../ui/detail_panel.py" line="153" />
         <source>Notes and tags</source>
         <translation>Poznámky a štítky</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="191" />
+        <location filename="../../ui/detail_panel.py" line="192" />
         <source>In collections: %1</source>
         <translation>Ve sbírkách: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="231" />
+        <location filename="../../ui/detail_panel.py" line="236" />
         <source>Badge image</source>
         <translation>Obrázek odznaku</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="231" />
+        <location filename="../../ui/detail_panel.py" line="236" />
         <source>Credential page</source>
         <translation>Stránka certifikátu</translation>
     </message>
@@ -516,313 +516,314 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>Kredo — micro-credential wallet</source>
         <translation>Kredo — peněženka mikrocertifikátů</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>Search credentials…</source>
         <translation>Hledat v certifikátech…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Search credentials</source>
         <translation>Hledat v certifikátech</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Status</source>
         <translation>Stav</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Any status</source>
         <translation>Jakýkoli stav</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Format</source>
         <translation>Formát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Any format</source>
         <translation>Jakýkoli formát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>EQF level</source>
         <translation>Úroveň EQF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Any EQF level</source>
         <translation>Jakákoli úroveň EQF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>EQF %1</source>
         <translation>EQF %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>ECTS</source>
         <translation>ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Any ECTS</source>
         <translation>Jakékoli ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>≥ %1 ECTS</source>
         <translation>≥ %1 ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Sort</source>
         <translation>Řazení</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Best match / import order</source>
         <translation>Nejlepší shoda / pořadí importu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Newest first</source>
         <translation>Nejnovější první</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Title</source>
         <translation>Název</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Issuer</source>
         <translation>Vydavatel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Most ECTS</source>
         <translation>Nejvíce ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Credentials</source>
         <translation>Certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Your wallet is empty. Drop credential files or folders here, paste a credential (Ctrl+V), or use File → Import.</source>
         <translation>Peněženka je prázdná. Přetáhněte sem soubory nebo složky s certifikáty, vložte certifikát (Ctrl+V), nebo použijte Soubor → Importovat.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;Import…</source>
         <translation>&amp;Importovat…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Import credential files or folders</source>
         <translation>Importovat soubory nebo složky s certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>&amp;Paste credential</source>
         <translation>&amp;Vložit certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Import a credential from the clipboard</source>
         <translation>Importovat certifikát ze schránky</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>&amp;Verify</source>
         <translation>&amp;Ověřit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Check the selected credential offline</source>
         <translation>Ověřit vybraný certifikát bez připojení</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>&amp;Share…</source>
         <translation>&amp;Sdílet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Share the selected credentials with an employer</source>
         <translation>Sdílet vybrané certifikáty se zaměstnavatelem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Verify someone else's credential…</source>
         <translation>Ověřit cizí certifikát…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Scan a QR code or open a file</source>
         <translation>Naskenovat QR kód nebo otevřít soubor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Receive from an issuer…</source>
         <translation>Přijmout od vydavatele…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Receive a credential with an OpenID4VCI offer</source>
         <translation>Přijmout certifikát z nabídky OpenID4VCI</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>S&amp;tacks…</source>
         <translation>Ku&amp;mulace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>ECTS totals and goals for selected credentials</source>
         <translation>Součty ECTS a cíle pro vybrané certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Export as &amp;PDF…</source>
         <translation>Exportovat do &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Export to &amp;Europass…</source>
         <translation>Exportovat do &amp;Europassu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Add to &amp;collection…</source>
         <translation>Přidat do &amp;sbírky…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>&amp;Delete</source>
         <translation>&amp;Smazat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>&amp;Backup…</source>
         <translation>&amp;Zálohovat…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Obnovit ze zálohy…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Se&amp;ttings…</source>
         <translation>Nas&amp;tavení…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>&amp;Lock</source>
         <translation>&amp;Zamknout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Lock the wallet now</source>
         <translation>Zamknout peněženku hned</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>&amp;About Kredo</source>
         <translation>&amp;O aplikaci Kredo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;Quit</source>
         <translation>&amp;Ukončit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>&amp;Find</source>
         <translation>&amp;Hledat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>&amp;File</source>
         <translation>&amp;Soubor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>&amp;Credential</source>
         <translation>&amp;Certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>&amp;Tools</source>
         <translation>&amp;Nástroje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>&amp;Help</source>
         <translation>&amp;Nápověda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>Main toolbar</source>
         <translation>Hlavní panel nástrojů</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="255" />
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>%n credential(s)</source>
         <translation><numerusform>%n certifikát</numerusform><numerusform>%n certifikáty</numerusform><numerusform>%n certifikátů</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>Import credentials</source>
         <translation>Importovat certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>Credentials (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;All files (*)</source>
         <translation>Certifikáty (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;Všechny soubory (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="380" />
         <source>The clipboard holds no credential.</source>
         <translation>Ve schránce není žádný certifikát.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="386" />
         <source>Imported “%1”.</source>
         <translation>Importováno „%1“.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>Select one or more credentials first.</source>
         <translation>Nejprve vyberte jeden nebo více certifikátů.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="407" />
         <source>Delete credentials</source>
         <translation>Smazat certifikáty</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="408" />
         <source>Delete %n credential(s) from this wallet? This cannot be undone.</source>
         <translation><numerusform>Smazat %n certifikát z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikáty z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikátů z této peněženky? Nelze to vrátit.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="423" />
         <source>Add to collection</source>
         <translation>Přidat do sbírky</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="424" />
         <source>Collection name (new or existing):</source>
         <translation>Název sbírky (nové nebo existující):</translation>
     </message>
@@ -1481,97 +1482,97 @@
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../../ui/verify_panel.py" line="78" />
+        <location filename="../../ui/verify_panel.py" line="79" />
         <source>Verification verdict</source>
         <translation>Výsledek ověření</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="94" />
+        <location filename="../../ui/verify_panel.py" line="95" />
         <source>Verification checks</source>
         <translation>Kontroly ověření</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="101" />
+        <location filename="../../ui/verify_panel.py" line="102" />
         <source>Verify again</source>
         <translation>Ověřit znovu</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="102" />
+        <location filename="../../ui/verify_panel.py" line="103" />
         <source>Verify online…</source>
         <translation>Ověřit online…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="104" />
+        <location filename="../../ui/verify_panel.py" line="105" />
         <source>Looks up revocation lists and issuer keys on the internet, after asking.</source>
         <translation>Po dotazu vyhledá na internetu seznamy odvolání a klíče vydavatele.</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="119" />
+        <location filename="../../ui/verify_panel.py" line="120" />
         <source>Verify online</source>
         <translation>Ověřit online</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="121" />
+        <location filename="../../ui/verify_panel.py" line="122" />
         <source>Kredo will contact the issuer's servers to fetch revocation lists and keys. They may learn that this credential is being checked. Go online?</source>
         <translation>Kredo se spojí se servery vydavatele kvůli seznamům odvolání a klíčům. Vydavatel se tak může dozvědět, že se certifikát ověřuje. Připojit se?</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="138" />
+        <location filename="../../ui/verify_panel.py" line="143" />
         <source>This credential has not been checked yet.</source>
         <translation>Tento certifikát zatím nebyl ověřen.</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="142" />
+        <location filename="../../ui/verify_panel.py" line="147" />
         <source>Checking…</source>
         <translation>Ověřuji…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="155" />
+        <location filename="../../ui/verify_panel.py" line="160" />
         <source>offline</source>
         <translation>bez připojení</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="156" />
+        <location filename="../../ui/verify_panel.py" line="161" />
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="157" />
+        <location filename="../../ui/verify_panel.py" line="162" />
         <source>from cache</source>
         <translation>z mezipaměti</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="160" />
+        <location filename="../../ui/verify_panel.py" line="165" />
         <source>Checked %1 (%2).</source>
         <translation>Ověřeno %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="163" />
+        <location filename="../../ui/verify_panel.py" line="168" />
         <source>Checked just now (%1).</source>
         <translation>Ověřeno právě teď (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="185" />
+        <location filename="../../ui/verify_panel.py" line="190" />
         <source>unknown</source>
         <translation>neznámý</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="186" />
+        <location filename="../../ui/verify_panel.py" line="191" />
         <source>Issuer: %1</source>
         <translation>Vydavatel: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="190" />
+        <location filename="../../ui/verify_panel.py" line="195" />
         <source>awarded by %1</source>
         <translation>udělil %1</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="192" />
+        <location filename="../../ui/verify_panel.py" line="197" />
         <source>on a trusted list (%1)</source>
         <translation>na důvěryhodném seznamu (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="196" />
+        <location filename="../../ui/verify_panel.py" line="201" />
         <source>not on any trusted list</source>
         <translation>není na žádném důvěryhodném seznamu</translation>
     </message>

@@ -45,7 +45,7 @@ def session(qtbot: QtBot, opened: OpenWallet, errors: list[BaseException]) -> It
         WalletSession]:
     tasks = BackgroundTasks(errors.append)
     yield WalletSession(opened, tasks, "en")
-    tasks.wait()
+    tasks.shutdown()
 
 
 @pytest.fixture
