@@ -26,10 +26,12 @@ import asn1crypto.x509
 from cryptography import x509
 
 from wallet.crypto.x509_path import (
+    PathAttempt,
+    PathProblems,
     RevocationData,
+    attempt_path,
     basic_ocsp_response,
     relevant_roots,
-    run_to_completion,
     to_asn1,
 )
 
@@ -141,81 +143,38 @@ def _anchors_in_file(
     ]
 
 
-@dataclass(frozen=True)
-class _Attempt:
-    valid: bool
-    chain: tuple[asn1crypto.x509.Certificate, ...]
-    problem: str | None
-    revocation_checked: bool = True
-
-
 def _validate(
     authority: asn1crypto.x509.Certificate,
     roots: Sequence[asn1crypto.x509.Certificate],
     pool: Sequence[asn1crypto.x509.Certificate],
     revocation: RevocationData,
     moment: datetime,
-) -> _Attempt:
-    attempt = _validate_once(authority, roots, pool, revocation, moment, mode="hard-fail")
+) -> PathAttempt:
+    attempt = attempt_path(authority, roots, pool, revocation, moment, mode="hard-fail",
+                           problems=_AUTHORITY_PROBLEMS)
     if attempt.problem == _NO_REVOCATION_DATA:
         # Nothing embedded speaks about the authority: the chain still holds, said in a note.
-        again = _validate_once(authority, roots, pool, revocation, moment, mode="soft-fail")
+        again = attempt_path(authority, roots, pool, revocation, moment, mode="soft-fail",
+                             problems=_AUTHORITY_PROBLEMS)
         if again.valid:
-            return _Attempt(True, again.chain, None, revocation_checked=False)
+            return PathAttempt(True, again.chain, None, revocation_checked=False)
         return again
     return attempt
 
 
 _NO_REVOCATION_DATA = "no revocation data"
-
-
-def _validate_once(
-    authority: asn1crypto.x509.Certificate,
-    roots: Sequence[asn1crypto.x509.Certificate],
-    pool: Sequence[asn1crypto.x509.Certificate],
-    revocation: RevocationData,
-    moment: datetime,
-    *,
-    mode: str,
-) -> _Attempt:
-    # Lazy: about 300 ms to import, paid only when a seal is actually verified.
-    from pyhanko_certvalidator import (  # noqa: PLC0415
-        CertificateValidator,
-        ValidationContext,
-        errors,
-    )
-
-    context = ValidationContext(
-        trust_roots=list(roots),
-        other_certs=list(pool),
-        crls=list(revocation.crls),
-        ocsps=list(revocation.ocsp_responses),
-        moment=moment,
-        revocation_mode=mode,
-        allow_fetching=False,
-    )
-    validator = CertificateValidator(authority, validation_context=context)
-    try:
-        path = run_to_completion(validator.async_validate_path())
-    except errors.ExpiredError:
-        problem = "The timestamp authority's certificate had expired when it stamped."
-    except errors.NotYetValidError:
-        problem = "The timestamp authority's certificate was not yet valid when it stamped."
-    except errors.RevokedError:
-        problem = "The timestamp authority's certificate was revoked before it stamped."
-    except errors.InsufficientRevinfoError:
-        problem = _NO_REVOCATION_DATA
-    except errors.PathBuildingError:
-        problem = "No certificate chain leads from the timestamp authority to its issuer."
-    except errors.PathValidationError:
-        problem = "The timestamp authority's certificate chain is not valid."
-    else:
-        return _Attempt(True, tuple(path), None)
-    return _Attempt(False, (), problem)
+_AUTHORITY_PROBLEMS = PathProblems(
+    expired="The timestamp authority's certificate had expired when it stamped.",
+    not_yet_valid="The timestamp authority's certificate was not yet valid when it stamped.",
+    revoked="The timestamp authority's certificate was revoked before it stamped.",
+    no_revocation_data=_NO_REVOCATION_DATA,
+    no_path="No certificate chain leads from the timestamp authority to its issuer.",
+    invalid="The timestamp authority's certificate chain is not valid.",
+)
 
 
 def _finish(
-    attempt: _Attempt,
+    attempt: PathAttempt,
     moment: datetime,
     *,
     anchor_trusted: bool,

@@ -124,14 +124,41 @@ def relevant_roots(
 
 
 @dataclass(frozen=True)
-class _Attempt:
+class PathAttempt:
+    """One run of path validation: the chain found (anchor first), or why there is none."""
+
     valid: bool
     chain: tuple[asn1crypto.x509.Certificate, ...]
     problem: str | None
+    revocation_checked: bool = True
+
+
+@dataclass(frozen=True)
+class PathProblems:
+    """The sentences a failed validation is told in, per kind of failure."""
+
+    expired: str
+    not_yet_valid: str
+    revoked: str
+    no_revocation_data: str
+    no_path: str
+    invalid: str
+
+
+_SEAL_PROBLEMS = PathProblems(
+    expired="The seal certificate had expired at the time the seal is checked against.",
+    not_yet_valid="The seal certificate was not yet valid at the time the seal is checked "
+    "against.",
+    revoked="The seal certificate was revoked before the seal was made.",
+    no_revocation_data="The seal lacks the revocation data needed for a certificate in its "
+    "chain.",
+    no_path="No certificate chain leads from the seal certificate to its issuing authority.",
+    invalid="The seal certificate's chain is not valid.",
+)
 
 
 def _finish(
-    attempt: _Attempt, moment: datetime, *, anchor_trusted: bool, how: str, extra: str | None
+    attempt: PathAttempt, moment: datetime, *, anchor_trusted: bool, how: str, extra: str | None
 ) -> PathResult:
     problems = [p for p in (attempt.problem, extra) if p]
     return PathResult(
@@ -152,7 +179,22 @@ def _validate(
     pool: Sequence[asn1crypto.x509.Certificate],
     revocation: RevocationData,
     moment: datetime,
-) -> _Attempt:
+) -> PathAttempt:
+    return attempt_path(end_entity, roots, pool, revocation, moment, mode="hard-fail",
+                        problems=_SEAL_PROBLEMS)
+
+
+def attempt_path(
+    end_entity: asn1crypto.x509.Certificate,
+    roots: Sequence[asn1crypto.x509.Certificate],
+    pool: Sequence[asn1crypto.x509.Certificate],
+    revocation: RevocationData,
+    moment: datetime,
+    *,
+    mode: str,
+    problems: PathProblems,
+) -> PathAttempt:
+    """Validate ``end_entity``'s path at ``moment`` from embedded data only (no fetching)."""
     # Lazy: about 300 ms to import, paid only when a seal is actually verified.
     from pyhanko_certvalidator import (  # noqa: PLC0415
         CertificateValidator,
@@ -166,27 +208,27 @@ def _validate(
         crls=list(revocation.crls),
         ocsps=list(revocation.ocsp_responses),
         moment=moment,
-        revocation_mode="hard-fail",
+        revocation_mode=mode,
         allow_fetching=False,
     )
     validator = CertificateValidator(end_entity, validation_context=context)
     try:
         path = run_to_completion(validator.async_validate_path())
     except errors.ExpiredError:
-        problem = "The seal certificate had expired at the time the seal is checked against."
+        problem = problems.expired
     except errors.NotYetValidError:
-        problem = "The seal certificate was not yet valid at the time the seal is checked against."
+        problem = problems.not_yet_valid
     except errors.RevokedError:
-        problem = "The seal certificate was revoked before the seal was made."
+        problem = problems.revoked
     except errors.InsufficientRevinfoError:
-        problem = "The seal lacks the revocation data needed for a certificate in its chain."
+        problem = problems.no_revocation_data
     except errors.PathBuildingError:
-        problem = "No certificate chain leads from the seal certificate to its issuing authority."
+        problem = problems.no_path
     except errors.PathValidationError:
-        problem = "The seal certificate's chain is not valid."
+        problem = problems.invalid
     else:
-        return _Attempt(True, tuple(path), None)
-    return _Attempt(False, (), problem)
+        return PathAttempt(True, tuple(path), None)
+    return PathAttempt(False, (), problem)
 
 
 def run_to_completion(coroutine: Coroutine[Any, Any, _T]) -> _T:
