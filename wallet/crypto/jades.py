@@ -33,7 +33,7 @@ from wallet.crypto.jades_validation_data import read_validation_data
 from wallet.crypto.qc_statements import QcInfo, read_qc_statements
 from wallet.crypto.timestamp_authority import AuthorityPath, with_authority_path
 from wallet.crypto.timestamp_token import TimestampResult, verify_timestamp_token
-from wallet.crypto.x509_path import PathResult, to_asn1, validate_seal_path
+from wallet.crypto.x509_path import PathResult, RevocationData, to_asn1, validate_seal_path
 from wallet.crypto.x509_subject import SealSubject, seal_subject
 
 # sigT is claimed with one-second precision, the timestamp is requested right after signing.
@@ -135,25 +135,11 @@ def verify_jades_seal(
     # 5. Path at the proven time (or now, when nothing proves an earlier time).
     path = None
     if signer is not None:
-        moment = proven or now or datetime.now(UTC)
-        if proven is None:
-            notes.append(
-                "No valid signature timestamp: the certificate was checked at the current time."
-            )
-        path = validate_seal_path(
-            signer,
-            moment=moment,
-            other_certificates=[*extra, *token_certs],
-            revocation=embedded.revocation,
-            trusted_roots=anchors_at(trusted_roots, moment),
+        path = seal_path_at_proven_time(
+            signer, proven=proven, now=now, certificates=[*extra, *token_certs],
+            revocation=embedded.revocation, trusted_roots=trusted_roots,
+            problems=problems, notes=notes,
         )
-        problems.extend(path.problems)
-        notes.extend(path.notes)
-        if path.valid and not path.anchor_trusted:
-            notes.append(
-                "The seal's certificate authority is not among the trusted ones; "
-                "the chain was checked up to the authority named in the file."
-            )
     # 6. What the certificate claims and whom it names.
     return SealVerification(
         algorithm=header.algorithm,
@@ -201,6 +187,41 @@ def _check_timestamps(
 
 def anchors_at(anchors: Anchors, moment: datetime) -> Sequence[x509.Certificate]:
     return anchors(moment) if callable(anchors) else anchors
+
+
+def seal_path_at_proven_time(
+    signer: x509.Certificate,
+    *,
+    proven: datetime | None,
+    now: datetime | None,
+    certificates: Sequence[asn1crypto.x509.Certificate],
+    revocation: RevocationData,
+    trusted_roots: Anchors,
+    problems: list[str],
+    notes: list[str],
+) -> PathResult:
+    """The seal certificate's path at the proven signing time (or now, when nothing proves an
+    earlier time); what it finds is added to ``problems`` and ``notes``. JAdES and XAdES."""
+    moment = proven or now or datetime.now(UTC)
+    if proven is None:
+        notes.append(
+            "No valid signature timestamp: the certificate was checked at the current time."
+        )
+    path = validate_seal_path(
+        signer,
+        moment=moment,
+        other_certificates=certificates,
+        revocation=revocation,
+        trusted_roots=anchors_at(trusted_roots, moment),
+    )
+    problems.extend(path.problems)
+    notes.extend(path.notes)
+    if path.valid and not path.anchor_trusted:
+        notes.append(
+            "The seal's certificate authority is not among the trusted ones; "
+            "the chain was checked up to the authority named in the file."
+        )
+    return path
 
 
 def proven_signing_time(timestamps: Sequence[TimestampResult]) -> datetime | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import asn1crypto.crl
@@ -34,14 +34,14 @@ from lxml import etree
 from wallet.crypto.jades import (
     Anchors,
     SealVerification,
-    anchors_at,
     proven_signing_time,
+    seal_path_at_proven_time,
     time_order_problems,
 )
 from wallet.crypto.qc_statements import QcInfo, read_qc_statements
 from wallet.crypto.timestamp_authority import AuthorityPath, with_authority_path
 from wallet.crypto.timestamp_token import TimestampResult, verify_timestamp_token
-from wallet.crypto.x509_path import RevocationData, to_asn1, validate_seal_path
+from wallet.crypto.x509_path import RevocationData, to_asn1
 from wallet.crypto.x509_subject import seal_subject
 from wallet.trust.xml_input import XADES_NS, XML_DSIG_NS, parse_xml
 from wallet.trust.xml_signature import XML_CREDENTIAL, canonical_form, verify_enveloped_signature
@@ -91,25 +91,10 @@ def verify_xades_seal(
     if any(t.kind == "sigTst" for t in timestamps):
         problems.extend(time_order_problems(xml.signing_time, timestamps, notes))
     # 4. The seal certificate's path at the proven time.
-    moment = proven or now or datetime.now(UTC)
-    if proven is None:
-        notes.append(
-            "No valid signature timestamp: the certificate was checked at the current time."
-        )
-    path = validate_seal_path(
-        signer,
-        moment=moment,
-        other_certificates=[*certificates, *token_certificates],
-        revocation=revocation,
-        trusted_roots=anchors_at(trusted_roots, moment),
+    path = seal_path_at_proven_time(
+        signer, proven=proven, now=now, certificates=[*certificates, *token_certificates],
+        revocation=revocation, trusted_roots=trusted_roots, problems=problems, notes=notes,
     )
-    problems.extend(path.problems)
-    notes.extend(path.notes)
-    if path.valid and not path.anchor_trusted:
-        notes.append(
-            "The seal's certificate authority is not among the trusted ones; "
-            "the chain was checked up to the authority named in the file."
-        )
     # 5. What the certificate claims and whom it names.
     return SealVerification(
         algorithm=_algorithm(signature),
