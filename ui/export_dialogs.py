@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.detail_panel import wallet_verify_options
 from ui.errors import show_error
 from ui.session import WalletSession
 from wallet.export.cv_entries import CvEntry, cv_entries
@@ -37,20 +38,8 @@ from wallet.export.europass_originals import (
 from wallet.export.file_output import write_file
 from wallet.formats import parse_credential
 from wallet.model import Credential
-from wallet.share.pdf import credential_pdf
+from wallet.share.pdf_export import stored_credential_pdf
 from wallet.store.repository import CredentialRepository
-from wallet.trust import TrustStore
-from wallet.verify.engine import verify_credential
-from wallet.verify.options import VerifyOptions
-
-
-def _pdf_bytes(repo: CredentialRepository, credential_id: int, lang: str) -> bytes:
-    stored = repo.get(credential_id)
-    credential = parse_credential(stored.raw)
-    report = verify_credential(credential, options=VerifyOptions(trust=TrustStore.bundled()))
-    data = credential_pdf(credential, stored.raw, lang=lang, report=report)
-    repo.log_share([credential_id], form="pdf")
-    return data
 
 
 def export_pdf(session: WalletSession, credential_id: int, parent: QWidget) -> None:
@@ -62,7 +51,9 @@ def export_pdf(session: WalletSession, credential_id: int, parent: QWidget) -> N
 
 def write_pdf(session: WalletSession, credential_id: int, path: Path, parent: QWidget) -> None:
     lang = session.lang
-    session.call(lambda repo: write_file(path, _pdf_bytes(repo, credential_id, lang)),
+    session.call(lambda repo: write_file(path, stored_credential_pdf(
+                     repo, credential_id, lang=lang, options=wallet_verify_options(
+                         repo, online=False))[0]),
                  lambda _: parent.statusBar().showMessage(  # type: ignore[attr-defined]
                      parent.tr("Saved %1.").replace("%1", str(path))),
                  lambda exc: show_error(parent, exc))

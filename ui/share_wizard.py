@@ -30,20 +30,18 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ui.detail_panel import wallet_verify_options
 from ui.errors import show_error
 from ui.qr_widget import QrWidget, matrix_image
 from ui.session import WalletSession
 from wallet.errors import SharingError
 from wallet.formats import parse_credential
 from wallet.share.holder import HolderProfiles
-from wallet.share.pdf import credential_pdf
+from wallet.share.pdf_export import stored_credential_pdf
 from wallet.share.presentation import build_presentation, presentation_bytes
 from wallet.share.qr import encode_for_qr
 from wallet.store.records import CredentialSummary
 from wallet.store.repository import CredentialRepository
-from wallet.trust import TrustStore
-from wallet.verify.engine import verify_credential
-from wallet.verify.options import VerifyOptions
 
 FORMS = ("presentation", "qr", "pdf", "clipboard")
 
@@ -75,11 +73,9 @@ def make_package(
     if form == "pdf":
         if len(ids) != 1:
             raise SharingError("A PDF shows one credential: choose exactly one.")
-        stored = repo.get(ids[0])
-        credential = parse_credential(stored.raw)
-        report = verify_credential(credential, options=VerifyOptions(trust=TrustStore.bundled()))
-        data = credential_pdf(credential, stored.raw, lang=lang, report=report)
-        repo.log_share(ids, form=form, recipient=recipient)
+        data, _report = stored_credential_pdf(
+            repo, ids[0], lang=lang, options=wallet_verify_options(repo, online=False),
+            recipient=recipient)
         return SharePackage(form, data, suggested_name="credential.pdf")
     holder = HolderProfiles(repo).choose(profile)
     credentials = [parse_credential(repo.get(i).raw) for i in ids]

@@ -67,22 +67,22 @@
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../ui/share_wizard.py" line="102" />
+        <location filename="../../ui/share_wizard.py" line="98" />
         <source>Choose credentials</source>
         <translation>Vyberte certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="103" />
+        <location filename="../../ui/share_wizard.py" line="99" />
         <source>Tick the credentials the employer should see.</source>
         <translation>Zaškrtněte certifikáty, které má zaměstnavatel vidět.</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="106" />
+        <location filename="../../ui/share_wizard.py" line="102" />
         <source>Credentials to share</source>
         <translation>Certifikáty ke sdílení</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="114" />
+        <location filename="../../ui/share_wizard.py" line="110" />
         <source>(untitled)</source>
         <translation>(bez názvu)</translation>
     </message>
@@ -246,17 +246,17 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../ui/share_wizard.py" line="180" />
+        <location filename="../../ui/share_wizard.py" line="176" />
         <source>Ready to share</source>
         <translation>Připraveno ke sdílení</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="181" />
+        <location filename="../../ui/share_wizard.py" line="177" />
         <source>Preparing…</source>
         <translation>Připravuji…</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="185" />
+        <location filename="../../ui/share_wizard.py" line="181" />
         <source>Save as…</source>
         <translation>Uložit jako…</translation>
     </message>
@@ -264,102 +264,102 @@
 <context>
     <name>EuropassDialog</name>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="87" />
+        <location filename="../../ui/export_dialogs.py" line="78" />
         <source>Export to Europass</source>
         <translation>Export do Europassu</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="89" />
+        <location filename="../../ui/export_dialogs.py" line="80" />
         <source>Sealed credentials for the Europass wallet (the files exactly as you received them)</source>
         <translation>Zapečetěné certifikáty pro peněženku Europass (soubory přesně tak, jak jste je obdrželi)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="90" />
+        <location filename="../../ui/export_dialogs.py" line="81" />
         <source>A Europass CV built from these credentials (XML)</source>
         <translation>Životopis Europass sestavený z těchto certifikátů (XML)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="93" />
+        <location filename="../../ui/export_dialogs.py" line="84" />
         <source>What will be exported</source>
         <translation>Co bude exportováno</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="94" />
+        <location filename="../../ui/export_dialogs.py" line="85" />
         <source>Credential</source>
         <translation>Certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="94" />
+        <location filename="../../ui/export_dialogs.py" line="85" />
         <source>Europass</source>
         <translation>Europass</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="96" />
+        <location filename="../../ui/export_dialogs.py" line="87" />
         <source>Given name</source>
         <translation>Jméno</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="98" />
+        <location filename="../../ui/export_dialogs.py" line="89" />
         <source>Family name</source>
         <translation>Příjmení</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="100" />
+        <location filename="../../ui/export_dialogs.py" line="91" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="101" />
+        <location filename="../../ui/export_dialogs.py" line="92" />
         <source>Also a CV PDF carrying the XML</source>
         <translation>Také životopis v PDF s přiloženým XML</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="102" />
+        <location filename="../../ui/export_dialogs.py" line="93" />
         <source>Open the folder after export</source>
         <translation>Po exportu otevřít složku</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="105" />
+        <location filename="../../ui/export_dialogs.py" line="96" />
         <source>Given name:</source>
         <translation>Jméno:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="106" />
+        <location filename="../../ui/export_dialogs.py" line="97" />
         <source>Family name:</source>
         <translation>Příjmení:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="107" />
+        <location filename="../../ui/export_dialogs.py" line="98" />
         <source>E-mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="114" />
+        <location filename="../../ui/export_dialogs.py" line="105" />
         <source>Export…</source>
         <translation>Exportovat…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="155" />
+        <location filename="../../ui/export_dialogs.py" line="146" />
         <source>will be exported unchanged</source>
         <translation>bude exportován beze změny</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="163" />
+        <location filename="../../ui/export_dialogs.py" line="154" />
         <source>Save the Europass CV</source>
         <translation>Uložit životopis Europass</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="168" />
+        <location filename="../../ui/export_dialogs.py" line="159" />
         <source>Choose a folder</source>
         <translation>Vyberte složku</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="185" />
+        <location filename="../../ui/export_dialogs.py" line="176" />
         <source>%1 file(s) written, %2 not exportable. The README.txt says where to upload them.</source>
         <translation>Zapsané soubory: %1, nelze exportovat: %2. Soubor README.txt říká, kam je nahrát.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="208" />
+        <location filename="../../ui/export_dialogs.py" line="199" />
         <source>The Europass CV was written to %1.</source>
         <translation>Životopis Europass byl zapsán do %1.</translation>
     </message>
@@ -367,82 +367,82 @@
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../ui/share_wizard.py" line="135" />
+        <location filename="../../ui/share_wizard.py" line="131" />
         <source>How do you want to share?</source>
         <translation>Jak chcete sdílet?</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="138" />
+        <location filename="../../ui/share_wizard.py" line="134" />
         <source>A signed presentation file (for e-mail or upload)</source>
         <translation>Podepsaná prezentace v souboru (pro e-mail nebo nahrání)</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="139" />
+        <location filename="../../ui/share_wizard.py" line="135" />
         <source>A QR code on this screen, for the employer to scan</source>
         <translation>QR kód na této obrazovce, který zaměstnavatel naskenuje</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="140" />
+        <location filename="../../ui/share_wizard.py" line="136" />
         <source>A PDF document with the credential attached (one credential)</source>
         <translation>Dokument PDF s přiloženým certifikátem (jeden certifikát)</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="141" />
+        <location filename="../../ui/share_wizard.py" line="137" />
         <source>Copy the signed presentation to the clipboard</source>
         <translation>Zkopírovat podepsanou prezentaci do schránky</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="153" />
+        <location filename="../../ui/share_wizard.py" line="149" />
         <source>Challenge</source>
         <translation>Výzva</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="154" />
+        <location filename="../../ui/share_wizard.py" line="150" />
         <source>optional: given by the employer</source>
         <translation>nepovinné: zadá zaměstnavatel</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="156" />
+        <location filename="../../ui/share_wizard.py" line="152" />
         <source>Domain</source>
         <translation>Doména</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="157" />
+        <location filename="../../ui/share_wizard.py" line="153" />
         <source>optional: the employer's web address</source>
         <translation>nepovinné: webová adresa zaměstnavatele</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="159" />
+        <location filename="../../ui/share_wizard.py" line="155" />
         <source>Shared with</source>
         <translation>Sdíleno s</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="160" />
+        <location filename="../../ui/share_wizard.py" line="156" />
         <source>optional: for your own share log</source>
         <translation>nepovinné: pro váš záznam sdílení</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="162" />
+        <location filename="../../ui/share_wizard.py" line="158" />
         <source>Holder profile</source>
         <translation>Profil držitele</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="163" />
+        <location filename="../../ui/share_wizard.py" line="159" />
         <source>Challenge:</source>
         <translation>Výzva:</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="164" />
+        <location filename="../../ui/share_wizard.py" line="160" />
         <source>Domain:</source>
         <translation>Doména:</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="165" />
+        <location filename="../../ui/share_wizard.py" line="161" />
         <source>Shared with:</source>
         <translation>Sdíleno s:</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="166" />
+        <location filename="../../ui/share_wizard.py" line="162" />
         <source>Holder profile:</source>
         <translation>Profil držitele:</translation>
     </message>
@@ -1221,47 +1221,47 @@
 <context>
     <name>ShareWizard</name>
     <message>
-        <location filename="../../ui/share_wizard.py" line="202" />
+        <location filename="../../ui/share_wizard.py" line="198" />
         <source>Share credentials</source>
         <translation>Sdílet certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="231" />
+        <location filename="../../ui/share_wizard.py" line="227" />
         <source>Preparing…</source>
         <translation>Připravuji…</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="248" />
+        <location filename="../../ui/share_wizard.py" line="244" />
         <source>Nothing was shared.</source>
         <translation>Nic nebylo sdíleno.</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="258" />
+        <location filename="../../ui/share_wizard.py" line="254" />
         <source>Let the employer scan this code with Kredo or another wallet.</source>
         <translation>Nechte zaměstnavatele naskenovat tento kód aplikací Kredo nebo jinou peněženkou.</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="262" />
+        <location filename="../../ui/share_wizard.py" line="258" />
         <source>The signed presentation is on the clipboard.</source>
         <translation>Podepsaná prezentace je ve schránce.</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="264" />
+        <location filename="../../ui/share_wizard.py" line="260" />
         <source>Save the file and send it to the employer.</source>
         <translation>Uložte soubor a pošlete ho zaměstnavateli.</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="272" />
+        <location filename="../../ui/share_wizard.py" line="268" />
         <source>Save</source>
         <translation>Uložit</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="282" />
+        <location filename="../../ui/share_wizard.py" line="278" />
         <source>The file could not be written.</source>
         <translation>Soubor se nepodařilo zapsat.</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="285" />
+        <location filename="../../ui/share_wizard.py" line="281" />
         <source>Saved to %1.</source>
         <translation>Uloženo do %1.</translation>
     </message>
@@ -1649,12 +1649,12 @@
         <translation>Obnovené certifikáty: %1; už zde bylo: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="57" />
+        <location filename="../../ui/export_dialogs.py" line="46" />
         <source>Export as PDF</source>
         <translation>Exportovat do PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialogs.py" line="67" />
+        <location filename="../../ui/export_dialogs.py" line="58" />
         <source>Saved %1.</source>
         <translation>Uloženo %1.</translation>
     </message>

@@ -18,11 +18,10 @@ from wallet.export.file_output import write_file
 from wallet.formats import parse_credential
 from wallet.model import Credential
 from wallet.share.annex_labels import SUPPORTED_LANGUAGES
-from wallet.share.pdf import credential_pdf
+from wallet.share.pdf_export import stored_credential_pdf
 from wallet.store.repository import CredentialRepository
 from wallet.trust import TrustStore
 from wallet.verify.options import VerifyOptions
-from wallet.verify.stored import verify_stored
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -87,17 +86,12 @@ def _load(repository: CredentialRepository, ids: Sequence[int]) -> list[tuple[in
 
 def cmd_export_pdf(args: argparse.Namespace, out: TextIO) -> int:
     with open_from_args(args) as opened:
-        stored = opened.repository.get(args.id)
-        credential = parse_credential(stored.raw)
         # The verification the PDF shows is remembered like any other (list status chips).
-        report = verify_stored(
-            opened.repository,
-            stored.id,
+        document, report = stored_credential_pdf(
+            opened.repository, args.id, lang=args.lang,
             options=VerifyOptions(online=args.online, trust=TrustStore.bundled()),
         )
-        document = credential_pdf(credential, stored.raw, lang=args.lang, report=report)
         write_file(args.out, document)
-        opened.repository.log_share([stored.id], form="pdf")
     print(
         f"Wrote {args.out} ({len(document):,} bytes; verification: {report.status.value}; "
         "the original credential is attached inside).",
