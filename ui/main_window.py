@@ -282,16 +282,10 @@ class MainWindow(QMainWindow):
                                     list[str]]) -> None:
         rows, collections, tags, issuers = result
         self._loading = False
-        selected = set(self.selected_ids())
-        self.model.set_rows(rows)
         self.sidebar.set_groups(collections, tags, issuers)
-        self.proxy.invalidate()
-        if self.sort_choice.currentData() is not SortKey.RELEVANCE:
-            self.proxy.sort(0)
-        self._restore_selection(selected)
+        self._show_rows(rows)
         wallet_empty = not rows and not self.search.text() and self.sidebar.choice.kind == "all"
         self.list_stack.setCurrentWidget(self.empty_hint if wallet_empty else self.cards)
-        self.statusBar().showMessage(self.tr("%n credential(s)", "", self.proxy.rowCount()))
         if self._reload_again:
             self._reload_again = False
             self.reload()

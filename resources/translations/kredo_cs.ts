@@ -777,53 +777,52 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/main_window.py" line="279" />
-        <location filename="../../ui/main_window.py" line="294" />
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>%n credential(s)</source>
         <translation><numerusform>%n certifikát</numerusform><numerusform>%n certifikáty</numerusform><numerusform>%n certifikátů</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>Import credentials</source>
         <translation>Importovat certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>Credentials (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;All files (*)</source>
         <translation>Certifikáty (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;Všechny soubory (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>The clipboard holds no credential.</source>
         <translation>Ve schránce není žádný certifikát.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="380" />
         <source>Imported “%1”.</source>
         <translation>Importováno „%1“.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>Select one or more credentials first.</source>
         <translation>Nejprve vyberte jeden nebo více certifikátů.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>Delete credentials</source>
         <translation>Smazat certifikáty</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="402" />
         <source>Delete %n credential(s) from this wallet? This cannot be undone.</source>
         <translation><numerusform>Smazat %n certifikát z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikáty z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikátů z této peněženky? Nelze to vrátit.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>Add to collection</source>
         <translation>Přidat do sbírky</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>Collection name (new or existing):</source>
         <translation>Název sbírky (nové nebo existující):</translation>
     </message>
