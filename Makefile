@@ -32,12 +32,14 @@ system-deps-test:
 	@bash packaging/install-system-deps.sh $(TEST_DEBS)
 
 # Interface translations: collect the English sources, write the Czech table in, compile.
+# Then the core's sentences (gettext, resources/locale); FOLD=1 folds packaging/po fragments in.
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -silent -no-obsolete ui/*.py -ts resources/translations/kredo_cs.ts \
 		-source-language en -target-language cs
 	$(PY) packaging/fill_translations.py
 	$(VENV)/bin/pyside6-lrelease -silent resources/translations/kredo_cs.ts \
 		-qm resources/translations/kredo_cs.qm
+	$(PY) packaging/core_catalogue.py $(if $(FOLD),--fold)
 
 run: setup
 	$(VENV)/bin/kredo-gui

@@ -18,6 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep the developer's own wallet and keyring out of every test.
 os.environ.pop("KREDO_HOME", None)
 os.environ.pop("KREDO_PASSPHRASE", None)
+# The core's sentences follow the environment's language; the tests read them in English.
+os.environ["KREDO_LANG"] = "en"
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex

@@ -7,6 +7,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from wallet.bundled_resources import resource_path
+from wallet.translation import set_language
 
 LANGUAGES = ("cs", "en")
 
@@ -28,6 +29,7 @@ class Translation:
             self._app.removeTranslator(translator)
         self._installed.clear()
         self.language = lang if lang in LANGUAGES else "en"
+        set_language(self.language)  # the core's sentences (errors, checks) follow
         QLocale.setDefault(QLocale(QLocale.Language.Czech if self.language == "cs"
                                    else QLocale.Language.English))
         if self.language == "en":

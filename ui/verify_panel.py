@@ -28,6 +28,7 @@ from ui.status_chip import (
     chip_colour,
     chip_text,
 )
+from wallet.translation import current_language, localize
 
 
 class CheckCard(QFrame):
@@ -43,7 +44,8 @@ class CheckCard(QFrame):
             f"<span style='color:{colour}; font-weight:bold'>{check_icon_text(self.status)} "
             f"{escape(check_name(self.check_id))} — {escape(check_status_text(self.status))}</span>"
         )
-        self.message = QLabel(str(check.get("message", "")))
+        self.message = QLabel(localize(str(check.get("message", "")), check.get("message_i18n"),
+                                       current_language()))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAccessibleName(f"{check_name(self.check_id)}: {check_status_text(self.status)}")
@@ -52,7 +54,7 @@ class CheckCard(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.message)
         details = {k: v for k, v in check.items()
-                   if k not in ("id", "status", "message", "mode", "checked_at")}
+                   if k not in ("id", "status", "message", "message_i18n", "mode", "checked_at")}
         details = {k: v for k, v in details.items() if v not in ({}, [], None, "")}
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -195,7 +197,8 @@ class VerifyPanel(QWidget):
             parts.append(self.tr("awarded by %1").replace("%1", str(issuer["awarding_body"])))
         parts.append(
             self.tr("on a trusted list (%1)").replace(
-                "%1", str(issuer.get("trust_source") or "")
+                "%1", localize(str(issuer.get("trust_source") or ""),
+                               issuer.get("trust_source_i18n"), current_language())
             )
             if issuer.get("trusted")
             else self.tr("not on any trusted list")

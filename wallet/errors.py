@@ -8,6 +8,8 @@ or a bug report needs and never credential contents or keys. ``exit_code`` is wh
 
 from __future__ import annotations
 
+from wallet.translation import tr
+
 
 class WalletError(Exception):
     """Base of every error the core raises deliberately."""
@@ -26,8 +28,8 @@ class WalletError(Exception):
 class UserCancelled(WalletError):
     """The user backed out; callers show nothing."""
 
-    def __init__(self, message: str = "Cancelled.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or tr("Cancelled."))
 
 
 # --- storage and keys -------------------------------------------------------------------

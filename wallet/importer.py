@@ -17,6 +17,7 @@ from wallet.errors import InputTooLarge, WalletError
 from wallet.formats import parse_credentials
 from wallet.formats.limits import MAX_INPUT_BYTES
 from wallet.model import Credential
+from wallet.translation import tr
 
 ImportStatus = Literal["imported", "duplicate", "error"]
 
@@ -76,13 +77,17 @@ def read_limited(path: Path) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
-        raise WalletError(f"The file {path.name} does not exist.") from None
+        raise WalletError(tr("The file {name} does not exist.", name=path.name)) from None
     except IsADirectoryError:
-        raise WalletError(f"{path.name} is a folder.") from None
+        raise WalletError(tr("{name} is a folder.", name=path.name)) from None
     except PermissionError:
-        raise WalletError(f"Kredo may not read {path.name} (permission denied).") from None
+        raise WalletError(
+            tr("Kredo may not read {name} (permission denied).", name=path.name)
+        ) from None
     except OSError as exc:
-        raise WalletError(f"{path.name} could not be read ({exc.strerror}).") from None
+        raise WalletError(
+            tr("{name} could not be read ({reason}).", name=path.name, reason=exc.strerror)
+        ) from None
     if len(data) > MAX_INPUT_BYTES:
         raise InputTooLarge(_too_large(len(data)))
     return data

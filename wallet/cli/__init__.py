@@ -29,6 +29,7 @@ from wallet.cli import (
 from wallet.cli.common import EXIT_OK, EXIT_USAGE
 from wallet.cli.version_action import PrintVersionAction
 from wallet.errors import UserCancelled, WalletError
+from wallet.translation import language_from_environment, set_language
 
 COMMAND_MODULES: tuple[ModuleType, ...] = (
     wallet_commands, verify_command, present_command, holder_command, receive_command, qr_commands,
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    set_language(language_from_environment())
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.WARNING,

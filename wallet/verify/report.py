@@ -8,6 +8,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from wallet.translation import Sentence
+
+
+def sentence_json(name: str, value: object) -> dict[str, Any]:
+    """``{name}_i18n``: what shows a translated sentence again in another language."""
+    return {f"{name}_i18n": value.to_json()} if isinstance(value, Sentence) else {}
+
 
 class CheckStatus(enum.StrEnum):
     OK = "ok"
@@ -54,6 +61,7 @@ class CheckResult:
             "mode": self.mode.value,
             "checked_at": self.checked_at.isoformat() if self.checked_at else None,
             "details": dict(self.details),
+            **sentence_json("message", self.message),
         }
 
 
@@ -70,7 +78,8 @@ class IssuerInfo:
     trust_source: str | None = None  # "EU trusted list (CZ)", "user", "registry: ..."
 
     def to_json(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        return {**fields, **sentence_json("trust_source", self.trust_source)}
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wallet.translation import tr
 from wallet.verify.report import CheckStatus, OverallStatus, VerificationReport
 
 _MARKS = {
@@ -10,21 +11,24 @@ _MARKS = {
     CheckStatus.SKIPPED: "–",
     CheckStatus.FAILED: "✘",
 }
-_HEADLINES = {
-    OverallStatus.VERIFIED: "VERIFIED: genuine, from a trusted issuer.",
-    OverallStatus.PARTIALLY_VERIFIED: "PARTIALLY VERIFIED: nothing failed, but not everything "
-    "could be confirmed.",
-    OverallStatus.FAILED: "FAILED: do not rely on this credential.",
-}
+
+
+def _headline(status: OverallStatus) -> str:
+    if status is OverallStatus.VERIFIED:
+        return tr("VERIFIED: genuine, from a trusted issuer.")
+    if status is OverallStatus.PARTIALLY_VERIFIED:
+        return tr("PARTIALLY VERIFIED: nothing failed, but not everything could be confirmed.")
+    return tr("FAILED: do not rely on this credential.")
 
 
 def render_report(report: VerificationReport, *, indent: str = "") -> str:
-    lines = [f"{indent}{_HEADLINES[report.status]}"]
+    lines = [f"{indent}{_headline(report.status)}"]
     for check in report.checks:
         lines.append(
             f"{indent}  {_MARKS[check.status]} {check.id:<13} {check.message} [{check.mode.value}]"
         )
     for number, nested in enumerate(report.credentials, start=1):
-        lines.append(f"{indent}  Credential {number} ({nested.format}):")
+        lines.append(indent + "  " + tr("Credential {number} ({format}):", number=number,
+                                        format=nested.format))
         lines.append(render_report(nested, indent=indent + "    "))
     return "\n".join(lines)
