@@ -27,12 +27,13 @@ from wallet.store.kdf import DEFAULT_ARGON2, KEY_BYTES, Argon2Params, derive_key
 from wallet.store.key_header import KeyHeader, WrappedKey, read_header, write_header
 from wallet.store.paths import key_header_path
 from wallet.store.secret_store import KeyringSecretStore, SecretStore
+from wallet.translation import tr
 
 PASSPHRASE_ENV = "KREDO_PASSPHRASE"  # noqa: S105 - the variable name, not a secret
+# The log line (English, as logs are); the error says the same through tr().
 KEYRING_FALLBACK = ("The system keyring no longer holds this wallet's key, so the wallet "
                     "passphrase is needed to open it.")
 _NONCE_BYTES = 12
-_WRONG_PASSPHRASE = "The passphrase is wrong; nothing was changed."  # noqa: S105
 
 PassphraseProvider = Callable[[], str]
 log = logging.getLogger(__name__)
@@ -53,10 +54,10 @@ def create_key(home: Path, *, passphrase: str | None, use_keyring: bool = True,
     """
     header_path = key_header_path(home)
     if header_path.exists():
-        raise StoreError("This wallet already has a key; nothing was changed.",
+        raise StoreError(tr("This wallet already has a key; nothing was changed."),
                          details=header_path.name)
     if passphrase is not None and not passphrase:
-        raise StoreError("The passphrase is empty; choose one with at least one character.")
+        raise StoreError(tr("The passphrase is empty; choose one with at least one character."))
     store = secret_store or KeyringSecretStore()
     key = secrets.token_bytes(KEY_BYTES)
     wallet_id = secrets.token_hex(16)
@@ -69,10 +70,10 @@ def create_key(home: Path, *, passphrase: str | None, use_keyring: bool = True,
             in_keyring = False
     if not in_keyring and passphrase is None:
         if not use_keyring:
-            raise KeyUnavailable("Without the system keyring the wallet needs a passphrase; "
-                                 "choose one.")
+            raise KeyUnavailable(tr("Without the system keyring the wallet needs a passphrase; "
+                                    "choose one."))
         raise KeyUnavailable(
-            "No usable system keyring was found; choose a passphrase to protect the wallet.")
+            tr("No usable system keyring was found; choose a passphrase to protect the wallet."))
     header = KeyHeader(mode="keyring" if in_keyring else "passphrase", wallet_id=wallet_id,
                        wrapped=None)
     if passphrase is not None:
@@ -92,8 +93,8 @@ def unlock_key(home: Path, *, passphrase_provider: PassphraseProvider | None = N
             return key
         if header.wrapped is None:
             raise KeyUnavailable(
-                "The wallet key is no longer in the system keyring; restore the wallet from a "
-                "backup (or restore the keyring that held it).",
+                tr("The wallet key is no longer in the system keyring; restore the wallet from a "
+                   "backup (or restore the keyring that held it)."),
                 details=f"keyring={store.name}")
         # The passphrase copy takes over. Say why the passphrase is suddenly needed: before
         # the prompt (the CLI shows warnings) and in the error when nobody can be asked.
@@ -101,7 +102,9 @@ def unlock_key(home: Path, *, passphrase_provider: PassphraseProvider | None = N
         try:
             passphrase = _obtain_passphrase(passphrase_provider)
         except KeyUnavailable as exc:
-            raise KeyUnavailable(f"{KEYRING_FALLBACK} {exc.message}",
+            raise KeyUnavailable(tr("The system keyring no longer holds this wallet's key, so "
+                                    "the wallet passphrase is needed to open it. {reason}",
+                                    reason=exc.message),
                                  details=f"keyring={store.name}") from exc
         return _unwrap(header, passphrase)
     passphrase = _obtain_passphrase(passphrase_provider)
@@ -117,7 +120,8 @@ def change_passphrase(home: Path, old: str | None, new: str, *,
     its first one (``old`` is then ignored: the keyring already vouches for the user).
     """
     if not new:
-        raise StoreError("The new passphrase is empty; choose one with at least one character.")
+        raise StoreError(
+            tr("The new passphrase is empty; choose one with at least one character."))
     header_path = key_header_path(home)
     header = read_header(header_path)
     if header.wrapped is not None:
@@ -126,8 +130,8 @@ def change_passphrase(home: Path, old: str | None, new: str, *,
         store = secret_store or KeyringSecretStore()
         found = _try_keyring(store, header)
         if found is None:
-            raise KeyUnavailable("The wallet key is no longer in the system keyring; restore the "
-                                 "wallet from a backup.")
+            raise KeyUnavailable(tr("The wallet key is no longer in the system keyring; restore "
+                                    "the wallet from a backup."))
         key = found
     write_header(header_path, _with_wrapped(header, key, new, kdf_params))
 
@@ -140,15 +144,15 @@ def _try_keyring(store: SecretStore, header: KeyHeader) -> bytes | None:
         if header.wrapped is None:
             if not store.is_available():  # no keyring at all here: "unlock it" would mislead
                 raise KeyUnavailable(
-                    "No system keyring is available here, and this wallet's key was kept only "
-                    "in one; open the wallet where that keyring is, or restore it from a "
-                    "backup.", details=f"keyring={store.name}") from None
+                    tr("No system keyring is available here, and this wallet's key was kept "
+                       "only in one; open the wallet where that keyring is, or restore it from "
+                       "a backup."), details=f"keyring={store.name}") from None
             raise
         return None
     if key is not None and len(key) != KEY_BYTES:
         if header.wrapped is None:
-            raise KeyUnavailable("The wallet key in the system keyring is damaged; restore the "
-                                 "wallet from a backup.", details="wrong key length")
+            raise KeyUnavailable(tr("The wallet key in the system keyring is damaged; restore "
+                                    "the wallet from a backup."), details="wrong key length")
         return None
     return key
 
@@ -158,8 +162,8 @@ def _obtain_passphrase(provider: PassphraseProvider | None) -> str:
     if from_env:
         return from_env
     if provider is None:
-        raise KeyUnavailable(
-            f"The wallet needs its passphrase; set {PASSPHRASE_ENV} or run Kredo interactively.")
+        raise KeyUnavailable(tr("The wallet needs its passphrase; set {variable} or run Kredo "
+                                "interactively.", variable=PASSPHRASE_ENV))
     return provider()
 
 
@@ -176,14 +180,15 @@ def _with_wrapped(header: KeyHeader, key: bytes, passphrase: str,
 def _unwrap(header: KeyHeader, passphrase: str) -> bytes:
     wrapped = header.wrapped
     if wrapped is None:
-        raise KeyUnavailable("This wallet has no passphrase; its key lives in the system keyring.")
+        raise KeyUnavailable(
+            tr("This wallet has no passphrase; its key lives in the system keyring."))
     wrapping_key = derive_key(passphrase, wrapped.salt, wrapped.params)
     nonce, sealed = wrapped.blob[:_NONCE_BYTES], wrapped.blob[_NONCE_BYTES:]
     try:
         key = AESGCM(wrapping_key).decrypt(nonce, sealed, header.wrap_aad(wrapped.params))
     except InvalidTag as exc:
-        raise WrongPassphrase(_WRONG_PASSPHRASE) from exc
+        raise WrongPassphrase(tr("The passphrase is wrong; nothing was changed.")) from exc
     if len(key) != KEY_BYTES:
-        raise StoreError("The wallet key file is damaged; restore the wallet from a backup.",
+        raise StoreError(tr("The wallet key file is damaged; restore the wallet from a backup."),
                          details="unwrapped key has the wrong length")
     return key

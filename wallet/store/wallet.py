@@ -20,6 +20,7 @@ from wallet.store.paths import database_path, key_header_path
 from wallet.store.repository import CredentialRepository
 from wallet.store.secret_store import SecretStore
 from wallet.store.vault import Connection, open_database
+from wallet.translation import tr
 
 
 class OpenWallet:
@@ -33,7 +34,7 @@ class OpenWallet:
     @property
     def repository(self) -> CredentialRepository:
         if self._connection is None:
-            raise WalletLocked("The wallet is closed; open it again.")
+            raise WalletLocked(tr("The wallet is closed; open it again."))
         return self._repository
 
     def close(self) -> None:
@@ -58,12 +59,12 @@ def init_wallet(home: Path, *, passphrase: str | None = None, use_keyring: bool 
                 kdf_params: Argon2Params = DEFAULT_ARGON2) -> None:
     """Create a new, empty wallet in ``home`` (made if missing, private to the user)."""
     if wallet_exists(home):
-        raise WalletAlreadyExists("A wallet already exists there; nothing was changed.",
+        raise WalletAlreadyExists(tr("A wallet already exists there; nothing was changed."),
                                   details=home.name)
     try:
         home.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError("The wallet folder could not be created.",
+        raise StoreError(tr("The wallet folder could not be created."),
                          details=f"{type(exc).__name__}: {exc.strerror}") from exc
     key = keys.create_key(home, passphrase=passphrase, use_keyring=use_keyring,
                           secret_store=secret_store, kdf_params=kdf_params)
@@ -86,7 +87,7 @@ def open_wallet(home: Path, *, passphrase_provider: keys.PassphraseProvider | No
                 secret_store: SecretStore | None = None) -> OpenWallet:
     """Unlock and open the wallet in ``home``, upgrading its schema when older."""
     if not database_path(home).is_file() and not key_header_path(home).is_file():
-        raise WalletNotFound("No wallet was found there; run `kredo init` to create one.",
+        raise WalletNotFound(tr("No wallet was found there; run `kredo init` to create one."),
                              details=home.name)
     key = keys.unlock_key(home, passphrase_provider=passphrase_provider,
                           secret_store=secret_store)
@@ -104,7 +105,7 @@ def change_passphrase(home: Path, old: str | None, new: str, *,
                       kdf_params: Argon2Params = DEFAULT_ARGON2) -> None:
     """Re-wrap the key under a new passphrase; the database file is not touched."""
     if not key_header_path(home).is_file():
-        raise WalletNotFound("No wallet was found there; run `kredo init` to create one.",
+        raise WalletNotFound(tr("No wallet was found there; run `kredo init` to create one."),
                              details=home.name)
     keys.change_passphrase(home, old, new, secret_store=secret_store, kdf_params=kdf_params)
 
