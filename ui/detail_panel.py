@@ -1,13 +1,18 @@
-"""One credential in full: Annex I elements, images, verification, raw view, notes and tags."""
+"""One credential in full: Annex I elements, images, verification, raw view, notes and tags.
+
+The window is built with this panel before its first paint, but nothing is shown in it until
+a credential is opened: the verification engine and the trust material (about 0.2 s of
+imports) load inside the functions that need them, which run on the worker.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 import shiboken6
-from lxml import etree
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -31,10 +36,9 @@ from wallet.formats import parse_credential
 from wallet.model import Credential, CredentialFormat
 from wallet.store.records import StoredCredential, VerificationRecord
 from wallet.store.repository import CredentialRepository
-from wallet.trust import TrustStore
-from wallet.trust.user_trust import list_trusted_issuers
-from wallet.verify.options import VerifyOptions
-from wallet.verify.stored import verify_stored
+
+if TYPE_CHECKING:
+    from wallet.verify.report import VerificationReport
 
 _LANGUAGE_NAMES = {"cs": "Čeština", "en": "English", "sk": "Slovenčina", "de": "Deutsch",
                    "fr": "Français", "pl": "Polski", "es": "Español", "it": "Italiano"}
@@ -53,16 +57,22 @@ def load_credential(repository: CredentialRepository, credential_id: int) -> Loa
                             repository.latest_verification(credential_id))
 
 
-def wallet_verify_options(repo: CredentialRepository, *, online: bool) -> VerifyOptions:
-    """Bundled trust material plus the issuers the learner chose to trust."""
-    issuers = frozenset(i.identifier for i in list_trusted_issuers(repo))
-    return VerifyOptions(online=online, trust=TrustStore.bundled(), trusted_issuers=issuers)
+def verify_with_wallet_trust(repo: CredentialRepository, credential_id: int, *,
+                             online: bool) -> VerificationReport:
+    """Verify a stored credential and remember the verdict (runs on the worker)."""
+    from wallet.trust.wallet_trust import wallet_verify_options
+    from wallet.verify.stored import verify_stored
+
+    return verify_stored(repo, credential_id,
+                         options=wallet_verify_options(repo, online=online))
 
 
 def pretty_raw(stored: StoredCredential) -> str:
     """The stored bytes made readable (JSON indented, XML indented); never changes what is kept."""
     text = stored.raw.decode("utf-8", errors="replace")
     if stored.format is CredentialFormat.EDC_XML:
+        from lxml import etree
+
         try:
             root = etree.fromstring(stored.raw, etree.XMLParser(resolve_entities=False,
                                                                 no_network=True))
@@ -248,8 +258,7 @@ class DetailPanel(QWidget):
         credential_id = self.current.stored.id
         self.verify_panel.show_running()
         self.session.call(
-            lambda repo: verify_stored(repo, credential_id, options=wallet_verify_options(
-                repo, online=online)),
+            lambda repo: verify_with_wallet_trust(repo, credential_id, online=online),
             lambda report: self._verified(credential_id, report.to_json(), online),
         )
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.detail_panel import wallet_verify_options
 from ui.errors import show_error
 from ui.session import WalletSession
 from wallet.export.cv_entries import CvEntry, cv_entries
@@ -40,6 +39,7 @@ from wallet.formats import parse_credential
 from wallet.model import Credential
 from wallet.share.pdf_export import stored_credential_pdf
 from wallet.store.repository import CredentialRepository
+from wallet.trust.wallet_trust import wallet_verify_options
 
 
 def export_pdf(session: WalletSession, credential_id: int, parent: QWidget) -> None:

@@ -30,8 +30,7 @@ from wallet.issuance.session import (
     store_received,
 )
 from wallet.store.repository import CredentialRepository
-from wallet.trust import TrustStore
-from wallet.verify.options import VerifyOptions
+from wallet.trust.wallet_trust import wallet_verify_options
 
 
 class ReceiveDialog(QDialog):
@@ -115,12 +114,11 @@ class ReceiveDialog(QDialog):
         if preview is None:
             return
         pin = self.pin.text().strip() or None
-        options = VerifyOptions(trust=TrustStore.bundled())
         self.details.setText(self.details.text() + "\n" + self.tr("Receiving…"))
         self.session.call(
             lambda repo: redeem_offer(preview, keys=wallet_key_provider(repo),
                                       policy=NetworkPolicy(allowed=True), tx_code=pin,
-                                      verify_options=options),
+                                      verify_options=wallet_verify_options(repo, online=False)),
             self._received, self._failed)
 
     def _received(self, result: IssuanceResult) -> None:

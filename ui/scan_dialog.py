@@ -4,6 +4,7 @@ a file, and see the verification report check by check. Nothing is imported unle
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from wallet.errors import SharingError
 from wallet.importer import import_bytes
 from wallet.qr.decode import decode_image
 from wallet.qr.scan import ScanResult, scan_files, scan_texts
-from wallet.trust import TrustStore
+from wallet.trust.wallet_trust import wallet_verify_options
 from wallet.verify.engine import verify_file_bytes
 from wallet.verify.options import VerifyOptions
 
@@ -49,8 +50,8 @@ class ScanOutcome:
     reports: tuple[ScannedReport, ...]
 
 
-def verify_scan(result: ScanResult) -> ScanOutcome:
-    options = VerifyOptions(trust=TrustStore.bundled())
+def verify_scan(result: ScanResult, options: VerifyOptions) -> ScanOutcome:
+    """Verify what a scan found with the wallet's trust material; nothing is imported."""
     reports = tuple(
         ScannedReport(found.raw, found.source,
                       verify_file_bytes(found.raw, options=options).to_json())
@@ -144,7 +145,13 @@ class ScanDialog(QDialog):
 
     def scan_paths(self, paths: list[Path]) -> None:
         self.message.setText(self.tr("Reading…"))
-        self.session.tasks.run(lambda: verify_scan(scan_files(paths)), self._show, self._failed)
+        self._verify(lambda: scan_files(paths))
+
+    def _verify(self, scan: Callable[[], ScanResult]) -> None:
+        """Scan on the worker, then verify with the wallet's trust (issuers, registries)."""
+        self.session.call(
+            lambda repo: verify_scan(scan(), wallet_verify_options(repo, online=False)),
+            self._show, self._failed)
 
     def paste(self) -> None:
         image = QGuiApplication.clipboard().image()
@@ -165,9 +172,7 @@ class ScanDialog(QDialog):
             self.message.setText(self.tr("The picture could not be read."))
             return
         picture = qimage_to_pil(image)
-        self.session.tasks.run(lambda: verify_scan(scan_texts(decode_image(picture),
-                                                              source="picture")),
-                               self._show, self._failed)
+        self._verify(lambda: scan_texts(decode_image(picture), source="picture"))
 
     # --- camera ------------------------------------------------------------------------
 
@@ -238,8 +243,7 @@ class ScanDialog(QDialog):
             return
         self.camera_texts.extend(new)
         texts_now = list(self.camera_texts)
-        self.session.tasks.run(lambda: verify_scan(scan_texts(texts_now, source="camera")),
-                               self._show, self._failed)
+        self._verify(lambda: scan_texts(texts_now, source="camera"))
 
     def _frame_failed(self, _exc: BaseException) -> None:
         self._decoding_frame = False

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ui.detail_panel import wallet_verify_options
 from ui.errors import show_error
 from ui.qr_widget import QrWidget, matrix_image
 from ui.session import WalletSession
@@ -42,6 +41,7 @@ from wallet.share.presentation import build_presentation, presentation_bytes
 from wallet.share.qr import encode_for_qr
 from wallet.store.records import CredentialSummary
 from wallet.store.repository import CredentialRepository
+from wallet.trust.wallet_trust import wallet_verify_options
 
 FORMS = ("presentation", "qr", "pdf", "clipboard")
 

@@ -60,7 +60,7 @@ class Sentence(str):
 
     template: str
     plural: str | None
-    count: int | None
+    number: int | None
     fields: Mapping[str, str]
 
     def __new__(
@@ -76,17 +76,21 @@ class Sentence(str):
                 for name, value in fields.items()}
         text = _render(template, plural, count, kept, lang or current_language())
         made = super().__new__(cls, text)
-        made.template, made.plural, made.count, made.fields = template, plural, count, kept
+        made.template, made.plural, made.number, made.fields = template, plural, count, kept
         return made
 
+    def __getnewargs_ex__(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        # copy, deepcopy (dataclasses.asdict) and pickle rebuild the sentence from its parts.
+        return (self.template, self.fields), {"plural": self.plural, "count": self.number}
+
     def localized(self, lang: str) -> str:
-        return _render(self.template, self.plural, self.count, self.fields, lang)
+        return _render(self.template, self.plural, self.number, self.fields, lang)
 
     def to_json(self) -> dict[str, Any]:
         """What a saved report keeps to show this sentence again in any language."""
         spec: dict[str, Any] = {"template": self.template}
         if self.plural is not None:
-            spec["plural"], spec["count"] = self.plural, self.count
+            spec["plural"], spec["count"] = self.plural, self.number
         if self.fields:
             spec["fields"] = {
                 name: value.to_json() if isinstance(value, Sentence) else value
