@@ -17,6 +17,7 @@ import logging
 import os
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -134,6 +135,81 @@ def change_passphrase(home: Path, old: str | None, new: str, *,
                                     "the wallet from a backup."))
         key = found
     write_header(header_path, _with_wrapped(header, key, new, kdf_params))
+
+
+@dataclass(frozen=True)
+class KeyProtection:
+    """Where the database key is kept, as the settings show it."""
+
+    in_keyring: bool
+    has_passphrase: bool
+
+
+def key_protection(home: Path) -> KeyProtection:
+    header = read_header(key_header_path(home))
+    return KeyProtection(in_keyring=header.mode == "keyring",
+                         has_passphrase=header.wrapped is not None)
+
+
+def keep_key_in_keyring(home: Path, passphrase: str, *,
+                        secret_store: SecretStore | None = None) -> None:
+    """Put the key into the OS keyring, so the wallet opens without the passphrase.
+
+    The passphrase proves who asks and stays the way back in should the keyring be lost.
+    """
+    header_path = key_header_path(home)
+    header = read_header(header_path)
+    if header.mode == "keyring":
+        return
+    key = _unwrap(header, passphrase)
+    store = secret_store or KeyringSecretStore()
+    if not store.is_available():
+        raise KeyUnavailable(tr("No usable system keyring was found on this computer; the "
+                                "wallet stays protected by its passphrase."))
+    store.store(header.wallet_id, key)
+    if store.fetch(header.wallet_id) != key:
+        raise KeyUnavailable(tr("The system keyring did not keep the wallet key; the wallet "
+                                "stays protected by its passphrase."))
+    write_header(header_path, KeyHeader(mode="keyring", wallet_id=header.wallet_id,
+                                        wrapped=header.wrapped))
+
+
+def keep_key_by_passphrase_only(home: Path, passphrase: str, *,
+                                secret_store: SecretStore | None = None,
+                                kdf_params: Argon2Params = DEFAULT_ARGON2) -> bool:
+    """Take the key out of the OS keyring; from then on only the passphrase opens the wallet.
+
+    A wallet that already has a passphrase must be given it (so nobody is locked out); one
+    that has none gets ``passphrase`` as its first. Returns False when the keyring refused to
+    forget the key (the wallet no longer uses it either way; the caller should say so).
+    """
+    header_path = key_header_path(home)
+    header = read_header(header_path)
+    if header.mode == "passphrase":
+        return True
+    store = secret_store or KeyringSecretStore()
+    if header.wrapped is not None:
+        _unwrap(header, passphrase)
+        after = KeyHeader(mode="passphrase", wallet_id=header.wallet_id, wrapped=header.wrapped)
+    else:
+        if not passphrase:
+            raise StoreError(tr("The passphrase is empty; choose one with at least one "
+                                "character."))
+        key = _try_keyring(store, header)
+        if key is None:
+            raise KeyUnavailable(tr("The wallet key is no longer in the system keyring; "
+                                    "restore the wallet from a backup."))
+        after = _with_wrapped(KeyHeader(mode="passphrase", wallet_id=header.wallet_id,
+                                        wrapped=None), key, passphrase, kdf_params)
+    write_header(header_path, after)
+    store.delete(header.wallet_id)
+    try:
+        left = store.fetch(header.wallet_id)
+    except KeyUnavailable:
+        left = None
+    if left is not None:
+        log.warning("the keyring did not delete the wallet key")
+    return left is None
 
 
 def _try_keyring(store: SecretStore, header: KeyHeader) -> bytes | None:
