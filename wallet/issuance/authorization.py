@@ -20,6 +20,7 @@ from urllib.parse import urlencode, urlsplit
 from wallet.base64url import b64url_encode
 from wallet.errors import IssuanceError
 from wallet.issuance.metadata import AuthorizationServerMetadata, CredentialConfiguration
+from wallet.translation import tr
 
 DEFAULT_CLIENT_ID = "kredo-wallet"
 VERIFIER_BYTES = 32  # 43 base64url characters, the RFC 7636 minimum length
@@ -66,13 +67,17 @@ def authorization_request(
 ) -> AuthorizationRequest:
     if server.authorization_endpoint is None:
         raise IssuanceError(
-            "The issuer's authorization server does not offer sign-in in a browser "
-            "(it has no authorization endpoint).",
+            tr(
+                "The issuer's authorization server does not offer sign-in in a browser "
+                "(it has no authorization endpoint)."
+            ),
         )
     if server.code_challenge_methods and "S256" not in server.code_challenge_methods:
         raise IssuanceError(
-            "The issuer's authorization server does not support PKCE with S256, "
-            "which Kredo requires to keep the sign-in safe.",
+            tr(
+                "The issuer's authorization server does not support PKCE with S256, "
+                "which Kredo requires to keep the sign-in safe."
+            ),
         )
     pkce = Pkce.generate()
     state = b64url_encode(secrets.token_bytes(16))

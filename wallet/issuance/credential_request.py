@@ -26,6 +26,7 @@ from wallet.formats.limits import MAX_INPUT_BYTES
 from wallet.issuance.issuer_http import JsonAnswer, NetworkPolicy, OAuthError, host_of, post_json
 from wallet.issuance.metadata import CredentialConfiguration, IssuerMetadata
 from wallet.issuance.token import AccessToken
+from wallet.translation import tr
 
 MAX_CREDENTIALS_PER_ANSWER = 100
 MAX_ID_CHARS = 4096
@@ -81,15 +82,20 @@ def credential_request_body(
 
 def request_nonce(endpoint: str, *, policy: NetworkPolicy) -> str:
     """A fresh ``c_nonce`` from the nonce endpoint (1.0 §7)."""
-    answer = post_json(endpoint, None, policy=policy, what="The issuer's nonce answer")
+    answer = post_json(endpoint, None, policy=policy, what=tr("The issuer's nonce answer"))
     if answer.error is not None:
         raise IssuanceError(
-            f"The issuer {host_of(endpoint)} did not give a nonce for the key proof.",
+            tr(
+                "The issuer {host} did not give a nonce for the key proof.",
+                host=host_of(endpoint),
+            ),
             details=answer.error.details,
         )
     nonce = (answer.document or {}).get("c_nonce")
     if not isinstance(nonce, str) or not nonce or len(nonce) > MAX_ID_CHARS:
-        raise IssuanceError(f"The issuer {host_of(endpoint)} answered without a nonce.")
+        raise IssuanceError(
+            tr("The issuer {host} answered without a nonce.", host=host_of(endpoint))
+        )
     return nonce
 
 
@@ -97,7 +103,7 @@ def request_credential(
     endpoint: str, body: Mapping[str, Any], *, token: AccessToken, policy: NetworkPolicy
 ) -> CredentialAnswer:
     answer = post_json(
-        endpoint, body, policy=policy, what="The issuer's credential answer",
+        endpoint, body, policy=policy, what=tr("The issuer's credential answer"),
         headers=token.authorization_header, max_bytes=MAX_INPUT_BYTES,
     )
     return _answer(answer, endpoint)
@@ -109,7 +115,7 @@ def request_deferred(
     """Ask for a deferred credential; still pending is an answer with ``transaction_id``."""
     answer = post_json(
         endpoint, {"transaction_id": transaction_id}, policy=policy,
-        what="The issuer's deferred credential answer", headers=token.authorization_header,
+        what=tr("The issuer's deferred credential answer"), headers=token.authorization_header,
         max_bytes=MAX_INPUT_BYTES,
     )
     if answer.error is not None and answer.error.code == "issuance_pending":  # draft 13
@@ -132,9 +138,11 @@ def _answer(answer: JsonAnswer, endpoint: str) -> CredentialAnswer:
         not isinstance(transaction_id, str) or not transaction_id
         or len(transaction_id) > MAX_ID_CHARS
     ):
-        raise IssuanceError(f"The issuer {host} gave an invalid deferred issuance id.")
+        raise IssuanceError(
+            tr("The issuer {host} gave an invalid deferred issuance id.", host=host)
+        )
     if not credentials and transaction_id is None and answer.status != 202:
-        raise IssuanceError(f"The issuer {host} answered without a credential.")
+        raise IssuanceError(tr("The issuer {host} answered without a credential.", host=host))
     notification_id = document.get("notification_id")
     nonce = document.get("c_nonce")
     return CredentialAnswer(
@@ -150,7 +158,9 @@ def _credentials(document: Mapping[str, Any], host: str) -> tuple[bytes, ...]:
     if "credentials" in document:
         entries = document["credentials"]
         if not isinstance(entries, list) or len(entries) > MAX_CREDENTIALS_PER_ANSWER:
-            raise IssuanceError(f"The issuer {host} sent a malformed list of credentials.")
+            raise IssuanceError(
+                tr("The issuer {host} sent a malformed list of credentials.", host=host)
+            )
         # 1.0: objects with ``credential``; draft 14: the credentials themselves.
         values = [
             e["credential"] if isinstance(e, Mapping) and "credential" in e else e for e in entries
@@ -167,7 +177,9 @@ def _credential_bytes(value: Any, host: str) -> bytes:
         return value.strip().encode("utf-8")
     if isinstance(value, Mapping) and value:
         return json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
-    raise IssuanceError(f"The issuer {host} sent an empty or malformed credential.")
+    raise IssuanceError(
+        tr("The issuer {host} sent an empty or malformed credential.", host=host)
+    )
 
 
 def _interval(value: Any) -> int:
@@ -180,28 +192,33 @@ def credential_error(error: OAuthError, host: str) -> IssuanceError:
     """1.0 §8.3.1.2 (and draft 13 §7.3.1.2) in the learner's words."""
     if error.code in _PROOF_ERRORS:
         return ProofRejected(
-            f"The issuer {host} did not accept Kredo's proof of holding the key.",
+            tr("The issuer {host} did not accept Kredo's proof of holding the key.", host=host),
             details=error.details,
             c_nonce=error.c_nonce,
         )
     if error.code in ("unknown_credential_configuration", "unsupported_credential_type",
                       "unsupported_credential_format", "unknown_credential_identifier"):
         return IssuanceError(
-            f"The issuer {host} cannot issue the credential it offered.", details=error.details
+            tr("The issuer {host} cannot issue the credential it offered.", host=host),
+            details=error.details,
         )
     if error.code == "invalid_token":
         return IssuanceError(
-            f"The issuer {host} no longer accepts the wallet's access; start again from the "
-            "offer.",
+            tr(
+                "The issuer {host} no longer accepts the wallet's access; start again from the "
+                "offer.",
+                host=host,
+            ),
             details=error.details,
         )
     if error.code == "credential_request_denied":
-        return IssuanceError(f"The issuer {host} declined to issue the credential.",
+        return IssuanceError(tr("The issuer {host} declined to issue the credential.", host=host),
                              details=error.details)
     if error.code == "invalid_transaction_id":
         return IssuanceError(
-            f"The issuer {host} no longer knows the deferred credential.", details=error.details
+            tr("The issuer {host} no longer knows the deferred credential.", host=host),
+            details=error.details,
         )
-    return IssuanceError(f"The issuer {host} refused to issue the credential.",
+    return IssuanceError(tr("The issuer {host} refused to issue the credential.", host=host),
                          details=error.details)
 

@@ -20,6 +20,7 @@ from wallet.errors import (
 )
 from wallet.issuance.issuer_http import NetworkPolicy, get_json, host_of
 from wallet.issuance.metadata import AuthorizationServerMetadata, IssuerMetadata
+from wallet.translation import tr
 
 ISSUER_WELL_KNOWN = "/.well-known/openid-credential-issuer"
 OAUTH_WELL_KNOWN = "/.well-known/oauth-authorization-server"
@@ -39,7 +40,7 @@ def fetch_issuer_metadata(credential_issuer: str, *, policy: NetworkPolicy) -> I
     document = _first_answer(
         well_known_urls(credential_issuer, ISSUER_WELL_KNOWN),
         policy=policy,
-        what="The issuer's metadata",
+        what=tr("The issuer's metadata"),
     )
     return IssuerMetadata.from_json(document, expected_issuer=credential_issuer)
 
@@ -49,7 +50,9 @@ def fetch_authorization_server_metadata(
 ) -> AuthorizationServerMetadata:
     urls = well_known_urls(server, OAUTH_WELL_KNOWN)
     urls += [u for u in well_known_urls(server, OPENID_WELL_KNOWN) if u not in urls]
-    document = _first_answer(urls, policy=policy, what="The authorization server's metadata")
+    document = _first_answer(
+        urls, policy=policy, what=tr("The authorization server's metadata")
+    )
     return AuthorizationServerMetadata.from_json(document, expected_issuer=server)
 
 
@@ -67,6 +70,11 @@ def _first_answer(urls: list[str], *, policy: NetworkPolicy, what: str) -> dict[
             last = exc
     assert last is not None  # urls is never empty
     raise IssuanceError(
-        f"{what} could not be read from {host_of(urls[0])}: {last.message}",
+        tr(
+            "{what} could not be read from {host}: {reason}",
+            what=what,
+            host=host_of(urls[0]),
+            reason=last.message,
+        ),
         details=last.details,
     )

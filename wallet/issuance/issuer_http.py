@@ -18,6 +18,7 @@ from urllib.parse import urlencode, urlsplit
 from wallet import net
 from wallet.errors import IssuanceError, WalletError
 from wallet.formats.json_input import load_json
+from wallet.translation import tr
 
 METADATA_MAX_BYTES = 1024 * 1024
 TOKEN_MAX_BYTES = 256 * 1024
@@ -128,10 +129,13 @@ def json_object(body: bytes, *, what: str, url: str) -> dict[str, Any]:
         document = load_json(body, what=what)
     except WalletError as exc:
         raise IssuanceError(
-            f"{what} from {host_of(url)} is not readable JSON.", details=exc.message
+            tr("{what} from {host} is not readable JSON.", what=what, host=host_of(url)),
+            details=exc.message,
         ) from None
     if not isinstance(document, dict):
-        raise IssuanceError(f"{what} from {host_of(url)} is not a JSON object.")
+        raise IssuanceError(
+            tr("{what} from {host} is not a JSON object.", what=what, host=host_of(url))
+        )
     return document
 
 

@@ -21,6 +21,7 @@ from wallet.formats.limits import MAX_INPUT_BYTES
 from wallet.issuance.issuer_http import NetworkPolicy, host_of
 from wallet.issuance.offer import checked_issuer_url
 from wallet.model import Credential, CredentialFormat
+from wallet.translation import tr
 from wallet.verify.engine import verify_credential
 from wallet.verify.options import VerifyOptions
 from wallet.verify.report import VerificationReport
@@ -46,7 +47,7 @@ class LinkedCredential:
 def fetch_linked_credential(
     url: str, *, policy: NetworkPolicy, verify_options: VerifyOptions | None = None
 ) -> LinkedCredential:
-    checked_issuer_url(url, what="The credential's address")
+    checked_issuer_url(url, what=tr("The credential's address"))
     fetched = net.fetch(
         url, allowed=policy.allowed, max_bytes=MAX_INPUT_BYTES, timeout=policy.timeout,
         accept=CREDENTIAL_ACCEPT,
@@ -55,8 +56,11 @@ def fetch_linked_credential(
         credential = parse_credential(fetched.body)
     except WalletError as exc:
         raise IssuanceError(
-            f"The address on {host_of(url)} does not lead to a credential Kredo can read: "
-            f"{exc.message}",
+            tr(
+                "The address on {host} does not lead to a credential Kredo can read: {reason}",
+                host=host_of(url),
+                reason=exc.message,
+            ),
             details=exc.details,
         ) from None
     confirmed, message = _hosted_check(credential, fetched.url, policy)
@@ -82,22 +86,26 @@ def _hosted_check(
         return None, None
     home = document.get("id")
     if not isinstance(home, str):
-        return False, "The hosted badge names no address of its own, so no host vouches for it."
+        return False, tr(
+            "The hosted badge names no address of its own, so no host vouches for it."
+        )
     if home == fetched_url:
-        return True, f"The badge is served by its issuer's host {host_of(home)}."
+        return True, tr("The badge is served by its issuer's host {host}.", host=host_of(home))
     try:
-        checked_issuer_url(home, what="The badge's own address")
+        checked_issuer_url(home, what=tr("The badge's own address"))
         again = net.fetch(home, allowed=policy.allowed, max_bytes=MAX_INPUT_BYTES,
                           timeout=policy.timeout, accept="application/json")
         same = _same_json(again.body, document)
     except WalletError as exc:
-        return False, f"The badge's own address could not confirm it: {exc.message}"
+        return False, tr("The badge's own address could not confirm it: {reason}",
+                         reason=exc.message)
     if not same:
-        return False, (
-            f"The badge's own address on {host_of(home)} serves a different badge: "
-            "this copy is not confirmed by its issuer."
+        return False, tr(
+            "The badge's own address on {host} serves a different badge: "
+            "this copy is not confirmed by its issuer.",
+            host=host_of(home),
         )
-    return True, f"The badge is confirmed by its issuer's host {host_of(home)}."
+    return True, tr("The badge is confirmed by its issuer's host {host}.", host=host_of(home))
 
 
 def _same_json(body: bytes, document: Mapping[str, Any]) -> bool:

@@ -13,19 +13,26 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from types import TracebackType
 from urllib.parse import parse_qs, urlsplit
 
 from wallet.errors import IssuanceError, UserCancelled
+from wallet.translation import current_language, tr
 
 CALLBACK_PATH = "/callback"
 DEFAULT_WAIT_SECONDS = 300.0
 _POLL_SECONDS = 0.2
-_DONE_PAGE = (
-    b"<!doctype html><meta charset=utf-8><title>Kredo</title>"
-    b"<p>The sign-in is finished. You can close this window and return to Kredo.</p>"
-)
+
+
+def _done_page() -> bytes:
+    """What the browser shows after the redirect, in the language Kredo speaks now."""
+    sentence = tr("The sign-in is finished. You can close this window and return to Kredo.")
+    return (
+        f'<!doctype html><html lang="{current_language()}"><meta charset=utf-8>'
+        f"<title>Kredo</title><p>{escape(sentence)}</p></html>"
+    ).encode()
 
 
 @dataclass(frozen=True)
@@ -72,11 +79,12 @@ class LoopbackRedirect:
                         error_description=_single(query, "error_description"),
                     )
                 )
+                page = _done_page()
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(_DONE_PAGE)))
+                self.send_header("Content-Length", str(len(page)))
                 self.end_headers()
-                self.wfile.write(_DONE_PAGE)
+                self.wfile.write(page)
 
             def log_message(self, format: str, *args: object) -> None:
                 pass  # the query holds the authorization code: never log it
@@ -116,24 +124,27 @@ class LoopbackRedirect:
                 raise UserCancelled()
             if time.monotonic() >= deadline:
                 raise IssuanceError(
-                    f"The sign-in in the browser was not finished within {timeout:g} seconds."
+                    tr(
+                        "The sign-in in the browser was not finished within {seconds} seconds.",
+                        seconds=f"{timeout:g}",
+                    )
                 )
             self._server.handle_request()
         answer = self._answer
         if answer.state != state:
             raise IssuanceError(
-                "The browser came back with an answer that does not belong to this sign-in.",
+                tr("The browser came back with an answer that does not belong to this sign-in."),
                 details="state mismatch",
             )
         if answer.error is not None:
             if answer.error == "access_denied":
                 raise UserCancelled()
             raise IssuanceError(
-                "The issuer refused the sign-in.",
+                tr("The issuer refused the sign-in."),
                 details=f"{answer.error}: {answer.error_description or ''}"[:300],
             )
         if not answer.code:
-            raise IssuanceError("The browser came back without an authorization code.")
+            raise IssuanceError(tr("The browser came back without an authorization code."))
         return answer.code
 
 

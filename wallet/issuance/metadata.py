@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from wallet.errors import IssuanceError
 from wallet.issuance.offer import checked_issuer_url
+from wallet.translation import tr
 
 Protocol = Literal["1.0", "draft-13"]
 MAX_CONFIGURATIONS = 500
@@ -110,19 +111,21 @@ class IssuerMetadata:
             isinstance(issuer, str) and issuer.rstrip("/") == expected_issuer.rstrip("/")
         ):
             raise IssuanceError(
-                "The issuer's metadata names a different issuer than the offer.",
+                tr("The issuer's metadata names a different issuer than the offer."),
                 details=f"offer {expected_issuer[:200]!r}, metadata {str(issuer)[:200]!r}",
             )
         raw_configurations = document.get("credential_configurations_supported")
         if not isinstance(raw_configurations, Mapping) or not raw_configurations:
             if "credentials_supported" in document:
                 raise IssuanceError(
-                    "The issuer follows an old draft of OpenID4VCI (before draft 13), "
-                    "which Kredo does not support.",
+                    tr(
+                        "The issuer follows an old draft of OpenID4VCI (before draft 13), "
+                        "which Kredo does not support."
+                    ),
                 )
-            raise IssuanceError("The issuer's metadata lists no credentials it can issue.")
+            raise IssuanceError(tr("The issuer's metadata lists no credentials it can issue."))
         if len(raw_configurations) > MAX_CONFIGURATIONS:
-            raise IssuanceError("The issuer's metadata lists too many credential kinds.")
+            raise IssuanceError(tr("The issuer's metadata lists too many credential kinds."))
         configurations = {
             key: _configuration(key, value) for key, value in raw_configurations.items()
         }
@@ -131,7 +134,9 @@ class IssuerMetadata:
         if batch is not None:
             size = batch.get("batch_size") if isinstance(batch, Mapping) else None
             if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-                raise IssuanceError("The issuer's batch issuance size is not a positive number.")
+                raise IssuanceError(
+                    tr("The issuer's batch issuance size is not a positive number.")
+                )
             batch_size = size
         one_point_zero = (
             "nonce_endpoint" in document
@@ -145,10 +150,10 @@ class IssuerMetadata:
         if servers is not None and (
             not isinstance(servers, list) or not servers or len(servers) > 20
         ):
-            raise IssuanceError("The issuer's list of authorization servers is invalid.")
+            raise IssuanceError(tr("The issuer's list of authorization servers is invalid."))
         return cls(
             credential_issuer=expected_issuer,
-            credential_endpoint=_url(document.get("credential_endpoint"), "credential endpoint"),
+            credential_endpoint=_url(document.get("credential_endpoint"), "credential_endpoint"),
             configurations=configurations,
             protocol="1.0" if one_point_zero else "draft-13",
             nonce_endpoint=_optional_url(document, "nonce_endpoint"),
@@ -157,7 +162,7 @@ class IssuerMetadata:
             batch_credential_endpoint=_optional_url(document, "batch_credential_endpoint"),
             batch_size=batch_size,
             authorization_servers=tuple(
-                _url(s, "authorization server") for s in (servers or [])
+                _url(s, "authorization_server") for s in (servers or [])
             ),
             token_endpoint=_optional_url(document, "token_endpoint"),
             display=_displays(document.get("display")),
@@ -167,7 +172,7 @@ class IssuerMetadata:
         found = self.configurations.get(configuration_id)
         if found is None:
             raise IssuanceError(
-                "The offer names a credential the issuer's metadata does not describe.",
+                tr("The offer names a credential the issuer's metadata does not describe."),
                 details=f"configuration {configuration_id[:100]!r}",
             )
         return found
@@ -190,7 +195,7 @@ class AuthorizationServerMetadata:
         # RFC 8414 §3.3: the issuer in the metadata must be the one it was looked up for.
         if not isinstance(issuer, str) or issuer.rstrip("/") != expected_issuer.rstrip("/"):
             raise IssuanceError(
-                "The authorization server's metadata names a different server.",
+                tr("The authorization server's metadata names a different server."),
                 details=f"expected {expected_issuer[:200]!r}, got {str(issuer)[:200]!r}",
             )
         methods = document.get("code_challenge_methods_supported", [])
@@ -213,11 +218,11 @@ class AuthorizationServerMetadata:
 
 def _configuration(key: object, value: Any) -> CredentialConfiguration:
     if not isinstance(key, str) or not key or not isinstance(value, Mapping):
-        raise IssuanceError("A credential kind in the issuer's metadata is malformed.")
+        raise IssuanceError(tr("A credential kind in the issuer's metadata is malformed."))
     fmt = value.get("format")
     if not isinstance(fmt, str) or not fmt:
         raise IssuanceError(
-            "A credential kind in the issuer's metadata has no format.",
+            tr("A credential kind in the issuer's metadata has no format."),
             details=f"configuration {key[:100]!r}",
         )
     metadata = value.get("credential_metadata")
@@ -241,7 +246,7 @@ def _proof_types(value: Any, key: str) -> dict[str, tuple[str, ...]]:
         return {}
     if not isinstance(value, Mapping):
         raise IssuanceError(
-            "The issuer's supported proof types are malformed.",
+            tr("The issuer's supported proof types are malformed."),
             details=f"configuration {key[:100]!r}",
         )
     found: dict[str, tuple[str, ...]] = {}
@@ -284,15 +289,38 @@ def _is_web_or_data(uri: str) -> bool:
     return len(uri) <= 8192 and uri.split(":", 1)[0].lower() in ("https", "http", "data")
 
 
-def _url(value: Any, what: str) -> str:
-    return checked_issuer_url(value, what=f"The issuer's {what}")
+def _url(value: Any, member: str) -> str:
+    return checked_issuer_url(value, what=_address_name(member))
+
+
+def _address_name(member: str) -> str:
+    """The metadata member holding an address, named as the subject of a sentence."""
+    if member == "credential_endpoint":
+        return tr("The issuer's credential endpoint")
+    if member == "authorization_server":
+        return tr("The issuer's authorization server")
+    if member == "nonce_endpoint":
+        return tr("The issuer's nonce endpoint")
+    if member == "deferred_credential_endpoint":
+        return tr("The issuer's deferred credential endpoint")
+    if member == "notification_endpoint":
+        return tr("The issuer's notification endpoint")
+    if member == "batch_credential_endpoint":
+        return tr("The issuer's batch credential endpoint")
+    if member == "token_endpoint":
+        return tr("The issuer's token endpoint")
+    if member == "authorization_endpoint":
+        return tr("The issuer's authorization endpoint")
+    if member == "pushed_authorization_request_endpoint":
+        return tr("The issuer's pushed authorization request endpoint")
+    return tr("The issuer's address {member}", member=member)
 
 
 def _optional_url(document: Mapping[str, Any], name: str) -> str | None:
     value = document.get(name)
     if value is None:
         return None
-    return _url(value, name.replace("_", " "))
+    return _url(value, name)
 
 
 def _text(value: Any, limit: int = 500) -> str | None:

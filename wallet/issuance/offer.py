@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from wallet.errors import IssuanceError, WalletError
 from wallet.formats.json_input import load_json
+from wallet.translation import tr, tr_n
 
 OFFER_SCHEME = "openid-credential-offer"
 PRE_AUTHORIZED_GRANT = "urn:ietf:params:oauth:grant-type:pre-authorized_code"
@@ -43,12 +44,18 @@ class TransactionCodeSpec:
         """The code as typed, or a clear error when it cannot be what the issuer asked for."""
         code = code.strip()
         if not code:
-            raise IssuanceError("The issuer asks for a transaction code (PIN); none was given.")
+            raise IssuanceError(
+                tr("The issuer asks for a transaction code (PIN); none was given.")
+            )
         if self.input_mode == "numeric" and not (code.isascii() and code.isdigit()):
-            raise IssuanceError("The transaction code (PIN) for this offer has digits only.")
+            raise IssuanceError(tr("The transaction code (PIN) for this offer has digits only."))
         if self.length is not None and len(code) != self.length:
             raise IssuanceError(
-                f"The transaction code (PIN) for this offer has {self.length} characters."
+                tr_n(
+                    "The transaction code (PIN) for this offer has {n} character.",
+                    "The transaction code (PIN) for this offer has {n} characters.",
+                    self.length,
+                )
             )
         return code
 
@@ -78,13 +85,15 @@ class CredentialOffer:
     @classmethod
     def from_json(cls, offer: Any) -> CredentialOffer:
         if not isinstance(offer, Mapping):
-            raise IssuanceError("The credential offer is not a JSON object.")
-        issuer = checked_issuer_url(offer.get("credential_issuer"), what="The offer's issuer")
+            raise IssuanceError(tr("The credential offer is not a JSON object."))
+        issuer = checked_issuer_url(offer.get("credential_issuer"), what=tr("The offer's issuer"))
         ids = offer.get("credential_configuration_ids")
         if ids is None and "credentials" in offer:
             raise IssuanceError(
-                "The offer follows an old draft of OpenID4VCI (before draft 13), "
-                "which Kredo does not support.",
+                tr(
+                    "The offer follows an old draft of OpenID4VCI (before draft 13), "
+                    "which Kredo does not support."
+                ),
                 details="offer has 'credentials' instead of 'credential_configuration_ids'",
             )
         if (
@@ -94,10 +103,10 @@ class CredentialOffer:
             or not all(isinstance(i, str) and 0 < len(i) <= 200 for i in ids)
             or len(set(ids)) != len(ids)
         ):
-            raise IssuanceError("The offer does not say which credentials it offers.")
+            raise IssuanceError(tr("The offer does not say which credentials it offers."))
         grants = offer.get("grants", {})
         if not isinstance(grants, Mapping):
-            raise IssuanceError("The offer's grants are not a JSON object.")
+            raise IssuanceError(tr("The offer's grants are not a JSON object."))
         pre_authorized = _pre_authorized(grants.get(PRE_AUTHORIZED_GRANT))
         authorization_code = _authorization_code(grants.get(AUTHORIZATION_CODE_GRANT))
         return cls(
@@ -118,46 +127,53 @@ class OfferReference:
 def parse_offer_text(text: str) -> CredentialOffer | OfferReference:
     """Read an offer from a scanned, pasted or handed-over text; nothing is fetched."""
     if not isinstance(text, str):
-        raise IssuanceError("The credential offer is not text.")
+        raise IssuanceError(tr("The credential offer is not text."))
     text = text.strip()
     if not text:
-        raise IssuanceError("The credential offer is empty.")
+        raise IssuanceError(tr("The credential offer is empty."))
     if len(text) > MAX_OFFER_CHARS:
         raise IssuanceError(
-            f"The credential offer is longer than {MAX_OFFER_CHARS // 1024} KB, "
-            "more than Kredo accepts."
+            tr(
+                "The credential offer is longer than {size} KB, more than Kredo accepts.",
+                size=MAX_OFFER_CHARS // 1024,
+            )
         )
     try:
         parts = urlsplit(text)
     except ValueError:
-        raise IssuanceError("The credential offer is not a valid link.") from None
+        raise IssuanceError(tr("The credential offer is not a valid link.")) from None
     scheme = parts.scheme.lower()
     if scheme not in (OFFER_SCHEME, "https", "http"):
         raise IssuanceError(
-            "This is not an OpenID4VCI credential offer (it should start with "
-            f"{OFFER_SCHEME}:// or https://)."
+            tr(
+                "This is not an OpenID4VCI credential offer (it should start with "
+                "{scheme}:// or https://).",
+                scheme=OFFER_SCHEME,
+            )
         )
     query = parse_qs(parts.query, keep_blank_values=True, strict_parsing=False)
     by_value = query.get("credential_offer")
     by_reference = query.get("credential_offer_uri")
     if by_value and by_reference:
-        raise IssuanceError("The credential offer names both an offer and an offer link.")
+        raise IssuanceError(tr("The credential offer names both an offer and an offer link."))
     if by_value:
         if len(by_value) != 1:
-            raise IssuanceError("The credential offer link holds more than one offer.")
-        return CredentialOffer.from_json(_json(by_value[0].encode("utf-8"), "The credential offer"))
+            raise IssuanceError(tr("The credential offer link holds more than one offer."))
+        return CredentialOffer.from_json(
+            _json(by_value[0].encode("utf-8"), tr("The credential offer"))
+        )
     if by_reference:
         if len(by_reference) != 1:
-            raise IssuanceError("The credential offer link names more than one offer link.")
-        return OfferReference(checked_issuer_url(by_reference[0], what="The offer link"))
+            raise IssuanceError(tr("The credential offer link names more than one offer link."))
+        return OfferReference(checked_issuer_url(by_reference[0], what=tr("The offer link")))
     raise IssuanceError(
-        "The link holds no credential offer (no credential_offer or credential_offer_uri)."
+        tr("The link holds no credential offer (no credential_offer or credential_offer_uri).")
     )
 
 
 def offer_from_fetched(body: bytes) -> CredentialOffer:
     """The offer document an offer link answered with."""
-    return CredentialOffer.from_json(_json(body, "The issuer's credential offer"))
+    return CredentialOffer.from_json(_json(body, tr("The issuer's credential offer")))
 
 
 def _json(raw: bytes, what: str) -> Any:
@@ -168,22 +184,28 @@ def _json(raw: bytes, what: str) -> Any:
 
 
 def checked_issuer_url(value: object, *, what: str) -> str:
-    """An absolute https URL without query or fragment (plain http only on loopback)."""
+    """An absolute https URL without query or fragment (plain http only on loopback).
+
+    ``what`` names the address as the subject of a sentence (``tr("The offer link")``).
+    """
     if not isinstance(value, str) or not value or len(value) > 2048:
-        raise IssuanceError(f"{what} is missing or is not a web address.")
+        raise IssuanceError(tr("{what} is missing or is not a web address.", what=what))
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - raises ValueError for a bad port
     except ValueError:
-        raise IssuanceError(f"{what} is not a valid web address.") from None
+        raise IssuanceError(tr("{what} is not a valid web address.", what=what)) from None
     host = parts.hostname or ""
     secure = parts.scheme == "https" or (parts.scheme == "http" and host in _LOOPBACK_HOSTS)
     if not secure or not host or parts.username is not None or parts.password is not None:
         raise IssuanceError(
-            f"{what} is not a secure (https) web address.", details=f"{value[:200]!r}"
+            tr("{what} is not a secure (https) web address.", what=what),
+            details=f"{value[:200]!r}",
         )
     if parts.fragment:
-        raise IssuanceError(f"{what} must not carry a fragment.", details=f"{value[:200]!r}")
+        raise IssuanceError(
+            tr("{what} must not carry a fragment.", what=what), details=f"{value[:200]!r}"
+        )
     return value
 
 
@@ -191,10 +213,10 @@ def _pre_authorized(grant: Any) -> PreAuthorizedGrant | None:
     if grant is None:
         return None
     if not isinstance(grant, Mapping):
-        raise IssuanceError("The offer's pre-authorized code grant is not a JSON object.")
+        raise IssuanceError(tr("The offer's pre-authorized code grant is not a JSON object."))
     code = grant.get("pre-authorized_code")
     if not isinstance(code, str) or not code or len(code) > MAX_CODE_CHARS:
-        raise IssuanceError("The offer's pre-authorized code is missing or invalid.")
+        raise IssuanceError(tr("The offer's pre-authorized code is missing or invalid."))
     tx_code: TransactionCodeSpec | None = None
     if "tx_code" in grant:
         tx_code = _tx_code(grant["tx_code"])
@@ -204,25 +226,30 @@ def _pre_authorized(grant: Any) -> PreAuthorizedGrant | None:
     return PreAuthorizedGrant(
         code=code,
         tx_code=tx_code,
-        authorization_server=_optional_url(grant.get("authorization_server"), "pre-authorized"),
+        authorization_server=_optional_url(
+            grant.get("authorization_server"),
+            tr("The pre-authorized grant's authorization server"),
+        ),
     )
 
 
 def _tx_code(value: Any) -> TransactionCodeSpec:
     if not isinstance(value, Mapping):
-        raise IssuanceError("The offer's transaction code description is not a JSON object.")
+        raise IssuanceError(tr("The offer's transaction code description is not a JSON object."))
     mode = value.get("input_mode", "numeric")
     if mode not in ("numeric", "text"):
-        raise IssuanceError("The offer asks for a transaction code of an unknown kind.")
+        raise IssuanceError(tr("The offer asks for a transaction code of an unknown kind."))
     length = value.get("length")
     if length is not None and (
         isinstance(length, bool) or not isinstance(length, int)
         or not 0 < length <= MAX_TX_CODE_LENGTH
     ):
-        raise IssuanceError("The offer gives an impossible length for the transaction code.")
+        raise IssuanceError(
+            tr("The offer gives an impossible length for the transaction code.")
+        )
     description = value.get("description")
     if description is not None and not isinstance(description, str):
-        raise IssuanceError("The offer's transaction code description is not text.")
+        raise IssuanceError(tr("The offer's transaction code description is not text."))
     return TransactionCodeSpec(
         input_mode=mode,
         length=length,
@@ -234,17 +261,20 @@ def _authorization_code(grant: Any) -> AuthorizationCodeGrant | None:
     if grant is None:
         return None
     if not isinstance(grant, Mapping):
-        raise IssuanceError("The offer's authorization code grant is not a JSON object.")
+        raise IssuanceError(tr("The offer's authorization code grant is not a JSON object."))
     state = grant.get("issuer_state")
     if state is not None and (not isinstance(state, str) or len(state) > MAX_CODE_CHARS):
-        raise IssuanceError("The offer's issuer state is invalid.")
+        raise IssuanceError(tr("The offer's issuer state is invalid."))
     return AuthorizationCodeGrant(
         issuer_state=state,
-        authorization_server=_optional_url(grant.get("authorization_server"), "authorization"),
+        authorization_server=_optional_url(
+            grant.get("authorization_server"),
+            tr("The authorization grant's authorization server"),
+        ),
     )
 
 
-def _optional_url(value: Any, grant: str) -> str | None:
+def _optional_url(value: Any, what: str) -> str | None:
     if value is None:
         return None
-    return checked_issuer_url(value, what=f"The {grant} grant's authorization server")
+    return checked_issuer_url(value, what=what)

@@ -24,6 +24,7 @@ from wallet.did import did_jwk_from_public_key
 from wallet.errors import IssuanceError, StoreError, WalletError
 from wallet.issuance.metadata import CredentialConfiguration
 from wallet.share.holder import HolderKeyStore, HolderProfiles
+from wallet.translation import tr
 
 P256_KEY_TYPE = "P-256"
 P256_LABEL = "OpenID4VCI ES256 key"
@@ -66,8 +67,11 @@ def choose_binding(configuration: CredentialConfiguration) -> tuple[str, Binding
     proof_types = configuration.proof_types
     if proof_types and "jwt" not in proof_types:
         raise IssuanceError(
-            "The issuer asks for a kind of key proof Kredo cannot make "
-            f"({', '.join(sorted(proof_types))[:100]}); Kredo makes JWT proofs.",
+            tr(
+                "The issuer asks for a kind of key proof Kredo cannot make ({kinds}); "
+                "Kredo makes JWT proofs.",
+                kinds=", ".join(sorted(proof_types))[:100],
+            ),
         )
     algs = proof_types.get("jwt", ())
     methods = configuration.binding_methods
@@ -77,8 +81,10 @@ def choose_binding(configuration: CredentialConfiguration) -> tuple[str, Binding
         if alg_ok and method_ok:
             return option.alg, option.form
     raise IssuanceError(
-        "The issuer asks for a key Kredo does not have: Kredo proves possession with "
-        "Ed25519 (did:key) or P-256 (did:jwk, JWK) keys.",
+        tr(
+            "The issuer asks for a key Kredo does not have: Kredo proves possession with "
+            "Ed25519 (did:key) or P-256 (did:jwk, JWK) keys."
+        ),
         details=f"methods {list(methods)[:10]}, algorithms {list(algs)[:10]}",
     )
 
@@ -113,11 +119,13 @@ def _load_p256(secret: bytes, did: str) -> ec.EllipticCurvePrivateKey:
     try:
         key = private_key_from_multikey(secret.decode("ascii"))
     except (UnicodeDecodeError, WalletError):
-        raise StoreError("The wallet's P-256 holder key is damaged and cannot sign.") from None
+        raise StoreError(
+            tr("The wallet's P-256 holder key is damaged and cannot sign.")
+        ) from None
     if not isinstance(key, ec.EllipticCurvePrivateKey) or key.curve.name != "secp256r1":
-        raise StoreError("The wallet's P-256 holder key is not a P-256 key.")
+        raise StoreError(tr("The wallet's P-256 holder key is not a P-256 key."))
     if did_jwk_from_public_key(key.public_key()) != did:
-        raise StoreError("The wallet's P-256 holder key does not match its DID.")
+        raise StoreError(tr("The wallet's P-256 holder key does not match its DID."))
     return key
 
 

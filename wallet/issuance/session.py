@@ -57,6 +57,7 @@ from wallet.issuance.proof import proof_jwt
 from wallet.issuance.proof_keys import KeyProvider, choose_binding
 from wallet.issuance.token import AccessToken, authorization_code_token, pre_authorized_token
 from wallet.model import Credential
+from wallet.translation import tr
 from wallet.verify.engine import verify_credential
 from wallet.verify.options import VerifyOptions
 from wallet.verify.report import VerificationReport
@@ -196,7 +197,7 @@ def preview_offer(text: str, *, policy: NetworkPolicy, language: str = "en") -> 
 
 
 def _fetch_offer(reference: OfferReference, policy: NetworkPolicy) -> CredentialOffer:
-    document = get_json(reference.uri, policy=policy, what="The credential offer")
+    document = get_json(reference.uri, policy=policy, what=tr("The credential offer"))
     return CredentialOffer.from_json(document)
 
 
@@ -286,15 +287,20 @@ def _pre_authorized_token(
     code = None
     if grant.tx_code is not None:
         if tx_code is None:
-            raise IssuanceError("The issuer asks for a transaction code (PIN); none was given.")
+            raise IssuanceError(
+                tr("The issuer asks for a transaction code (PIN); none was given.")
+            )
         code = grant.tx_code.check(tx_code)
     server = _server_metadata(preview, grant.authorization_server, policy)
     endpoint = server.token_endpoint if server else None
     endpoint = endpoint or preview.metadata.token_endpoint
     if endpoint is None:
         raise IssuanceError(
-            f"The issuer {preview.issuer_host} publishes no token endpoint, so the offer "
-            "cannot be redeemed.",
+            tr(
+                "The issuer {host} publishes no token endpoint, so the offer cannot be "
+                "redeemed.",
+                host=preview.issuer_host,
+            ),
         )
     return pre_authorized_token(endpoint, grant.code, tx_code=code, policy=policy)
 
@@ -306,7 +312,10 @@ def _authorization_code_token(
     server = _server_metadata(preview, grant.authorization_server if grant else None, policy)
     if server is None or server.token_endpoint is None:
         raise IssuanceError(
-            f"The issuer {preview.issuer_host} has no authorization server Kredo can sign in at."
+            tr(
+                "The issuer {host} has no authorization server Kredo can sign in at.",
+                host=preview.issuer_host,
+            )
         )
     configurations = [
         preview.metadata.configuration(i) for i in preview.offer.credential_configuration_ids
@@ -404,8 +413,10 @@ def _pending(
 ) -> PendingCredential:
     if metadata.deferred_credential_endpoint is None:
         raise IssuanceError(
-            "The issuer will issue the credential later but publishes no address to ask "
-            "for it.",
+            tr(
+                "The issuer will issue the credential later but publishes no address to ask "
+                "for it."
+            ),
         )
     return PendingCredential(
         configuration_id=configuration_id,
@@ -422,7 +433,7 @@ def _received(
     received = []
     for raw in raws:
         if len(raw) > CREDENTIAL_MAX_BYTES:
-            too_large = "The credential is too large."
+            too_large = tr("The credential is too large.")
             received.append(ReceivedCredential(configuration_id, raw, None, None, too_large))
             continue
         try:

@@ -15,6 +15,7 @@ from typing import Any
 from wallet.errors import IssuanceError, OfferExpired, TransactionCodeRejected
 from wallet.issuance.issuer_http import NetworkPolicy, OAuthError, host_of, post_form
 from wallet.issuance.offer import PRE_AUTHORIZED_GRANT
+from wallet.translation import tr
 
 MAX_TOKEN_CHARS = 16 * 1024
 
@@ -66,19 +67,22 @@ def authorization_code_token(
 def _token(
     endpoint: str, fields: Mapping[str, str], *, policy: NetworkPolicy, sent_tx_code: bool
 ) -> AccessToken:
-    answer = post_form(endpoint, fields, policy=policy, what="The issuer's token answer")
+    answer = post_form(endpoint, fields, policy=policy, what=tr("The issuer's token answer"))
     if answer.error is not None:
         raise token_error(answer.error, sent_tx_code=sent_tx_code, host=host_of(endpoint))
     document = answer.document or {}
     token = document.get("access_token")
     if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_CHARS:
         raise IssuanceError(
-            f"The issuer {host_of(endpoint)} answered the token request without a token."
+            tr(
+                "The issuer {host} answered the token request without a token.",
+                host=host_of(endpoint),
+            )
         )
     token_type = document.get("token_type")
     if not isinstance(token_type, str) or token_type.lower() != "bearer":
         raise IssuanceError(
-            f"The issuer {host_of(endpoint)} gave a kind of token Kredo cannot use.",
+            tr("The issuer {host} gave a kind of token Kredo cannot use.", host=host_of(endpoint)),
             details=f"token_type {str(token_type)[:40]!r}",
         )
     nonce = document.get("c_nonce")
@@ -94,31 +98,37 @@ def token_error(error: OAuthError, *, sent_tx_code: bool, host: str) -> Issuance
     description = (error.description or "").lower()
     if "expired" in description:
         return OfferExpired(
-            "The offer has expired. Ask the issuer for a new one.", details=error.details
+            tr("The offer has expired. Ask the issuer for a new one."), details=error.details
         )
     if error.code == "invalid_grant" and sent_tx_code:
         return TransactionCodeRejected(
-            "The issuer did not accept the transaction code (PIN). Check it and try again.",
+            tr("The issuer did not accept the transaction code (PIN). Check it and try again."),
             details=error.details,
         )
     if error.code == "invalid_grant":
         return IssuanceError(
-            "The issuer no longer accepts this offer (it may have been used or withdrawn). "
-            "Ask the issuer for a new one.",
+            tr(
+                "The issuer no longer accepts this offer (it may have been used or withdrawn). "
+                "Ask the issuer for a new one."
+            ),
             details=error.details,
         )
     if error.code == "authorization_pending":
         return IssuanceError(
-            "The issuer has not finished authorizing this offer yet; try again later.",
+            tr("The issuer has not finished authorizing this offer yet; try again later."),
             details=error.details,
         )
     if "not found" in description:
         return IssuanceError(
-            "The issuer does not know this offer (it may have been used or withdrawn). "
-            "Ask the issuer for a new one.",
+            tr(
+                "The issuer does not know this offer (it may have been used or withdrawn). "
+                "Ask the issuer for a new one."
+            ),
             details=error.details,
         )
-    return IssuanceError(f"The issuer {host} refused the token request.", details=error.details)
+    return IssuanceError(
+        tr("The issuer {host} refused the token request.", host=host), details=error.details
+    )
 
 
 def _identifiers(value: Any) -> dict[str, tuple[str, ...]]:
