@@ -344,4 +344,51 @@ CS: dict[str, str] = {
     "Restore from backup": "Obnovit ze zálohy",
     "Restore": "Obnovit",
     "Restored %1 credentials; %2 were already here.": "Obnovené certifikáty: %1; už zde bylo: %2.",
+    # Settings tabs (session 3)
+    "General": "Obecné",
+    "Security": "Zabezpečení",
+    "Trust": "Důvěra",
+    "The colours follow the system's light or dark theme.":
+        "Barvy se řídí světlým nebo tmavým motivem systému.",
+    "Keep the wallet key in the system keyring (opens without a passphrase)":
+        "Uchovávat klíč peněženky v systémové klíčence (otevře se bez hesla)",
+    "System keyring": "Systémová klíčenka",
+    "Remove the selected issuer": "Odebrat vybraného vydavatele",
+    "Issuer registries you imported": "Registry vydavatelů, které jste importovali",
+    "Import a registry file…": "Importovat soubor registru…",
+    "Remove the selected registry": "Odebrat vybraný registr",
+    "A registry file (DCC format) lists issuers a network vouches for. Kredo keeps it inside the encrypted wallet.":
+        "Soubor registru (formát DCC) uvádí vydavatele, za které se síť institucí zaručuje. "
+        "Kredo ho uchovává uvnitř šifrované peněženky.",
+    "Issuer registries": "Registry vydavatelů",
+    "A backup is one encrypted file with every credential, note, tag and collection, protected by a passphrase of its own. Keep it somewhere other than this computer.":
+        "Záloha je jeden šifrovaný soubor se všemi certifikáty, poznámkami, štítky a sbírkami, "
+        "chráněný vlastním heslem. Uložte ji jinam než na tento počítač.",
+    "Back up now…": "Zálohovat nyní…",
+    "Restore from a backup…": "Obnovit ze zálohy…",
+    "%1 — %n issuer(s), from %2":
+        "%1 — %n vydavatel, ze souboru %2|%1 — %n vydavatelé, ze souboru %2|"
+        "%1 — %n vydavatelů, ze souboru %2",
+    "No system keyring is available on this computer; the passphrase protects the wallet.":
+        "Na tomto počítači není k dispozici systémová klíčenka; peněženku chrání heslo.",
+    "The wallet opens without asking. Turn this off to be asked for the passphrase every time.":
+        "Peněženka se otevře bez ptaní. Vypněte to, chcete-li být pokaždé požádáni o heslo.",
+    "The wallet asks for its passphrase every time it opens.":
+        "Peněženka se při každém otevření ptá na heslo.",
+    "The wallet's passphrase:": "Heslo peněženky:",
+    "Choose a passphrase for the wallet (at least 8 characters):":
+        "Zvolte heslo peněženky (alespoň 8 znaků):",
+    "Repeat the passphrase:": "Zopakujte heslo:",
+    "The wallet key is now in the system keyring. The passphrase still opens the wallet if the keyring is ever lost.":
+        "Klíč peněženky je teď v systémové klíčence. Kdyby se klíčenka ztratila, peněženku "
+        "otevře i nadále heslo.",
+    "The wallet key was removed from the system keyring; the wallet now asks for its passphrase.":
+        "Klíč peněženky byl ze systémové klíčenky odstraněn; peněženka se teď ptá na heslo.",
+    'Kredo no longer uses the system keyring, but the keyring did not delete the key. Remove the "kredo" entry in your keyring manager.':
+        "Kredo už systémovou klíčenku nepoužívá, ale klíčenka klíč nesmazala. Odstraňte "
+        "položku „kredo“ ve správci klíčenky.",
+    "Import an issuer registry": "Importovat registr vydavatelů",
+    "Issuer registries (*.json);;All files (*)":
+        "Registry vydavatelů (*.json);;Všechny soubory (*)",
+    "Name of the registry:": "Název registru:",
 }

@@ -80,6 +80,7 @@ class KredoApp(QObject):
         self.window = MainWindow(self.session)
         self.window.lock_requested.connect(self.lock)
         self.window.language_change_requested.connect(self.change_language)
+        self.window.lock_minutes_changed.connect(self.idle.set_minutes)
         if old is not None:
             self.window.restoreGeometry(old.saveGeometry())
             old.close()  # no deleteLater: Python owns the window (see ui.tasks._Relay._release)

@@ -55,6 +55,7 @@ RECENT_DAYS = 14
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     language_change_requested = Signal(str)
+    lock_minutes_changed = Signal(int)
 
     def __init__(self, session: WalletSession) -> None:
         super().__init__()
@@ -485,6 +486,9 @@ class MainWindow(QMainWindow):
 
         self.settings_dialog = SettingsDialog(self.session, self)
         self.settings_dialog.language_changed.connect(self.language_change_requested.emit)
+        self.settings_dialog.lock_minutes_changed.connect(self.lock_minutes_changed.emit)
+        self.settings_dialog.backup_requested.connect(self.backup)
+        self.settings_dialog.restore_requested.connect(self.restore)
         self.settings_dialog.open()
 
     def about(self) -> None:

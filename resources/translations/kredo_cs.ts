@@ -54,12 +54,12 @@
 <context>
     <name>CheckCard</name>
     <message>
-        <location filename="../../ui/verify_panel.py" line="65" />
+        <location filename="../../ui/verify_panel.py" line="67" />
         <source>Details</source>
         <translation>Podrobnosti</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="67" />
+        <location filename="../../ui/verify_panel.py" line="69" />
         <source>Show details</source>
         <translation>Zobrazit podrobnosti</translation>
     </message>
@@ -151,94 +151,94 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/detail_panel.py" line="87" />
-        <location filename="../../ui/detail_panel.py" line="167" />
+        <location filename="../../ui/detail_panel.py" line="97" />
+        <location filename="../../ui/detail_panel.py" line="177" />
         <source>Select a credential to see it in full.</source>
         <translation>Vyberte certifikát a uvidíte ho celý.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="90" />
+        <location filename="../../ui/detail_panel.py" line="100" />
         <source>Credential details</source>
         <translation>Podrobnosti certifikátu</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="94" />
+        <location filename="../../ui/detail_panel.py" line="104" />
         <source>Language of the credential</source>
         <translation>Jazyk certifikátu</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="99" />
+        <location filename="../../ui/detail_panel.py" line="109" />
         <source>Micro-credential elements</source>
         <translation>Prvky mikrocertifikátu</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="103" />
+        <location filename="../../ui/detail_panel.py" line="113" />
         <source>Credential language:</source>
         <translation>Jazyk certifikátu:</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="117" />
+        <location filename="../../ui/detail_panel.py" line="127" />
         <source>Overview</source>
         <translation>Přehled</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="122" />
+        <location filename="../../ui/detail_panel.py" line="132" />
         <source>Verification</source>
         <translation>Ověření</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="128" />
+        <location filename="../../ui/detail_panel.py" line="138" />
         <source>Original credential</source>
         <translation>Původní certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="130" />
+        <location filename="../../ui/detail_panel.py" line="140" />
         <source>Copy</source>
         <translation>Kopírovat</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="134" />
+        <location filename="../../ui/detail_panel.py" line="144" />
         <source>Raw</source>
         <translation>Zdroj</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="139" />
-        <location filename="../../ui/detail_panel.py" line="141" />
+        <location filename="../../ui/detail_panel.py" line="149" />
+        <location filename="../../ui/detail_panel.py" line="151" />
         <source>Note</source>
         <translation>Poznámka</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="143" />
+        <location filename="../../ui/detail_panel.py" line="153" />
         <source>Tags (comma separated)</source>
         <translation>Štítky (oddělené čárkou)</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="145" />
+        <location filename="../../ui/detail_panel.py" line="155" />
         <source>Tags</source>
         <translation>Štítky</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="150" />
+        <location filename="../../ui/detail_panel.py" line="160" />
         <source>Save note and tags</source>
         <translation>Uložit poznámku a štítky</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="153" />
+        <location filename="../../ui/detail_panel.py" line="163" />
         <source>Notes and tags</source>
         <translation>Poznámky a štítky</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="192" />
+        <location filename="../../ui/detail_panel.py" line="202" />
         <source>In collections: %1</source>
         <translation>Ve sbírkách: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="236" />
+        <location filename="../../ui/detail_panel.py" line="246" />
         <source>Badge image</source>
         <translation>Obrázek odznaku</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_panel.py" line="236" />
+        <location filename="../../ui/detail_panel.py" line="246" />
         <source>Credential page</source>
         <translation>Stránka certifikátu</translation>
     </message>
@@ -516,313 +516,313 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>Kredo — micro-credential wallet</source>
         <translation>Kredo — peněženka mikrocertifikátů</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Search credentials…</source>
         <translation>Hledat v certifikátech…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Search credentials</source>
         <translation>Hledat v certifikátech</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Status</source>
         <translation>Stav</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Any status</source>
         <translation>Jakýkoli stav</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Format</source>
         <translation>Formát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Any format</source>
         <translation>Jakýkoli formát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>EQF level</source>
         <translation>Úroveň EQF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>Any EQF level</source>
         <translation>Jakákoli úroveň EQF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>EQF %1</source>
         <translation>EQF %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>ECTS</source>
         <translation>ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Any ECTS</source>
         <translation>Jakékoli ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>≥ %1 ECTS</source>
         <translation>≥ %1 ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Sort</source>
         <translation>Řazení</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Best match / import order</source>
         <translation>Nejlepší shoda / pořadí importu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Newest first</source>
         <translation>Nejnovější první</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Title</source>
         <translation>Název</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Issuer</source>
         <translation>Vydavatel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Most ECTS</source>
         <translation>Nejvíce ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Credentials</source>
         <translation>Certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Your wallet is empty. Drop credential files or folders here, paste a credential (Ctrl+V), or use File → Import.</source>
         <translation>Peněženka je prázdná. Přetáhněte sem soubory nebo složky s certifikáty, vložte certifikát (Ctrl+V), nebo použijte Soubor → Importovat.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>&amp;Import…</source>
         <translation>&amp;Importovat…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Import credential files or folders</source>
         <translation>Importovat soubory nebo složky s certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>&amp;Paste credential</source>
         <translation>&amp;Vložit certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Import a credential from the clipboard</source>
         <translation>Importovat certifikát ze schránky</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>&amp;Verify</source>
         <translation>&amp;Ověřit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Check the selected credential offline</source>
         <translation>Ověřit vybraný certifikát bez připojení</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>&amp;Share…</source>
         <translation>&amp;Sdílet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Share the selected credentials with an employer</source>
         <translation>Sdílet vybrané certifikáty se zaměstnavatelem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Verify someone else's credential…</source>
         <translation>Ověřit cizí certifikát…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Scan a QR code or open a file</source>
         <translation>Naskenovat QR kód nebo otevřít soubor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Receive from an issuer…</source>
         <translation>Přijmout od vydavatele…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Receive a credential with an OpenID4VCI offer</source>
         <translation>Přijmout certifikát z nabídky OpenID4VCI</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>S&amp;tacks…</source>
         <translation>Ku&amp;mulace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>ECTS totals and goals for selected credentials</source>
         <translation>Součty ECTS a cíle pro vybrané certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Export as &amp;PDF…</source>
         <translation>Exportovat do &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Export to &amp;Europass…</source>
         <translation>Exportovat do &amp;Europassu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>Add to &amp;collection…</source>
         <translation>Přidat do &amp;sbírky…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>&amp;Delete</source>
         <translation>&amp;Smazat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;Backup…</source>
         <translation>&amp;Zálohovat…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Obnovit ze zálohy…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Se&amp;ttings…</source>
         <translation>Nas&amp;tavení…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>&amp;Lock</source>
         <translation>&amp;Zamknout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Lock the wallet now</source>
         <translation>Zamknout peněženku hned</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;About Kredo</source>
         <translation>&amp;O aplikaci Kredo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>&amp;Quit</source>
         <translation>&amp;Ukončit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;Find</source>
         <translation>&amp;Hledat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>&amp;File</source>
         <translation>&amp;Soubor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;Credential</source>
         <translation>&amp;Certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>&amp;Tools</source>
         <translation>&amp;Nástroje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>&amp;Help</source>
         <translation>&amp;Nápověda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Main toolbar</source>
         <translation>Hlavní panel nástrojů</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="279" />
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>%n credential(s)</source>
         <translation><numerusform>%n certifikát</numerusform><numerusform>%n certifikáty</numerusform><numerusform>%n certifikátů</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>Import credentials</source>
         <translation>Importovat certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>Credentials (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;All files (*)</source>
         <translation>Certifikáty (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;Všechny soubory (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>The clipboard holds no credential.</source>
         <translation>Ve schránce není žádný certifikát.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>Imported “%1”.</source>
         <translation>Importováno „%1“.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>Select one or more credentials first.</source>
         <translation>Nejprve vyberte jeden nebo více certifikátů.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="402" />
         <source>Delete credentials</source>
         <translation>Smazat certifikáty</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="403" />
         <source>Delete %n credential(s) from this wallet? This cannot be undone.</source>
         <translation><numerusform>Smazat %n certifikát z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikáty z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikátů z této peněženky? Nelze to vrátit.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>Add to collection</source>
         <translation>Přidat do sbírky</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>Collection name (new or existing):</source>
         <translation>Název sbírky (nové nebo existující):</translation>
     </message>
@@ -838,92 +838,92 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="44" />
+        <location filename="../../ui/receive_dialog.py" line="43" />
         <source>Receive a credential from an issuer</source>
         <translation>Přijmout certifikát od vydavatele</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="46" />
+        <location filename="../../ui/receive_dialog.py" line="45" />
         <source>Paste the credential offer (openid-credential-offer://…) from the issuer's page or QR code. Kredo contacts the issuer only after you agree.</source>
         <translation>Vložte nabídku certifikátu (openid-credential-offer://…) ze stránky nebo QR kódu vydavatele. Kredo se s vydavatelem spojí až s vaším souhlasem.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="50" />
+        <location filename="../../ui/receive_dialog.py" line="49" />
         <source>Credential offer</source>
         <translation>Nabídka certifikátu</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="54" />
+        <location filename="../../ui/receive_dialog.py" line="53" />
         <source>Contact the issuer…</source>
         <translation>Spojit se s vydavatelem…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="60" />
+        <location filename="../../ui/receive_dialog.py" line="59" />
         <source>Transaction code (PIN)</source>
         <translation>Kód transakce (PIN)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="61" />
+        <location filename="../../ui/receive_dialog.py" line="60" />
         <source>PIN sent to you by the issuer</source>
         <translation>PIN, který vám poslal vydavatel</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="63" />
+        <location filename="../../ui/receive_dialog.py" line="62" />
         <source>Receive and check</source>
         <translation>Přijmout a ověřit</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="66" />
+        <location filename="../../ui/receive_dialog.py" line="65" />
         <source>Add to my wallet</source>
         <translation>Přidat do mé peněženky</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="69" />
+        <location filename="../../ui/receive_dialog.py" line="68" />
         <source>Close</source>
         <translation>Zavřít</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="85" />
+        <location filename="../../ui/receive_dialog.py" line="84" />
         <source>Go online</source>
         <translation>Připojit se</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="86" />
+        <location filename="../../ui/receive_dialog.py" line="85" />
         <source>Kredo will contact the issuer named in the offer. Continue?</source>
         <translation>Kredo se spojí s vydavatelem uvedeným v nabídce. Pokračovat?</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="93" />
+        <location filename="../../ui/receive_dialog.py" line="92" />
         <source>Asking the issuer…</source>
         <translation>Ptám se vydavatele…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="100" />
+        <location filename="../../ui/receive_dialog.py" line="99" />
         <source>Issuer: %1 (%2)</source>
         <translation>Vydavatel: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="106" />
+        <location filename="../../ui/receive_dialog.py" line="105" />
         <source>The issuer asks for a transaction code (PIN).</source>
         <translation>Vydavatel žádá kód transakce (PIN).</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="119" />
+        <location filename="../../ui/receive_dialog.py" line="117" />
         <source>Receiving…</source>
         <translation>Přijímám…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="134" />
+        <location filename="../../ui/receive_dialog.py" line="132" />
         <source>%1 credential(s) will be issued later.</source>
         <translation>Vydání certifikátů později: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="153" />
+        <location filename="../../ui/receive_dialog.py" line="151" />
         <source>%1 credential(s) added to your wallet.</source>
         <translation>Přidáno do peněženky: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_dialog.py" line="159" />
+        <location filename="../../ui/receive_dialog.py" line="157" />
         <source>The issuer could not be reached or refused.</source>
         <translation>Vydavatel je nedostupný nebo odmítl.</translation>
     </message>
@@ -931,158 +931,158 @@
 <context>
     <name>ScanDialog</name>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="73" />
+        <location filename="../../ui/scan_dialog.py" line="74" />
         <source>Verify someone else's credential</source>
         <translation>Ověřit cizí certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="80" />
+        <location filename="../../ui/scan_dialog.py" line="81" />
         <source>Scan the QR code an applicant shows you, or open the file they sent. Kredo checks it here, offline; it is not added to your wallet unless you ask.</source>
         <translation>Naskenujte QR kód, který vám uchazeč ukáže, nebo otevřete soubor, který poslal. Kredo ho ověří zde, bez připojení; do vaší peněženky ho přidá, jen když o to požádáte.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="84" />
+        <location filename="../../ui/scan_dialog.py" line="85" />
         <source>Open image, PDF or file…</source>
         <translation>Otevřít obrázek, PDF nebo soubor…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="86" />
+        <location filename="../../ui/scan_dialog.py" line="87" />
         <source>Paste image</source>
         <translation>Vložit obrázek</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="88" />
+        <location filename="../../ui/scan_dialog.py" line="89" />
         <source>Capture the screen</source>
         <translation>Zachytit obrazovku</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="91" />
+        <location filename="../../ui/scan_dialog.py" line="92" />
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="92" />
-        <location filename="../../ui/scan_dialog.py" line="219" />
+        <location filename="../../ui/scan_dialog.py" line="93" />
+        <location filename="../../ui/scan_dialog.py" line="224" />
         <source>Start camera</source>
         <translation>Zapnout kameru</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="104" />
+        <location filename="../../ui/scan_dialog.py" line="105" />
         <source>Frames of a multi-part code</source>
         <translation>Části vícedílného kódu</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="105" />
+        <location filename="../../ui/scan_dialog.py" line="106" />
         <source>%v of %m parts</source>
         <translation>%v z %m částí</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="110" />
+        <location filename="../../ui/scan_dialog.py" line="111" />
         <source>Verification reports</source>
         <translation>Zprávy o ověření</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="111" />
+        <location filename="../../ui/scan_dialog.py" line="112" />
         <source>Save report…</source>
         <translation>Uložit zprávu…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="113" />
+        <location filename="../../ui/scan_dialog.py" line="114" />
         <source>Add to my wallet…</source>
         <translation>Přidat do mé peněženky…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="119" />
+        <location filename="../../ui/scan_dialog.py" line="120" />
         <source>Close</source>
         <translation>Zavřít</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="139" />
+        <location filename="../../ui/scan_dialog.py" line="140" />
         <source>Open</source>
         <translation>Otevřít</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="140" />
+        <location filename="../../ui/scan_dialog.py" line="141" />
         <source>Images, PDFs and credentials (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.json *.jsonld *.jwt *.vc);;All files (*)</source>
         <translation>Obrázky, PDF a certifikáty (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.json *.jsonld *.jwt *.vc);;Všechny soubory (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="146" />
+        <location filename="../../ui/scan_dialog.py" line="147" />
         <source>Reading…</source>
         <translation>Čtu…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="152" />
+        <location filename="../../ui/scan_dialog.py" line="159" />
         <source>The clipboard holds no picture.</source>
         <translation>Ve schránce není žádný obrázek.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="159" />
+        <location filename="../../ui/scan_dialog.py" line="166" />
         <source>No screen to capture.</source>
         <translation>Není co zachytit.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="165" />
+        <location filename="../../ui/scan_dialog.py" line="172" />
         <source>The picture could not be read.</source>
         <translation>Obrázek nelze přečíst.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="184" />
+        <location filename="../../ui/scan_dialog.py" line="189" />
         <source>No camera found</source>
         <translation>Nebyla nalezena kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="203" />
+        <location filename="../../ui/scan_dialog.py" line="208" />
         <source>The camera cannot be used: %1</source>
         <translation>Kameru nelze použít: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="206" />
+        <location filename="../../ui/scan_dialog.py" line="211" />
         <source>The camera could not be started.</source>
         <translation>Kameru se nepodařilo zapnout.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="211" />
+        <location filename="../../ui/scan_dialog.py" line="216" />
         <source>Stop camera</source>
         <translation>Vypnout kameru</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="250" />
+        <location filename="../../ui/scan_dialog.py" line="254" />
         <source>Nothing could be read.</source>
         <translation>Nic se nepodařilo přečíst.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="270" />
+        <location filename="../../ui/scan_dialog.py" line="274" />
         <source>From %1, checked just now (offline).</source>
         <translation>Z %1, ověřeno právě teď (bez připojení).</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="272" />
+        <location filename="../../ui/scan_dialog.py" line="276" />
         <source>Credential %1</source>
         <translation>Certifikát %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="288" />
+        <location filename="../../ui/scan_dialog.py" line="292" />
         <source>Save report</source>
         <translation>Uložit zprávu</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="302" />
+        <location filename="../../ui/scan_dialog.py" line="306" />
         <source>The report could not be written.</source>
         <translation>Zprávu se nepodařilo zapsat.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="310" />
+        <location filename="../../ui/scan_dialog.py" line="314" />
         <source>Add to my wallet</source>
         <translation>Přidat do mé peněženky</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="311" />
+        <location filename="../../ui/scan_dialog.py" line="315" />
         <source>Add this credential to your own wallet? Do this only for credentials that are yours.</source>
         <translation>Přidat tento certifikát do vaší peněženky? Udělejte to jen u certifikátů, které jsou vaše.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="320" />
+        <location filename="../../ui/scan_dialog.py" line="324" />
         <source>Added to your wallet.</source>
         <translation>Přidáno do vaší peněženky.</translation>
     </message>
@@ -1090,131 +1090,286 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43" />
+        <location filename="../../ui/settings_dialog.py" line="76" />
         <source>Settings</source>
         <translation>Nastavení</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="45" />
+        <location filename="../../ui/settings_dialog.py" line="78" />
+        <source>General</source>
+        <translation>Obecné</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="79" />
+        <source>Security</source>
+        <translation>Zabezpečení</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="80" />
+        <source>Trust</source>
+        <translation>Důvěra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="81" />
+        <source>Backup</source>
+        <translation>Záloha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="98" />
         <source>Language</source>
         <translation>Jazyk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46" />
+        <location filename="../../ui/settings_dialog.py" line="99" />
         <source>Follow the system</source>
         <translation>Podle systému</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50" />
+        <location filename="../../ui/settings_dialog.py" line="103" />
         <source>Lock after minutes of inactivity</source>
         <translation>Zamknout po minutách nečinnosti</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52" />
+        <location filename="../../ui/settings_dialog.py" line="105" />
         <source>never</source>
         <translation>nikdy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53" />
+        <location filename="../../ui/settings_dialog.py" line="106" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54" />
+        <location filename="../../ui/settings_dialog.py" line="107" />
         <source>Allow online checks (revocation lists, issuer keys)</source>
         <translation>Povolit ověřování online (seznamy odvolání, klíče vydavatelů)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56" />
+        <location filename="../../ui/settings_dialog.py" line="108" />
+        <source>The colours follow the system's light or dark theme.</source>
+        <translation>Barvy se řídí světlým nebo tmavým motivem systému.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="112" />
         <source>Language:</source>
         <translation>Jazyk:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="57" />
+        <location filename="../../ui/settings_dialog.py" line="113" />
         <source>Lock after:</source>
         <translation>Zamknout po:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="61" />
+        <location filename="../../ui/settings_dialog.py" line="120" />
+        <source>Keep the wallet key in the system keyring (opens without a passphrase)</source>
+        <translation>Uchovávat klíč peněženky v systémové klíčence (otevře se bez hesla)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="125" />
+        <location filename="../../ui/settings_dialog.py" line="305" />
+        <source>System keyring</source>
+        <translation>Systémová klíčenka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="131" />
         <source>Current passphrase</source>
         <translation>Současné heslo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63" />
+        <location filename="../../ui/settings_dialog.py" line="133" />
         <source>New passphrase</source>
         <translation>Nové heslo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65" />
+        <location filename="../../ui/settings_dialog.py" line="135" />
         <source>Repeat the new passphrase</source>
         <translation>Zopakujte nové heslo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66" />
+        <location filename="../../ui/settings_dialog.py" line="136" />
         <source>Change passphrase</source>
         <translation>Změnit heslo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68" />
-        <location filename="../../ui/settings_dialog.py" line="150" />
+        <location filename="../../ui/settings_dialog.py" line="138" />
         <source>Passphrase</source>
         <translation>Heslo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings_dialog.py" line="140" />
         <source>Current:</source>
         <translation>Současné:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71" />
+        <location filename="../../ui/settings_dialog.py" line="141" />
         <source>New:</source>
         <translation>Nové:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72" />
+        <location filename="../../ui/settings_dialog.py" line="142" />
         <source>Repeat:</source>
         <translation>Znovu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75" />
-        <location filename="../../ui/settings_dialog.py" line="77" />
+        <location filename="../../ui/settings_dialog.py" line="147" />
+        <source>Result</source>
+        <translation>Výsledek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="158" />
+        <location filename="../../ui/settings_dialog.py" line="171" />
         <source>Issuers you trust</source>
         <translation>Vydavatelé, kterým důvěřujete</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79" />
+        <location filename="../../ui/settings_dialog.py" line="160" />
         <source>Issuer identifier</source>
         <translation>Identifikátor vydavatele</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80" />
+        <location filename="../../ui/settings_dialog.py" line="161" />
         <source>DID or web address of an issuer</source>
         <translation>DID nebo webová adresa vydavatele</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81" />
+        <location filename="../../ui/settings_dialog.py" line="162" />
         <source>Add</source>
         <translation>Přidat</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings_dialog.py" line="164" />
+        <location filename="../../ui/settings_dialog.py" line="180" />
         <source>Remove</source>
         <translation>Odebrat</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138" />
+        <location filename="../../ui/settings_dialog.py" line="165" />
+        <source>Remove the selected issuer</source>
+        <translation>Odebrat vybraného vydavatele</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="177" />
+        <source>Issuer registries you imported</source>
+        <translation>Registry vydavatelů, které jste importovali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="178" />
+        <source>Import a registry file…</source>
+        <translation>Importovat soubor registru…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="181" />
+        <source>Remove the selected registry</source>
+        <translation>Odebrat vybraný registr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="188" />
+        <source>A registry file (DCC format) lists issuers a network vouches for. Kredo keeps it inside the encrypted wallet.</source>
+        <translation>Soubor registru (formát DCC) uvádí vydavatele, za které se síť institucí zaručuje. Kredo ho uchovává uvnitř šifrované peněženky.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="191" />
+        <source>Issuer registries</source>
+        <translation>Registry vydavatelů</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="205" />
+        <source>A backup is one encrypted file with every credential, note, tag and collection, protected by a passphrase of its own. Keep it somewhere other than this computer.</source>
+        <translation>Záloha je jeden šifrovaný soubor se všemi certifikáty, poznámkami, štítky a sbírkami, chráněný vlastním heslem. Uložte ji jinam než na tento počítač.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="208" />
+        <source>Back up now…</source>
+        <translation>Zálohovat nyní…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="210" />
+        <source>Restore from a backup…</source>
+        <translation>Obnovit ze zálohy…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/settings_dialog.py" line="244" />
+        <source>%1 — %n issuer(s), from %2</source>
+        <translation><numerusform>%1 — %n vydavatel, ze souboru %2</numerusform><numerusform>%1 — %n vydavatelé, ze souboru %2</numerusform><numerusform>%1 — %n vydavatelů, ze souboru %2</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="275" />
+        <source>No system keyring is available on this computer; the passphrase protects the wallet.</source>
+        <translation>Na tomto počítači není k dispozici systémová klíčenka; peněženku chrání heslo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="279" />
+        <source>The wallet opens without asking. Turn this off to be asked for the passphrase every time.</source>
+        <translation>Peněženka se otevře bez ptaní. Vypněte to, chcete-li být pokaždé požádáni o heslo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="283" />
+        <source>The wallet asks for its passphrase every time it opens.</source>
+        <translation>Peněženka se při každém otevření ptá na heslo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="292" />
+        <location filename="../../ui/settings_dialog.py" line="296" />
+        <source>The wallet's passphrase:</source>
+        <translation>Heslo peněženky:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="312" />
+        <source>Choose a passphrase for the wallet (at least 8 characters):</source>
+        <translation>Zvolte heslo peněženky (alespoň 8 znaků):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="314" />
+        <location filename="../../ui/settings_dialog.py" line="344" />
         <source>Choose a passphrase of at least 8 characters.</source>
         <translation>Zvolte heslo o délce alespoň 8 znaků.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="141" />
+        <location filename="../../ui/settings_dialog.py" line="315" />
+        <source>Repeat the passphrase:</source>
+        <translation>Zopakujte heslo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="316" />
+        <location filename="../../ui/settings_dialog.py" line="347" />
         <source>The two passphrases differ.</source>
         <translation>Hesla se neshodují.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="151" />
+        <location filename="../../ui/settings_dialog.py" line="324" />
+        <source>The wallet key is now in the system keyring. The passphrase still opens the wallet if the keyring is ever lost.</source>
+        <translation>Klíč peněženky je teď v systémové klíčence. Kdyby se klíčenka ztratila, peněženku otevře i nadále heslo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="327" />
+        <source>The wallet key was removed from the system keyring; the wallet now asks for its passphrase.</source>
+        <translation>Klíč peněženky byl ze systémové klíčenky odstraněn; peněženka se teď ptá na heslo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="330" />
+        <source>Kredo no longer uses the system keyring, but the keyring did not delete the key. Remove the "kredo" entry in your keyring manager.</source>
+        <translation>Kredo už systémovou klíčenku nepoužívá, ale klíčenka klíč nesmazala. Odstraňte položku „kredo“ ve správci klíčenky.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="359" />
         <source>The passphrase was changed.</source>
         <translation>Heslo bylo změněno.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="380" />
+        <location filename="../../ui/settings_dialog.py" line="386" />
+        <source>Import an issuer registry</source>
+        <translation>Importovat registr vydavatelů</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="381" />
+        <source>Issuer registries (*.json);;All files (*)</source>
+        <translation>Registry vydavatelů (*.json);;Všechny soubory (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="387" />
+        <source>Name of the registry:</source>
+        <translation>Název registru:</translation>
     </message>
 </context>
 <context>
@@ -1481,97 +1636,97 @@
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../../ui/verify_panel.py" line="79" />
+        <location filename="../../ui/verify_panel.py" line="81" />
         <source>Verification verdict</source>
         <translation>Výsledek ověření</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="95" />
+        <location filename="../../ui/verify_panel.py" line="97" />
         <source>Verification checks</source>
         <translation>Kontroly ověření</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="102" />
+        <location filename="../../ui/verify_panel.py" line="104" />
         <source>Verify again</source>
         <translation>Ověřit znovu</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="103" />
+        <location filename="../../ui/verify_panel.py" line="105" />
         <source>Verify online…</source>
         <translation>Ověřit online…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="105" />
+        <location filename="../../ui/verify_panel.py" line="107" />
         <source>Looks up revocation lists and issuer keys on the internet, after asking.</source>
         <translation>Po dotazu vyhledá na internetu seznamy odvolání a klíče vydavatele.</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="120" />
+        <location filename="../../ui/verify_panel.py" line="122" />
         <source>Verify online</source>
         <translation>Ověřit online</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="122" />
+        <location filename="../../ui/verify_panel.py" line="124" />
         <source>Kredo will contact the issuer's servers to fetch revocation lists and keys. They may learn that this credential is being checked. Go online?</source>
         <translation>Kredo se spojí se servery vydavatele kvůli seznamům odvolání a klíčům. Vydavatel se tak může dozvědět, že se certifikát ověřuje. Připojit se?</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="143" />
+        <location filename="../../ui/verify_panel.py" line="145" />
         <source>This credential has not been checked yet.</source>
         <translation>Tento certifikát zatím nebyl ověřen.</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="147" />
+        <location filename="../../ui/verify_panel.py" line="149" />
         <source>Checking…</source>
         <translation>Ověřuji…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="160" />
+        <location filename="../../ui/verify_panel.py" line="162" />
         <source>offline</source>
         <translation>bez připojení</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="161" />
+        <location filename="../../ui/verify_panel.py" line="163" />
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="162" />
+        <location filename="../../ui/verify_panel.py" line="164" />
         <source>from cache</source>
         <translation>z mezipaměti</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="165" />
+        <location filename="../../ui/verify_panel.py" line="167" />
         <source>Checked %1 (%2).</source>
         <translation>Ověřeno %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="168" />
+        <location filename="../../ui/verify_panel.py" line="170" />
         <source>Checked just now (%1).</source>
         <translation>Ověřeno právě teď (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="190" />
+        <location filename="../../ui/verify_panel.py" line="192" />
         <source>unknown</source>
         <translation>neznámý</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="191" />
+        <location filename="../../ui/verify_panel.py" line="193" />
         <source>Issuer: %1</source>
         <translation>Vydavatel: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="195" />
+        <location filename="../../ui/verify_panel.py" line="197" />
         <source>awarded by %1</source>
         <translation>udělil %1</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="197" />
+        <location filename="../../ui/verify_panel.py" line="199" />
         <source>on a trusted list (%1)</source>
         <translation>na důvěryhodném seznamu (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="201" />
+        <location filename="../../ui/verify_panel.py" line="204" />
         <source>not on any trusted list</source>
         <translation>není na žádném důvěryhodném seznamu</translation>
     </message>
