@@ -4,7 +4,9 @@ Exit codes: 0 success, 1 a verification failed, 2 usage error or bad input,
 3 partially verified. Errors are one sentence on stderr; ``--debug`` adds the traceback.
 
 Each module in ``COMMAND_MODULES`` adds its sub-commands with ``register(sub)``; a
-sub-command's parser sets ``handler`` to a function ``(args, out) -> exit code``.
+sub-command's parser sets ``handler`` to a function ``(args, out) -> exit code``. The whole
+parser is built for every command, so the modules import only argparse-level things at the
+top; a handler imports the engine it runs (verification, PDF, QR, issuance) when it runs.
 """
 
 from __future__ import annotations

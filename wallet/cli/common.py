@@ -1,4 +1,8 @@
-"""What every ``kredo`` command shares: exit codes, passphrase prompts, opening the wallet."""
+"""What every ``kredo`` command shares: exit codes, passphrase prompts, opening the wallet.
+
+Every command module imports this one while the parser is built, so it stays light: the
+store (SQLCipher, the key derivation) loads when a command opens the wallet.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,12 @@ import getpass
 import json
 import os
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wallet.errors import KeyUnavailable, UserCancelled, WalletError
-from wallet.store.paths import resolve_home
-from wallet.store.wallet import OpenWallet, open_wallet
+
+if TYPE_CHECKING:
+    from wallet.store.wallet import OpenWallet
 
 EXIT_OK = 0
 EXIT_VERIFICATION_FAILED = 1
@@ -43,6 +48,9 @@ def unlock_prompt() -> str:
 
 
 def open_from_args(args: argparse.Namespace) -> OpenWallet:
+    from wallet.store.paths import resolve_home
+    from wallet.store.wallet import open_wallet
+
     return open_wallet(resolve_home(args.home), passphrase_provider=unlock_prompt)
 
 

@@ -5,23 +5,16 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wallet.cli.common import EXIT_OK, EXIT_USAGE, open_from_args
 from wallet.errors import NotExportable
-from wallet.export.cv_entries import SectionChoice, cv_entries
-from wallet.export.cv_pdf import europass_cv_pdf
-from wallet.export.cv_person import cv_person
-from wallet.export.cv_xml import europass_cv_xml
-from wallet.export.europass_originals import export_europass_originals
-from wallet.export.file_output import write_file
-from wallet.formats import parse_credential
-from wallet.model import Credential
+from wallet.export.cv_entries import SectionChoice
 from wallet.share.annex_labels import SUPPORTED_LANGUAGES
-from wallet.share.pdf_export import stored_credential_pdf
-from wallet.store.repository import CredentialRepository
-from wallet.trust import TrustStore
-from wallet.verify.options import VerifyOptions
+
+if TYPE_CHECKING:
+    from wallet.model import Credential
+    from wallet.store.repository import CredentialRepository
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -77,6 +70,8 @@ def _add_lang(p: argparse.ArgumentParser) -> None:
 
 
 def _load(repository: CredentialRepository, ids: Sequence[int]) -> list[tuple[int, Credential]]:
+    from wallet.formats import parse_credential
+
     loaded = []
     for credential_id in dict.fromkeys(ids):  # each once, in the order given
         stored = repository.get(credential_id)
@@ -85,6 +80,11 @@ def _load(repository: CredentialRepository, ids: Sequence[int]) -> list[tuple[in
 
 
 def cmd_export_pdf(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.export.file_output import write_file
+    from wallet.share.pdf_export import stored_credential_pdf
+    from wallet.trust import TrustStore
+    from wallet.verify.options import VerifyOptions
+
     with open_from_args(args) as opened:
         # The verification the PDF shows is remembered like any other (list status chips).
         document, report = stored_credential_pdf(
@@ -101,6 +101,8 @@ def cmd_export_pdf(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export_europass(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.export.europass_originals import export_europass_originals
+
     with open_from_args(args) as opened:
         loaded = _load(opened.repository, args.ids)
         try:
@@ -121,6 +123,12 @@ def cmd_export_europass(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export_europass_cv(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.export.cv_entries import cv_entries
+    from wallet.export.cv_pdf import europass_cv_pdf
+    from wallet.export.cv_person import cv_person
+    from wallet.export.cv_xml import europass_cv_xml
+    from wallet.export.file_output import write_file
+
     with open_from_args(args) as opened:
         loaded = _load(opened.repository, args.ids)
         credentials = [c for _, c in loaded]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wallet.cli.common import EXIT_OK, open_from_args, print_json
-from wallet.share.holder import HolderProfile, HolderProfiles
+
+if TYPE_CHECKING:
+    from wallet.share.holder import HolderProfile
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -42,6 +44,8 @@ def _print_profile(profile: HolderProfile, out: TextIO) -> None:
 
 
 def cmd_holder_list(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.share.holder import HolderProfiles
+
     with open_from_args(args) as opened:
         profiles = HolderProfiles(opened.repository)
         found = profiles.list() or [profiles.default()]
@@ -54,6 +58,8 @@ def cmd_holder_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_holder_add(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.share.holder import HolderProfiles
+
     with open_from_args(args) as opened:
         profile = HolderProfiles(opened.repository).create(args.label, make_default=args.default)
     _print_profile(profile, out)
@@ -61,6 +67,8 @@ def cmd_holder_add(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_holder_default(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.share.holder import HolderProfiles
+
     with open_from_args(args) as opened:
         profile = HolderProfiles(opened.repository).set_default(args.label)
     _print_profile(profile, out)

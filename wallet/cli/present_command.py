@@ -10,13 +10,6 @@ from typing import Any, TextIO
 
 from wallet.cli.common import EXIT_OK, open_from_args, print_json
 from wallet.errors import SharingError, WalletError
-from wallet.formats import parse_credential
-from wallet.share.holder import HolderProfiles
-from wallet.share.presentation import (
-    PresentedCredential,
-    build_presentation,
-    presentation_bytes,
-)
 
 SHARE_FORM = "presentation"
 
@@ -52,6 +45,14 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_present(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.formats import parse_credential
+    from wallet.share.holder import HolderProfiles
+    from wallet.share.presentation import (
+        PresentedCredential,
+        build_presentation,
+        presentation_bytes,
+    )
+
     ids: list[int] = args.ids
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wallet.cli.common import (
     EXIT_OK,
@@ -18,14 +18,11 @@ from wallet.cli.common import (
 )
 from wallet.cli.verify_command import add_verify_arguments, verify_options
 from wallet.errors import QrPayloadTooLarge, WalletError
-from wallet.formats import parse_credentials
-from wallet.importer import read_limited
-from wallet.qr.scan import FoundCredential, ScanResult, scan_files
-from wallet.share.qr import QrEncoding, encode_for_qr
-from wallet.share.qr.render import frames_apng, frames_gif, qr_png, qr_svg, qr_version
-from wallet.verify.engine import verify_file_bytes
-from wallet.verify.report import VerificationReport
-from wallet.verify.report_text import render_report
+
+if TYPE_CHECKING:
+    from wallet.qr.scan import FoundCredential, ScanResult
+    from wallet.share.qr import QrEncoding
+    from wallet.verify.report import VerificationReport
 
 FORMATS = ("png", "svg", "gif", "apng")
 SHARE_FORM = "qr"
@@ -85,6 +82,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_qr(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.formats import parse_credentials
+    from wallet.importer import read_limited
+    from wallet.share.qr import encode_for_qr
+
     if args.file is not None:
         raw = read_limited(args.file)
         parse_credentials(raw)  # only credentials and presentations go into a QR code
@@ -125,6 +126,8 @@ def _image_format(asked: str | None, path: Path, encoding: QrEncoding) -> str:
 
 
 def _render(encoding: QrEncoding, image_format: str) -> bytes:
+    from wallet.share.qr.render import frames_apng, frames_gif, qr_png, qr_svg
+
     if image_format == "png":
         return qr_png(encoding.frames[0])
     if image_format == "svg":
@@ -135,6 +138,8 @@ def _render(encoding: QrEncoding, image_format: str) -> bytes:
 
 
 def _capacity_json(encoding: QrEncoding, image_format: str, path: Path) -> dict[str, Any]:
+    from wallet.share.qr.render import qr_version
+
     return {
         "out": str(path),
         "format": image_format,
@@ -154,6 +159,9 @@ def _capacity_json(encoding: QrEncoding, image_format: str, path: Path) -> dict[
 
 
 def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.qr.scan import scan_files
+    from wallet.verify.engine import verify_file_bytes
+
     options = verify_options(args)
     result = scan_files(args.files)
     reports: list[tuple[FoundCredential, VerificationReport]] = []
@@ -176,6 +184,8 @@ def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
 def _print_scan(
     result: ScanResult, reports: list[tuple[FoundCredential, VerificationReport]], out: TextIO
 ) -> None:
+    from wallet.verify.report_text import render_report
+
     for message in result.messages:
         print(f"Note: {message}", file=out)
     for source, payload in result.others:

@@ -13,7 +13,7 @@ import getpass
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import parse_qs, urlsplit
 
 from wallet.cli.common import (
@@ -24,26 +24,17 @@ from wallet.cli.common import (
     print_json,
 )
 from wallet.errors import IssuanceError, UserCancelled, WalletError
-from wallet.importer import ImportOutcome
-from wallet.issuance import (
-    NetworkPolicy,
-    OfferPreview,
-    PendingCredential,
-    ReceivedCredential,
-    collect_deferred,
-    fetch_linked_credential,
-    preview_offer,
-    redeem_offer,
-    store_received,
-    wallet_key_provider,
-)
-from wallet.issuance.issuer_http import host_of
-from wallet.issuance.offer import OFFER_SCHEME
-from wallet.store.repository import CredentialRepository
-from wallet.trust import TrustStore
-from wallet.verify.options import VerifyOptions
-from wallet.verify.report import OverallStatus
-from wallet.verify.report_text import render_report
+
+if TYPE_CHECKING:
+    from wallet.importer import ImportOutcome
+    from wallet.issuance import (
+        NetworkPolicy,
+        OfferPreview,
+        PendingCredential,
+        ReceivedCredential,
+    )
+    from wallet.store.repository import CredentialRepository
+    from wallet.verify.options import VerifyOptions
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -72,6 +63,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_receive(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.issuance import NetworkPolicy, store_received
+    from wallet.trust import TrustStore
+    from wallet.verify.options import VerifyOptions
+
     if args.timeout <= 0 or args.wait < 0:
         raise WalletError("--timeout must be positive and --wait must not be negative.")
     policy = NetworkPolicy(allowed=True, timeout=args.timeout)
@@ -101,6 +96,8 @@ def cmd_receive(args: argparse.Namespace, out: TextIO) -> int:
 
 def _is_offer(text: str) -> bool:
     """An offer scheme, or a link carrying an offer parameter (a wallet link of an issuer)."""
+    from wallet.issuance.offer import OFFER_SCHEME
+
     try:
         parts = urlsplit(text.strip())
     except ValueError:
@@ -117,6 +114,8 @@ def _receive_offer(
     verify_options: VerifyOptions,
     repository: CredentialRepository,
 ) -> tuple[list[ReceivedCredential], list[PendingCredential], OfferPreview]:
+    from wallet.issuance import collect_deferred, preview_offer, redeem_offer, wallet_key_provider
+
     preview = preview_offer(args.offer, policy=policy, language=args.lang)
     if not args.json:
         _print_preview(preview, sys.stderr)
@@ -144,6 +143,9 @@ def _receive_offer(
 def _receive_link(
     args: argparse.Namespace, policy: NetworkPolicy, verify_options: VerifyOptions
 ) -> tuple[list[ReceivedCredential], list[PendingCredential], None]:
+    from wallet.issuance import ReceivedCredential, fetch_linked_credential
+    from wallet.issuance.issuer_http import host_of
+
     linked = fetch_linked_credential(args.offer, policy=policy, verify_options=verify_options)
     if not args.json:
         print(f"From {host_of(linked.url)}: {linked.credential.title or '(untitled)'}",
@@ -186,6 +188,8 @@ def _confirm(args: argparse.Namespace, question: str) -> None:
 
 
 def _storable(item: ReceivedCredential) -> bool:
+    from wallet.verify.report import OverallStatus
+
     return (
         item.credential is not None
         and item.report is not None
@@ -212,6 +216,8 @@ def _report(
     outcomes: Sequence[ImportOutcome],
     pending: Sequence[PendingCredential],
 ) -> None:
+    from wallet.verify.report_text import render_report
+
     if args.json:
         print_json(
             {

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wallet.cli.common import open_from_args, print_json
 from wallet.errors import WalletError
-from wallet.formats.json_input import load_json_object
-from wallet.importer import read_limited
-from wallet.trust import TrustStore
-from wallet.verify.engine import verify_file_bytes
-from wallet.verify.options import VerifyOptions
-from wallet.verify.report import VerificationReport
-from wallet.verify.report_text import render_report
-from wallet.verify.stored import verify_stored
+
+if TYPE_CHECKING:
+    from wallet.verify.options import VerifyOptions
+    from wallet.verify.report import VerificationReport
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -53,6 +49,11 @@ def add_verify_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def verify_options(args: argparse.Namespace) -> VerifyOptions:
+    from wallet.formats.json_input import load_json_object
+    from wallet.importer import read_limited
+    from wallet.trust import TrustStore
+    from wallet.verify.options import VerifyOptions
+
     documents: dict[str, dict[str, Any]] = {}
     for path in args.document:
         document = load_json_object(read_limited(path), what=f"The document {path.name}")
@@ -69,6 +70,8 @@ def verify_options(args: argparse.Namespace) -> VerifyOptions:
 
 
 def print_report(report: VerificationReport, args: argparse.Namespace, out: TextIO) -> None:
+    from wallet.verify.report_text import render_report
+
     if args.json:
         print_json(report.to_json(), out)
     else:
@@ -76,6 +79,10 @@ def print_report(report: VerificationReport, args: argparse.Namespace, out: Text
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.importer import read_limited
+    from wallet.verify.engine import verify_file_bytes
+    from wallet.verify.stored import verify_stored
+
     options = verify_options(args)
     if args.file is not None:
         report = verify_file_bytes(read_limited(args.file), options=options)

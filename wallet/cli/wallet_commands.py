@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wallet.cli.common import (
     BACKUP_PASSPHRASE_ENV,
@@ -17,14 +17,10 @@ from wallet.cli.common import (
     print_json,
     prompt_secret,
 )
-from wallet.formats import parse_credential
-from wallet.importer import ImportOutcome, import_bytes, import_paths, read_stream_limited
-from wallet.store.backup import restore_backup, write_backup
-from wallet.store.keys import keyring_usable
-from wallet.store.paths import resolve_home
-from wallet.store.records import CredentialSummary
-from wallet.store.wallet import change_passphrase, init_wallet
-from wallet.view_text import render_view
+
+if TYPE_CHECKING:
+    from wallet.importer import ImportOutcome
+    from wallet.store.records import CredentialSummary
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -79,6 +75,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.store.keys import keyring_usable
+    from wallet.store.paths import resolve_home
+    from wallet.store.wallet import init_wallet
+
     home = resolve_home(args.home)
     passphrase: str | None = None
     if args.passphrase or not keyring_usable():
@@ -101,6 +101,8 @@ def _print_outcome(outcome: ImportOutcome, out: TextIO) -> None:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.importer import import_bytes, import_paths, read_stream_limited
+
     outcomes: list[ImportOutcome] = []
     with open_from_args(args) as opened:
         repo = opened.repository
@@ -159,6 +161,9 @@ def _summary_json(row: CredentialSummary) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.formats import parse_credential
+    from wallet.view_text import render_view
+
     with open_from_args(args) as opened:
         stored = opened.repository.get(args.id)
     credential = parse_credential(stored.raw)
@@ -202,6 +207,8 @@ def cmd_delete(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.store.backup import write_backup
+
     with open_from_args(args) as opened:
         passphrase = prompt_secret("Backup passphrase: ", BACKUP_PASSPHRASE_ENV, confirm=True)
         summary = write_backup(opened.repository, args.out, passphrase)
@@ -212,6 +219,8 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.store.backup import restore_backup
+
     with open_from_args(args) as opened:
         passphrase = prompt_secret("Backup passphrase: ", BACKUP_PASSPHRASE_ENV)
         report = restore_backup(args.file, passphrase, opened.repository)
@@ -223,6 +232,9 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_passphrase(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.store.paths import resolve_home
+    from wallet.store.wallet import change_passphrase
+
     home = resolve_home(args.home)
     old = prompt_secret("Current passphrase: ", PASSPHRASE_ENV)
     new = prompt_secret("New passphrase: ", NEW_PASSPHRASE_ENV, confirm=True)
