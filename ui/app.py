@@ -21,10 +21,10 @@ from ui.tasks import BackgroundTasks
 from ui.unlock import CreateWalletDialog, ask_passphrase
 from wallet.app_identity import APP_ID, URL_SCHEMES
 from wallet.bundled_resources import resource_path
+from wallet.cli.version_action import PrintVersionAction
 from wallet.errors import UserCancelled, WalletError
 from wallet.store.paths import resolve_home
 from wallet.store.wallet import OpenWallet, open_wallet, wallet_exists
-from wallet.version_info import version_lines
 
 VIEWS = ("list", "detail", "verify", "share", "scan")
 
@@ -41,7 +41,8 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--view", choices=VIEWS, default="list",
                         help="what the screenshot shows (default: list)")
-    parser.add_argument("--version", action="version", version="\n".join(version_lines()))
+    # Gathered only when asked for: it reads the trust snapshot (0.14 s of every start before).
+    parser.add_argument("--version", action=PrintVersionAction)
     # What the desktop entry hands over (%U): credential files, file:// URLs, offer links.
     parser.add_argument("targets", nargs="*", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
