@@ -101,7 +101,7 @@ def test_changed_claim_fails_at_the_signature(alg: str) -> None:
     result = verify_compact_jws(forged, key.public_key())
     assert not result.valid
     assert result.failure is JwsFailure.BAD_SIGNATURE
-    assert result.message == JwsFailure.BAD_SIGNATURE.value
+    assert result.message == JwsFailure.BAD_SIGNATURE.message
 
 
 @pytest.mark.parametrize("alg", sorted(KEYS))

@@ -113,7 +113,7 @@ def test_changed_claim_fails_the_signature_only() -> None:
     # THEN the signature check says so, and the other checks still report on their own
     assert not result.valid
     assert result.signature.status is CheckStatus.FAILED
-    assert result.signature.messages == (JwsFailure.BAD_SIGNATURE.value,)
+    assert result.signature.messages == (JwsFailure.BAD_SIGNATURE.message,)
     assert result.claims.passed and result.time.passed
 
 

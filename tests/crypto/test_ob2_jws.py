@@ -63,7 +63,7 @@ def test_edited_recipient_fails_the_signature() -> None:
 def test_another_issuer_key_fails() -> None:
     other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     result = verify_ob2_signed_assertion(sign(assertion(), key=other), PEM, now=NOW)
-    assert result.signature.messages == (JwsFailure.BAD_SIGNATURE.value,)
+    assert result.signature.messages == (JwsFailure.BAD_SIGNATURE.message,)
 
 
 @pytest.mark.parametrize(

@@ -191,7 +191,7 @@ def test_changed_issuer_claim_fails_the_signature() -> None:
     forged_payload = b64url_encode(json.dumps(issuer_payload(iss="https://fake.example")).encode())
     forged = sd_jwt.replace(sd_jwt.split("~")[0], f"{header}.{forged_payload}.{signature}")
     result = verify(forged)
-    assert result.signature.messages == (JwsFailure.BAD_SIGNATURE.value,) and not result.valid
+    assert result.signature.messages == (JwsFailure.BAD_SIGNATURE.message,) and not result.valid
 
 
 def test_issuer_jwt_with_alg_none_fails_the_signature() -> None:

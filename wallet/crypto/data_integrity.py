@@ -34,6 +34,7 @@ from wallet.errors import (
     VerificationError,
     WalletError,
 )
+from wallet.translation import tr
 
 ED25519_2020_CONTEXT = "https://w3id.org/security/suites/ed25519-2020/v1"
 
@@ -96,14 +97,17 @@ def sign(
     """A new document: ``document`` plus a proof made with ``private_key`` (Create Proof)."""
     suite = suite_named(cryptosuite)
     if suite is None:
-        raise WalletError(f"Kredo cannot sign with the cryptosuite {cryptosuite[:60]!r}.")
+        raise WalletError(tr("Kredo cannot sign with the cryptosuite {suite}.",
+                             suite=repr(cryptosuite[:60])))
     if "proof" in document:
-        raise WalletError("The document already carries a proof; Kredo signs unsigned documents.")
+        raise WalletError(
+            tr("The document already carries a proof; Kredo signs unsigned documents."))
     if not suite.key_is_suitable(private_key.public_key()):
-        raise WalletError(f"That key cannot be used with {suite.name}.")
+        raise WalletError(tr("That key cannot be used with {suite}.", suite=suite.name))
     context = document.get("@context")
     if suite.cryptosuite is None and ED25519_2020_CONTEXT not in _as_list(context):
-        raise WalletError(f"Signing with {suite.name} needs the {ED25519_2020_CONTEXT} context.")
+        raise WalletError(tr("Signing with {suite} needs the {context} context.",
+                             suite=suite.name, context=ED25519_2020_CONTEXT))
 
     # 1. Proof options: type, cryptosuite, created, method, purpose (+ challenge, domain).
     proof: dict[str, Any] = {"type": suite.proof_type}
@@ -123,8 +127,8 @@ def sign(
     hashed = hash_data(unsecured, config, suite.hash_algorithm(private_key.public_key()))
     if hashed.dropped_terms:
         raise MalformedCredential(
-            "The document has properties no JSON-LD context defines, so a signature "
-            "would not protect them.",
+            tr("The document has properties no JSON-LD context defines, so a signature "
+               "would not protect them."),
             details=f"undefined terms: {', '.join(hashed.dropped_terms)[:300]}",
         )
     # 5. Sign the hash data; proofValue is base58btc multibase.
@@ -178,17 +182,16 @@ def _verify_one(
 
     # 1. The proof must name a cryptosuite Kredo implements.
     if suite is None:
-        problems.append(
-            f"The proof uses the cryptosuite {suite_label!r}, which Kredo cannot check."
-        )
+        problems.append(tr("The proof uses the cryptosuite {suite}, which Kredo cannot check.",
+                           suite=repr(suite_label)))
         return outcome(checked=False, valid=False)
     # 2. proofValue: base58btc multibase of the signature bytes.
     proof_value = proof.get("proofValue")
     if not isinstance(proof_value, str) or not proof_value.startswith(BASE58BTC):
-        problems.append("The proof's signature value is missing or not base58btc encoded.")
+        problems.append(tr("The proof's signature value is missing or not base58btc encoded."))
         return outcome(checked=True, valid=False)
     try:
-        signature = multibase_decode(proof_value, what="The proof's signature value")
+        signature = multibase_decode(proof_value, what=tr("The proof's signature value"))
     except MalformedCredential as exc:
         problems.append(exc.message)
         return outcome(checked=True, valid=False)
@@ -202,10 +205,10 @@ def _verify_one(
         problems.append(exc.message)
         return outcome(checked=True, valid=False)
     if method.id != vm_id and vm_id.partition("#")[2]:
-        problems.append("The proof's key id does not match the key it resolves to.")
+        problems.append(tr("The proof's key id does not match the key it resolves to."))
         return outcome(checked=True, valid=False, method=method)
     if not suite.key_is_suitable(method.public_key):
-        problems.append(f"The signing key is not of a type {suite.name} uses.")
+        problems.append(tr("The signing key is not of a type {suite} uses.", suite=suite.name))
         return outcome(checked=True, valid=False, method=method)
     # 4. Unsecured document and proof configuration under the signed @context.
     # 5. Canonicalize both (RDFC-1.0) and 6. hash: H(config) || H(document).
@@ -222,12 +225,14 @@ def _verify_one(
     # 7. Verify the signature over the hash data.
     valid = suite.verify_signature(method.public_key, signature, hashed.data)
     if not valid:
-        problems.append("The signature does not match the document: it was changed or forged.")
-    if hashed.dropped_terms:
         problems.append(
+            tr("The signature does not match the document: it was changed or forged."))
+    if hashed.dropped_terms:
+        problems.append(tr(
             "Some properties are not defined by any JSON-LD context, so the signature "
-            f"does not protect them: {', '.join(hashed.dropped_terms)[:200]}."
-        )
+            "does not protect them: {terms}.",
+            terms=", ".join(hashed.dropped_terms)[:200],
+        ))
     # 8. The key's controller must be the issuer (holder) the document names.
     matches, controller_found = controller_problems(document, method)
     if valid:
@@ -239,11 +244,11 @@ def _data_integrity_proofs(document: Mapping[str, Any]) -> list[Mapping[str, Any
     raw = document.get("proof")
     proofs = [p for p in _as_list(raw) if isinstance(p, Mapping)]
     if not proofs:
-        raise VerificationError("The document carries no proof to verify.")
+        raise VerificationError(tr("The document carries no proof to verify."))
     data_integrity = [p for p in proofs if p.get("type") in DATA_INTEGRITY_PROOF_TYPES]
     if not data_integrity:
         raise VerificationError(
-            "The document's proof is not a Data Integrity proof.",
+            tr("The document's proof is not a Data Integrity proof."),
             details=f"proof types: {', '.join(str(p.get('type'))[:60] for p in proofs)}",
         )
     return data_integrity

@@ -12,6 +12,7 @@ from typing import Any
 
 from wallet.dates import parse_xsd_datetime
 from wallet.did import ResolvedVerificationMethod
+from wallet.translation import tr
 
 # Clocks disagree; a proof "created" a few minutes ahead of ours is not suspicious.
 MAX_CLOCK_SKEW = timedelta(minutes=5)
@@ -25,9 +26,11 @@ def purpose_problems(
 ) -> list[str]:
     stated = proof.get("proofPurpose")
     if stated != purpose:
-        return [f"The proof is made for {str(stated)[:60]!r}, but {purpose!r} is required."]
+        return [tr("The proof is made for {stated}, but {required} is required.",
+                   stated=repr(str(stated)[:60]), required=repr(purpose))]
     if method is not None and not method.authorises(purpose):
-        return [f"The key's controller has not authorised this key for {purpose}."]
+        return [tr("The key's controller has not authorised this key for {purpose}.",
+                   purpose=purpose)]
     return []
 
 
@@ -36,15 +39,15 @@ def time_problems(proof: Mapping[str, Any], now: datetime) -> list[str]:
     if "created" in proof:
         created = parse_datetime(proof["created"])
         if created is None:
-            problems.append("The proof's creation time is not a valid date and time.")
+            problems.append(tr("The proof's creation time is not a valid date and time."))
         elif created > now + MAX_CLOCK_SKEW:
-            problems.append("The proof claims to have been created in the future.")
+            problems.append(tr("The proof claims to have been created in the future."))
     if "expires" in proof:
         expires = parse_datetime(proof["expires"])
         if expires is None:
-            problems.append("The proof's expiry time is not a valid date and time.")
+            problems.append(tr("The proof's expiry time is not a valid date and time."))
         elif expires < now:
-            problems.append("The proof has expired.")
+            problems.append(tr("The proof has expired."))
     return problems
 
 
@@ -53,12 +56,13 @@ def challenge_and_domain_problems(
 ) -> list[str]:
     problems: list[str] = []
     if challenge is not None and proof.get("challenge") != challenge:
-        problems.append("The proof does not answer the challenge this verifier issued.")
+        problems.append(tr("The proof does not answer the challenge this verifier issued."))
     if domain is not None:
         stated = proof.get("domain")
         domains = stated if isinstance(stated, list) else [stated]
         if domain not in domains:
-            problems.append("The proof was made for a different domain than this verifier.")
+            problems.append(
+                tr("The proof was made for a different domain than this verifier."))
     return problems
 
 
@@ -80,7 +84,8 @@ def controller_problems(
         return None, []
     if signer == method.controller:
         return True, []
-    return False, [
-        "The signature is valid, but the signing key belongs to "
-        f"{method.controller[:200]}, not to {signer[:200]} named in the document."
-    ]
+    return False, [tr(
+        "The signature is valid, but the signing key belongs to {controller}, not to {signer} "
+        "named in the document.",
+        controller=method.controller[:200], signer=signer[:200],
+    )]

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives import hashes
 
 from wallet.errors import MalformedCredential
 from wallet.jsonld import canonicalize_checked
+from wallet.translation import tr
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def unsecured_document(secured: Mapping[str, Any], proof: Mapping[str, Any]) -> 
         expected = _as_list(proof_context)
         if _as_list(secured.get("@context"))[: len(expected)] != expected:
             raise MalformedCredential(
-                "The proof was made under a different JSON-LD context than the document uses."
+                tr("The proof was made under a different JSON-LD context than the document uses.")
             )
         document["@context"] = proof_context
     return document

@@ -35,6 +35,7 @@ from wallet.crypto.timestamp_authority import AuthorityPath, with_authority_path
 from wallet.crypto.timestamp_token import TimestampResult, verify_timestamp_token
 from wallet.crypto.x509_path import PathResult, RevocationData, to_asn1, validate_seal_path
 from wallet.crypto.x509_subject import SealSubject, seal_subject
+from wallet.translation import tr
 
 # sigT is claimed with one-second precision, the timestamp is requested right after signing.
 _CLOCK_TOLERANCE = timedelta(seconds=1)
@@ -76,7 +77,7 @@ class SealVerification:
     def untrusted_timestamp_authorities(self) -> tuple[str, ...]:
         """Authorities whose tokens hold but whom no trusted list Kredo has vouches for."""
         names = [
-            t.tsa_name or "an unnamed authority"
+            t.tsa_name or tr("an unnamed authority")
             for t in self.timestamps
             if t.valid and not t.authority_trusted
         ]
@@ -109,7 +110,7 @@ def verify_jades_seal(
     signature_valid = _signature_valid(seal, header)
     if not signature_valid:
         problems.append(
-            "The seal's signature does not match the credential: it was altered or damaged."
+            tr("The seal's signature does not match the credential: it was altered or damaged.")
         )
     # 4. Timestamps.
     embedded = read_validation_data(seal.etsi_u)
@@ -205,7 +206,7 @@ def seal_path_at_proven_time(
     moment = proven or now or datetime.now(UTC)
     if proven is None:
         notes.append(
-            "No valid signature timestamp: the certificate was checked at the current time."
+            tr("No valid signature timestamp: the certificate was checked at the current time.")
         )
     path = validate_seal_path(
         signer,
@@ -217,10 +218,10 @@ def seal_path_at_proven_time(
     problems.extend(path.problems)
     notes.extend(path.notes)
     if path.valid and not path.anchor_trusted:
-        notes.append(
+        notes.append(tr(
             "The seal's certificate authority is not among the trusted ones; "
             "the chain was checked up to the authority named in the file."
-        )
+        ))
     return path
 
 
@@ -236,19 +237,22 @@ def time_order_problems(
     """Content before signature before archive (ETSI TS 119 182-1 §5.3.4 and §5.3.6)."""
     kinds = {t.kind for t in timestamps}
     if "sigTst" not in kinds:
-        return ["The seal has no signature timestamp, so its signing time is not proven."]
+        return [tr("The seal has no signature timestamp, so its signing time is not proven.")]
     if "arcTst" not in kinds:
-        notes.append("The seal has no archive timestamp (it is not a B-LTA seal).")
-    problems = []
+        notes.append(tr("The seal has no archive timestamp (it is not a B-LTA seal)."))
+    problems: list[str] = []
 
     def times(kind: str) -> list[datetime]:
         return [t.gen_time for t in timestamps if t.kind == kind and t.valid and t.gen_time]
 
     content, signature, archive = times("adoTst"), times("sigTst"), times("arcTst")
     if content and signature and max(content) > min(signature) + _CLOCK_TOLERANCE:
-        problems.append("The seal's content timestamp is later than its signature timestamp.")
+        problems.append(
+            tr("The seal's content timestamp is later than its signature timestamp."))
     if signature and archive and max(signature) > min(archive) + _CLOCK_TOLERANCE:
-        problems.append("The seal's archive timestamp is earlier than its signature timestamp.")
+        problems.append(
+            tr("The seal's archive timestamp is earlier than its signature timestamp."))
     if claimed and signature and min(signature) + _CLOCK_TOLERANCE < claimed:
-        problems.append("The seal claims a signing time later than its signature timestamp.")
+        problems.append(
+            tr("The seal claims a signing time later than its signature timestamp."))
     return problems

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from wallet.crypto.jades_parse import b64_decode, b64url_decode
 from wallet.errors import MalformedCredential
+from wallet.translation import tr
 
 SUPPORTED_ALGORITHMS = frozenset(
     {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"}
@@ -55,10 +56,10 @@ def check_protected_header(header: Mapping[str, Any]) -> HeaderCheck:
     problems: list[str] = []
     algorithm = header.get("alg")
     if algorithm not in SUPPORTED_ALGORITHMS:
-        problems.append("The seal uses a signature algorithm Kredo does not accept.")
+        problems.append(tr("The seal uses a signature algorithm Kredo does not accept."))
     if header.get("b64") is not False:
         problems.append(
-            "The seal is not a JAdES seal over an unencoded payload (b64 is not false)."
+            tr("The seal is not a JAdES seal over an unencoded payload (b64 is not false).")
         )
     problems.extend(_crit_problems(header))
     certificates = _certificates(header, problems)
@@ -76,42 +77,47 @@ def check_protected_header(header: Mapping[str, Any]) -> HeaderCheck:
 def _crit_problems(header: Mapping[str, Any]) -> list[str]:
     crit = header.get("crit")
     if not isinstance(crit, list) or not crit or not all(isinstance(n, str) for n in crit):
-        return ["The seal header has no valid list of critical parameters (crit)."]
-    problems = []
+        return [tr("The seal header has no valid list of critical parameters (crit).")]
+    problems: list[str] = []
     if len(set(crit)) != len(crit):
-        problems.append("The seal header lists a critical parameter twice.")
+        problems.append(tr("The seal header lists a critical parameter twice."))
     for name in crit:
         if name in _JOSE_REGISTERED:
-            problems.append(
-                f"The seal header wrongly marks the standard parameter {name!r} critical."
-            )
+            problems.append(tr(
+                "The seal header wrongly marks the standard parameter {name} critical.",
+                name=repr(name),
+            ))
         elif name not in UNDERSTOOD_CRITICAL:
-            problems.append(
-                f"The seal requires the parameter {name!r}, which Kredo does not support."
-            )
+            problems.append(tr(
+                "The seal requires the parameter {name}, which Kredo does not support.",
+                name=repr(name),
+            ))
         elif name not in header:
-            problems.append(f"The seal header marks {name!r} critical but does not contain it.")
+            problems.append(tr("The seal header marks {name} critical but does not contain it.",
+                               name=repr(name)))
     for name in sorted(JADES_PARAMETERS & header.keys()):
         if name not in crit:
-            problems.append(f"The seal header carries {name!r} without marking it critical.")
+            problems.append(tr("The seal header carries {name} without marking it critical.",
+                               name=repr(name)))
     if "b64" in header and "b64" not in crit:
-        problems.append("The seal header carries 'b64' without marking it critical.")
+        problems.append(tr("The seal header carries {name} without marking it critical.",
+                           name=repr("b64")))
     return problems
 
 
 def _certificates(header: Mapping[str, Any], problems: list[str]) -> tuple[x509.Certificate, ...]:
     chain = header.get("x5c")
     if not isinstance(chain, list) or not chain:
-        problems.append("The seal header does not carry the sealing certificate (x5c).")
+        problems.append(tr("The seal header does not carry the sealing certificate (x5c)."))
         return ()
     certificates = []
     for entry in chain:
-        der = b64_decode(entry, what="certificate (x5c)")
+        der = b64_decode(entry, what=tr("The seal's certificate (x5c)"))
         try:
             certificates.append(x509.load_der_x509_certificate(der))
         except ValueError:
             raise MalformedCredential(
-                "A certificate in the seal header is not valid DER."
+                tr("A certificate in the seal header is not valid DER.")
             ) from None
     return tuple(certificates)
 
@@ -129,15 +135,17 @@ def _thumbprint_matches(
     if "x5t" in header:
         checks.append(("x5t", hashlib.sha1(der, usedforsecurity=False).digest()))
     if not checks:
-        problems.append("The seal header does not bind the certificate by a thumbprint.")
+        problems.append(tr("The seal header does not bind the certificate by a thumbprint."))
         return False
     for name, digest in checks:
         claimed = header[name]
         if not isinstance(claimed, str):
-            problems.append(f"The seal header's {name!r} is not a string.")
+            problems.append(tr("The seal header's {name} is not a string.", name=repr(name)))
             return False
-        if not hmac.compare_digest(b64url_decode(claimed, what=name), digest):
-            problems.append("The certificate in the seal is not the one its thumbprint names.")
+        seal_value = tr("The seal's {name}", name=name)
+        if not hmac.compare_digest(b64url_decode(claimed, what=seal_value), digest):
+            problems.append(
+                tr("The certificate in the seal is not the one its thumbprint names."))
             return False
     return True
 
@@ -146,12 +154,12 @@ def _signing_time(header: Mapping[str, Any], problems: list[str]) -> datetime | 
     """``sigT``: the claimed signing time, ``YYYY-MM-DDThh:mm:ssZ`` (ETSI TS 119 182-1 §5.2.1)."""
     value = header.get("sigT")
     if value is None:
-        problems.append("The seal header does not state its signing time (sigT).")
+        problems.append(tr("The seal header does not state its signing time (sigT)."))
         return None
     try:
         if not isinstance(value, str) or not value.endswith("Z"):
             raise ValueError(value)
         return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     except ValueError:
-        problems.append("The seal's signing time (sigT) is not a valid UTC time.")
+        problems.append(tr("The seal's signing time (sigT) is not a valid UTC time."))
         return None

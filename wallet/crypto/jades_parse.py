@@ -17,6 +17,7 @@ from typing import Any
 
 from wallet.errors import MalformedCredential
 from wallet.formats.json_input import load_json_object
+from wallet.translation import tr
 
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
@@ -24,28 +25,33 @@ _BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
 ETSIU_NAMES = ("sigTst", "xVals", "rVals", "arcTst")
 
 
+# ``what`` below names a part of the seal as the subject of a sentence: a ``tr()`` noun
+# phrase such as ``tr("The seal's signature")``.
+
+
 def b64url_decode(text: str, *, what: str) -> bytes:
     """Strict base64url without padding (RFC 7515 §2); anything else is malformed."""
     if not isinstance(text, str) or not _BASE64URL.fullmatch(text) or len(text) % 4 == 1:
-        raise MalformedCredential(f"The seal's {what} is not valid base64url text.")
+        raise MalformedCredential(tr("{what} is not valid base64url text.", what=what))
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def b64_decode(text: object, *, what: str) -> bytes:
     """Standard base64 (used for ``x5c`` and ETSI ``val`` entries, RFC 7515 §4.1.6)."""
     if not isinstance(text, str) or not _BASE64.fullmatch(text):
-        raise MalformedCredential(f"The seal's {what} is not valid base64 text.")
+        raise MalformedCredential(tr("{what} is not valid base64 text.", what=what))
     try:
         return base64.b64decode(text, validate=True)
     except binascii.Error:
-        raise MalformedCredential(f"The seal's {what} is not valid base64 text.") from None
+        raise MalformedCredential(tr("{what} is not valid base64 text.", what=what)) from None
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise MalformedCredential(f"The seal header repeats the parameter {key!r}.")
+            raise MalformedCredential(
+                tr("The seal header repeats the parameter {name}.", name=repr(key)))
         result[key] = value
     return result
 
@@ -55,9 +61,9 @@ def _decode_json_b64url(text: str, *, what: str) -> dict[str, Any]:
     try:
         value = json.loads(raw.decode("utf-8"), object_pairs_hook=_unique_keys)
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise MalformedCredential(f"The seal's {what} does not hold valid JSON.") from None
+        raise MalformedCredential(tr("{what} does not hold valid JSON.", what=what)) from None
     if not isinstance(value, dict):
-        raise MalformedCredential(f"The seal's {what} is not a JSON object.")
+        raise MalformedCredential(tr("{what} is not a JSON object.", what=what))
     return value
 
 
@@ -81,29 +87,32 @@ class JadesSeal:
     @classmethod
     def from_bytes(cls, raw: bytes) -> JadesSeal:
         """Parse a general or flattened JWS JSON serialization with exactly one signature."""
-        document = load_json_object(raw, what="The sealed credential")
+        document = load_json_object(raw, what=tr("The sealed credential"))
         payload = document.get("payload")
         if "signatures" in document:
             signatures = document["signatures"]
             if not isinstance(signatures, list) or not signatures:
-                raise MalformedCredential("The seal's 'signatures' is not a non-empty list.")
+                raise MalformedCredential(tr("The seal's 'signatures' is not a non-empty list."))
             if len(signatures) != 1:
-                raise MalformedCredential("The credential carries more than one seal.")
+                raise MalformedCredential(tr("The credential carries more than one seal."))
             entry = signatures[0]
             if not isinstance(entry, dict):
-                raise MalformedCredential("The seal's signature entry is not a JSON object.")
+                raise MalformedCredential(
+                    tr("The seal's signature entry is not a JSON object."))
         elif "protected" in document and "signature" in document:
             entry = document
         else:
-            raise MalformedCredential("The file is not a JAdES seal (no JWS signature found).")
+            raise MalformedCredential(
+                tr("The file is not a JAdES seal (no JWS signature found)."))
         if not isinstance(payload, str) or not payload:
-            raise MalformedCredential("The seal carries no payload string.")
+            raise MalformedCredential(tr("The seal carries no payload string."))
         protected_b64 = entry.get("protected")
         signature_b64 = entry.get("signature")
         if not isinstance(protected_b64, str) or not isinstance(signature_b64, str):
-            raise MalformedCredential("The seal lacks its protected header or its signature.")
-        protected = _decode_json_b64url(protected_b64, what="protected header")
-        signature = b64url_decode(signature_b64, what="signature")
+            raise MalformedCredential(
+                tr("The seal lacks its protected header or its signature."))
+        protected = _decode_json_b64url(protected_b64, what=tr("The seal's protected header"))
+        signature = b64url_decode(signature_b64, what=tr("The seal's signature"))
         etsi_u_b64, etsi_u_names, etsi_u = _read_etsi_u(entry.get("header"))
         return cls(
             # The signing input is the UTF-8 of the unescaped JSON string: proven on a
@@ -145,35 +154,45 @@ def _read_etsi_u(header: object) -> tuple[tuple[str, ...], tuple[str, ...], dict
     if header is None:
         return (), (), {}
     if not isinstance(header, dict):
-        raise MalformedCredential("The seal's unprotected header is not a JSON object.")
+        raise MalformedCredential(tr("The seal's unprotected header is not a JSON object."))
     entries = header.get("etsiU", [])
     if not isinstance(entries, list) or not all(isinstance(item, str) for item in entries):
-        raise MalformedCredential("The seal's 'etsiU' is not a list of base64url strings.")
+        raise MalformedCredential(
+            tr("The seal's 'etsiU' is not a list of base64url strings."))
     values: dict[str, Any] = {}
     names: list[str] = []
     for item in entries:
-        decoded = _decode_json_b64url(item, what="unprotected 'etsiU' entry")
+        decoded = _decode_json_b64url(item, what=tr("The seal's unprotected 'etsiU' entry"))
         if len(decoded) != 1:
-            raise MalformedCredential("An 'etsiU' entry of the seal holds more than one value.")
+            raise MalformedCredential(
+                tr("An 'etsiU' entry of the seal holds more than one value."))
         ((name, value),) = decoded.items()
         if name in values and name in ETSIU_NAMES:
             # Several archive timestamps would each cover a different prefix; we read one.
-            raise MalformedCredential(f"The seal repeats the unprotected value {name!r}.")
+            raise MalformedCredential(
+                tr("The seal repeats the unprotected value {name}.", name=repr(name)))
         values[name] = value
         names.append(name)
     return tuple(entries), tuple(names), values
 
 
 def token_values(container: object, *, what: str) -> tuple[bytes, ...]:
-    """DER of every ``tstTokens[].val`` in a JAdES timestamp container (``sigTst`` ...)."""
+    """DER of every ``tstTokens[].val`` in a JAdES timestamp container (``sigTst`` ...).
+
+    ``what`` is the container's name in the seal (``sigTst``), not a sentence.
+    """
     if not isinstance(container, dict) or not isinstance(container.get("tstTokens"), list):
-        raise MalformedCredential(f"The seal's {what} holds no timestamp token list.")
+        raise MalformedCredential(
+            tr("The seal's {name} holds no timestamp token list.", name=what))
     tokens = container["tstTokens"]
     if not tokens:
-        raise MalformedCredential(f"The seal's {what} holds an empty timestamp token list.")
+        raise MalformedCredential(
+            tr("The seal's {name} holds an empty timestamp token list.", name=what))
     result = []
     for token in tokens:
         if not isinstance(token, dict):
-            raise MalformedCredential(f"A timestamp token in the seal's {what} is not an object.")
-        result.append(b64_decode(token.get("val"), what=f"{what} token"))
+            raise MalformedCredential(
+                tr("A timestamp token in the seal's {name} is not an object.", name=what))
+        result.append(
+            b64_decode(token.get("val"), what=tr("The seal's {name} token", name=what)))
     return tuple(result)

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
 from wallet.base64url import b64url_decode, b64url_encode
 from wallet.errors import MalformedCredential
+from wallet.translation import tr
 
 PublicKey = ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey | rsa.RSAPublicKey
 PrivateKey = ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
@@ -53,7 +54,7 @@ def public_key_from_jwk(jwk: Mapping[str, Any]) -> PublicKey:
     Private members (``d`` ...) are ignored: only the public part is used.
     """
     if not isinstance(jwk, Mapping):
-        raise MalformedCredential("The key is not a JSON Web Key (expected a JSON object).")
+        raise MalformedCredential(tr("The key is not a JSON Web Key (expected a JSON object)."))
     kty = jwk.get("kty")
     if kty == "OKP":
         return _okp_public_key(jwk)
@@ -62,7 +63,7 @@ def public_key_from_jwk(jwk: Mapping[str, Any]) -> PublicKey:
     if kty == "RSA":
         return _rsa_public_numbers(jwk).public_key()
     raise MalformedCredential(
-        "The key is of a type Kredo does not accept (expected Ed25519, EC or RSA).",
+        tr("The key is of a type Kredo does not accept (expected Ed25519, EC or RSA)."),
         details=f"kty={kty!r}"[:80],
     )
 
@@ -76,7 +77,8 @@ def jwk_from_public_key(key: PublicKey) -> dict[str, str]:
         name = _CURVE_NAMES.get(key.curve.name)
         if name is None:
             raise MalformedCredential(
-                "The key uses an elliptic curve Kredo does not accept.", details=key.curve.name
+                tr("The key uses an elliptic curve Kredo does not accept."),
+                details=key.curve.name,
             )
         size = _EC_CURVES[name][1]
         numbers = key.public_numbers()
@@ -93,7 +95,7 @@ def jwk_from_public_key(key: PublicKey) -> dict[str, str]:
             "n": b64url_encode(_uint_bytes(rsa_numbers.n)),
             "e": b64url_encode(_uint_bytes(rsa_numbers.e)),
         }
-    raise MalformedCredential("The key is of a type Kredo does not accept.")
+    raise MalformedCredential(tr("The key is of a type Kredo does not accept."))
 
 
 def jwk_thumbprint(jwk: Mapping[str, Any], *, hash_name: str = "sha256") -> str:
@@ -121,9 +123,9 @@ def private_key_from_jwk(jwk: Mapping[str, Any]) -> PrivateKey:
         try:
             private = ed25519.Ed25519PrivateKey.from_private_bytes(d)
         except ValueError:
-            raise MalformedCredential("The private key is not a valid Ed25519 key.") from None
+            raise MalformedCredential(tr("The private key is not a valid Ed25519 key.")) from None
         if private.public_key() != public_key:
-            raise MalformedCredential("The private key does not match its public part.")
+            raise MalformedCredential(tr("The private key does not match its public part."))
         return private
     if isinstance(public_key, ec.EllipticCurvePublicKey):
         try:
@@ -131,7 +133,7 @@ def private_key_from_jwk(jwk: Mapping[str, Any]) -> PrivateKey:
                 int.from_bytes(d, "big"), _ec_public_numbers(jwk)
             ).private_key()
         except ValueError:
-            raise MalformedCredential("The private key is not a valid EC key.") from None
+            raise MalformedCredential(tr("The private key is not a valid EC key.")) from None
     members = {name: int.from_bytes(_b64_member(jwk, name), "big") for name in _RSA_PRIVATE}
     try:
         return rsa.RSAPrivateNumbers(
@@ -144,7 +146,7 @@ def private_key_from_jwk(jwk: Mapping[str, Any]) -> PrivateKey:
             public_numbers=_rsa_public_numbers(jwk),
         ).private_key()
     except ValueError:
-        raise MalformedCredential("The private key is not a valid RSA key.") from None
+        raise MalformedCredential(tr("The private key is not a valid RSA key.")) from None
 
 
 def jwk_from_private_key(key: PrivateKey) -> dict[str, str]:
@@ -177,19 +179,19 @@ _RSA_PRIVATE = ("p", "q", "dp", "dq", "qi")
 def _b64_member(jwk: Mapping[str, Any], name: str) -> bytes:
     value = jwk.get(name)
     if not isinstance(value, str) or not value:
-        raise MalformedCredential(f"The key lacks its “{name}” member.")
-    return b64url_decode(value, what=f"The key's “{name}” member")
+        raise MalformedCredential(tr("The key lacks its “{name}” member.", name=name))
+    return b64url_decode(value, what=tr("The key's “{name}” member", name=name))
 
 
 def _okp_public_key(jwk: Mapping[str, Any]) -> ed25519.Ed25519PublicKey:
     if jwk.get("crv") != "Ed25519":
         raise MalformedCredential(
-            "The key uses an OKP curve Kredo does not accept (expected Ed25519).",
+            tr("The key uses an OKP curve Kredo does not accept (expected Ed25519)."),
             details=f"crv={jwk.get('crv')!r}"[:80],
         )
     x = _b64_member(jwk, "x")
     if len(x) != 32:
-        raise MalformedCredential("The Ed25519 key is not 32 bytes long.")
+        raise MalformedCredential(tr("The Ed25519 key is not 32 bytes long."))
     return ed25519.Ed25519PublicKey.from_public_bytes(x)
 
 
@@ -197,21 +199,24 @@ def _ec_public_numbers(jwk: Mapping[str, Any]) -> ec.EllipticCurvePublicNumbers:
     crv = jwk.get("crv")
     if not isinstance(crv, str) or crv not in _EC_CURVES:
         raise MalformedCredential(
-            "The key uses an elliptic curve Kredo does not accept (expected P-256, P-384, P-521).",
+            tr("The key uses an elliptic curve Kredo does not accept (expected P-256, P-384, "
+               "P-521)."),
             details=f"crv={crv!r}"[:80],
         )
     curve, size = _EC_CURVES[crv]
     x, y = _b64_member(jwk, "x"), _b64_member(jwk, "y")
     # RFC 7518 §6.2.1.2: coordinates are the full curve size, so a wrong length is a broken key.
     if len(x) != size or len(y) != size:
-        raise MalformedCredential(f"The {crv} key's coordinates have the wrong length.")
+        raise MalformedCredential(
+            tr("The {curve} key's coordinates have the wrong length.", curve=crv))
     numbers = ec.EllipticCurvePublicNumbers(
         int.from_bytes(x, "big"), int.from_bytes(y, "big"), curve()
     )
     try:
         numbers.public_key()  # validates that the point lies on the curve
     except ValueError:
-        raise MalformedCredential(f"The {crv} key is not a point on its curve.") from None
+        raise MalformedCredential(
+            tr("The {curve} key is not a point on its curve.", curve=crv)) from None
     return numbers
 
 
@@ -219,15 +224,15 @@ def _rsa_public_numbers(jwk: Mapping[str, Any]) -> rsa.RSAPublicNumbers:
     n = int.from_bytes(_b64_member(jwk, "n"), "big")
     e = int.from_bytes(_b64_member(jwk, "e"), "big")
     if n.bit_length() < MIN_RSA_BITS:
-        raise MalformedCredential(
-            f"The RSA key is too short to be trusted ({n.bit_length()} bits; at least "
-            f"{MIN_RSA_BITS} are required)."
-        )
+        raise MalformedCredential(tr(
+            "The RSA key is too short to be trusted ({bits} bits; at least {minimum} are "
+            "required).", bits=n.bit_length(), minimum=MIN_RSA_BITS,
+        ))
     numbers = rsa.RSAPublicNumbers(e, n)
     try:
         numbers.public_key()
     except ValueError:
-        raise MalformedCredential("The RSA key is not a valid public key.") from None
+        raise MalformedCredential(tr("The RSA key is not a valid public key.")) from None
     return numbers
 
 

@@ -34,6 +34,7 @@ from wallet.crypto.jwk import MIN_RSA_BITS, PrivateKey, PublicKey, public_key_fr
 from wallet.errors import MalformedCredential
 from wallet.formats.json_input import load_json_object
 from wallet.formats.limits import MAX_INPUT_BYTES
+from wallet.translation import tr
 
 SUPPORTED_ALGS: frozenset[str] = frozenset(
     {"EdDSA", "Ed25519", "ES256", "ES384", "ES512", "RS256", "PS256"}
@@ -52,18 +53,31 @@ _PSS_SHA256 = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding
 
 
 class JwsFailure(Enum):
-    """Why a signature did not verify; each value is the sentence a person reads."""
+    """Why a signature did not verify; :attr:`message` is the sentence a person reads."""
 
-    NO_ALGORITHM = "The signature does not name its algorithm."
-    ALGORITHM_REFUSED = (
-        "The signature uses an algorithm Kredo does not accept (such as none or HMAC)."
-    )
-    ALGORITHM_NOT_ALLOWED = "The signature uses an algorithm that is not allowed here."
-    KEY_MISMATCH = "The signature's algorithm does not fit the issuer's key."
-    UNKNOWN_CRITICAL = "The signature requires an extension Kredo does not understand."
-    BAD_SIGNATURE = (
-        "The signature does not match the signed data: it was altered or signed by another key."
-    )
+    NO_ALGORITHM = "no-algorithm"
+    ALGORITHM_REFUSED = "algorithm-refused"
+    ALGORITHM_NOT_ALLOWED = "algorithm-not-allowed"
+    KEY_MISMATCH = "key-mismatch"
+    UNKNOWN_CRITICAL = "unknown-critical"
+    BAD_SIGNATURE = "bad-signature"
+
+    @property
+    def message(self) -> str:
+        # Made when asked, in the language active then (never at import).
+        if self is JwsFailure.NO_ALGORITHM:
+            return tr("The signature does not name its algorithm.")
+        if self is JwsFailure.ALGORITHM_REFUSED:
+            return tr("The signature uses an algorithm Kredo does not accept (such as none or "
+                      "HMAC).")
+        if self is JwsFailure.ALGORITHM_NOT_ALLOWED:
+            return tr("The signature uses an algorithm that is not allowed here.")
+        if self is JwsFailure.KEY_MISMATCH:
+            return tr("The signature's algorithm does not fit the issuer's key.")
+        if self is JwsFailure.UNKNOWN_CRITICAL:
+            return tr("The signature requires an extension Kredo does not understand.")
+        return tr("The signature does not match the signed data: it was altered or signed by "
+                  "another key.")
 
 
 @dataclass(frozen=True)
@@ -79,25 +93,25 @@ class CompactJws:
     def from_text(cls, token: str) -> CompactJws:
         """Split and decode ``header.payload.signature``; anything else is malformed."""
         if not isinstance(token, str):
-            raise MalformedCredential("The signed token is not text.")
+            raise MalformedCredential(tr("The signed token is not text."))
         token = token.strip()
         if len(token) > MAX_INPUT_BYTES:
-            raise MalformedCredential("The signed token is too large to be a credential.")
+            raise MalformedCredential(tr("The signed token is too large to be a credential."))
         parts = token.split(".")
         if len(parts) != 3:
             raise MalformedCredential(
-                "This is not a compact JWS (expected three parts separated by dots).",
+                tr("This is not a compact JWS (expected three parts separated by dots)."),
                 details=f"{len(parts)} parts",
             )
         protected, payload, signature = parts
         if not protected:
-            raise MalformedCredential("The signed token has no header.")
-        header_bytes = b64url_decode(protected, what="The token's header")
-        header = load_json_object(header_bytes, what="The token's header")
+            raise MalformedCredential(tr("The signed token has no header."))
+        header_bytes = b64url_decode(protected, what=tr("The token's header"))
+        header = load_json_object(header_bytes, what=tr("The token's header"))
         return cls(
             header=header,
-            payload=b64url_decode(payload, what="The token's payload"),
-            signature=b64url_decode(signature, what="The token's signature"),
+            payload=b64url_decode(payload, what=tr("The token's payload")),
+            signature=b64url_decode(signature, what=tr("The token's signature")),
             signing_input=f"{protected}.{payload}".encode("ascii"),
         )
 
@@ -140,7 +154,7 @@ def verify_compact_jws(
     jws = token if isinstance(token, CompactJws) else CompactJws.from_text(token)
 
     def failed(reason: JwsFailure) -> JwsVerification:
-        return JwsVerification(valid=False, message=reason.value, jws=jws, failure=reason)
+        return JwsVerification(valid=False, message=reason.message, jws=jws, failure=reason)
 
     # 5. Header: the algorithm must be named, supported, allowed by the caller and fit the key.
     alg = jws.alg
@@ -159,7 +173,7 @@ def verify_compact_jws(
     # 6-8. The signature over the exact ASCII of ``protected.payload``.
     if not _signature_matches(alg, key, jws.signature, jws.signing_input):
         return failed(JwsFailure.BAD_SIGNATURE)
-    return JwsVerification(valid=True, message="The signature is valid.", jws=jws)
+    return JwsVerification(valid=True, message=tr("The signature is valid."), jws=jws)
 
 
 def sign_compact_jws(header: Mapping[str, Any], payload: bytes, private_key: PrivateKey) -> str:
@@ -170,7 +184,7 @@ def sign_compact_jws(header: Mapping[str, Any], payload: bytes, private_key: Pri
     protected_header = dict(header)
     alg = protected_header.setdefault("alg", default_algorithm(private_key.public_key()))
     if alg not in SUPPORTED_ALGS or not algorithm_fits_key(alg, private_key.public_key()):
-        raise MalformedCredential("The signing algorithm does not fit the signing key.")
+        raise MalformedCredential(tr("The signing algorithm does not fit the signing key."))
     protected = b64url_encode(
         json.dumps(protected_header, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     )
@@ -187,7 +201,7 @@ def default_algorithm(key: PublicKey) -> str:
         for alg, (_, curve, _) in _EC_ALGS.items():
             if key.curve.name == curve:
                 return alg
-        raise MalformedCredential("The key uses an elliptic curve Kredo does not accept.")
+        raise MalformedCredential(tr("The key uses an elliptic curve Kredo does not accept."))
     return "RS256"
 
 
@@ -241,7 +255,7 @@ def discover_verification_key(
             leaf_key, ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey | rsa.RSAPublicKey
         ):
             raise MalformedCredential(
-                "The signing certificate holds a key type Kredo does not accept."
+                tr("The signing certificate holds a key type Kredo does not accept.")
             )
         return DiscoveredKey(key=leaf_key, source="x5c", kid=kid, certificates=certificates)
     return None
@@ -251,7 +265,7 @@ def _certificates_from_x5c(value: Any) -> tuple[x509.Certificate, ...]:
     # RFC 7515 §4.1.6: standard base64 (not base64url) DER certificates, leaf first.
     if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
         raise MalformedCredential(
-            "The signature's certificate chain (x5c) is not a list of certificates."
+            tr("The signature's certificate chain (x5c) is not a list of certificates.")
         )
     certificates = []
     for encoded in value:
@@ -260,7 +274,7 @@ def _certificates_from_x5c(value: Any) -> tuple[x509.Certificate, ...]:
             certificates.append(x509.load_der_x509_certificate(der))
         except (binascii.Error, ValueError):
             raise MalformedCredential(
-                "A certificate in the signature's chain (x5c) is unreadable."
+                tr("A certificate in the signature's chain (x5c) is unreadable.")
             ) from None
     return tuple(certificates)
 

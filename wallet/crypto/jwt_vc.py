@@ -17,12 +17,13 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from wallet.crypto.jwk import PublicKey
 from wallet.crypto.jws import SUPPORTED_ALGS, CompactJws, JwsFailure, verify_compact_jws
 from wallet.dates import parse_numeric_date, parse_xsd_datetime
 from wallet.formats.json_input import load_json_object
+from wallet.translation import tr
 
 CLOCK_SKEW = timedelta(seconds=60)
 
@@ -32,6 +33,9 @@ VC_1_1_TYPES = frozenset({"JWT", "jwt", "application/jwt"})
 VC_2_0_TYPES = frozenset({"vc+jwt", "application/vc+jwt", "vc+ld+jwt", "application/vc+ld+jwt"})
 OPEN_BADGE_TYPES = frozenset({"OpenBadgeCredential", "AchievementCredential"})
 VC_2_0_CONTEXT = "https://www.w3.org/ns/credentials/v2"
+
+# What a set of JWT times belongs to: each has its own sentences (Czech nouns have genders).
+TimedThing = Literal["credential", "presentation", "badge"]
 
 
 class CheckStatus(Enum):
@@ -96,7 +100,7 @@ def verify_vc_jwt(
     """Verify a VC-JWT with the issuer's ``key``; raises only for text that is not a JWS/JWT."""
     # 1. Structure: a compact JWS whose payload is a JSON object (a JWT claims set).
     jws = CompactJws.from_text(token)
-    payload = load_json_object(jws.payload, what="The token's payload")
+    payload = load_json_object(jws.payload, what=tr("The token's payload"))
 
     # 2. Signature over the exact compact bytes.
     outcome = verify_compact_jws(jws, key, allowed_algs=allowed_algs)
@@ -112,9 +116,9 @@ def verify_vc_jwt(
     elif version == "2.0":
         problems += _claim_problems(payload, credential, "validFrom", "validUntil")
     else:
-        problems.append("The token carries no verifiable credential.")
+        problems.append(tr("The token carries no verifiable credential."))
     claims = CheckResult.from_problems(
-        problems, "The token's claims agree with the credential it carries."
+        problems, tr("The token's claims agree with the credential it carries.")
     )
 
     # 4. Time: JWT claims and the credential's own dates, all at ``now``.
@@ -144,7 +148,7 @@ def check_jwt_times(
     clock_skew: timedelta = CLOCK_SKEW,
     not_before_dates: Mapping[str, Any] | None = None,
     expiry_dates: Mapping[str, Any] | None = None,
-    what: str = "credential",
+    what: TimedThing = "credential",
 ) -> CheckResult:
     """``exp``/``nbf``/``iat`` (RFC 7519 §4.1.4-6) plus optional ISO dates, at ``now`` ± skew.
 
@@ -164,20 +168,60 @@ def check_jwt_times(
             target[name] = parse_xsd_datetime(value)
     for name, maybe_when in {**not_before, **expiry}.items():
         if maybe_when is None and _has_date(claims, name, not_before_dates, expiry_dates):
-            problems.append(f"The {what}'s date “{name}” cannot be read.")
+            problems.append(_unreadable_date(what, name))
     for name, when in not_before.items():
         if when is not None and when > now + clock_skew:
             if name == "iat":
-                problems.append(f"The {what} claims to be issued in the future ({_show(when)}).")
+                problems.append(_issued_in_future(what, _show(when)))
             else:
-                problems.append(f"The {what} is not valid before {_show(when)}.")
+                problems.append(_not_yet_valid(what, _show(when)))
     for when in expiry.values():
         if when is not None and when <= now - clock_skew:
-            problems.append(f"The {what} expired on {_show(when)}.")
+            problems.append(_expired(what, _show(when)))
             break
     # ``nbf`` and the credential's own start date usually agree: say each sentence once.
     unique = dict.fromkeys(problems)
-    return CheckResult.from_problems(unique, f"The {what} is within its validity period.")
+    return CheckResult.from_problems(unique, _within_validity(what))
+
+
+def _unreadable_date(what: TimedThing, name: str) -> str:
+    if what == "presentation":
+        return tr("The presentation's date “{name}” cannot be read.", name=name)
+    if what == "badge":
+        return tr("The badge's date “{name}” cannot be read.", name=name)
+    return tr("The credential's date “{name}” cannot be read.", name=name)
+
+
+def _issued_in_future(what: TimedThing, when: str) -> str:
+    if what == "presentation":
+        return tr("The presentation claims to be issued in the future ({when}).", when=when)
+    if what == "badge":
+        return tr("The badge claims to be issued in the future ({when}).", when=when)
+    return tr("The credential claims to be issued in the future ({when}).", when=when)
+
+
+def _not_yet_valid(what: TimedThing, when: str) -> str:
+    if what == "presentation":
+        return tr("The presentation is not valid before {when}.", when=when)
+    if what == "badge":
+        return tr("The badge is not valid before {when}.", when=when)
+    return tr("The credential is not valid before {when}.", when=when)
+
+
+def _expired(what: TimedThing, when: str) -> str:
+    if what == "presentation":
+        return tr("The presentation expired on {when}.", when=when)
+    if what == "badge":
+        return tr("The badge expired on {when}.", when=when)
+    return tr("The credential expired on {when}.", when=when)
+
+
+def _within_validity(what: TimedThing) -> str:
+    if what == "presentation":
+        return tr("The presentation is within its validity period.")
+    if what == "badge":
+        return tr("The badge is within its validity period.")
+    return tr("The credential is within its validity period.")
 
 
 # --- internals ------------------------------------------------------------------------
@@ -198,28 +242,29 @@ def _typ_problems(typ: Any, version: str) -> list[str]:
         return []
     allowed = VC_1_1_TYPES | (VC_2_0_TYPES if version == "2.0" else frozenset())
     if not isinstance(typ, str) or typ not in allowed:
-        return ["The token declares itself as something other than a verifiable credential."]
+        return [tr("The token declares itself as something other than a verifiable credential.")]
     return []
 
 
 def _claim_problems(
     payload: Mapping[str, Any], credential: Mapping[str, Any], start_name: str, end_name: str
 ) -> list[str]:
-    problems = []
+    problems: list[str] = []
     issuer = credential.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
-    pairs = (
-        ("iss", payload.get("iss"), issuer_id, "issuer"),
-        ("jti", payload.get("jti"), credential.get("id"), "identifier"),
-    )
-    for claim, jwt_value, vc_value, label in pairs:
-        if jwt_value is not None and vc_value is not None and jwt_value != vc_value:
-            problems.append(f"The token's “{claim}” differs from the credential's {label}.")
+    iss, jti = payload.get("iss"), payload.get("jti")
+    if iss is not None and issuer_id is not None and iss != issuer_id:
+        problems.append(tr("The token's “{claim}” differs from the credential's issuer.",
+                           claim="iss"))
+    if jti is not None and credential.get("id") is not None and jti != credential.get("id"):
+        problems.append(tr("The token's “{claim}” differs from the credential's identifier.",
+                           claim="jti"))
     sub = payload.get("sub")
     subjects = _as_list(credential.get("credentialSubject"))
     subject_ids = [s["id"] for s in subjects if isinstance(s, dict) and "id" in s]
     if sub is not None and subject_ids and sub not in subject_ids:
-        problems.append("The token's “sub” differs from the credential's subject.")
+        problems.append(tr("The token's “{claim}” differs from the credential's subject.",
+                           claim="sub"))
     for claim, name in (("nbf", start_name), ("exp", end_name)):
         jwt_when, vc_when = _numeric_date(payload, claim), parse_xsd_datetime(credential.get(name))
         # Compare whole seconds: NumericDate carries no fractions in practice.
@@ -228,7 +273,8 @@ def _claim_problems(
             and vc_when is not None
             and int(jwt_when.timestamp()) != int(vc_when.timestamp())
         ):
-            problems.append(f"The token's “{claim}” differs from the credential's {name}.")
+            problems.append(tr("The token's “{claim}” differs from the credential's {name}.",
+                               claim=claim, name=name))
     return problems
 
 

@@ -11,6 +11,7 @@ import base64
 import re
 
 from wallet.errors import MalformedCredential
+from wallet.translation import tr
 
 BASE58BTC = "z"
 BASE64URL = "u"
@@ -33,14 +34,17 @@ def base58btc_encode(data: bytes) -> str:
     return "1" * zeros + "".join(reversed(digits))
 
 
-def base58btc_decode(text: str, *, what: str = "A base58 value") -> bytes:
+def base58btc_decode(text: str, *, what: str | None = None) -> bytes:
+    """``what`` names the value as a sentence's subject (a ``tr()`` noun phrase)."""
+    what = what or tr("A base58 value")
     if len(text) > MAX_MULTIBASE_CHARS:
-        raise MalformedCredential(f"{what} is too long.")
+        raise MalformedCredential(tr("{what} is too long.", what=what))
     number = 0
     for char in text:
         value = _INDEX.get(char)
         if value is None:
-            raise MalformedCredential(f"{what} contains a character that is not base58.")
+            raise MalformedCredential(
+                tr("{what} contains a character that is not base58.", what=what))
         number = number * 58 + value
     zeros = len(text) - len(text.lstrip("1"))
     body = number.to_bytes((number.bit_length() + 7) // 8, "big") if number else b""
@@ -56,20 +60,24 @@ def multibase_encode(data: bytes, base: str = BASE58BTC) -> str:
     raise ValueError(f"unsupported multibase prefix {base!r}")
 
 
-def multibase_decode(text: str, *, what: str = "A multibase value") -> bytes:
-    """Decode a ``z`` or ``u`` multibase string; anything else is a malformed value."""
+def multibase_decode(text: str, *, what: str | None = None) -> bytes:
+    """Decode a ``z`` or ``u`` multibase string; anything else is a malformed value.
+
+    ``what`` names the value as the subject of a sentence (a ``tr()`` noun phrase).
+    """
+    what = what or tr("A multibase value")
     if not isinstance(text, str) or not text:
-        raise MalformedCredential(f"{what} is missing or not a string.")
+        raise MalformedCredential(tr("{what} is missing or not a string.", what=what))
     if len(text) > MAX_MULTIBASE_CHARS:
-        raise MalformedCredential(f"{what} is too long.")
+        raise MalformedCredential(tr("{what} is too long.", what=what))
     prefix, body = text[0], text[1:]
     if prefix == BASE58BTC:
         return base58btc_decode(body, what=what)
     if prefix == BASE64URL:
         if not _BASE64URL_TEXT.fullmatch(body) or len(body) % 4 == 1:
-            raise MalformedCredential(f"{what} is not valid base64url.")
+            raise MalformedCredential(tr("{what} is not valid base64url.", what=what))
         return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
     raise MalformedCredential(
-        f"{what} uses a multibase encoding Kredo does not read.",
+        tr("{what} uses a multibase encoding Kredo does not read.", what=what),
         details=f"multibase prefix {prefix!r}",
     )

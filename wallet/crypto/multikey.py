@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
 from wallet.crypto.multibase import BASE58BTC, multibase_decode, multibase_encode
 from wallet.errors import MalformedCredential
+from wallet.translation import tr
 
 MultikeyPublicKey = ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey
 MultikeyPrivateKey = ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey
@@ -45,20 +46,24 @@ def varint_encode(value: int) -> bytes:
             return bytes(out)
 
 
-def varint_decode(data: bytes, *, what: str = "A key") -> tuple[int, bytes]:
-    """(value, rest); multicodec codes fit in three bytes, longer prefixes are malformed."""
+def varint_decode(data: bytes, *, what: str | None = None) -> tuple[int, bytes]:
+    """(value, rest); multicodec codes fit in three bytes, longer prefixes are malformed.
+
+    ``what`` names the value as the subject of a sentence (a ``tr()`` noun phrase).
+    """
     value = 0
     for position, byte in enumerate(data[:3]):
         value |= (byte & 0x7F) << (7 * position)
         if not byte & 0x80:
             return value, data[position + 1 :]
-    raise MalformedCredential(f"{what} does not start with a valid multicodec prefix.")
+    raise MalformedCredential(tr("{what} does not start with a valid multicodec prefix.",
+                                 what=what or tr("A key")))
 
 
 def public_key_from_multikey(value: str) -> MultikeyPublicKey:
     """The public key in a ``publicKeyMultibase`` / did:key value."""
     code, key_bytes = varint_decode(
-        multibase_decode(value, what="A public key"), what="A public key"
+        multibase_decode(value, what=tr("A public key")), what=tr("A public key")
     )
     try:
         if code == ED25519_PUB:
@@ -70,10 +75,10 @@ def public_key_from_multikey(value: str) -> MultikeyPublicKey:
             return ec.EllipticCurvePublicKey.from_encoded_point(curve, key_bytes)
     except ValueError as exc:
         raise MalformedCredential(
-            "A public key in the credential is not a valid key.", details=str(exc)
+            tr("A public key in the credential is not a valid key."), details=str(exc)
         ) from None
     raise MalformedCredential(
-        "A public key in the credential is of a type Kredo does not support.",
+        tr("A public key in the credential is of a type Kredo does not support."),
         details=f"multicodec 0x{code:x}",
     )
 
@@ -94,21 +99,25 @@ def multikey_from_public_key(key: MultikeyPublicKey) -> str:
 
 def private_key_from_multikey(value: str) -> MultikeyPrivateKey:
     """The private key in a ``secretKeyMultibase`` (or ``privateKeyMultibase``) value."""
-    code, secret = varint_decode(multibase_decode(value, what="A secret key"), what="A secret key")
+    code, secret = varint_decode(
+        multibase_decode(value, what=tr("A secret key")), what=tr("A secret key")
+    )
     expected = _SECRET_LENGTH.get(code)
     if expected is None:
         raise MalformedCredential(
-            "The secret key is of a type Kredo does not support.",
+            tr("The secret key is of a type Kredo does not support."),
             details=f"multicodec 0x{code:x}",
         )
     if len(secret) != expected:
-        raise MalformedCredential("The secret key has the wrong length for its type.")
+        raise MalformedCredential(tr("The secret key has the wrong length for its type."))
     if code == ED25519_PRIV:
         return ed25519.Ed25519PrivateKey.from_private_bytes(secret)
     try:
         return ec.derive_private_key(int.from_bytes(secret, "big"), _EC_PRIVATE[code])
     except ValueError as exc:
-        raise MalformedCredential("The secret key is not a valid key.", details=str(exc)) from None
+        raise MalformedCredential(
+            tr("The secret key is not a valid key."), details=str(exc)
+        ) from None
 
 
 def multikey_from_private_key(key: MultikeyPrivateKey) -> str:

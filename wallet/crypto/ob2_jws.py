@@ -22,6 +22,7 @@ from wallet.crypto.jws import CompactJws, JwsFailure, verify_compact_jws
 from wallet.crypto.jwt_vc import CLOCK_SKEW, CheckResult, CheckStatus, check_jwt_times
 from wallet.errors import MalformedCredential
 from wallet.formats.json_input import load_json_object
+from wallet.translation import tr
 
 # Open Badges 2.0 §Signed Badges: "RS256" is the one algorithm the specification names.
 OB2_ALGS = frozenset({"RS256"})
@@ -55,12 +56,15 @@ def load_issuer_public_key_pem(pem: bytes | str) -> rsa.RSAPublicKey:
     try:
         key = load_pem_public_key(data)
     except (ValueError, TypeError, UnsupportedAlgorithm):
-        raise MalformedCredential("The issuer's public key is not a readable PEM key.") from None
+        raise MalformedCredential(
+            tr("The issuer's public key is not a readable PEM key.")) from None
     if not isinstance(key, rsa.RSAPublicKey):
-        raise MalformedCredential("The issuer's public key is not an RSA key (Open Badges 2.0).")
+        raise MalformedCredential(
+            tr("The issuer's public key is not an RSA key (Open Badges 2.0)."))
     if key.key_size < MIN_RSA_BITS:
         raise MalformedCredential(
-            f"The issuer's RSA key is too short to be trusted ({key.key_size} bits)."
+            tr("The issuer's RSA key is too short to be trusted ({bits} bits).",
+               bits=key.key_size)
         )
     return key
 
@@ -75,7 +79,7 @@ def verify_ob2_signed_assertion(
     """Verify a signed OB 2.0 assertion with the issuer's PEM public key."""
     # 1. A compact JWS whose payload is the assertion object.
     jws = CompactJws.from_text(token)
-    assertion = load_json_object(jws.payload, what="The badge assertion")
+    assertion = load_json_object(jws.payload, what=tr("The badge assertion"))
 
     # 2. RS256 signature with the issuer's key.
     key = load_issuer_public_key_pem(issuer_public_key_pem)
@@ -85,14 +89,15 @@ def verify_ob2_signed_assertion(
     )
 
     # 3. The payload must be an assertion that says it is verified by signature.
-    problems = []
+    problems: list[str] = []
     if "Assertion" not in _as_list(assertion.get("type")):
-        problems.append("The signed data is not an Open Badges assertion.")
+        problems.append(tr("The signed data is not an Open Badges assertion."))
     verification = assertion.get("verification")
     kind = verification.get("type") if isinstance(verification, dict) else None
     if kind not in _SIGNED_TYPES:
-        problems.append("The assertion does not say it is verified by signature.")
-    claims = CheckResult.from_problems(problems, "The signed data is a signed badge assertion.")
+        problems.append(tr("The assertion does not say it is verified by signature."))
+    claims = CheckResult.from_problems(
+        problems, tr("The signed data is a signed badge assertion."))
 
     # 4. issuedOn / expires at ``now``.
     time = check_jwt_times(

@@ -31,6 +31,7 @@ from wallet.crypto.jws import (
 from wallet.crypto.jwt_vc import CLOCK_SKEW, CheckResult, CheckStatus, check_jwt_times
 from wallet.errors import MalformedCredential, SharingError, WalletError
 from wallet.formats.json_input import load_json, load_json_object
+from wallet.translation import tr, tr_n
 
 SD_JWT_VC_TYPES = frozenset({"dc+sd-jwt", "vc+sd-jwt"})
 KB_JWT_TYPE = "kb+jwt"
@@ -66,17 +67,17 @@ class SdJwtParts:
     def from_text(cls, text: str) -> SdJwtParts:
         if not isinstance(text, str) or "~" not in text:
             raise MalformedCredential(
-                "This is not an SD-JWT (expected a signed token followed by “~”)."
+                tr("This is not an SD-JWT (expected a signed token followed by “~”).")
             )
         if not text.isascii():
             # RFC 9901 §4: base64url parts joined by "~"; digests are taken over the ASCII.
-            raise MalformedCredential("The SD-JWT contains characters that cannot be in one.")
+            raise MalformedCredential(tr("The SD-JWT contains characters that cannot be in one."))
         pieces = text.strip().split("~")
         issuer_jwt, middle, last = pieces[0], pieces[1:-1], pieces[-1]
         if issuer_jwt.count(".") != 2:
-            raise MalformedCredential("The SD-JWT does not start with a signed token.")
+            raise MalformedCredential(tr("The SD-JWT does not start with a signed token."))
         if any(not piece for piece in middle):
-            raise MalformedCredential("The SD-JWT contains an empty disclosure.")
+            raise MalformedCredential(tr("The SD-JWT contains an empty disclosure."))
         return cls(issuer_jwt=issuer_jwt, disclosures=tuple(middle), kb_jwt=last or None)
 
     @property
@@ -144,7 +145,7 @@ def verify_sd_jwt(
     # 1. Separate the parts and decode the issuer-signed JWT.
     parts = SdJwtParts.from_text(sd_jwt)
     jws = CompactJws.from_text(parts.issuer_jwt)
-    payload = load_json_object(jws.payload, what="The SD-JWT's payload")
+    payload = load_json_object(jws.payload, what=tr("The SD-JWT's payload"))
 
     # 2. The issuer's signature.
     outcome = verify_compact_jws(jws, issuer_key, allowed_algs=allowed_algs)
@@ -157,19 +158,22 @@ def verify_sd_jwt(
     disclosed: tuple[Disclosure, ...] = ()
     try:
         claims, disclosed = _disclose(payload, parts.disclosures)
-        disclosures = CheckResult(
-            CheckStatus.OK, (f"All {len(disclosed)} disclosed claims were signed by the issuer.",)
-        )
+        disclosures = CheckResult(CheckStatus.OK, (tr_n(
+            "The one disclosed claim was signed by the issuer.",
+            "All {n} disclosed claims were signed by the issuer.",
+            len(disclosed),
+        ),))
     except _DisclosureRejectedError as rejected:
-        disclosures = CheckResult(CheckStatus.FAILED, (str(rejected),))
+        disclosures = CheckResult(CheckStatus.FAILED, (rejected.message,))
 
     # 6. SD-JWT VC rules: the token type and a credential type (``vct``).
-    type_problems = []
+    type_problems: list[str] = []
     if jws.header.get("typ") not in SD_JWT_VC_TYPES:
-        type_problems.append("The token does not declare itself an SD-JWT verifiable credential.")
+        type_problems.append(
+            tr("The token does not declare itself an SD-JWT verifiable credential."))
     if not isinstance(payload.get("vct"), str) or not payload["vct"]:
-        type_problems.append("The SD-JWT VC does not name its credential type (vct).")
-    type_check = CheckResult.from_problems(type_problems, "The token is an SD-JWT VC.")
+        type_problems.append(tr("The SD-JWT VC does not name its credential type (vct)."))
+    type_check = CheckResult.from_problems(type_problems, tr("The token is an SD-JWT VC."))
 
     # 7. Time, over the signed claims plus any disclosed ones.
     time = check_jwt_times({**payload, **claims}, now, clock_skew=clock_skew)
@@ -231,7 +235,7 @@ def present(
     wanted = [path_from_text(text) for text in reveal]
     for path, text in zip(wanted, reveal, strict=True):
         if not _path_exists(claims, path):
-            raise SharingError(f"The credential has no claim “{text}” to reveal.")
+            raise SharingError(tr("The credential has no claim “{claim}” to reveal.", claim=text))
     kept = {
         d.encoded
         for d in disclosed
@@ -245,10 +249,10 @@ def present(
     if holder_key is None:
         return chosen.presented
     if not nonce or not audience:
-        raise SharingError("A holder proof needs the verifier's nonce and audience.")
+        raise SharingError(tr("A holder proof needs the verifier's nonce and audience."))
     moment = now or datetime.now(UTC)
     payload = load_json_object(
-        CompactJws.from_text(parts.issuer_jwt).payload, what="The SD-JWT's payload"
+        CompactJws.from_text(parts.issuer_jwt).payload, what=tr("The SD-JWT's payload")
     )
     kb_payload = {
         "iat": int(moment.timestamp()),
@@ -278,22 +282,27 @@ def path_from_text(text: str) -> tuple[str, ...]:
 class _DisclosureRejectedError(Exception):
     """Internal: the sentence why the disclosures cannot be accepted."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message  # the tr() sentence itself, not str() of it
+
 
 def _digest(alg: Any, text: str) -> str:
     digest_fn = _DIGESTS.get(alg) if isinstance(alg, str) else None
     if digest_fn is None:
-        raise _DisclosureRejectedError("The SD-JWT uses a digest algorithm Kredo does not support.")
+        raise _DisclosureRejectedError(
+            tr("The SD-JWT uses a digest algorithm Kredo does not support."))
     return b64url_encode(digest_fn(text.encode("ascii")).digest())
 
 
 def _holder_view(parts: SdJwtParts) -> tuple[dict[str, Any], tuple[Disclosure, ...]]:
     payload = load_json_object(
-        CompactJws.from_text(parts.issuer_jwt).payload, what="The SD-JWT's payload"
+        CompactJws.from_text(parts.issuer_jwt).payload, what=tr("The SD-JWT's payload")
     )
     try:
         return _disclose(payload, parts.disclosures)
     except _DisclosureRejectedError as rejected:
-        raise MalformedCredential(str(rejected)) from None
+        raise MalformedCredential(rejected.message) from None
 
 
 def _disclose(
@@ -305,7 +314,7 @@ def _disclose(
     for text in encoded:
         digest = _digest(alg, text)
         if digest in by_digest:
-            raise _DisclosureRejectedError("The same disclosure is presented twice.")
+            raise _DisclosureRejectedError(tr("The same disclosure is presented twice."))
         by_digest[digest] = text
     seen: set[str] = set()
     found: list[Disclosure] = []
@@ -315,9 +324,10 @@ def _disclose(
     ) -> tuple[str | None, Any] | None:
         """The disclosed (name, value) for ``digest``; None when it was not presented."""
         if not isinstance(digest, str):
-            raise _DisclosureRejectedError("The SD-JWT's signed data holds a malformed digest.")
+            raise _DisclosureRejectedError(
+                tr("The SD-JWT's signed data holds a malformed digest."))
         if digest in seen:
-            raise _DisclosureRejectedError("The SD-JWT's signed data repeats a digest.")
+            raise _DisclosureRejectedError(tr("The SD-JWT's signed data repeats a digest."))
         seen.add(digest)
         if digest not in by_digest:
             return None  # not presented, or a decoy digest
@@ -326,11 +336,11 @@ def _disclose(
         expected = 2 if in_array else 3
         if len(item) != expected:
             raise _DisclosureRejectedError(
-                "A disclosure has the wrong shape for where the issuer placed it."
+                tr("A disclosure has the wrong shape for where the issuer placed it.")
             )
         name = None if in_array else item[1]
         if name is not None and (not isinstance(name, str) or name in _RESERVED_NAMES):
-            raise _DisclosureRejectedError("A disclosure has an invalid claim name.")
+            raise _DisclosureRejectedError(tr("A disclosure has an invalid claim name."))
         full_path = path if in_array else (*path, str(name))
         # ``value`` keeps the disclosure as issued (nested digests included).
         found.append(Disclosure(text, digest, item[0], name, item[-1], full_path))
@@ -341,7 +351,7 @@ def _disclose(
             digests = node.get("_sd", [])
             if not isinstance(digests, list):
                 raise _DisclosureRejectedError(
-                    "The SD-JWT's signed data holds a malformed digest list."
+                    tr("The SD-JWT's signed data holds a malformed digest list.")
                 )
             out = {
                 k: walk(v, (*path, k))
@@ -355,7 +365,7 @@ def _disclose(
                 name, value = disclosed
                 if name in out:
                     raise _DisclosureRejectedError(
-                        "A disclosure overwrites a claim that is already there."
+                        tr("A disclosure overwrites a claim that is already there.")
                     )
                 out[str(name)] = value
             return out
@@ -365,7 +375,7 @@ def _disclose(
                 if isinstance(element, dict) and "..." in element:
                     if len(element) != 1:
                         raise _DisclosureRejectedError(
-                            "An array placeholder in the SD-JWT is malformed."
+                            tr("An array placeholder in the SD-JWT is malformed.")
                         )
                     disclosed = claim(element["..."], (*path, len(items)), in_array=True)
                     if disclosed is not None:
@@ -378,19 +388,19 @@ def _disclose(
     claims = walk(payload, ())
     unused = set(by_digest) - seen
     if unused:
-        raise _DisclosureRejectedError(
+        raise _DisclosureRejectedError(tr(
             "A disclosure does not belong to this credential: its digest is not in the signed data."
-        )
+        ))
     return claims, tuple(found)
 
 
 def _decode_disclosure(text: str) -> list[Any]:
     try:
-        item = load_json(b64url_decode(text, what="A disclosure"), what="A disclosure")
+        item = load_json(b64url_decode(text, what=tr("A disclosure")), what=tr("A disclosure"))
     except WalletError:
-        raise _DisclosureRejectedError("A disclosure cannot be read.") from None
+        raise _DisclosureRejectedError(tr("A disclosure cannot be read.")) from None
     if not isinstance(item, list) or len(item) not in (2, 3) or not isinstance(item[0], str):
-        raise _DisclosureRejectedError("A disclosure is not a salted claim.")
+        raise _DisclosureRejectedError(tr("A disclosure is not a salted claim."))
     return item
 
 
@@ -412,9 +422,9 @@ def _check_key_binding(
         if require:
             return CheckResult(
                 CheckStatus.FAILED,
-                ("The credential was presented without the holder's proof of possession.",),
+                (tr("The credential was presented without the holder's proof of possession."),),
             ), None
-        return CheckResult.skipped("The holder did not add a proof of possession."), None
+        return CheckResult.skipped(tr("The holder did not add a proof of possession.")), None
 
     def failed(message: str, key: PublicKey | None = None) -> tuple[CheckResult, PublicKey | None]:
         return CheckResult(CheckStatus.FAILED, (message,)), key
@@ -423,47 +433,49 @@ def _check_key_binding(
     jwk = cnf.get("jwk") if isinstance(cnf, dict) else None
     if not isinstance(jwk, dict):
         return failed(
-            "The credential names no holder key, so the holder's proof cannot be checked."
+            tr("The credential names no holder key, so the holder's proof cannot be checked.")
         )
     try:
         holder_key = public_key_from_jwk(jwk)
         kb = CompactJws.from_text(parts.kb_jwt)
-        kb_claims = load_json_object(kb.payload, what="The holder's proof")
+        kb_claims = load_json_object(kb.payload, what=tr("The holder's proof"))
     except MalformedCredential as exc:
-        return failed(f"The holder's proof cannot be read: {exc.message}")
+        return failed(tr("The holder's proof cannot be read: {reason}", reason=exc.message))
     if kb.header.get("typ") != KB_JWT_TYPE:
         return failed(
-            "The holder's proof is not a key binding JWT (typ is not kb+jwt).", holder_key
+            tr("The holder's proof is not a key binding JWT (typ is not kb+jwt)."), holder_key
         )
     outcome = verify_compact_jws(kb, holder_key, allowed_algs=allowed_algs)
     if not outcome.valid:
         return failed(
-            f"The holder's proof is not signed by the holder's key. {outcome.message}", holder_key
+            tr("The holder's proof is not signed by the holder's key. {reason}",
+               reason=outcome.message),
+            holder_key,
         )
     try:
         expected_hash = _digest(sd_alg, parts.presented)
     except _DisclosureRejectedError as rejected:
-        return failed(str(rejected), holder_key)
-    problems = []
+        return failed(rejected.message, holder_key)
+    problems: list[str] = []
     if kb_claims.get("sd_hash") != expected_hash:
-        problems.append("The holder's proof was made for a different presentation (sd_hash).")
+        problems.append(tr("The holder's proof was made for a different presentation (sd_hash)."))
     nonce = kb_claims.get("nonce")
     if not isinstance(nonce, str) or (expected_nonce is not None and nonce != expected_nonce):
-        problems.append("The holder's proof answers a different request (nonce).")
+        problems.append(tr("The holder's proof answers a different request (nonce)."))
     aud = kb_claims.get("aud")
     if not isinstance(aud, str) or (expected_audience is not None and aud != expected_audience):
-        problems.append("The holder's proof was made for a different verifier (aud).")
+        problems.append(tr("The holder's proof was made for a different verifier (aud)."))
     iat = kb_claims.get("iat")
     if isinstance(iat, bool) or not isinstance(iat, int | float):
-        problems.append("The holder's proof is not dated (iat).")
+        problems.append(tr("The holder's proof is not dated (iat)."))
     else:
         issued = datetime.fromtimestamp(iat, tz=UTC)
         if issued > now + clock_skew:
-            problems.append("The holder's proof is dated in the future.")
+            problems.append(tr("The holder's proof is dated in the future."))
         elif issued < now - max_age - clock_skew:
-            problems.append("The holder's proof is too old to show the holder is present.")
+            problems.append(tr("The holder's proof is too old to show the holder is present."))
     result = CheckResult.from_problems(
-        problems, "The holder proved possession of the credential's key."
+        problems, tr("The holder proved possession of the credential's key.")
     )
     return result, holder_key
 

@@ -34,6 +34,7 @@ from wallet.crypto.x509_path import (
     relevant_roots,
     to_asn1,
 )
+from wallet.translation import tr
 
 if TYPE_CHECKING:
     from wallet.crypto.timestamp_token import TimestampResult
@@ -85,7 +86,8 @@ def validate_timestamp_authority(
                 authority=authority,
                 usage_problems=problems,
             )
-        notes.append(f"No path to a trusted timestamp authority held: {trusted.problem}")
+        notes.append(tr("No path to a trusted timestamp authority held: {reason}",
+                        reason=trusted.problem))
     in_file_roots = _anchors_in_file(authority, pool)
     if not in_file_roots:
         return AuthorityPath(
@@ -96,8 +98,8 @@ def validate_timestamp_authority(
             revocation="not established",
             problems=(
                 *problems,
-                "The timestamp does not include the certificate of the authority that "
-                "issued its authority's certificate.",
+                tr("The timestamp does not include the certificate of the authority that "
+                   "issued its authority's certificate."),
             ),
             notes=tuple(notes),
         )
@@ -121,9 +123,9 @@ def _time_stamping_usage_problem(certificate: asn1crypto.x509.Certificate) -> st
         if extension["extn_id"].native == "extended_key_usage"
     ]
     if len(extensions) != 1 or TIME_STAMPING not in (extensions[0]["extn_value"].native or []):
-        return "The timestamp authority's certificate is not meant for timestamps."
+        return tr("The timestamp authority's certificate is not meant for timestamps.")
     if not extensions[0]["critical"].native:
-        return (
+        return tr(
             "The timestamp authority's certificate does not mark its timestamp usage "
             "critical, as timestamp certificates must."
         )
@@ -151,26 +153,29 @@ def _validate(
     moment: datetime,
 ) -> PathAttempt:
     attempt = attempt_path(authority, roots, pool, revocation, moment, mode="hard-fail",
-                           problems=_AUTHORITY_PROBLEMS)
-    if attempt.problem == _NO_REVOCATION_DATA:
+                           problems=_authority_problems())
+    if attempt.failure == "no_revocation_data":
         # Nothing embedded speaks about the authority: the chain still holds, said in a note.
         again = attempt_path(authority, roots, pool, revocation, moment, mode="soft-fail",
-                             problems=_AUTHORITY_PROBLEMS)
+                             problems=_authority_problems())
         if again.valid:
             return PathAttempt(True, again.chain, None, revocation_checked=False)
         return again
     return attempt
 
 
-_NO_REVOCATION_DATA = "no revocation data"
-_AUTHORITY_PROBLEMS = PathProblems(
-    expired="The timestamp authority's certificate had expired when it stamped.",
-    not_yet_valid="The timestamp authority's certificate was not yet valid when it stamped.",
-    revoked="The timestamp authority's certificate was revoked before it stamped.",
-    no_revocation_data=_NO_REVOCATION_DATA,
-    no_path="No certificate chain leads from the timestamp authority to its issuer.",
-    invalid="The timestamp authority's certificate chain is not valid.",
-)
+def _authority_problems() -> PathProblems:
+    # A function, not a constant: the sentences are made in the language active at the time.
+    return PathProblems(
+        expired=tr("The timestamp authority's certificate had expired when it stamped."),
+        not_yet_valid=tr(
+            "The timestamp authority's certificate was not yet valid when it stamped."),
+        revoked=tr("The timestamp authority's certificate was revoked before it stamped."),
+        no_revocation_data=tr("The seal lacks the revocation data needed for a certificate in "
+                              "the timestamp authority's chain."),
+        no_path=tr("No certificate chain leads from the timestamp authority to its issuer."),
+        invalid=tr("The timestamp authority's certificate chain is not valid."),
+    )
 
 
 def _finish(
@@ -190,10 +195,10 @@ def _finish(
     if attempt.valid:
         how = _revocation_source(authority, attempt.chain, revocation, attempt.revocation_checked)
         if not attempt.revocation_checked:
-            notes = (
+            notes = (tr(
                 "No usable revocation data for the timestamp authority's certificate is "
-                "embedded, so its revocation was not checked.",
-            )
+                "embedded, so its revocation was not checked."
+            ),)
     return AuthorityPath(
         valid=attempt.valid and not problems,
         validated_at=moment,

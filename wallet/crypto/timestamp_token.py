@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
 from wallet.crypto.timestamp_authority import AuthorityPath
+from wallet.translation import tr
 
 _ = asn1crypto.tsp  # imported for its side effect only
 
@@ -71,13 +72,13 @@ def verify_timestamp_token(
     extra_certificates: Sequence[asn1crypto.x509.Certificate] = (),
 ) -> TimestampResult:
     """Check one token over ``message``; never raises for a broken token."""
-    label = _LABELS.get(kind, kind)
+    label = _label(kind)
     try:
         signed_data, tst_info = _open_token(token_der)
         return _check(kind, label, signed_data, tst_info, message, extra=extra_certificates)
     except (ValueError, TypeError, KeyError, AttributeError):
         # asn1crypto parses lazily, so damage can surface at any field access.
-        unreadable = (f"The {label} is not a readable RFC 3161 token.",)
+        unreadable = (tr("{label} is not a readable RFC 3161 token.", label=label),)
         return TimestampResult(kind, False, False, None, None, unreadable)
 
 
@@ -94,7 +95,7 @@ def _check(
     gen_time: datetime | None = tst_info["gen_time"].native
     imprint_ok = _imprint_matches(tst_info, message)
     if not imprint_ok:
-        problems.append(f"The {label} does not cover these exact bytes.")
+        problems.append(tr("{label} does not cover these exact bytes.", label=label))
     certificates = tuple(
         c.chosen for c in (signed_data["certificates"] or []) if c.name == "certificate"
     )
@@ -102,14 +103,15 @@ def _check(
     signature_ok = False
     tsa_name = None
     if signer is None:
-        problems.append(f"The {label} does not include its authority's certificate.")
+        problems.append(tr("{label} does not include its authority's certificate.", label=label))
     else:
         tsa_name = short_name(signer.subject)
         signature_ok = _signed_attributes_valid(signed_data, signer, problems, label)
         if gen_time is not None and not (
             signer.not_valid_before <= gen_time <= signer.not_valid_after
         ):
-            problems.append(f"The {label} was issued outside its authority's certificate validity.")
+            problems.append(tr("{label} was issued outside its authority's certificate validity.",
+                               label=label))
     if tst_info["tsa"].native is not None and tsa_name is None:
         tsa_name = short_name(tst_info["tsa"].chosen)
     return TimestampResult(
@@ -125,11 +127,15 @@ def short_name(name: asn1crypto.x509.Name) -> str:
     return f"{common} ({', '.join(extra)})" if extra else str(common)
 
 
-_LABELS = {
-    "sigTst": "signature timestamp",
-    "adoTst": "content timestamp",
-    "arcTst": "archive timestamp",
-}
+def _label(kind: str) -> str:
+    """The token as the subject of a sentence; every one of them is a "razítko" in Czech."""
+    if kind == "sigTst":
+        return tr("The signature timestamp")
+    if kind == "adoTst":
+        return tr("The content timestamp")
+    if kind == "arcTst":
+        return tr("The archive timestamp")
+    return tr("The timestamp {kind}", kind=kind)
 
 
 def _open_token(token_der: bytes) -> tuple[asn1crypto.cms.SignedData, asn1crypto.tsp.TSTInfo]:
@@ -189,29 +195,30 @@ def _signed_attributes_valid(
     # the set on dump (slow, and not necessarily byte-identical to what the TSA signed).
     signed_bytes = b"\x31" + attributes.dump()[1:]
     if not attributes:
-        problems.append(f"The {label} has no signed attributes.")
+        problems.append(tr("{label} has no signed attributes.", label=label))
         return False
     values = {attr["type"].native: attr["values"] for attr in attributes}
     digest_name = _HASHLIB_NAMES.get(signer_info["digest_algorithm"]["algorithm"].native)
     encap = signed_data["encap_content_info"]["content"]
     if digest_name is None or values.get("content_type", [None])[0] is None:
-        problems.append(f"The {label} is signed in a way Kredo does not support.")
+        problems.append(tr("{label} is signed in a way Kredo does not support.", label=label))
         return False
     if values["content_type"][0].native != "tst_info":
-        problems.append(f"The {label}'s signature is not over a timestamp.")
+        problems.append(tr("{label}'s signature is not over a timestamp.", label=label))
         return False
     content_digest = hashlib.new(digest_name, encap.contents).digest()
     claimed = values.get("message_digest")
     if not claimed or not hmac.compare_digest(claimed[0].native, content_digest):
-        problems.append(f"The {label}'s signature does not cover its content.")
+        problems.append(tr("{label}'s signature does not cover its content.", label=label))
         return False
     if not _signing_certificate_matches(values, signer):
-        problems.append(
-            f"The {label} names a different authority certificate than the one that signed it."
-        )
+        problems.append(tr(
+            "{label} names a different authority certificate than the one that signed it.",
+            label=label,
+        ))
         return False
     if not _verify_cms_signature(signer, signer_info, signed_bytes, digest_name):
-        problems.append(f"The {label}'s signature by its authority is not valid.")
+        problems.append(tr("{label}'s signature by its authority is not valid.", label=label))
         return False
     return True
 

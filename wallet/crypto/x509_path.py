@@ -24,6 +24,8 @@ import asn1crypto.x509
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from wallet.translation import tr
+
 _T = TypeVar("_T")
 
 
@@ -86,7 +88,7 @@ def validate_seal_path(
         if trusted.valid:
             return _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
         # Keep why the trusted path failed: the fallback below proves less, and says so.
-        notes = (f"No path to a trusted authority held: {trusted.problem}",)
+        notes = (tr("No path to a trusted authority held: {reason}", reason=trusted.problem),)
     issuers = [c for c in pool if c.subject == end_entity.issuer and c.ca]
     if not issuers:
         return PathResult(
@@ -97,7 +99,7 @@ def validate_seal_path(
             anchor_subject=None,
             revocation=how,
             problems=(
-                "The seal does not include the certificate of the authority that issued it.",
+                tr("The seal does not include the certificate of the authority that issued it."),
             ),
         )
     in_file = _validate(end_entity, issuers, pool, revocation, moment)
@@ -125,12 +127,17 @@ def relevant_roots(
 
 @dataclass(frozen=True)
 class PathAttempt:
-    """One run of path validation: the chain found (anchor first), or why there is none."""
+    """One run of path validation: the chain found (anchor first), or why there is none.
+
+    ``problem`` is the sentence for a person; ``failure`` names the kind of failure (a field
+    of :class:`PathProblems`) for code to decide on.
+    """
 
     valid: bool
     chain: tuple[asn1crypto.x509.Certificate, ...]
     problem: str | None
     revocation_checked: bool = True
+    failure: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,16 +152,19 @@ class PathProblems:
     invalid: str
 
 
-_SEAL_PROBLEMS = PathProblems(
-    expired="The seal certificate had expired at the time the seal is checked against.",
-    not_yet_valid="The seal certificate was not yet valid at the time the seal is checked "
-    "against.",
-    revoked="The seal certificate was revoked before the seal was made.",
-    no_revocation_data="The seal lacks the revocation data needed for a certificate in its "
-    "chain.",
-    no_path="No certificate chain leads from the seal certificate to its issuing authority.",
-    invalid="The seal certificate's chain is not valid.",
-)
+def _seal_problems() -> PathProblems:
+    # A function, not a constant: the sentences are made in the language active at the time.
+    return PathProblems(
+        expired=tr("The seal certificate had expired at the time the seal is checked against."),
+        not_yet_valid=tr("The seal certificate was not yet valid at the time the seal is "
+                         "checked against."),
+        revoked=tr("The seal certificate was revoked before the seal was made."),
+        no_revocation_data=tr("The seal lacks the revocation data needed for a certificate in "
+                              "its chain."),
+        no_path=tr("No certificate chain leads from the seal certificate to its issuing "
+                   "authority."),
+        invalid=tr("The seal certificate's chain is not valid."),
+    )
 
 
 def _finish(
@@ -181,7 +191,7 @@ def _validate(
     moment: datetime,
 ) -> PathAttempt:
     return attempt_path(end_entity, roots, pool, revocation, moment, mode="hard-fail",
-                        problems=_SEAL_PROBLEMS)
+                        problems=_seal_problems())
 
 
 def attempt_path(
@@ -215,20 +225,20 @@ def attempt_path(
     try:
         path = run_to_completion(validator.async_validate_path())
     except errors.ExpiredError:
-        problem = problems.expired
+        failure = "expired"
     except errors.NotYetValidError:
-        problem = problems.not_yet_valid
+        failure = "not_yet_valid"
     except errors.RevokedError:
-        problem = problems.revoked
+        failure = "revoked"
     except errors.InsufficientRevinfoError:
-        problem = problems.no_revocation_data
+        failure = "no_revocation_data"
     except errors.PathBuildingError:
-        problem = problems.no_path
+        failure = "no_path"
     except errors.PathValidationError:
-        problem = problems.invalid
+        failure = "invalid"
     else:
         return PathAttempt(True, tuple(path), None)
-    return PathAttempt(False, (), problem)
+    return PathAttempt(False, (), getattr(problems, failure), failure=failure)
 
 
 def run_to_completion(coroutine: Coroutine[Any, Any, _T]) -> _T:
@@ -251,7 +261,7 @@ def _seal_usage_problem(certificate: asn1crypto.x509.Certificate) -> str | None:
         return None
     if {"digital_signature", "non_repudiation"} & set(usage.native):
         return None
-    return "The seal certificate is not meant for signing (its key usage forbids it)."
+    return tr("The seal certificate is not meant for signing (its key usage forbids it).")
 
 
 def basic_ocsp_response(response: asn1crypto.ocsp.OCSPResponse) -> Any:

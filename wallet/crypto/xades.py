@@ -38,11 +38,13 @@ from wallet.crypto.jades import (
     seal_path_at_proven_time,
     time_order_problems,
 )
+from wallet.crypto.jades_validation_data import EmbeddedKind, damaged_value
 from wallet.crypto.qc_statements import QcInfo, read_qc_statements
 from wallet.crypto.timestamp_authority import AuthorityPath, with_authority_path
 from wallet.crypto.timestamp_token import TimestampResult, verify_timestamp_token
 from wallet.crypto.x509_path import RevocationData, to_asn1
 from wallet.crypto.x509_subject import seal_subject
+from wallet.translation import tr
 from wallet.trust.xml_input import XADES_NS, XML_DSIG_NS, parse_xml
 from wallet.trust.xml_signature import XML_CREDENTIAL, canonical_form, verify_enveloped_signature
 
@@ -59,7 +61,7 @@ def verify_xades_seal(
     now: datetime | None = None,
 ) -> SealVerification:
     """Verify the XAdES seal in ``raw`` (the file's bytes as received)."""
-    tree = parse_xml(raw, what="The credential")
+    tree = parse_xml(raw, what=tr("The credential"))
     # 1. The XMLDSig signature, over exactly these bytes.
     xml = verify_enveloped_signature(tree, profile=XML_CREDENTIAL)
     problems = list(xml.problems)
@@ -127,7 +129,7 @@ def _unverified(
         path=None,
         qc=read_qc_statements(certificate) if certificate is not None else QcInfo(),
         seal_subject=seal_subject(certificate) if certificate is not None else None,
-        problems=tuple(problems) or ("The credential's seal could not be checked.",),
+        problems=tuple(problems) or (tr("The credential's seal could not be checked."),),
         notes=(),
     )
 
@@ -152,7 +154,7 @@ def _timestamps(
     for stamp in signature.iterfind(f".//{_X}AllDataObjectsTimeStamp"):
         results.extend(_tokens("adoTst", stamp, b"".join(content), certificates))
     if signature.find(f".//{_XADES_141}ArchiveTimeStamp") is not None:
-        notes.append("The seal's archive timestamp was not checked.")
+        notes.append(tr("The seal's archive timestamp was not checked."))
     return tuple(results)
 
 
@@ -173,7 +175,8 @@ def _tokens(
                     False,
                     None,
                     None,
-                    ("A timestamp of the seal is damaged or uses an unknown canonicalization.",),
+                    (tr("A timestamp of the seal is damaged or uses an unknown "
+                        "canonicalization."),),
                 )
             )
             continue
@@ -218,7 +221,7 @@ def _revocation(signature: etree._Element, problems: list[str]) -> RevocationDat
     )
 
 
-def _load(text: str | None, kind: Any, what: str, problems: list[str]) -> Any:
+def _load(text: str | None, kind: Any, what: EmbeddedKind, problems: list[str]) -> Any:
     der = _b64(text)
     try:
         if der is None:
@@ -226,7 +229,7 @@ def _load(text: str | None, kind: Any, what: str, problems: list[str]) -> Any:
         value = kind.load(der, strict=True)
         value.native  # noqa: B018 - asn1crypto parses lazily: surface damage here
     except (ValueError, TypeError, KeyError):
-        problems.append(f"An embedded {what} in the seal is damaged and was ignored.")
+        problems.append(damaged_value(what))
         return None
     return value
 

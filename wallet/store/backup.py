@@ -34,6 +34,7 @@ from wallet.store.records import (
     VerificationRecord,
 )
 from wallet.store.repository import CredentialRepository, clean_name
+from wallet.translation import tr
 
 FORMAT_NAME = "kredo-backup"
 RECORD_VERSION = 1
@@ -67,7 +68,7 @@ def write_backup(repository: CredentialRepository, out: Path, passphrase: str, *
                  kdf_params: Argon2Params = DEFAULT_ARGON2) -> BackupSummary:
     """Write the whole wallet to ``out`` (replaced atomically), encrypted under ``passphrase``."""
     if not passphrase:
-        raise BackupError("The backup passphrase is empty; choose one.")
+        raise BackupError(tr("The backup passphrase is empty; choose one."))
     tmp = out.with_name(out.name + ".partial")
     counts = {"credentials": 0, "holder_keys": 0, "settings": 0, "collections": 0}
     try:
@@ -110,7 +111,7 @@ def write_backup(repository: CredentialRepository, out: Path, passphrase: str, *
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise BackupError("The backup file could not be written.",
+        raise BackupError(tr("The backup file could not be written."),
                           details=f"{type(exc).__name__}: {exc.strerror}") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -169,8 +170,9 @@ def _records(path: Path, passphrase: str, max_inflated: int) -> Iterator[dict[st
             if kind != "header" or record.get("format") != FORMAT_NAME:
                 raise _damaged("first record is not the header")
             if record.get("version") != RECORD_VERSION:
-                raise BackupError("This backup was written by a newer Kredo; update Kredo to "
-                                  "restore it.", details=f"record version {record.get('version')}")
+                raise BackupError(tr("This backup was written by a newer Kredo; update Kredo to "
+                                     "restore it."),
+                                  details=f"record version {record.get('version')}")
             first = False
             continue
         if kind == "end":
@@ -196,7 +198,7 @@ def _lines(path: Path, passphrase: str, max_inflated: int) -> Iterator[bytes]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise BackupError("The backup file could not be opened.",
+        raise BackupError(tr("The backup file could not be opened."),
                           details=f"{type(exc).__name__}: {exc.strerror}") from exc
     with handle:
         for segment in read_segments(handle, passphrase):
@@ -210,8 +212,8 @@ def _lines(path: Path, passphrase: str, max_inflated: int) -> Iterator[bytes]:
                 data = inflater.unconsumed_tail
                 total += len(chunk)
                 if total > max_inflated:
-                    raise BackupError("The backup unpacks to more data than Kredo accepts; "
-                                      "nothing was restored.", details=f"cap {max_inflated}")
+                    raise BackupError(tr("The backup unpacks to more data than Kredo accepts; "
+                                         "nothing was restored."), details=f"cap {max_inflated}")
                 pending += chunk
                 yield from _split_lines(pending)
                 if not data and len(chunk) < _INFLATE_STEP:
@@ -227,8 +229,8 @@ def _split_lines(pending: bytearray) -> Iterator[bytes]:
         end = pending.find(b"\n")
         if end < 0:
             if len(pending) > MAX_RECORD_BYTES:
-                raise BackupError("A record in the backup is larger than Kredo accepts; nothing "
-                                  "was restored.", details=f"cap {MAX_RECORD_BYTES}")
+                raise BackupError(tr("A record in the backup is larger than Kredo accepts; nothing "
+                                     "was restored."), details=f"cap {MAX_RECORD_BYTES}")
             return
         line = bytes(pending[:end])
         del pending[:end + 1]
@@ -364,7 +366,7 @@ def _unb64(text: object) -> bytes:
 
 
 def _damaged(details: str) -> BackupError:
-    return BackupError("The backup file is damaged; nothing was restored.", details=details)
+    return BackupError(tr("The backup file is damaged; nothing was restored."), details=details)
 
 
 __all__ = ["BackupSummary", "RestoreReport", "restore_backup", "write_backup"]

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from wallet.errors import BackupError, StoreError
 from wallet.store.kdf import SALT_BYTES, Argon2Params, derive_key, new_salt
+from wallet.translation import tr
 
 MAGIC = b"KREDOBAK"
 VERSION = 1
@@ -83,47 +84,48 @@ def read_segments(source: BinaryIO, passphrase: str) -> Iterator[bytes]:
     """Yield each segment's plaintext after checking it; raise BackupError on any fault."""
     packed = source.read(_HEADER.size)
     if len(packed) < _HEADER.size or not packed.startswith(MAGIC):
-        raise BackupError("This is not a Kredo backup file, or it is cut short.")
+        raise BackupError(tr("This is not a Kredo backup file, or it is cut short."))
     _magic, version, memory_kib, iterations, lanes, salt, prefix = _HEADER.unpack(packed)
     if version != VERSION:
-        raise BackupError("This backup was written by a newer Kredo; update Kredo to restore it.",
+        raise BackupError(
+            tr("This backup was written by a newer Kredo; update Kredo to restore it."),
                           details=f"backup version {version}")
     try:
         params = Argon2Params(memory_kib=memory_kib, iterations=iterations, lanes=lanes)
     except StoreError as exc:
-        raise BackupError("The backup file is damaged; nothing was restored.",
+        raise BackupError(tr("The backup file is damaged; nothing was restored."),
                           details=exc.details) from exc
     aead = AESGCM(derive_key(passphrase, salt, params))
     index = 0
     while True:
         word_bytes = source.read(_WORD.size)
         if len(word_bytes) < _WORD.size:
-            raise BackupError("The backup file is cut short; nothing was restored.",
+            raise BackupError(tr("The backup file is cut short; nothing was restored."),
                               details=f"no final segment after {index}")
         (word,) = _WORD.unpack(word_bytes)
         final = bool(word & _FINAL)
         length = word & ~_FINAL
         if not (_TAG_BYTES <= length <= SEGMENT_PLAINTEXT_BYTES + _TAG_BYTES):
-            raise BackupError("The backup file is damaged; nothing was restored.",
+            raise BackupError(tr("The backup file is damaged; nothing was restored."),
                               details=f"segment {index} length {length}")
         sealed = source.read(length)
         if len(sealed) < length:
-            raise BackupError("The backup file is cut short; nothing was restored.",
+            raise BackupError(tr("The backup file is cut short; nothing was restored."),
                               details=f"segment {index} truncated")
         try:
             plain = aead.decrypt(_nonce(prefix, index, final), sealed, packed + word_bytes)
         except InvalidTag as exc:
             if index == 0:
-                raise BackupError("The backup passphrase is wrong, or the file was altered; "
-                                  "nothing was restored.") from exc
-            raise BackupError("The backup file was altered or damaged; nothing was restored.",
+                raise BackupError(tr("The backup passphrase is wrong, or the file was altered; "
+                                     "nothing was restored.")) from exc
+            raise BackupError(tr("The backup file was altered or damaged; nothing was restored."),
                               details=f"segment {index}") from exc
         yield plain
         if final:
             if source.read(1):
-                raise BackupError("The backup file has data after its end; nothing was "
-                                  "restored.")
+                raise BackupError(tr("The backup file has data after its end; nothing was "
+                                     "restored."))
             return
         index += 1
         if index >= _MAX_SEGMENTS:
-            raise BackupError("The backup file is too large.")
+            raise BackupError(tr("The backup file is too large."))

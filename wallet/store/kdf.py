@@ -14,6 +14,7 @@ from typing import Any
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from wallet.errors import StoreError
+from wallet.translation import tr
 
 KEY_BYTES = 32
 SALT_BYTES = 16
@@ -33,13 +34,13 @@ class Argon2Params:
 
     def __post_init__(self) -> None:
         if not (1 <= self.lanes <= _MAX_LANES):
-            raise StoreError("The key derivation parameters are out of range.",
+            raise StoreError(tr("The key derivation parameters are out of range."),
                              details=f"lanes={self.lanes}")
         if not (8 * self.lanes <= self.memory_kib <= _MAX_MEMORY_KIB):
-            raise StoreError("The key derivation parameters are out of range.",
+            raise StoreError(tr("The key derivation parameters are out of range."),
                              details=f"memory_kib={self.memory_kib}")
         if not (1 <= self.iterations <= _MAX_ITERATIONS):
-            raise StoreError("The key derivation parameters are out of range.",
+            raise StoreError(tr("The key derivation parameters are out of range."),
                              details=f"iterations={self.iterations}")
 
     def to_json(self) -> dict[str, Any]:
@@ -49,11 +50,11 @@ class Argon2Params:
     @classmethod
     def from_json(cls, data: object) -> Argon2Params:
         if not isinstance(data, dict) or data.get("name") != "argon2id":
-            raise StoreError("The key derivation parameters are not readable.",
+            raise StoreError(tr("The key derivation parameters are not readable."),
                              details="kdf name is not argon2id")
         values = [data.get(k) for k in ("memory_kib", "iterations", "lanes")]
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-            raise StoreError("The key derivation parameters are not readable.",
+            raise StoreError(tr("The key derivation parameters are not readable."),
                              details="kdf parameters must be integers")
         memory_kib, iterations, lanes = (int(v) for v in values)  # type: ignore[arg-type]
         return cls(memory_kib=memory_kib, iterations=iterations, lanes=lanes)

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from wallet.errors import KeyUnavailable, StoreError
 from wallet.store.kdf import SALT_BYTES, Argon2Params
+from wallet.translation import tr
 
 HEADER_FORMAT = "kredo-key"
 HEADER_VERSION = 1
@@ -64,7 +65,8 @@ class KeyHeader:
         if not isinstance(data, dict) or data.get("format") != HEADER_FORMAT:
             raise _unreadable("not a kredo-key header")
         if data.get("version") != HEADER_VERSION:
-            raise StoreError("The wallet key file was written by a newer Kredo; update Kredo.",
+            raise StoreError(
+                tr("The wallet key file was written by a newer Kredo; update Kredo."),
                              details=f"key header version {data.get('version')!r}")
         mode = data.get("mode")
         wallet_id = data.get("wallet_id")
@@ -90,10 +92,11 @@ def read_header(path: Path) -> KeyHeader:
         with path.open("rb") as handle:
             raw = handle.read(_MAX_HEADER_BYTES + 1)
     except FileNotFoundError as exc:
-        raise KeyUnavailable("The wallet key file is missing; restore the wallet from a backup.",
-                             details=path.name) from exc
+        raise KeyUnavailable(
+            tr("The wallet key file is missing; restore the wallet from a backup."),
+            details=path.name) from exc
     except OSError as exc:
-        raise StoreError("The wallet key file could not be read.",
+        raise StoreError(tr("The wallet key file could not be read."),
                          details=f"{type(exc).__name__}: {exc.strerror}") from exc
     if len(raw) > _MAX_HEADER_BYTES:
         raise _unreadable("header too large")
@@ -117,7 +120,7 @@ def write_header(path: Path, header: KeyHeader) -> None:
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise StoreError("The wallet key file could not be written.",
+        raise StoreError(tr("The wallet key file could not be written."),
                          details=f"{type(exc).__name__}: {exc.strerror}") from exc
     _fsync_dir(path.parent)
 
@@ -142,5 +145,5 @@ def _b64(value: object) -> bytes:
 
 
 def _unreadable(details: str) -> StoreError:
-    return StoreError("The wallet key file is damaged; restore the wallet from a backup.",
+    return StoreError(tr("The wallet key file is damaged; restore the wallet from a backup."),
                       details=details)

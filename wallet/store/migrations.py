@@ -13,6 +13,7 @@ import sqlcipher3
 
 from wallet.errors import SchemaTooNew, StoreError
 from wallet.store.vault import Connection
+from wallet.translation import tr
 
 LATEST_VERSION = 2
 
@@ -120,7 +121,7 @@ def migrate(conn: Connection) -> int:
     """Bring the schema to :data:`LATEST_VERSION`; return the version found before."""
     found = schema_version(conn)
     if found > LATEST_VERSION:
-        raise SchemaTooNew("This wallet was written by a newer Kredo; update Kredo to open it.",
+        raise SchemaTooNew(tr("This wallet was written by a newer Kredo; update Kredo to open it."),
                            details=f"schema {found}, known up to {LATEST_VERSION}")
     for target in range(found + 1, LATEST_VERSION + 1):
         try:
@@ -131,6 +132,6 @@ def migrate(conn: Connection) -> int:
             conn.execute("COMMIT")
         except sqlcipher3.Error as exc:
             conn.execute("ROLLBACK")
-            raise StoreError("The wallet database could not be upgraded; nothing was changed.",
+            raise StoreError(tr("The wallet database could not be upgraded; nothing was changed."),
                              details=f"step to {target}: {exc}") from exc
     return found

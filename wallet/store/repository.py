@@ -34,6 +34,7 @@ from wallet.store.records import (
 )
 from wallet.store.search_query import fts_query
 from wallet.store.vault import Connection
+from wallet.translation import tr
 
 _TAG_SEPARATOR = "\x1f"  # unit separator: cannot be typed into a tag name
 _MAX_NAME_CHARS = 200
@@ -64,14 +65,14 @@ class CredentialRepository:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlcipher3.Error as exc:
-            raise _write_error(exc, "The wallet is busy or cannot be written.") from exc
+            raise _write_error(exc, tr("The wallet is busy or cannot be written.")) from exc
         try:
             yield self._conn
             self._conn.execute("COMMIT")
         except BaseException as exc:
             self._rollback()
             if isinstance(exc, sqlcipher3.Error):
-                raise _write_error(exc, "The change could not be saved.") from exc
+                raise _write_error(exc, tr("The change could not be saved.")) from exc
             raise
 
     def _rollback(self) -> None:
@@ -85,7 +86,7 @@ class CredentialRepository:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlcipher3.Error as exc:
-            raise StoreError("The wallet could not be read.", details=str(exc)) from exc
+            raise StoreError(tr("The wallet could not be read."), details=str(exc)) from exc
 
     # --- credentials -------------------------------------------------------------------
 
@@ -218,7 +219,7 @@ class CredentialRepository:
         clean = clean_name(name, "collection")
         with self._transaction() as conn:
             if conn.execute("SELECT 1 FROM collections WHERE name = ?", (clean,)).fetchone():
-                raise StoreError("A collection with that name already exists.")
+                raise StoreError(tr("A collection with that name already exists."))
             cursor = conn.execute("INSERT INTO collections (name, created_at) VALUES (?, ?)",
                                   (clean, _now()))
             return int(cursor.lastrowid or 0)
@@ -229,7 +230,7 @@ class CredentialRepository:
             clash = conn.execute("SELECT id FROM collections WHERE name = ?",
                                  (clean,)).fetchone()
             if clash is not None and int(clash[0]) != collection_id:
-                raise StoreError("A collection with that name already exists.")
+                raise StoreError(tr("A collection with that name already exists."))
             if conn.execute("UPDATE collections SET name = ? WHERE id = ?",
                             (clean, collection_id)).rowcount == 0:
                 raise _no_collection(collection_id)
@@ -454,8 +455,8 @@ _SQLITE_FULL = 13
 
 def _write_error(exc: sqlcipher3.Error, message: str) -> StoreError:
     if getattr(exc, "sqlite_errorcode", None) == _SQLITE_FULL:
-        return StoreError("The disk is full, so the change was not saved; free some space and "
-                          "try again.", details=str(exc))
+        return StoreError(tr("The disk is full, so the change was not saved; free some space and "
+                             "try again."), details=str(exc))
     return StoreError(message, details=str(exc))
 
 
@@ -496,16 +497,23 @@ def clean_name(name: str, kind: str) -> str:
     """A tag or collection name as stored (spaces collapsed); StoreError when unusable."""
     clean = " ".join(name.split())
     if not clean:
-        raise StoreError(f"A {kind} name cannot be empty.")
+        if kind == "tag":
+            raise StoreError(tr("A tag name cannot be empty."))
+        raise StoreError(tr("A collection name cannot be empty."))
     if len(clean) > _MAX_NAME_CHARS or _TAG_SEPARATOR in clean:
-        raise StoreError(f"That {kind} name is too long or holds characters Kredo cannot keep.")
+        if kind == "tag":
+            raise StoreError(
+                tr("That tag name is too long or holds characters Kredo cannot keep."))
+        raise StoreError(
+            tr("That collection name is too long or holds characters Kredo cannot keep."))
     return clean
 
 
 def _not_found(credential_id: int) -> CredentialNotFound:
-    return CredentialNotFound("No credential with that number is in the wallet.",
+    return CredentialNotFound(tr("No credential with that number is in the wallet."),
                               details=f"id={credential_id}")
 
 
 def _no_collection(collection_id: int) -> StoreError:
-    return StoreError("No collection with that number exists.", details=f"id={collection_id}")
+    return StoreError(tr("No collection with that number exists."),
+                      details=f"id={collection_id}")

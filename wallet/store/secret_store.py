@@ -13,6 +13,7 @@ import contextlib
 from typing import Any, Protocol
 
 from wallet.errors import KeyUnavailable
+from wallet.translation import tr
 
 KEYRING_SERVICE = "kredo"
 
@@ -74,7 +75,7 @@ class KeyringSecretStore:
             self._keyring().set_password(KEYRING_SERVICE, wallet_id,
                                          base64.b64encode(secret).decode("ascii"))
         except Exception as exc:
-            raise KeyUnavailable("The system keyring refused to store the wallet key.",
+            raise KeyUnavailable(tr("The system keyring refused to store the wallet key."),
                                  details=f"{type(exc).__name__}") from exc
 
     def fetch(self, wallet_id: str) -> bytes | None:
@@ -82,15 +83,15 @@ class KeyringSecretStore:
             value = self._keyring().get_password(KEYRING_SERVICE, wallet_id)
         except Exception as exc:
             raise KeyUnavailable(
-                "The system keyring could not be read; unlock it, or use the wallet passphrase "
-                "if one was set.", details=f"{type(exc).__name__}") from exc
+                tr("The system keyring could not be read; unlock it, or use the wallet passphrase "
+                   "if one was set."), details=f"{type(exc).__name__}") from exc
         if value is None:
             return None
         try:
             return base64.b64decode(value, validate=True)
         except (binascii.Error, ValueError) as exc:
-            raise KeyUnavailable("The wallet key in the system keyring is damaged; restore the "
-                                 "wallet from a backup.", details="not base64") from exc
+            raise KeyUnavailable(tr("The wallet key in the system keyring is damaged; restore the "
+                                    "wallet from a backup."), details="not base64") from exc
 
     def delete(self, wallet_id: str) -> None:
         # Nothing to delete, or a backend that cannot delete, leaves nothing to do.

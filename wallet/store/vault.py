@@ -15,6 +15,7 @@ import sqlcipher3
 
 from wallet.errors import KeyUnavailable, StoreError
 from wallet.store.kdf import KEY_BYTES
+from wallet.translation import tr
 
 # sqlcipher3 ships no type hints; its connection is pysqlite's, the same API as sqlite3's.
 # Its exceptions are its own classes: catch ``sqlcipher3.Error``, not ``sqlite3.Error``.
@@ -28,9 +29,10 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Connection
     The connection may be handed to one worker thread; callers serialise its use.
     """
     if len(key) != KEY_BYTES:
-        raise KeyUnavailable("The wallet key has the wrong length.", details=f"{len(key)} bytes")
+        raise KeyUnavailable(tr("The wallet key has the wrong length."),
+                             details=f"{len(key)} bytes")
     if not create and not path.is_file():
-        raise StoreError("The wallet database is missing; restore the wallet from a backup.",
+        raise StoreError(tr("The wallet database is missing; restore the wallet from a backup."),
                          details=path.name)
     if create:
         # Create it private before SQLite does (SQLite would honour the umask).
@@ -39,7 +41,7 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Connection
         conn = cast(Connection, sqlcipher3.connect(str(path), isolation_level=None,
                                                    check_same_thread=False))
     except sqlcipher3.Error as exc:
-        raise StoreError("The wallet database could not be opened.",
+        raise StoreError(tr("The wallet database could not be opened."),
                          details=type(exc).__name__) from exc
     try:
         # Before the key: SQLCipher otherwise logs decryption failures to stderr.
@@ -70,9 +72,9 @@ def _check_key(conn: Connection) -> None:
         if getattr(exc, "sqlite_errorcode", None) not in _NOT_A_DATABASE:
             # A disk that is full, read-only or failing is no reason to doubt the key.
             raise StoreError(
-                "The wallet database could not be read from the disk; check that the disk is "
-                "not full and the wallet folder is writable.", details=str(exc)) from exc
+                tr("The wallet database could not be read from the disk; check that the disk is "
+                   "not full and the wallet folder is writable."), details=str(exc)) from exc
         raise KeyUnavailable(
-            "The wallet key does not open this database; the key file and the database do not "
-            "belong together, or the database is damaged. Restore from a backup.",
+            tr("The wallet key does not open this database; the key file and the database do not "
+               "belong together, or the database is damaged. Restore from a backup."),
             details=str(exc)) from exc
