@@ -17,6 +17,7 @@ from ui.i18n import LANGUAGES, Translation, system_language
 from ui.lock import DEFAULT_LOCK_MINUTES, IdleWatch, LockScreen
 from ui.main_window import MainWindow
 from ui.session import WalletSession
+from ui.single_instance import InstanceServer, absolute_targets, hand_over, server_name
 from ui.tasks import BackgroundTasks
 from ui.unlock import CreateWalletDialog, ask_passphrase
 from wallet.app_identity import APP_ID, URL_SCHEMES
@@ -72,6 +73,7 @@ class KredoApp(QObject):
         app.installEventFilter(self.idle)
         self.lock_screen: LockScreen | None = None
         self.window: MainWindow | None = None
+        self.pending_targets: list[str] = []  # handed over while locked
         self.show_window(lang)
 
     def show_window(self, lang: str) -> MainWindow:
@@ -116,6 +118,22 @@ class KredoApp(QObject):
             self.lock_screen = None
         if self.window is not None:
             self.window.show()
+            pending, self.pending_targets = self.pending_targets, []
+            open_targets(self, pending)
+
+    def bring_forward(self, targets: list[str]) -> None:
+        """Another launch handed over files or offer links: show them in this window."""
+        if self.session.locked or self.window is None:
+            self.pending_targets.extend(targets)
+            if self.lock_screen is not None:
+                self.lock_screen.raise_()
+                self.lock_screen.activateWindow()
+            return
+        if self.window.isMinimized():
+            self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+        open_targets(self, targets)
 
     def shutdown(self) -> None:
         self.tasks.wait()
@@ -180,6 +198,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(APP_ID)  # Wayland matches the window to the .desktop file by it
     app.setWindowIcon(QIcon(str(resource_path("icons", "kredo.svg"))))
     home = resolve_home(args.home)
+    if args.screenshot:
+        return _run(app, args, home, None)
+    name = server_name(home)
+    if hand_over(name, absolute_targets(args.targets)):
+        return 0  # the running Kredo took the files and links
+    # Listen before asking for the passphrase: a launch meanwhile is queued, not a second app.
+    server = InstanceServer(name, app)
+    try:
+        return _run(app, args, home, server)
+    finally:
+        server.close()
+
+
+def _run(app: QApplication, args: argparse.Namespace, home: Path,
+         server: InstanceServer | None) -> int:
+    early: list[str] = []
+    running: list[KredoApp] = []
+    if server is not None:
+        server.received.connect(
+            lambda targets: running[0].bring_forward(targets) if running
+            else early.extend(targets))
     boot = Translation(app)
     boot.use(args.lang or system_language())
     try:
@@ -200,8 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.screenshot:
             return 0 if take_screenshot(kredo, args.view, args.screenshot) else 2
         assert kredo.window is not None
+        running.append(kredo)
         QTimer.singleShot(0, kredo.window.raise_)
-        QTimer.singleShot(0, lambda: open_targets(kredo, args.targets))
+        QTimer.singleShot(0, lambda: open_targets(kredo, [*args.targets, *early]))
         return app.exec()
     finally:
         kredo.shutdown()

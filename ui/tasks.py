@@ -83,6 +83,7 @@ class BackgroundTasks(QObject):
         # (the way Anki does it: aqt/main.py, GC timer).
         self._gc_was_enabled = gc.isenabled()
         gc.disable()
+        self._stopped = False
         self._gc_timer = QTimer(self, interval=GC_INTERVAL_MS)
         self._gc_timer.timeout.connect(self.collect_garbage)
         self._gc_timer.start()
@@ -105,6 +106,11 @@ class BackgroundTasks(QObject):
         number = next(self._numbers)
         hub = self._hub
         control = TaskControl(lambda done, total: hub.progressed.emit(number, done, total))
+        if self._stopped:
+            # A window repainting while the app quits may still ask (a thumbnail, the
+            # selection); nothing runs and nothing is reported any more.
+            control.cancel()
+            return control
         self._jobs[number] = _Job(fn, on_done, on_error or self._default_error, on_progress,
                                   control)
         self._pool.submit(self._work, number)
@@ -164,6 +170,7 @@ class BackgroundTasks(QObject):
     def shutdown(self) -> None:
         """Wait for the worker, stop it, and give garbage collection back to Python."""
         self.wait()
+        self._stopped = True
         self._gc_timer.stop()
         self._pool.shutdown(wait=True)
         gc.collect()

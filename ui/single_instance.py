@@ -1,0 +1,111 @@
+"""One Kredo window per wallet: a second launch hands its files and offer links to the first.
+
+The desktop entry starts ``kredo-gui %U`` for every credential file opened and every
+``openid-credential-offer://`` link clicked. The first instance listens on a local socket
+(``QLocalServer``: a Unix socket only this user may open, a named pipe on Windows); a later
+launch for the same wallet connects, sends its targets as one JSON line, and exits.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from wallet.app_identity import APP_ID, URL_SCHEMES
+
+MAX_MESSAGE_BYTES = 1024 * 1024
+_TIMEOUT_MS = 2000
+
+
+def server_name(home: Path) -> str:
+    """Per user and per wallet folder, so two wallets (or two users) never meet."""
+    digest = hashlib.sha256(str(home.resolve()).encode("utf-8")).hexdigest()[:16]
+    user = hashlib.sha256(getpass.getuser().encode("utf-8")).hexdigest()[:8]
+    return f"{APP_ID}-{user}-{digest}"
+
+
+def absolute_targets(targets: Sequence[str], cwd: Path | None = None) -> list[str]:
+    """Relative paths made absolute: the first instance runs in another folder."""
+    base = cwd or Path.cwd()
+    made: list[str] = []
+    for target in targets:
+        scheme = target.split(":", 1)[0]
+        if scheme in URL_SCHEMES or (scheme == "file" and QUrl(target).isLocalFile()):
+            made.append(target)
+        else:
+            made.append(str((base / target).resolve()))
+    return made
+
+
+def hand_over(name: str, targets: Sequence[str]) -> bool:
+    """Give ``targets`` to a running instance; False when none is listening."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(_TIMEOUT_MS):
+        return False
+    socket.write(json.dumps({"targets": list(targets)}).encode("utf-8") + b"\n")
+    sent = socket.waitForBytesWritten(_TIMEOUT_MS)
+    socket.disconnectFromServer()
+    return sent
+
+
+class InstanceServer(QObject):
+    """Listens for later launches; ``received`` carries their targets (possibly none)."""
+
+    received = Signal(list)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not self._server.listen(name):
+            # A socket file left by a crashed instance: nobody answered hand_over, so it is ours.
+            QLocalServer.removeServer(name)
+            self._server.listen(name)
+        self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._server.newConnection.connect(self._accept)
+
+    @property
+    def listening(self) -> bool:
+        return self._server.isListening()
+
+    def close(self) -> None:
+        self._server.close()
+
+    def _accept(self) -> None:
+        while (connection := self._server.nextPendingConnection()) is not None:
+            self._buffers[connection] = bytearray()
+            connection.readyRead.connect(lambda c=connection: self._read(c))
+            connection.disconnected.connect(lambda c=connection: self._drop(c))
+
+    def _read(self, connection: QLocalSocket) -> None:
+        buffer = self._buffers.get(connection)
+        if buffer is None:
+            return
+        buffer += bytes(connection.readAll().data())
+        if len(buffer) > MAX_MESSAGE_BYTES:
+            connection.abort()
+            return
+        if b"\n" not in buffer:
+            return
+        line = bytes(buffer.split(b"\n", 1)[0])
+        self._drop(connection)
+        connection.disconnectFromServer()
+        try:
+            message = json.loads(line)
+        except ValueError:
+            return
+        targets = message.get("targets") if isinstance(message, dict) else None
+        if isinstance(targets, list):
+            self.received.emit([t for t in targets if isinstance(t, str)])
+
+    def _drop(self, connection: QLocalSocket) -> None:
+        # The server owns the socket object; a few per session are left to it (deleteLater
+        # here, with the Python lambdas above still holding the wrapper, crashed PySide).
+        self._buffers.pop(connection, None)
