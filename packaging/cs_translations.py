@@ -391,4 +391,15 @@ CS: dict[str, str] = {
     "Issuer registries (*.json);;All files (*)":
         "Registry vydavatelů (*.json);;Všechny soubory (*)",
     "Name of the registry:": "Název registru:",
+    # Share wizard: SD-JWT claims
+    "Choose what to reveal": "Vyberte, co ukázat",
+    "These credentials can show only some of their claims. Untick what the employer does not need to see.":
+        "Tyto certifikáty umějí ukázat jen některé své údaje. Odškrtněte, co zaměstnavatel "
+        "vidět nepotřebuje.",
+    "Claims to reveal": "Údaje k odhalení",
+    "Claim": "Údaj",
+    "Value": "Hodnota",
+    "Choose at least one credential to share.": "Vyberte alespoň jeden certifikát ke sdílení.",
+    "A PDF shows one credential: choose exactly one.":
+        "PDF ukazuje jeden certifikát: vyberte právě jeden.",
 }

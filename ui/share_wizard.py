@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -35,9 +37,15 @@ from ui.qr_widget import QrWidget, matrix_image
 from ui.session import WalletSession
 from wallet.errors import SharingError
 from wallet.formats import parse_credential
+from wallet.model import CredentialFormat
+from wallet.share.claim_choice import RevealableClaim, revealable_claims
 from wallet.share.holder import HolderProfiles
 from wallet.share.pdf_export import stored_credential_pdf
-from wallet.share.presentation import build_presentation, presentation_bytes
+from wallet.share.presentation import (
+    PresentedCredential,
+    build_presentation,
+    presentation_bytes,
+)
 from wallet.share.qr import encode_for_qr
 from wallet.store.records import CredentialSummary
 from wallet.store.repository import CredentialRepository
@@ -62,6 +70,7 @@ def make_package(
     ids: list[int],
     *,
     form: str,
+    reveal: dict[int, tuple[str, ...]] | None = None,
     profile: str | None,
     challenge: str | None,
     domain: str | None,
@@ -69,18 +78,24 @@ def make_package(
     lang: str,
 ) -> SharePackage:
     if not ids:
-        raise SharingError("Choose at least one credential to share.")
+        raise SharingError(QCoreApplication.translate(
+            "ShareWizard", "Choose at least one credential to share."))
     if form == "pdf":
         if len(ids) != 1:
-            raise SharingError("A PDF shows one credential: choose exactly one.")
+            raise SharingError(QCoreApplication.translate(
+                "ShareWizard", "A PDF shows one credential: choose exactly one."))
         data, _report = stored_credential_pdf(
             repo, ids[0], lang=lang, options=wallet_verify_options(repo, online=False),
             recipient=recipient)
         return SharePackage(form, data, suggested_name="credential.pdf")
-    holder = HolderProfiles(repo).choose(profile)
-    credentials = [parse_credential(repo.get(i).raw) for i in ids]
+    profiles = HolderProfiles(repo)
+    holder = profiles.choose(profile)
+    chosen_claims = reveal or {}
+    credentials = [PresentedCredential(parse_credential(repo.get(i).raw), chosen_claims.get(i))
+                   for i in ids]
     presentation = build_presentation(credentials, holder_key=holder.signing_key(),
-                                      challenge=challenge, domain=domain)
+                                      challenge=challenge, domain=domain,
+                                      binding_keys=profiles.possession_keys())
     data = presentation_bytes(presentation)
     frames: tuple[QImage, ...] = ()
     summary = ""
@@ -123,6 +138,75 @@ class ChoosePage(QWizardPage):
 
     def isComplete(self) -> bool:
         return bool(self.chosen())
+
+
+ClaimChoices = list[tuple[int, str, tuple[RevealableClaim, ...]]]
+
+
+def load_claim_choices(repo: CredentialRepository, ids: list[int], lang: str) -> ClaimChoices:
+    """For each chosen SD-JWT VC: its title and the claims the learner may hold back."""
+    choices: ClaimChoices = []
+    for credential_id in ids:
+        credential = parse_credential(repo.get(credential_id).raw)
+        claims = revealable_claims(credential)
+        if claims:
+            title = credential.view.title.pick(lang) if credential.view.title else ""
+            choices.append((credential_id, title or credential.format.value, claims))
+    return choices
+
+
+class RevealPage(QWizardPage):
+    """SD-JWT VCs let the learner show only some claims: everything is ticked at first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Choose what to reveal"))
+        self.setSubTitle(self.tr("These credentials can show only some of their claims. "
+                                 "Untick what the employer does not need to see."))
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Claims to reveal"))
+        self.tree.setHeaderLabels([self.tr("Claim"), self.tr("Value")])
+        self.tree.setColumnWidth(0, 240)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+
+    def set_choices(self, choices: ClaimChoices) -> None:
+        self.tree.clear()
+        for credential_id, title, claims in choices:
+            top = QTreeWidgetItem([title, ""])
+            top.setData(0, Qt.ItemDataRole.UserRole, credential_id)
+            top.setFlags(top.flags() | Qt.ItemFlag.ItemIsAutoTristate
+                         | Qt.ItemFlag.ItemIsUserCheckable)
+            for claim in claims:
+                child = QTreeWidgetItem([claim.path, claim.preview])
+                child.setData(0, Qt.ItemDataRole.UserRole, claim.path)
+                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                child.setCheckState(0, Qt.CheckState.Checked)
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+
+    def reveal(self) -> dict[int, tuple[str, ...]]:
+        """Per credential, the ticked claim paths; credentials with all ticked are left out."""
+        chosen: dict[int, tuple[str, ...]] = {}
+        for index in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(index)
+            children = [top.child(i) for i in range(top.childCount())]
+            ticked = tuple(str(c.data(0, Qt.ItemDataRole.UserRole)) for c in children
+                           if c.checkState(0) == Qt.CheckState.Checked)
+            if len(ticked) != len(children):
+                chosen[int(top.data(0, Qt.ItemDataRole.UserRole))] = ticked
+        return chosen
+
+    def set_claim(self, credential_id: int, path: str, shown: bool) -> None:
+        for index in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(index)
+            if top.data(0, Qt.ItemDataRole.UserRole) != credential_id:
+                continue
+            for i in range(top.childCount()):
+                if top.child(i).data(0, Qt.ItemDataRole.UserRole) == path:
+                    top.child(i).setCheckState(
+                        0, Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
 
 
 class FormPage(QWizardPage):
@@ -198,11 +282,14 @@ class ShareWizard(QWizard):
         self.setWindowTitle(self.tr("Share credentials"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.choose = ChoosePage(preselected)
+        self.reveal_page = RevealPage()
         self.form_page = FormPage()
         self.done_page = DonePage()
         self.addPage(self.choose)
-        self.addPage(self.form_page)
+        self.reveal_id = self.addPage(self.reveal_page)
+        self.form_id = self.addPage(self.form_page)
         self.addPage(self.done_page)
+        self.selective: set[int] = set()  # ids of SD-JWT VCs
         self.package: SharePackage | None = None
         self.done_page.save.clicked.connect(self.save_as)
         self.currentIdChanged.connect(self._page_changed)
@@ -212,13 +299,26 @@ class ShareWizard(QWizard):
 
     def _loaded(self, result: tuple[list[CredentialSummary], list[str]]) -> None:
         rows, profiles = result
+        self.selective = {row.id for row in rows if row.format is CredentialFormat.SD_JWT_VC}
         self.choose.set_rows(rows, self.session.lang)
         self.form_page.profile.clear()
         for label in profiles:
             self.form_page.profile.addItem(label, label)
 
+    def nextId(self) -> int:
+        if self.currentPage() is self.choose:
+            wanted = set(self.choose.chosen()) & self.selective
+            return self.reveal_id if wanted else self.form_id
+        return super().nextId()
+
     def _page_changed(self, page_id: int) -> None:
-        if self.page(page_id) is self.done_page:
+        page = self.page(page_id)
+        if page is self.reveal_page:
+            ids = [i for i in self.choose.chosen() if i in self.selective]
+            lang = self.session.lang
+            self.session.call(lambda repo: load_claim_choices(repo, ids, lang),
+                              self.reveal_page.set_choices)
+        elif page is self.done_page:
             self.prepare()
 
     def prepare(self) -> None:
@@ -229,8 +329,10 @@ class ShareWizard(QWizard):
         page.save.hide()
         ids = self.choose.chosen()
         form = self.form_page.form()
+        chosen_sd_jwt = set(ids) & self.selective
         options: dict[str, Any] = {
             "form": form,
+            "reveal": self.reveal_page.reveal() if chosen_sd_jwt else None,
             "profile": self.form_page.profile.currentData(),
             "challenge": self.form_page.challenge.text().strip() or None,
             "domain": self.form_page.domain.text().strip() or None,

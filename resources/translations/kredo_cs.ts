@@ -67,22 +67,22 @@
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../ui/share_wizard.py" line="98" />
+        <location filename="../../ui/share_wizard.py" line="113" />
         <source>Choose credentials</source>
         <translation>Vyberte certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="99" />
+        <location filename="../../ui/share_wizard.py" line="114" />
         <source>Tick the credentials the employer should see.</source>
         <translation>Zaškrtněte certifikáty, které má zaměstnavatel vidět.</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="102" />
+        <location filename="../../ui/share_wizard.py" line="117" />
         <source>Credentials to share</source>
         <translation>Certifikáty ke sdílení</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="110" />
+        <location filename="../../ui/share_wizard.py" line="125" />
         <source>(untitled)</source>
         <translation>(bez názvu)</translation>
     </message>
@@ -143,7 +143,7 @@
 <context>
     <name>CredentialListModel</name>
     <message>
-        <location filename="../../ui/credential_model.py" line="85" />
+        <location filename="../../ui/credential_model.py" line="140" />
         <source>(untitled)</source>
         <translation>(bez názvu)</translation>
     </message>
@@ -246,17 +246,17 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../ui/share_wizard.py" line="176" />
+        <location filename="../../ui/share_wizard.py" line="260" />
         <source>Ready to share</source>
         <translation>Připraveno ke sdílení</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="177" />
+        <location filename="../../ui/share_wizard.py" line="261" />
         <source>Preparing…</source>
         <translation>Připravuji…</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="181" />
+        <location filename="../../ui/share_wizard.py" line="265" />
         <source>Save as…</source>
         <translation>Uložit jako…</translation>
     </message>
@@ -367,82 +367,82 @@
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../ui/share_wizard.py" line="131" />
+        <location filename="../../ui/share_wizard.py" line="215" />
         <source>How do you want to share?</source>
         <translation>Jak chcete sdílet?</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="134" />
+        <location filename="../../ui/share_wizard.py" line="218" />
         <source>A signed presentation file (for e-mail or upload)</source>
         <translation>Podepsaná prezentace v souboru (pro e-mail nebo nahrání)</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="135" />
+        <location filename="../../ui/share_wizard.py" line="219" />
         <source>A QR code on this screen, for the employer to scan</source>
         <translation>QR kód na této obrazovce, který zaměstnavatel naskenuje</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="136" />
+        <location filename="../../ui/share_wizard.py" line="220" />
         <source>A PDF document with the credential attached (one credential)</source>
         <translation>Dokument PDF s přiloženým certifikátem (jeden certifikát)</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="137" />
+        <location filename="../../ui/share_wizard.py" line="221" />
         <source>Copy the signed presentation to the clipboard</source>
         <translation>Zkopírovat podepsanou prezentaci do schránky</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="149" />
+        <location filename="../../ui/share_wizard.py" line="233" />
         <source>Challenge</source>
         <translation>Výzva</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="150" />
+        <location filename="../../ui/share_wizard.py" line="234" />
         <source>optional: given by the employer</source>
         <translation>nepovinné: zadá zaměstnavatel</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="152" />
+        <location filename="../../ui/share_wizard.py" line="236" />
         <source>Domain</source>
         <translation>Doména</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="153" />
+        <location filename="../../ui/share_wizard.py" line="237" />
         <source>optional: the employer's web address</source>
         <translation>nepovinné: webová adresa zaměstnavatele</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="155" />
+        <location filename="../../ui/share_wizard.py" line="239" />
         <source>Shared with</source>
         <translation>Sdíleno s</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="156" />
+        <location filename="../../ui/share_wizard.py" line="240" />
         <source>optional: for your own share log</source>
         <translation>nepovinné: pro váš záznam sdílení</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="158" />
+        <location filename="../../ui/share_wizard.py" line="242" />
         <source>Holder profile</source>
         <translation>Profil držitele</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="159" />
+        <location filename="../../ui/share_wizard.py" line="243" />
         <source>Challenge:</source>
         <translation>Výzva:</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="160" />
+        <location filename="../../ui/share_wizard.py" line="244" />
         <source>Domain:</source>
         <translation>Doména:</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="161" />
+        <location filename="../../ui/share_wizard.py" line="245" />
         <source>Shared with:</source>
         <translation>Sdíleno s:</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="162" />
+        <location filename="../../ui/share_wizard.py" line="246" />
         <source>Holder profile:</source>
         <translation>Profil držitele:</translation>
     </message>
@@ -516,313 +516,313 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>Kredo — micro-credential wallet</source>
         <translation>Kredo — peněženka mikrocertifikátů</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Search credentials…</source>
         <translation>Hledat v certifikátech…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Search credentials</source>
         <translation>Hledat v certifikátech</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Status</source>
         <translation>Stav</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Any status</source>
         <translation>Jakýkoli stav</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Format</source>
         <translation>Formát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Any format</source>
         <translation>Jakýkoli formát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>EQF level</source>
         <translation>Úroveň EQF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Any EQF level</source>
         <translation>Jakákoli úroveň EQF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>EQF %1</source>
         <translation>EQF %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>ECTS</source>
         <translation>ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Any ECTS</source>
         <translation>Jakékoli ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>≥ %1 ECTS</source>
         <translation>≥ %1 ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Sort</source>
         <translation>Řazení</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Best match / import order</source>
         <translation>Nejlepší shoda / pořadí importu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Newest first</source>
         <translation>Nejnovější první</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Title</source>
         <translation>Název</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Issuer</source>
         <translation>Vydavatel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Most ECTS</source>
         <translation>Nejvíce ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Credentials</source>
         <translation>Certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Your wallet is empty. Drop credential files or folders here, paste a credential (Ctrl+V), or use File → Import.</source>
         <translation>Peněženka je prázdná. Přetáhněte sem soubory nebo složky s certifikáty, vložte certifikát (Ctrl+V), nebo použijte Soubor → Importovat.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;Import…</source>
         <translation>&amp;Importovat…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Import credential files or folders</source>
         <translation>Importovat soubory nebo složky s certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>&amp;Paste credential</source>
         <translation>&amp;Vložit certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Import a credential from the clipboard</source>
         <translation>Importovat certifikát ze schránky</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>&amp;Verify</source>
         <translation>&amp;Ověřit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Check the selected credential offline</source>
         <translation>Ověřit vybraný certifikát bez připojení</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;Share…</source>
         <translation>&amp;Sdílet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>Share the selected credentials with an employer</source>
         <translation>Sdílet vybrané certifikáty se zaměstnavatelem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Verify someone else's credential…</source>
         <translation>Ověřit cizí certifikát…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Scan a QR code or open a file</source>
         <translation>Naskenovat QR kód nebo otevřít soubor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Receive from an issuer…</source>
         <translation>Přijmout od vydavatele…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Receive a credential with an OpenID4VCI offer</source>
         <translation>Přijmout certifikát z nabídky OpenID4VCI</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>S&amp;tacks…</source>
         <translation>Ku&amp;mulace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>ECTS totals and goals for selected credentials</source>
         <translation>Součty ECTS a cíle pro vybrané certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Export as &amp;PDF…</source>
         <translation>Exportovat do &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Export to &amp;Europass…</source>
         <translation>Exportovat do &amp;Europassu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Add to &amp;collection…</source>
         <translation>Přidat do &amp;sbírky…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;Delete</source>
         <translation>&amp;Smazat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>&amp;Backup…</source>
         <translation>&amp;Zálohovat…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Obnovit ze zálohy…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Se&amp;ttings…</source>
         <translation>Nas&amp;tavení…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>&amp;Lock</source>
         <translation>&amp;Zamknout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Lock the wallet now</source>
         <translation>Zamknout peněženku hned</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;About Kredo</source>
         <translation>&amp;O aplikaci Kredo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>&amp;Quit</source>
         <translation>&amp;Ukončit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>&amp;Find</source>
         <translation>&amp;Hledat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>&amp;File</source>
         <translation>&amp;Soubor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;Credential</source>
         <translation>&amp;Certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>&amp;Tools</source>
         <translation>&amp;Nástroje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>&amp;Help</source>
         <translation>&amp;Nápověda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>Main toolbar</source>
         <translation>Hlavní panel nástrojů</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="280" />
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>%n credential(s)</source>
         <translation><numerusform>%n certifikát</numerusform><numerusform>%n certifikáty</numerusform><numerusform>%n certifikátů</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Import credentials</source>
         <translation>Importovat certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>Credentials (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;All files (*)</source>
         <translation>Certifikáty (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;Všechny soubory (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>The clipboard holds no credential.</source>
         <translation>Ve schránce není žádný certifikát.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>Imported “%1”.</source>
         <translation>Importováno „%1“.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="408" />
         <source>Select one or more credentials first.</source>
         <translation>Nejprve vyberte jeden nebo více certifikátů.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>Delete credentials</source>
         <translation>Smazat certifikáty</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>Delete %n credential(s) from this wallet? This cannot be undone.</source>
         <translation><numerusform>Smazat %n certifikát z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikáty z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikátů z této peněženky? Nelze to vrátit.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="433" />
         <source>Add to collection</source>
         <translation>Přidat do sbírky</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="434" />
         <source>Collection name (new or existing):</source>
         <translation>Název sbírky (nové nebo existující):</translation>
     </message>
@@ -926,6 +926,34 @@
         <location filename="../../ui/receive_dialog.py" line="157" />
         <source>The issuer could not be reached or refused.</source>
         <translation>Vydavatel je nedostupný nebo odmítl.</translation>
+    </message>
+</context>
+<context>
+    <name>RevealPage</name>
+    <message>
+        <location filename="../../ui/share_wizard.py" line="163" />
+        <source>Choose what to reveal</source>
+        <translation>Vyberte, co ukázat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_wizard.py" line="164" />
+        <source>These credentials can show only some of their claims. Untick what the employer does not need to see.</source>
+        <translation>Tyto certifikáty umějí ukázat jen některé své údaje. Odškrtněte, co zaměstnavatel vidět nepotřebuje.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_wizard.py" line="167" />
+        <source>Claims to reveal</source>
+        <translation>Údaje k odhalení</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_wizard.py" line="168" />
+        <source>Claim</source>
+        <translation>Údaj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_wizard.py" line="168" />
+        <source>Value</source>
+        <translation>Hodnota</translation>
     </message>
 </context>
 <context>
@@ -1375,47 +1403,57 @@
 <context>
     <name>ShareWizard</name>
     <message>
-        <location filename="../../ui/share_wizard.py" line="198" />
+        <location filename="../../ui/share_wizard.py" line="81" />
+        <source>Choose at least one credential to share.</source>
+        <translation>Vyberte alespoň jeden certifikát ke sdílení.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_wizard.py" line="85" />
+        <source>A PDF shows one credential: choose exactly one.</source>
+        <translation>PDF ukazuje jeden certifikát: vyberte právě jeden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_wizard.py" line="282" />
         <source>Share credentials</source>
         <translation>Sdílet certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="227" />
+        <location filename="../../ui/share_wizard.py" line="327" />
         <source>Preparing…</source>
         <translation>Připravuji…</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="244" />
+        <location filename="../../ui/share_wizard.py" line="346" />
         <source>Nothing was shared.</source>
         <translation>Nic nebylo sdíleno.</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="254" />
+        <location filename="../../ui/share_wizard.py" line="356" />
         <source>Let the employer scan this code with Kredo or another wallet.</source>
         <translation>Nechte zaměstnavatele naskenovat tento kód aplikací Kredo nebo jinou peněženkou.</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="258" />
+        <location filename="../../ui/share_wizard.py" line="360" />
         <source>The signed presentation is on the clipboard.</source>
         <translation>Podepsaná prezentace je ve schránce.</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="260" />
+        <location filename="../../ui/share_wizard.py" line="362" />
         <source>Save the file and send it to the employer.</source>
         <translation>Uložte soubor a pošlete ho zaměstnavateli.</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="268" />
+        <location filename="../../ui/share_wizard.py" line="370" />
         <source>Save</source>
         <translation>Uložit</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="278" />
+        <location filename="../../ui/share_wizard.py" line="380" />
         <source>The file could not be written.</source>
         <translation>Soubor se nepodařilo zapsat.</translation>
     </message>
     <message>
-        <location filename="../../ui/share_wizard.py" line="281" />
+        <location filename="../../ui/share_wizard.py" line="383" />
         <source>Saved to %1.</source>
         <translation>Uloženo do %1.</translation>
     </message>

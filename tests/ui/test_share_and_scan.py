@@ -9,11 +9,15 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from tests.robustness.corpus import sd_jwt_claims, signers
 from tests.ui.conftest import VECTORS, Settle
 from ui.scan_dialog import ScanDialog
 from ui.session import WalletSession
 from ui.share_wizard import ShareWizard
+from wallet.formats import parse_credential
+from wallet.formats.vc_view_values import decode_data_url
 from wallet.importer import import_paths
+from wallet.model import CredentialFormat
 from wallet.share.qr import encode_for_qr
 from wallet.share.qr.render import qr_png
 from wallet.store.wallet import OpenWallet
@@ -136,3 +140,59 @@ def test_scan_dialog_says_so_for_a_damaged_picture(
     settle()
     assert dialog.results.count() == 0
     assert "broken.png" in dialog.message.text()
+
+
+def test_share_wizard_lets_the_learner_hold_back_sd_jwt_claims(
+    qtbot: QtBot, session: WalletSession, opened: OpenWallet, settle: Settle, tmp_path: Path
+) -> None:
+    # GIVEN an SD-JWT VC with eight selectively disclosable claims, and an Open Badge
+    keys = signers()
+    sd_jwt = tmp_path / "learning.sd-jwt"
+    sd_jwt.write_bytes(keys.sd_jwt(*sd_jwt_claims(keys.p256_did), with_key_binding=False))
+    ids = _import(opened, sd_jwt, OB3)
+    wizard = ShareWizard(session, ids, None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    settle()
+    # WHEN the learner goes on, the claims page lists the SD-JWT's claims, all ticked
+    wizard.next()
+    settle()
+    assert wizard.currentPage() is wizard.reveal_page
+    top = wizard.reveal_page.tree.topLevelItem(0)
+    claims = {top.child(i).text(0): top.child(i).text(1) for i in range(top.childCount())}
+    assert claims["family_name"] == "Nováková" and len(claims) == 8
+    assert wizard.reveal_page.tree.topLevelItemCount() == 1  # the badge has nothing to choose
+    # AND unticks the family name and the date of issuance
+    wizard.reveal_page.set_claim(ids[0], "family_name", False)
+    wizard.reveal_page.set_claim(ids[0], "date_of_issuance", False)
+    wizard.next()
+    assert wizard.currentPage() is wizard.form_page
+    wizard.form_page.set_form("presentation")
+    wizard.next()
+    settle()
+    assert wizard.done_page.ready, wizard.done_page.status.text()
+    out = tmp_path / "vp.json"
+    wizard.write_to(out)
+    # THEN the presentation carries the SD-JWT without those two claims, and the badge whole
+    presentation = json.loads(out.read_bytes())
+    carried = [parse_credential(decode_data_url(c["id"])[1])
+               for c in presentation["verifiableCredential"] if isinstance(c, dict)
+               and str(c.get("id", "")).startswith("data:")]
+    (shown,) = [c for c in carried if c.format is CredentialFormat.SD_JWT_VC]
+    assert shown.document["given_name"] == "Jana"
+    assert "family_name" not in shown.document and "date_of_issuance" not in shown.document
+    report = verify_file_bytes(out.read_bytes(), options=VerifyOptions())
+    assert report.check("holder").status.value == "ok"
+    assert len(report.credentials) == 2
+
+
+def test_share_wizard_skips_the_claims_page_without_sd_jwt(
+    qtbot: QtBot, session: WalletSession, opened: OpenWallet, settle: Settle
+) -> None:
+    ids = _import(opened, OB3)
+    wizard = ShareWizard(session, ids, None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    settle()
+    wizard.next()
+    assert wizard.currentPage() is wizard.form_page
