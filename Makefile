@@ -39,6 +39,11 @@ translations: $(STAMP)
 	$(PY) packaging/fill_translations.py
 	$(VENV)/bin/pyside6-lrelease -silent resources/translations/kredo_cs.ts \
 		-qm resources/translations/kredo_cs.qm
+	$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -pluralonly ui/*.py \
+		-ts resources/translations/kredo_en.ts -source-language en -target-language en
+	$(PY) packaging/fill_translations.py --english
+	$(VENV)/bin/pyside6-lrelease -silent resources/translations/kredo_en.ts \
+		-qm resources/translations/kredo_en.qm
 	$(PY) packaging/core_catalogue.py $(if $(FOLD),--fold)
 
 run: setup

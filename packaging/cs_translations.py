@@ -402,4 +402,5 @@ CS: dict[str, str] = {
     "Choose at least one credential to share.": "Vyberte alespoň jeden certifikát ke sdílení.",
     "A PDF shows one credential: choose exactly one.":
         "PDF ukazuje jeden certifikát: vyberte právě jeden.",
+    "EDC (sealed)": "EDC (zapečetěný)",
 }

@@ -39,7 +39,31 @@ def fill(ts: Path = TS) -> list[str]:
     return missing
 
 
+EN_TS = TS.with_name("kredo_en.ts")
+
+
+def fill_english_plurals(ts: Path = EN_TS) -> None:
+    """English needs only plural forms (``lupdate -pluralonly``): "%n issuer(s)" becomes
+    "%n issuer" and "%n issuers", so nobody reads "1 credential(s)"."""
+    tree = ET.parse(ts)
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        translation.attrib.pop("type", None)
+        for child in list(translation):
+            translation.remove(child)
+        translation.text = None
+        for form in (source.replace("(s)", ""), source.replace("(s)", "s")):
+            ET.SubElement(translation, "numerusform").text = form
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--english"]:
+        fill_english_plurals()
+        sys.exit(0)
     left = fill()
     for source in left:
         print(f"no Czech translation: {source!r}", file=sys.stderr)

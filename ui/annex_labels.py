@@ -18,3 +18,10 @@ def format_name(fmt: CredentialFormat) -> str:
         CredentialFormat.SD_JWT_VC: QCoreApplication.translate("Annex", "SD-JWT Verifiable Credential"),  # noqa: E501
         CredentialFormat.OB2: QCoreApplication.translate("Annex", "Open Badges 2.0"),
     }[fmt]
+
+
+def short_format_name(fmt: CredentialFormat) -> str:
+    """The card's short name; only the sealed EDC's needs words of the interface language."""
+    if fmt is CredentialFormat.EDC_SEALED:
+        return QCoreApplication.translate("Annex", "EDC (sealed)")
+    return fmt.short_label

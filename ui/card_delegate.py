@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ui.annex_labels import short_format_name
 from ui.credential_model import CredentialRoles
 from ui.status_chip import chip_colour, chip_text
 from wallet.model import CredentialFormat
@@ -84,7 +85,7 @@ class CardDelegate(QStyledItemDelegate):
         eqf = index.data(CredentialRoles.EQF)
         if eqf:
             facts.append(self.tr("EQF %1").replace("%1", str(eqf)))
-        facts.append(CredentialFormat(index.data(CredentialRoles.FORMAT)).short_label)
+        facts.append(short_format_name(CredentialFormat(index.data(CredentialRoles.FORMAT))))
         muted = QColor(text_colour)
         muted.setAlphaF(0.7)
         painter.setPen(muted)
@@ -103,7 +104,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawImage(x, y, scaled)
             return
         # No image (yet): a coloured tile with the format's initials.
-        label = CredentialFormat(index.data(CredentialRoles.FORMAT)).short_label
+        label = short_format_name(CredentialFormat(index.data(CredentialRoles.FORMAT)))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#2f5d8a"))
         painter.drawRoundedRect(rect, 10, 10)

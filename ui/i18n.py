@@ -32,12 +32,12 @@ class Translation:
         set_language(self.language)  # the core's sentences (errors, checks) follow
         QLocale.setDefault(QLocale(QLocale.Language.Czech if self.language == "cs"
                                    else QLocale.Language.English))
-        if self.language == "en":
-            return
-        ours = QTranslator(self._app)
+        ours = QTranslator(self._app)  # English has one too: its plural forms
         if ours.load(str(resource_path("translations", f"kredo_{self.language}.qm"))):
             self._app.installTranslator(ours)
             self._installed.append(ours)
+        if self.language == "en":
+            return
         qt_own = QTranslator(self._app)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_own.load(f"qtbase_{self.language}", qt_dir):

@@ -37,16 +37,21 @@
         <source>Open Badges 2.0</source>
         <translation>Open Badges 2.0</translation>
     </message>
+    <message>
+        <location filename="../../ui/annex_labels.py" line="26" />
+        <source>EDC (sealed)</source>
+        <translation>EDC (zapečetěný)</translation>
+    </message>
 </context>
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../ui/card_delegate.py" line="83" />
+        <location filename="../../ui/card_delegate.py" line="84" />
         <source>%1 ECTS</source>
         <translation>%1 ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/card_delegate.py" line="86" />
+        <location filename="../../ui/card_delegate.py" line="87" />
         <source>EQF %1</source>
         <translation>EQF %1</translation>
     </message>

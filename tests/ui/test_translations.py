@@ -61,3 +61,15 @@ def test_the_compiled_catalogue_translates(qapp: object) -> None:
     assert translator.translate("MainWindow", "&Import…") == "&Importovat…"
     assert translator.translate("StatusChip", "Partially verified") == "Částečně ověřeno"
     assert QCoreApplication.instance() is not None
+
+
+def test_english_says_one_credential_and_two_credentials(qapp: object) -> None:
+    translator = QTranslator()
+    assert translator.load(str(QM.with_name("kredo_en.qm")))
+    assert translator.translate("MainWindow", "%n credential(s)", "", 1) == "%n credential"
+    assert translator.translate("MainWindow", "%n credential(s)", "", 2) == "%n credentials"
+    plural_sources = {m.findtext("source") for m in ET.parse(TS).iter("message")
+                      if m.get("numerus") == "yes"}
+    english = {m.findtext("source")
+               for m in ET.parse(TS.with_name("kredo_en.ts")).iter("message")}
+    assert plural_sources == english, "run `make translations` and commit the result"
