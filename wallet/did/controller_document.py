@@ -15,6 +15,7 @@ from wallet.crypto.jwk import PublicKey, public_key_from_jwk
 from wallet.crypto.multikey import public_key_from_multikey
 from wallet.did.verification_method import RELATIONSHIPS, ResolvedVerificationMethod
 from wallet.errors import MalformedCredential
+from wallet.translation import tr
 
 
 def verification_method_from_document(
@@ -24,7 +25,7 @@ def verification_method_from_document(
     base = vm_id.partition("#")[0]
     if document.get("id") != base:
         raise MalformedCredential(
-            "The supplied controller document describes a different identifier than the key.",
+            tr("The supplied controller document describes a different identifier than the key."),
             details=f"document id {str(document.get('id'))[:200]!r}, key {vm_id[:200]!r}",
         )
     found: Mapping[str, Any] | None = None
@@ -39,12 +40,12 @@ def verification_method_from_document(
             relationships.add(relationship)
     if found is None:
         raise MalformedCredential(
-            "The controller document does not contain the key the proof names.",
+            tr("The controller document does not contain the key the proof names."),
             details=f"key {vm_id[:200]!r}",
         )
     controller = found.get("controller")
     if not isinstance(controller, str):
-        raise MalformedCredential("The key in the controller document names no controller.")
+        raise MalformedCredential(tr("The key in the controller document names no controller."))
     return ResolvedVerificationMethod(
         id=vm_id,
         controller=controller,
@@ -77,6 +78,6 @@ def _public_key(method: Mapping[str, Any]) -> PublicKey:
     if isinstance(jwk, Mapping):
         return public_key_from_jwk(jwk)
     raise MalformedCredential(
-        "The key in the controller document has no public key Kredo can read.",
+        tr("The key in the controller document has no public key Kredo can read."),
         details=f"type {str(method.get('type'))[:80]!r}",
     )

@@ -16,6 +16,7 @@ from wallet.did.verification_method import (
     ResolvedVerificationMethod,
 )
 from wallet.errors import MalformedCredential
+from wallet.translation import tr
 
 PREFIX = "did:jwk:"
 
@@ -29,18 +30,20 @@ def did_jwk_from_public_key(key: PublicKey) -> str:
 def resolve_did_jwk(did_url: str) -> ResolvedVerificationMethod:
     """Resolve a ``did:jwk`` DID or ``#0`` DID URL (did:jwk spec, "Read")."""
     if len(did_url) > MAX_VERIFICATION_METHOD_ID or not did_url.startswith(PREFIX):
-        raise MalformedCredential("The key identifier is not a valid did:jwk.")
+        raise MalformedCredential(tr("The key identifier is not a valid did:jwk."))
     did, _, fragment = did_url.partition("#")
     if fragment not in ("", "0"):
-        raise MalformedCredential("A did:jwk has only the key #0.")
+        raise MalformedCredential(tr("A did:jwk has only the key #0."))
     try:
-        jwk = json.loads(b64url_decode(did[len(PREFIX) :], what="The did:jwk"))
+        jwk = json.loads(b64url_decode(did[len(PREFIX) :], what=tr("The did:jwk")))
     except (ValueError, UnicodeDecodeError):
-        raise MalformedCredential("The did:jwk does not hold a JSON Web Key.") from None
+        raise MalformedCredential(_no_json_web_key()) from None
     if not isinstance(jwk, Mapping):
-        raise MalformedCredential("The did:jwk does not hold a JSON Web Key.")
+        raise MalformedCredential(_no_json_web_key())
     if "d" in jwk:
-        raise MalformedCredential("The did:jwk contains a private key, which is never allowed.")
+        raise MalformedCredential(
+            tr("The did:jwk contains a private key, which is never allowed.")
+        )
     return ResolvedVerificationMethod(
         id=f"{did}#0",
         controller=did,
@@ -48,6 +51,10 @@ def resolve_did_jwk(did_url: str) -> ResolvedVerificationMethod:
         public_key=public_key_from_jwk(jwk),
         relationships=_relationships(jwk),
     )
+
+
+def _no_json_web_key() -> str:
+    return tr("The did:jwk does not hold a JSON Web Key.")
 
 
 def _relationships(jwk: Mapping[str, Any]) -> frozenset[str]:

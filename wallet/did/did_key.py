@@ -17,6 +17,7 @@ from wallet.did.verification_method import (
     ResolvedVerificationMethod,
 )
 from wallet.errors import MalformedCredential
+from wallet.translation import tr
 
 PREFIX = "did:key:"
 
@@ -35,12 +36,12 @@ def did_key_verification_method_id(key: MultikeyPublicKey) -> str:
 def resolve_did_key(did_url: str) -> ResolvedVerificationMethod:
     """Resolve a ``did:key`` DID or DID URL to its single verification method."""
     if len(did_url) > MAX_VERIFICATION_METHOD_ID or not did_url.startswith(PREFIX):
-        raise MalformedCredential("The key identifier is not a valid did:key.")
+        raise MalformedCredential(tr("The key identifier is not a valid did:key."))
     did, _, fragment = did_url.partition("#")
     value = did[len(PREFIX) :]
     if fragment and fragment != value:
         raise MalformedCredential(
-            "The did:key names a key fragment that the DID does not contain.",
+            tr("The did:key names a key fragment that the DID does not contain."),
             details=f"fragment {fragment[:80]!r}",
         )
     return ResolvedVerificationMethod(

@@ -22,6 +22,7 @@ from urllib.parse import unquote
 from wallet import net
 from wallet.errors import MalformedCredential, NetworkError, WalletError
 from wallet.formats.json_input import load_json_object
+from wallet.translation import tr
 
 PREFIX = "did:web:"
 MAX_DID_WEB_CHARS = 2048
@@ -85,19 +86,19 @@ def did_web_url(did: str) -> str:
     """
     base = did.partition("#")[0].partition("?")[0] if isinstance(did, str) else ""
     if not base.startswith(PREFIX) or len(base) > MAX_DID_WEB_CHARS:
-        raise MalformedCredential("The identifier is not a valid did:web.")
+        raise MalformedCredential(tr("The identifier is not a valid did:web."))
     host_part, *path = base[len(PREFIX) :].split(":")
     host, _, port = unquote(host_part).partition(":")
     if not _HOST.fullmatch(host) or (port and not (port.isdigit() and 0 < int(port) < 65536)):
         raise MalformedCredential(
-            "The did:web does not name a valid web host.", details=base[:200]
+            tr("The did:web does not name a valid web host."), details=base[:200]
         )
     for segment in path:
         if not _SEGMENT.fullmatch(segment) or unquote(segment) in (".", "..") or "/" in unquote(
             segment
         ):
             raise MalformedCredential(
-                "The did:web names a path Kredo will not follow.", details=base[:200]
+                tr("The did:web names a path Kredo will not follow."), details=base[:200]
             )
     scheme = "http" if host in _LOOPBACK and net.loopback_http_allowed() else "https"
     authority = f"{host}:{port}" if port else host
@@ -124,14 +125,14 @@ def resolve_did_web(
             return cached
     got = fetch(url, allowed=allowed, max_bytes=MAX_DOCUMENT_BYTES, timeout=timeout, accept=ACCEPT)
     try:
-        document = load_json_object(got.body, what="The issuer's DID document")
+        document = load_json_object(got.body, what=tr("The issuer's DID document"))
     except WalletError as exc:
         raise NetworkError(exc.message, details=f"did:web document at {url[:200]}") from None
     # The document must be about the DID asked for (spec "Read", step 7), or a server could
     # pass off another identity's keys.
     if document.get("id") != base:
         raise MalformedCredential(
-            "The DID document published for this did:web is about another identifier.",
+            tr("The DID document published for this did:web is about another identifier."),
             details=f"asked {base[:200]}",
         )
     if cache is not None:

@@ -19,6 +19,7 @@ from wallet.did.verification_method import (
     ResolvedVerificationMethod,
 )
 from wallet.errors import MalformedCredential, NetworkNotAllowed, UnsupportedDidMethod
+from wallet.translation import tr
 
 _NEEDS_NETWORK = ("did:web:", "https://", "http://")
 
@@ -28,7 +29,7 @@ def resolve_verification_method(
 ) -> ResolvedVerificationMethod:
     """Resolve ``vm_id`` (a DID URL or URL naming a key) to its key and authorisations."""
     if not isinstance(vm_id, str) or not vm_id or len(vm_id) > MAX_VERIFICATION_METHOD_ID:
-        raise MalformedCredential("The proof does not name a usable verification method.")
+        raise MalformedCredential(tr("The proof does not name a usable verification method."))
     base = vm_id.partition("#")[0]
     supplied = (documents or {}).get(base)
     if supplied is not None:
@@ -39,16 +40,20 @@ def resolve_verification_method(
         return resolve_did_jwk(vm_id)
     if base.startswith(_NEEDS_NETWORK):
         raise NetworkNotAllowed(
-            f"The signing key is published at {base[:200]}, "
-            "which cannot be looked up without going online.",
+            tr(
+                "The signing key is published at {location}, which cannot be looked up "
+                "without going online.",
+                location=base[:200],
+            ),
             details=f"verification method {vm_id[:300]}",
         )
     if base.startswith("did:"):
         method = base.split(":", 2)[1] if base.count(":") >= 2 else ""
         raise UnsupportedDidMethod(
-            f"Kredo cannot resolve keys of the DID method did:{method[:40]}.",
+            tr("Kredo cannot resolve keys of the DID method {method}.",
+               method=f"did:{method[:40]}"),
             details=f"verification method {vm_id[:300]}",
         )
     raise MalformedCredential(
-        "The proof's verification method is neither a DID URL nor a web address."
+        tr("The proof's verification method is neither a DID URL nor a web address.")
     )

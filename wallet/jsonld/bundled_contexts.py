@@ -19,6 +19,7 @@ from typing import Any
 
 from wallet.bundled_resources import resource_path
 from wallet.errors import ContextNotAvailable
+from wallet.translation import tr
 
 _MANIFEST = "manifest.json"
 
@@ -74,8 +75,11 @@ def load_bundled_context(url: str) -> dict[str, Any]:
     name = bundled_file_for(url)
     if name is None:
         raise ContextNotAvailable(
-            f"The JSON-LD context {url[:200]} is not bundled with Kredo, "
-            "and Kredo never downloads contexts.",
+            tr(
+                "The JSON-LD context {url} is not bundled with Kredo, and Kredo never "
+                "downloads contexts.",
+                url=url[:200],
+            ),
             details=f"context url: {url[:500]}",
         )
     return copy.deepcopy(_parsed_file(name))

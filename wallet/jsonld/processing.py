@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from wallet.errors import MalformedCredential, WalletError
 from wallet.jsonld.document_loader import offline_document_loader
+from wallet.translation import tr
 
 _T = TypeVar("_T")
 
@@ -84,11 +85,13 @@ def _run(operation: Callable[[], _T]) -> _T:
         if wallet_error is not None:
             raise wallet_error from None
         raise MalformedCredential(
-            "The document's JSON-LD could not be processed.",
+            tr("The document's JSON-LD could not be processed."),
             details=f"{type(exc).__name__}: {_short_reason(exc)}",
         ) from None
     except RecursionError:
-        raise MalformedCredential("The document's JSON-LD nests too deeply to process.") from None
+        raise MalformedCredential(
+            tr("The document's JSON-LD nests too deeply to process.")
+        ) from None
 
 
 def _wallet_error_in_chain(exc: BaseException) -> WalletError | None:

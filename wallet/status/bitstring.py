@@ -16,6 +16,7 @@ import zlib
 
 from wallet.formats.limits import MAX_INFLATED_BYTES
 from wallet.status.outcome import StatusListError, StatusState
+from wallet.translation import tr, tr_n
 
 GZIP_WBITS = 16 + zlib.MAX_WBITS
 ZLIB_WBITS = zlib.MAX_WBITS
@@ -34,21 +35,21 @@ def decode_encoded_list(text: object, *, multibase: bool) -> bytes:
     follows tells these apart safely, so they are read too.
     """
     if not isinstance(text, str) or not text:
-        raise _failed("The issuer's status list has no encoded list.")
+        raise _failed(tr("The issuer's status list has no encoded list."))
     body = text
     if multibase and text.startswith("u"):
         body = text[1:]
     elif multibase and not text.startswith("H4sI"):  # base64 of the gzip magic bytes
-        raise _failed("The issuer's status list is not encoded as the standard requires.")
+        raise _failed(tr("The issuer's status list is not encoded as the standard requires."))
     if not _BASE64_TEXT.fullmatch(body):
-        raise _failed("The issuer's status list is not valid base64url.")
+        raise _failed(_not_base64url())
     normalized = body.rstrip("=").replace("+", "-").replace("/", "_")
     if len(normalized) % 4 == 1:
-        raise _failed("The issuer's status list is not valid base64url.")
+        raise _failed(_not_base64url())
     try:
         return base64.urlsafe_b64decode(normalized + "=" * (-len(normalized) % 4))
     except (binascii.Error, ValueError):
-        raise _failed("The issuer's status list is not valid base64url.") from None
+        raise _failed(_not_base64url()) from None
 
 
 def inflate(compressed: bytes, *, wbits: int, limit: int = MAX_INFLATED_BYTES) -> bytes:
@@ -57,14 +58,19 @@ def inflate(compressed: bytes, *, wbits: int, limit: int = MAX_INFLATED_BYTES) -
     try:
         data = inflater.decompress(compressed, limit)
     except zlib.error:
-        raise _failed("The issuer's status list is damaged (it does not decompress).") from None
+        raise _failed(
+            tr("The issuer's status list is damaged (it does not decompress).")
+        ) from None
     if inflater.unconsumed_tail:
         raise _failed(
-            f"The issuer's status list expands beyond {limit // (1024 * 1024)} MB, "
-            "more than Kredo accepts.",
+            tr(
+                "The issuer's status list expands beyond {megabytes} MB, more than Kredo "
+                "accepts.",
+                megabytes=limit // (1024 * 1024),
+            )
         )
     if not inflater.eof:
-        raise _failed("The issuer's status list is damaged (it is cut short).")
+        raise _failed(tr("The issuer's status list is damaged (it is cut short)."))
     return data
 
 
@@ -73,8 +79,14 @@ def read_entry(bits: bytes, index: int, size: int, *, msb_first: bool = True) ->
     total_entries = len(bits) * 8 // size
     if index < 0 or index >= total_entries:
         raise _failed(
-            f"The credential's position ({index}) lies outside the issuer's status list "
-            f"of {total_entries} entries.",
+            tr_n(
+                "The credential's position ({index}) lies outside the issuer's status list "
+                "of {n} entry.",
+                "The credential's position ({index}) lies outside the issuer's status list "
+                "of {n} entries.",
+                total_entries,
+                index=index,
+            )
         )
     value = 0
     start = index * size
@@ -93,10 +105,16 @@ def check_minimum_length(bits: bytes, size: int) -> None:
     """Bitstring Status List §3.2 step 7 (STATUS_LIST_LENGTH_ERROR)."""
     if len(bits) * 8 // size < MIN_BITSTRING_ENTRIES:
         raise _failed(
-            "The issuer's status list is shorter than the standard's minimum, "
-            "so it could single out the people it lists.",
+            tr(
+                "The issuer's status list is shorter than the standard's minimum, so it "
+                "could single out the people it lists."
+            ),
             details=f"{len(bits) * 8 // size} entries",
         )
+
+
+def _not_base64url() -> str:
+    return tr("The issuer's status list is not valid base64url.")
 
 
 def _failed(message: str, *, details: str | None = None) -> StatusListError:

@@ -22,10 +22,10 @@ from wallet.status.list_credential import (
 )
 from wallet.status.outcome import StatusListError, StatusMode, StatusOutcome, StatusState
 from wallet.status.w3c import W3C_STATUS_KINDS, parse_w3c_entry, read_w3c_status
+from wallet.translation import tr
 
 MAX_ENTRIES = 16
 IETF_STATUS_LIST = "IETF Token Status List"
-OFFLINE_MESSAGE = "The status was not checked: it needs the issuer's status list online."
 
 
 def check_status_entries(
@@ -102,7 +102,7 @@ def _check_one(
         if entry_type in W3C_STATUS_KINDS:
             parsed = parse_w3c_entry(entry, W3C_STATUS_KINDS[entry_type])
             if not online:
-                return outcome(StatusState.UNKNOWN, OFFLINE_MESSAGE)
+                return outcome(StatusState.UNKNOWN, _offline_message())
             reading = read_w3c_status(
                 parsed, status_list(parsed.list_url), credential_issuer=issuer
             )
@@ -110,7 +110,7 @@ def _check_one(
         if entry_type == onedtech.ENTRY_TYPE:
             url = onedtech.revocation_list_url(entry)
             if not online:
-                return outcome(StatusState.UNKNOWN, OFFLINE_MESSAGE)
+                return outcome(StatusState.UNKNOWN, _offline_message())
             return outcome(
                 *onedtech.read_revocation_list(
                     body_of(url, onedtech.ACCEPT),
@@ -121,7 +121,7 @@ def _check_one(
         if entry_type == IETF_STATUS_LIST:
             idx, uri = token_status_list.token_status_reference(entry)
             if not online:
-                return outcome(StatusState.UNKNOWN, OFFLINE_MESSAGE)
+                return outcome(StatusState.UNKNOWN, _offline_message())
             return outcome(
                 *token_status_list.read_token_status(
                     body_of(uri, token_status_list.ACCEPT),
@@ -132,8 +132,15 @@ def _check_one(
         return outcome(exc.state, exc.message)
     return outcome(
         StatusState.UNKNOWN,
-        f"The credential's status uses the method {entry_type[:60]!r}, which Kredo cannot check.",
+        tr(
+            "The credential's status uses the method {method}, which Kredo cannot check.",
+            method=repr(entry_type[:60]),
+        ),
     )
+
+
+def _offline_message() -> str:
+    return tr("The status was not checked: it needs the issuer's status list online.")
 
 
 def _credential_of(document: Mapping[str, Any]) -> Mapping[str, Any]:

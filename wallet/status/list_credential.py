@@ -20,7 +20,9 @@ from wallet.did import resolve_verification_method
 from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed, WalletError
 from wallet.formats.json_input import load_json_object
 from wallet.net import Fetcher
-from wallet.status.outcome import StatusListError, StatusState, as_clause
+from wallet.status.outcome import StatusListError, StatusState
+from wallet.translation import tr
+from wallet.verify.sentences import as_clause
 
 # Real lists are a few KB (a gzipped 16 KB bitstring); this leaves room for large ones.
 MAX_STATUS_LIST_BYTES = 2 * 1024 * 1024
@@ -55,7 +57,10 @@ def fetch_document(
     except NetworkError as exc:
         raise StatusListError(
             StatusState.UNKNOWN,
-            f"The issuer's status list could not be fetched: {as_clause(exc.message)}",
+            tr(
+                "The issuer's status list could not be fetched: {reason}",
+                reason=as_clause(exc.message),
+            ),
             details=exc.details,
         ) from None
     return got.body, got.media_type
@@ -98,25 +103,29 @@ def _verified_data_integrity(
 ) -> tuple[Mapping[str, Any], str | None]:
     credential = _json_object(body)
     if "proof" not in credential:
-        raise _failed("The issuer's status list is not signed, so it cannot be trusted.")
+        raise _failed(tr("The issuer's status list is not signed, so it cannot be trusted."))
     try:
         result = verify_proof(credential, now=now, documents=documents)
     except WalletError as exc:
         raise _failed(
-            f"The issuer's status list carries no signature Kredo can check: "
-            f"{as_clause(exc.message)}"
+            tr(
+                "The issuer's status list carries no signature Kredo can check: {reason}",
+                reason=as_clause(exc.message),
+            )
         ) from None
     if not result.signature_checked:
         raise StatusListError(
             StatusState.UNKNOWN,
-            "The signature on the issuer's status list could not be checked"
-            + (f": {as_clause(result.problems[0])}" if result.problems else "."),
+            tr(
+                "The signature on the issuer's status list could not be checked: {reason}",
+                reason=as_clause(result.problems[0]),
+            )
+            if result.problems
+            else tr("The signature on the issuer's status list could not be checked."),
         )
     if not result.ok:
-        reason = result.problems[0] if result.problems else "The signature is not valid."
-        raise _failed(
-            f"The issuer's status list failed its signature check: {as_clause(reason)}"
-        )
+        reason = result.problems[0] if result.problems else tr("The signature is not valid.")
+        raise _failed(_signature_failed(reason))
     return credential, issuer_id(credential)
 
 
@@ -125,7 +134,9 @@ def _verified_jwt(body: bytes, now: datetime) -> tuple[Mapping[str, Any], str | 
         token = body.decode("ascii").strip()
         jws = CompactJws.from_text(token)
     except (UnicodeDecodeError, WalletError):
-        raise _failed("The issuer's status list is neither JSON nor a signed token.") from None
+        raise _failed(
+            tr("The issuer's status list is neither JSON nor a signed token.")
+        ) from None
     payload = _json_object(jws.payload)
     kid = jws.header.get("kid")
     iss = payload.get("iss")
@@ -133,32 +144,38 @@ def _verified_jwt(body: bytes, now: datetime) -> tuple[Mapping[str, Any], str | 
     if not isinstance(key_id, str) or not key_id.startswith(("did:key:", "did:jwk:")):
         raise StatusListError(
             StatusState.UNKNOWN,
-            "The issuer's status list is signed with a key Kredo cannot look up offline.",
+            tr("The issuer's status list is signed with a key Kredo cannot look up offline."),
         )
     if isinstance(iss, str) and key_id.partition("#")[0] != iss:
-        raise _failed("The issuer's status list is signed by a key its issuer does not control.")
+        raise _failed(
+            tr("The issuer's status list is signed by a key its issuer does not control.")
+        )
     try:
         key = resolve_verification_method(key_id).public_key
         verification = verify_vc_jwt(token, key, now=now)
     except WalletError as exc:
         raise _failed(
-            f"The issuer's status list could not be verified: {as_clause(exc.message)}"
+            tr(
+                "The issuer's status list could not be verified: {reason}",
+                reason=as_clause(exc.message),
+            )
         ) from None
     if not verification.signature.passed:
-        raise _failed(
-            "The issuer's status list failed its signature check: "
-            + as_clause(verification.signature.messages[0])
-        )
+        raise _failed(_signature_failed(verification.signature.messages[0]))
     if not verification.claims.passed:
         raise _failed(
-            "The issuer's status list is inconsistent: "
-            + as_clause(verification.claims.messages[0])
+            tr(
+                "The issuer's status list is inconsistent: {reason}",
+                reason=as_clause(verification.claims.messages[0]),
+            )
         )
     if not verification.time.passed:
         raise StatusListError(
             StatusState.UNKNOWN,
-            "The issuer's status list is outside its validity period: "
-            + as_clause(verification.time.messages[0]),
+            tr(
+                "The issuer's status list is outside its validity period: {reason}",
+                reason=as_clause(verification.time.messages[0]),
+            ),
         )
     credential = dict(verification.credential)
     issuer = issuer_id(credential) or (iss if isinstance(iss, str) else None)
@@ -175,23 +192,30 @@ def _check_validity_window(credential: Mapping[str, Any], now: datetime) -> None
         if start is not None and start > now:
             raise StatusListError(
                 StatusState.UNKNOWN,
-                "The issuer's status list is not valid yet, so the current status is unknown.",
+                tr("The issuer's status list is not valid yet, so the current status is unknown."),
             )
     for name in ("validUntil", "expirationDate"):
         end = parse_datetime(credential.get(name))
         if end is not None and end < now:
             raise StatusListError(
                 StatusState.UNKNOWN,
-                f"The issuer's status list expired on {end.date().isoformat()}, "
-                "so the current status is unknown.",
+                tr(
+                    "The issuer's status list expired on {date}, so the current status is unknown.",
+                    date=end.date().isoformat(),
+                ),
             )
 
 
 def _json_object(body: bytes) -> dict[str, Any]:
     try:
-        return load_json_object(body, what="The issuer's status list")
+        return load_json_object(body, what=tr("The issuer's status list"))
     except WalletError as exc:
         raise _failed(exc.message) from None
+
+
+def _signature_failed(reason: str) -> str:
+    return tr("The issuer's status list failed its signature check: {reason}",
+              reason=as_clause(reason))
 
 
 def _failed(message: str) -> StatusListError:

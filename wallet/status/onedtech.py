@@ -15,6 +15,7 @@ from wallet.errors import WalletError
 from wallet.formats.json_input import load_json_object
 from wallet.status.list_credential import issuer_id
 from wallet.status.outcome import StatusListError, StatusState
+from wallet.translation import tr
 
 ENTRY_TYPE = "1EdTechRevocationList"
 ACCEPT = "application/json"
@@ -26,7 +27,7 @@ def revocation_list_url(entry: Mapping[str, Any]) -> str:
     url = entry.get("id")
     if not isinstance(url, str) or not url:
         raise StatusListError(
-            StatusState.FAILED, "The credential's revocation entry does not name a list."
+            StatusState.FAILED, tr("The credential's revocation entry does not name a list.")
         )
     return url
 
@@ -36,32 +37,38 @@ def read_revocation_list(
 ) -> tuple[StatusState, str, tuple[str, ...]]:
     """(state, sentence, warnings) for one credential against a fetched list."""
     try:
-        revocation_list = load_json_object(body, what="The issuer's revocation list")
+        revocation_list = load_json_object(body, what=tr("The issuer's revocation list"))
     except WalletError as exc:
         raise StatusListError(StatusState.FAILED, exc.message) from None
     revoked = revocation_list.get("revokedCredentials")
     if not isinstance(revoked, list) or len(revoked) > MAX_REVOKED_ENTRIES:
         raise StatusListError(
-            StatusState.FAILED, "The issuer's revocation list has no list of revoked credentials."
+            StatusState.FAILED,
+            tr("The issuer's revocation list has no list of revoked credentials."),
         )
     if credential_id is None:
         return (
             StatusState.UNKNOWN,
-            "The credential has no id, so it cannot be looked up in the issuer's revocation list.",
+            tr(
+                "The credential has no id, so it cannot be looked up in the issuer's "
+                "revocation list."
+            ),
             (),
         )
     warnings: tuple[str, ...] = ()
     list_issuer = issuer_id(revocation_list)
     if credential_issuer and list_issuer and list_issuer != credential_issuer:
         warnings = (
-            "The revocation list was published by someone other than the credential's issuer.",
+            tr("The revocation list was published by someone other than the credential's issuer."),
         )
     for item in revoked:
         if isinstance(item, Mapping) and item.get("id") == credential_id:
-            return StatusState.REVOKED, "The issuer has revoked this credential.", warnings
+            return StatusState.REVOKED, tr("The issuer has revoked this credential."), warnings
     return (
         StatusState.OK,
-        "The issuer's revocation list does not list this credential (the list is unsigned; "
-        "it came over a secure connection).",
+        tr(
+            "The issuer's revocation list does not list this credential (the list is unsigned; "
+            "it came over a secure connection)."
+        ),
         warnings,
     )

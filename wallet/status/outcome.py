@@ -54,10 +54,3 @@ class StatusListError(VerificationError):
     def __init__(self, state: StatusState, message: str, *, details: str | None = None) -> None:
         super().__init__(message, details=details)
         self.state = state
-
-
-def as_clause(sentence: str) -> str:
-    """A sentence from elsewhere, made to follow a colon inside another sentence."""
-    if len(sentence) > 1 and sentence[0].isupper() and not sentence[1].isupper():
-        return sentence[0].lower() + sentence[1:]
-    return sentence

@@ -20,7 +20,9 @@ from wallet.did import resolve_verification_method
 from wallet.errors import WalletError
 from wallet.formats.json_input import load_json_object
 from wallet.status.bitstring import ZLIB_WBITS, inflate, read_entry
-from wallet.status.outcome import StatusListError, StatusState, as_clause
+from wallet.status.outcome import StatusListError, StatusState
+from wallet.translation import tr
+from wallet.verify.sentences import as_clause
 
 ACCEPT = "application/statuslist+jwt"
 TOKEN_TYPES = frozenset({"statuslist+jwt", "application/statuslist+jwt"})
@@ -33,9 +35,9 @@ def token_status_reference(entry: Mapping[str, Any]) -> tuple[int, str]:
     """(idx, uri) of a ``status_list`` reference."""
     idx, uri = entry.get("idx"), entry.get("uri")
     if isinstance(idx, bool) or not isinstance(idx, int) or not 0 <= idx < MAX_INDEX:
-        raise _failed("The credential's status reference has no valid position.")
+        raise _failed(tr("The credential's status reference has no valid position."))
     if not isinstance(uri, str) or not uri:
-        raise _failed("The credential's status reference does not name a status list.")
+        raise _failed(tr("The credential's status reference does not name a status list."))
     return idx, uri
 
 
@@ -45,14 +47,16 @@ def read_token_status(
     """Verify the status list token and read the value at ``idx`` (§8.3 of the draft)."""
     try:
         jws = CompactJws.from_text(body.decode("ascii"))
-        payload = load_json_object(jws.payload, what="The issuer's status list")
+        payload = load_json_object(jws.payload, what=tr("The issuer's status list"))
     except (UnicodeDecodeError, WalletError):
-        raise _failed("The issuer's status list is not a signed status list token.") from None
+        raise _failed(
+            tr("The issuer's status list is not a signed status list token.")
+        ) from None
     # 1. The token must be a status list token about this very URI.
     if jws.header.get("typ") not in TOKEN_TYPES:
-        raise _failed("The issuer's status list is not a status list token.")
+        raise _failed(tr("The issuer's status list is not a status list token."))
     if payload.get("sub") != uri:
-        raise _failed("The issuer's status list token is about another list.")
+        raise _failed(tr("The issuer's status list token is about another list."))
     # 2. Its signature, by a key Kredo can resolve offline.
     iss = payload.get("iss")
     kid = jws.header.get("kid")
@@ -60,7 +64,7 @@ def read_token_status(
     if not isinstance(key_id, str) or not key_id.startswith(("did:key:", "did:jwk:")):
         raise StatusListError(
             StatusState.UNKNOWN,
-            "The issuer's status list is signed with a key Kredo cannot look up offline.",
+            tr("The issuer's status list is signed with a key Kredo cannot look up offline."),
         )
     try:
         key = resolve_verification_method(key_id).public_key
@@ -69,28 +73,32 @@ def read_token_status(
     verification = verify_compact_jws(jws, key)
     if not verification.valid:
         raise _failed(
-            "The issuer's status list failed its signature check: "
-            + as_clause(verification.message)
+            tr(
+                "The issuer's status list failed its signature check: {reason}",
+                reason=as_clause(verification.message),
+            )
         )
     # 3. Time: exp in the past means the list no longer speaks for today.
     exp = payload.get("exp")
     if _expired(exp, now):
         raise StatusListError(
             StatusState.UNKNOWN,
-            "The issuer's status list has expired, so the current status is unknown.",
+            tr("The issuer's status list has expired, so the current status is unknown."),
         )
     # 4. Decode and read the packed values.
     status_list = payload.get("status_list")
     if not isinstance(status_list, Mapping):
-        raise _failed("The issuer's status list token holds no status list.")
+        raise _failed(tr("The issuer's status list token holds no status list."))
     bits = status_list.get("bits")
     if bits not in ALLOWED_BITS or not isinstance(bits, int):
-        raise _failed("The issuer's status list uses an unsupported number of bits per entry.")
+        raise _failed(
+            tr("The issuer's status list uses an unsupported number of bits per entry.")
+        )
     lst = status_list.get("lst")
     if not isinstance(lst, str):
-        raise _failed("The issuer's status list token holds no list.")
+        raise _failed(tr("The issuer's status list token holds no list."))
     try:
-        compressed = b64url_decode(lst, what="The issuer's status list")
+        compressed = b64url_decode(lst, what=tr("The issuer's status list"))
     except WalletError as exc:
         raise _failed(exc.message) from None
     values = inflate(compressed, wbits=ZLIB_WBITS)
@@ -98,17 +106,26 @@ def read_token_status(
     warnings: tuple[str, ...] = ()
     signer = key_id.partition("#")[0]
     if credential_issuer and credential_issuer.startswith("did:") and signer != credential_issuer:
-        warnings = ("The status list was signed by someone other than the credential's issuer.",)
+        warnings = (
+            tr("The status list was signed by someone other than the credential's issuer."),
+        )
     if value == VALID:
-        return StatusState.OK, "The issuer has not revoked or suspended this credential.", warnings
+        return (
+            StatusState.OK,
+            tr("The issuer has not revoked or suspended this credential."),
+            warnings,
+        )
     if value == INVALID:
-        return StatusState.REVOKED, "The issuer has revoked this credential.", warnings
+        return StatusState.REVOKED, tr("The issuer has revoked this credential."), warnings
     if value == SUSPENDED:
-        return StatusState.SUSPENDED, "The issuer has suspended this credential.", warnings
+        return StatusState.SUSPENDED, tr("The issuer has suspended this credential."), warnings
     return (
         StatusState.UNKNOWN,
-        f"The issuer's status list gives the value {value:#x}, "
-        "whose meaning only the issuer knows.",
+        tr(
+            "The issuer's status list gives the value {value}, whose meaning only the issuer "
+            "knows.",
+            value=f"{value:#x}",
+        ),
         warnings,
     )
 

@@ -21,6 +21,7 @@ from wallet.status.bitstring import (
 )
 from wallet.status.list_credential import VerifiedStatusList
 from wallet.status.outcome import StatusListError, StatusState
+from wallet.translation import tr
 
 # statusSize above 8 bits has no use the spec describes; it bounds statusMessage too.
 MAX_STATUS_SIZE = 8
@@ -87,13 +88,13 @@ def parse_w3c_entry(entry: Mapping[str, Any], kind: W3cStatusKind) -> W3cEntry:
     """The entry's fields, checked; a broken entry is a failed status."""
     purpose = kind.fixed_purpose or entry.get("statusPurpose")
     if not isinstance(purpose, str) or not purpose:
-        raise _failed("The credential's status entry does not say what it is for.")
+        raise _failed(tr("The credential's status entry does not say what it is for."))
     list_url = entry.get(kind.list_key)
     if not isinstance(list_url, str) or not list_url:
-        raise _failed("The credential's status entry does not name a status list.")
+        raise _failed(tr("The credential's status entry does not name a status list."))
     index = _non_negative_integer(entry.get(kind.index_key))
     if index is None:
-        raise _failed("The credential's status entry has no valid position in the list.")
+        raise _failed(tr("The credential's status entry has no valid position in the list."))
     size = 1
     messages: dict[int, str] = {}
     if kind.entry_type == "BitstringStatusListEntry":
@@ -114,18 +115,17 @@ def read_w3c_status(
     credential = status_list.credential
     # 2b. The list must be the kind of list the entry points to.
     if kind.list_credential_type not in _as_list(credential.get("type")):
-        raise _failed(f"The issuer's status list is not a {kind.list_credential_type}.")
+        raise _failed(
+            tr("The issuer's status list is not a {type}.", type=kind.list_credential_type)
+        )
     subject = _subject(credential)
     if kind.list_type not in _as_list(subject.get("type")):
-        raise _failed(f"The issuer's status list does not hold a {kind.list_type}.")
+        raise _failed(tr("The issuer's status list does not hold a {type}.", type=kind.list_type))
     # 3. The list's purpose must be the entry's purpose.
     if kind.fixed_purpose is None:
         list_purposes = [p for p in _as_list(subject.get("statusPurpose")) if isinstance(p, str)]
         if entry.purpose not in list_purposes:
-            raise _failed(
-                f"The credential points to a {entry.purpose} entry, but the issuer's list is "
-                f"for {' and '.join(list_purposes)[:80] or 'another purpose'}.",
-            )
+            raise _failed(_purpose_mismatch(entry.purpose, list_purposes))
     # 4.–5. Expand the bitstring: base64url (multibase for Bitstring), then GZIP, capped.
     compressed = decode_encoded_list(subject.get("encodedList"), multibase=kind.multibase_list)
     bits = (inflate_list or _gunzip)(compressed)
@@ -136,7 +136,9 @@ def read_w3c_status(
     value = read_entry(bits, entry.index, entry.size, msb_first=True)
     warnings: tuple[str, ...] = ()
     if credential_issuer and status_list.issuer and status_list.issuer != credential_issuer:
-        warnings = ("The status list was published by someone other than the credential's issuer.",)
+        warnings = (
+            tr("The status list was published by someone other than the credential's issuer."),
+        )
     # 10. What the value means for this purpose.
     return EntryReading(*_meaning(entry, value), warnings=warnings)
 
@@ -145,27 +147,48 @@ def _meaning(entry: W3cEntry, value: int) -> tuple[StatusState, str]:
     purpose = entry.purpose
     if purpose == "revocation":
         if value:
-            return StatusState.REVOKED, "The issuer has revoked this credential."
-        return StatusState.OK, "The issuer has not revoked this credential."
+            return StatusState.REVOKED, tr("The issuer has revoked this credential.")
+        return StatusState.OK, tr("The issuer has not revoked this credential.")
     if purpose == "suspension":
         if value:
-            return StatusState.SUSPENDED, "The issuer has suspended this credential."
-        return StatusState.OK, "The issuer has not suspended this credential."
+            return StatusState.SUSPENDED, tr("The issuer has suspended this credential.")
+        return StatusState.OK, tr("The issuer has not suspended this credential.")
     if purpose == "message":
         text = entry.messages.get(value)
         if text is None:
-            return StatusState.UNKNOWN, (
-                f"The issuer's status list gives the value {value:#x}, which the credential "
-                "does not explain."
+            return StatusState.UNKNOWN, tr(
+                "The issuer's status list gives the value {value}, which the credential "
+                "does not explain.",
+                value=f"{value:#x}",
             )
-        return StatusState.OK, f"The issuer's status message for this credential: {text}"
+        return StatusState.OK, tr(
+            "The issuer's status message for this credential: {text}", text=text
+        )
     if purpose == "refresh":
         if value:
-            return StatusState.OK, "The issuer offers a newer version of this credential."
-        return StatusState.OK, "The issuer offers no newer version of this credential."
-    return StatusState.UNKNOWN, (
-        f"The credential's status entry has the purpose {purpose[:40]!r}, which Kredo "
-        "does not know."
+            return StatusState.OK, tr("The issuer offers a newer version of this credential.")
+        return StatusState.OK, tr("The issuer offers no newer version of this credential.")
+    return StatusState.UNKNOWN, tr(
+        "The credential's status entry has the purpose {purpose}, which Kredo does not know.",
+        purpose=repr(purpose[:40]),
+    )
+
+
+def _purpose_mismatch(purpose: str, list_purposes: list[str]) -> str:
+    """The entry's purpose (``revocation``, ``suspension`` …) is not one the list serves.
+
+    Purposes are the specification's own words (``statusPurpose``), the same in every language.
+    """
+    if not list_purposes:
+        return tr(
+            "The credential points to a {purpose} entry, but the issuer's list is for another "
+            "purpose.",
+            purpose=purpose[:40],
+        )
+    return tr(
+        "The credential points to a {purpose} entry, but the issuer's list is for {purposes}.",
+        purpose=purpose[:40],
+        purposes=", ".join(list_purposes)[:80],
     )
 
 
@@ -178,7 +201,7 @@ def _subject(credential: Mapping[str, Any]) -> Mapping[str, Any]:
     if isinstance(subject, list) and len(subject) == 1:
         subject = subject[0]
     if not isinstance(subject, Mapping):
-        raise _failed("The issuer's status list credential holds no status list.")
+        raise _failed(tr("The issuer's status list credential holds no status list."))
     return subject
 
 
@@ -196,7 +219,7 @@ def _non_negative_integer(value: object) -> int | None:
 def _status_size(value: object) -> int:
     size = _non_negative_integer(value)
     if size is None or not 1 <= size <= MAX_STATUS_SIZE:
-        raise _failed("The credential's status entry has an unusable status size.")
+        raise _failed(tr("The credential's status entry has an unusable status size."))
     return size
 
 

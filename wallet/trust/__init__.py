@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from wallet.bundled_resources import resource_path
 from wallet.errors import FormatError
+from wallet.translation import tr
 from wallet.trust.issuer_identifier import normalise_issuer_identifier
 from wallet.trust.registry import IssuerRegistry, bundled_registries
 from wallet.trust.snapshot import TrustSnapshot
@@ -98,9 +99,7 @@ class TrustStore:
             if anchor.certificate.public_bytes(Encoding.DER) != der:
                 continue
             if anchor.trusted_for_seals_at(at):
-                return TrustDecision(
-                    True, f"EU trusted list ({anchor.territory})", anchor.tsp_name
-                )
+                return TrustDecision(True, eu_trusted_list(anchor.territory), anchor.tsp_name)
         return _UNKNOWN
 
     def trusted_timestamp_authorities(self, at: datetime) -> tuple[x509.Certificate, ...]:
@@ -115,9 +114,7 @@ class TrustStore:
             if anchor.certificate.public_bytes(Encoding.DER) != der:
                 continue
             if anchor.trusted_for_timestamps_at(at):
-                return TrustDecision(
-                    True, f"EU trusted list ({anchor.territory})", anchor.tsp_name
-                )
+                return TrustDecision(True, eu_trusted_list(anchor.territory), anchor.tsp_name)
         return _UNKNOWN
 
     def issuer_trust(self, identifier: str) -> TrustDecision:
@@ -130,7 +127,7 @@ class TrustStore:
         for registry in self._registries:
             entry = registry.entries.get(canonical)
             if entry is not None:
-                registry_name, registry_source = entry.name, f"registry: {registry.name}"
+                registry_name, registry_source = entry.name, registry_source_name(registry.name)
                 break
         user = self._user.get(canonical)
         if user is not None:
@@ -138,6 +135,18 @@ class TrustStore:
         if registry_source is not None:
             return TrustDecision(True, registry_source, registry_name)
         return _UNKNOWN
+
+
+def eu_trusted_list(territory: str | None = None) -> str:
+    """The name of an EU trusted list as a trust source (a person reads it)."""
+    if territory:
+        return tr("EU trusted list ({territory})", territory=territory)
+    return tr("EU trusted list")
+
+
+def registry_source_name(registry: str) -> str:
+    """The name of an issuer registry as a trust source."""
+    return tr("registry: {name}", name=registry)
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from wallet.errors import FormatError
+from wallet.translation import tr
 
 IdentifierKind = Literal["did", "https", "eseal"]
 
@@ -35,7 +36,7 @@ def normalise_issuer_identifier(value: str) -> str:
 
 def _classify(value: str) -> tuple[IdentifierKind, str]:
     if not value or len(value) > _MAX_LENGTH:
-        raise FormatError("That is not an issuer identifier Kredo understands.")
+        raise FormatError(_not_an_identifier())
     if value.startswith("did:"):
         did = value.split("#", 1)[0].split("?", 1)[0]
         if _DID.match(did):
@@ -51,6 +52,10 @@ def _classify(value: str) -> tuple[IdentifierKind, str]:
             scheme, country, reference = match.groups()
             return "eseal", f"{scheme.upper()}{country.upper()}-{reference}"
     raise FormatError(
-        "That is not an issuer identifier Kredo understands.",
+        _not_an_identifier(),
         details="expected a DID, an https origin or an eSeal organisation identifier",
     )
+
+
+def _not_an_identifier() -> str:
+    return tr("That is not an issuer identifier Kredo understands.")

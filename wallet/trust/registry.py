@@ -26,6 +26,7 @@ from typing import Any
 from wallet.bundled_resources import resource_path
 from wallet.errors import FormatError, MalformedCredential, TrustMaterialError
 from wallet.formats.json_input import load_json_object
+from wallet.translation import tr
 from wallet.trust.issuer_identifier import normalise_issuer_identifier
 
 MAX_REGISTRY_BYTES = 8 * 1024 * 1024
@@ -51,15 +52,22 @@ class IssuerRegistry:
     @classmethod
     def from_json(cls, raw: bytes, *, name: str, source: str) -> IssuerRegistry:
         if len(raw) > MAX_REGISTRY_BYTES:
-            raise TrustMaterialError(f"The issuer registry {name!r} is too large.")
+            raise TrustMaterialError(
+                tr("The issuer registry {name} is too large.", name=repr(name))
+            )
         try:
-            document = load_json_object(raw, what=f"The issuer registry {name!r}")
+            document = load_json_object(
+                raw, what=tr("The issuer registry {name}", name=repr(name))
+            )
         except MalformedCredential as exc:
             raise TrustMaterialError(exc.message, details=exc.details) from None
         table = document.get("registry")
         if not isinstance(table, dict):
             raise TrustMaterialError(
-                f"The issuer registry {name!r} is not in the DCC registry format.",
+                tr(
+                    "The issuer registry {name} is not in the DCC registry format.",
+                    name=repr(name),
+                ),
                 details="no 'registry' object",
             )
         entries: dict[str, RegistryEntry] = {}
@@ -67,7 +75,8 @@ class IssuerRegistry:
             entry = _entry(key, value)
             if entry is None:
                 raise TrustMaterialError(
-                    f"The issuer registry {name!r} has an entry Kredo cannot read.",
+                    tr("The issuer registry {name} has an entry Kredo cannot read.",
+                       name=repr(name)),
                     details=f"entry {len(entries) + 1}",
                 )
             entries.setdefault(entry.identifier, entry)
@@ -127,7 +136,7 @@ def bundled_registries() -> tuple[IssuerRegistry, ...]:
     """The registries shipped with Kredo, most authoritative first."""
     folder = _registries_dir()
     manifest = load_json_object(
-        folder.joinpath("manifest.json").read_bytes(), what="The registry manifest"
+        folder.joinpath("manifest.json").read_bytes(), what=tr("The registry manifest")
     )
     registries = []
     for item in manifest.get("registries", []):

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from wallet.errors import MalformedCredential, TrustMaterialError
 from wallet.formats.json_input import load_json_object
+from wallet.translation import tr
 from wallet.trust.trusted_list import StatusPeriod, TrustedList, TrustService
 
 SNAPSHOT_FORMAT = "kredo-trust-snapshot/1"
@@ -113,7 +114,7 @@ class TrustSnapshot:
     @classmethod
     def from_json(cls, raw: bytes) -> TrustSnapshot:
         try:
-            document = load_json_object(raw, what="The trust snapshot")
+            document = load_json_object(raw, what=tr("The trust snapshot"))
         except MalformedCredential as exc:
             raise TrustMaterialError(exc.message, details=exc.details) from None
         try:
@@ -132,7 +133,7 @@ class TrustSnapshot:
             )
         except (KeyError, TypeError, ValueError, binascii.Error) as error:
             raise TrustMaterialError(
-                "The trust snapshot is damaged or of an unknown kind.", details=str(error)
+                tr("The trust snapshot is damaged or of an unknown kind."), details=str(error)
             ) from error
 
     def to_json(self) -> str:

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from lxml import etree
 
 from wallet.errors import MalformedCredential, TrustMaterialError
+from wallet.translation import tr
 from wallet.trust.xml_input import TSL_ADDITIONAL_NS, TSL_NS, TSL_SIE_NS, parse_xml
 from wallet.trust.xml_signature import XmlSignatureResult, verify_enveloped_signature
 
@@ -185,7 +186,7 @@ def parse_trusted_list(raw: bytes) -> TrustedList:
     root = tree.getroot()
     if root.tag != f"{_T}TrustServiceStatusList":
         raise TrustMaterialError(
-            "The file is not an ETSI trusted list.", details=f"root element {root.tag!r}"
+            tr("The file is not an ETSI trusted list."), details=f"root element {root.tag!r}"
         )
     scheme = _required(root, f"{_T}SchemeInformation")
     territory = _text(_required(scheme, f"{_T}SchemeTerritory"))
@@ -220,12 +221,12 @@ def load_pinned_trusted_list(raw: bytes, pinned: Sequence[x509.Certificate]) -> 
     trusted_list = parse_trusted_list(raw)
     if not trusted_list.signature.valid:
         raise TrustMaterialError(
-            "The trusted list's signature is not valid.",
+            tr("The trusted list's signature is not valid."),
             details="; ".join(trusted_list.signature.problems),
         )
     if not trusted_list.signed_by(pinned):
         raise TrustMaterialError(
-            "The trusted list is not signed by the certificate known for its operator.",
+            tr("The trusted list is not signed by the certificate known for its operator."),
             details=f"territory {trusted_list.territory}",
         )
     return trusted_list
@@ -326,7 +327,7 @@ def _certificates(elements: Iterable[etree._Element]) -> tuple[x509.Certificate,
             certificates.append(x509.load_der_x509_certificate(der))
         except (binascii.Error, ValueError) as error:
             raise TrustMaterialError(
-                "The trusted list holds a certificate that cannot be read.",
+                tr("The trusted list holds a certificate that cannot be read."),
                 details=str(error),
             ) from error
     return tuple(certificates)
@@ -352,7 +353,7 @@ def _required(parent: etree._Element, tag: str) -> etree._Element:
     found = parent.find(tag)
     if found is None:
         raise TrustMaterialError(
-            "The trusted list is missing a required part.", details=tag.rsplit("}", 1)[-1]
+            tr("The trusted list is missing a required part."), details=tag.rsplit("}", 1)[-1]
         )
     return found
 
@@ -375,7 +376,7 @@ def _integer(element: etree._Element) -> int:
         return int(_text(element))
     except ValueError as error:
         raise TrustMaterialError(
-            "The trusted list has a malformed number.", details=_text(element)
+            tr("The trusted list has a malformed number."), details=_text(element)
         ) from error
 
 
@@ -385,8 +386,10 @@ def _datetime(element: etree._Element) -> datetime:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError as error:
         raise TrustMaterialError(
-            "The trusted list has a malformed date.", details=value
+            tr("The trusted list has a malformed date."), details=value
         ) from error
     if moment.tzinfo is None:
-        raise TrustMaterialError("The trusted list has a date without a time zone.", details=value)
+        raise TrustMaterialError(
+            tr("The trusted list has a date without a time zone."), details=value
+        )
     return moment

@@ -10,6 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from wallet.errors import InputTooLarge, MalformedCredential
+from wallet.translation import tr
 
 TSL_NS = "http://uri.etsi.org/02231/v2#"
 TSL_ADDITIONAL_NS = "http://uri.etsi.org/02231/v2/additionaltypes#"
@@ -22,11 +23,16 @@ XADES_NS = "http://uri.etsi.org/01903/v1.3.2#"
 MAX_TRUSTED_LIST_BYTES = 64 * 1024 * 1024
 
 
-def parse_xml(raw: bytes, *, what: str = "The trusted list") -> etree._ElementTree:
-    """Parse ``raw`` into a tree, or raise one typed error with a sentence for a person."""
+def parse_xml(raw: bytes, *, what: str | None = None) -> etree._ElementTree:
+    """Parse ``raw`` into a tree, or raise one typed error with a sentence for a person.
+
+    ``what`` names the document as the subject of a sentence (a ``tr()`` sentence); the
+    default is "The trusted list".
+    """
+    what = what or tr("The trusted list")
     if len(raw) > MAX_TRUSTED_LIST_BYTES:
         raise InputTooLarge(
-            f"{what} is larger than Kredo accepts.",
+            tr("{what} is larger than Kredo accepts.", what=what),
             details=f"{len(raw)} bytes > {MAX_TRUSTED_LIST_BYTES}",
         )
     parser = etree.XMLParser(
@@ -41,10 +47,12 @@ def parse_xml(raw: bytes, *, what: str = "The trusted list") -> etree._ElementTr
     try:
         tree = etree.ElementTree(etree.fromstring(raw, parser))
     except etree.XMLSyntaxError as error:
-        raise MalformedCredential(f"{what} is not well-formed XML.", details=str(error)) from error
+        raise MalformedCredential(
+            tr("{what} is not well-formed XML.", what=what), details=str(error)
+        ) from error
     if tree.docinfo.doctype:
         raise MalformedCredential(
-            f"{what} declares a document type, which trusted lists never do.",
+            tr("{what} declares a document type, which trusted lists never do.", what=what),
             details="DOCTYPE refused",
         )
     return tree

@@ -32,6 +32,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -43,6 +44,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.hazmat.primitives.serialization import Encoding
 from lxml import etree
 
+from wallet.translation import tr
 from wallet.trust.xml_input import XADES_NS, XML_DSIG_NS
 
 _DS = f"{{{XML_DSIG_NS}}}"
@@ -75,7 +77,8 @@ _SIGNATURE_METHODS: dict[str, tuple[str, hashes.HashAlgorithm]] = {
 
 @dataclass(frozen=True)
 class SignatureProfile:
-    """Where the signature may sit and what it may use; ``subject`` names the document."""
+    """Where the signature may sit and what it may use; ``subject`` says which document
+    (``"list"`` or ``"credential"``), choosing the sentences its problems are told in."""
 
     subject: str
     signature_in_root: bool
@@ -105,7 +108,110 @@ class XmlSignatureResult:
 
 
 class _BadSignatureError(Exception):
-    """Internal: the signature is not valid, with the reason as one sentence template."""
+    """Internal: the signature is not valid; the argument names the reason (``_PROBLEMS``)."""
+
+
+# Each reason as a sentence about a trusted list, and about a credential (the subject is
+# part of the sentence: Czech inflects it differently in each).
+_PROBLEMS: dict[str, tuple[Callable[[], str], Callable[[], str]]] = {
+    "one_signature_in_root": (
+        lambda: tr("The list must carry exactly one signature, directly in its root."),
+        lambda: tr("The credential must carry exactly one signature, directly in its root."),
+    ),
+    "one_signature": (
+        lambda: tr("The list must carry exactly one signature."),
+        lambda: tr("The credential must carry exactly one signature."),
+    ),
+    "algorithm": (
+        lambda: tr("The list is signed with an algorithm Kredo does not accept."),
+        lambda: tr("The credential is signed with an algorithm Kredo does not accept."),
+    ),
+    "incomplete": (
+        lambda: tr("The list's signature is incomplete or has repeated parts."),
+        lambda: tr("The credential's signature is incomplete or has repeated parts."),
+    ),
+    "canonicalization": (
+        lambda: tr("The list's signature uses a canonicalization Kredo does not accept."),
+        lambda: tr("The credential's signature uses a canonicalization Kredo does not accept."),
+    ),
+    "base64": (
+        lambda: tr("The list's signature holds damaged base64 data."),
+        lambda: tr("The credential's signature holds damaged base64 data."),
+    ),
+    "signs_nothing": (
+        lambda: tr("The list's signature signs nothing."),
+        lambda: tr("The credential's signature signs nothing."),
+    ),
+    "transform": (
+        lambda: tr("The list's signature uses a transform Kredo does not accept."),
+        lambda: tr("The credential's signature uses a transform Kredo does not accept."),
+    ),
+    "not_enveloped": (
+        lambda: tr("The list's signature does not exclude itself from what it signs."),
+        lambda: tr("The credential's signature does not exclude itself from what it signs."),
+    ),
+    "changed": (
+        lambda: tr("The list was changed after it was signed."),
+        lambda: tr("The credential was changed after it was signed."),
+    ),
+    "outside": (
+        lambda: tr("The list's signature refers to content outside the signature."),
+        lambda: tr("The credential's signature refers to content outside the signature."),
+    ),
+    "properties_changed": (
+        lambda: tr("The list's signed properties were changed after it was signed."),
+        lambda: tr("The credential's signed properties were changed after it was signed."),
+    ),
+    "reference": (
+        lambda: tr("The list's signature has a reference Kredo does not accept."),
+        lambda: tr("The credential's signature has a reference Kredo does not accept."),
+    ),
+    "digest": (
+        lambda: tr("The list's signature uses a digest Kredo does not accept."),
+        lambda: tr("The credential's signature uses a digest Kredo does not accept."),
+    ),
+    "key_information": (
+        lambda: tr("The list's signature does not match its key information."),
+        lambda: tr("The credential's signature does not match its key information."),
+    ),
+    "not_whole": (
+        lambda: tr("The list's signature does not cover the whole list."),
+        lambda: tr("The credential's signature does not cover the whole credential."),
+    ),
+    "missing_part": (
+        lambda: tr("The list's signature refers to a part that is missing or repeated."),
+        lambda: tr("The credential's signature refers to a part that is missing or repeated."),
+    ),
+    "no_certificate": (
+        lambda: tr("The list's signature does not include its signing certificate."),
+        lambda: tr("The credential's signature does not include its signing certificate."),
+    ),
+    "certificate_unreadable": (
+        lambda: tr("The list's signing certificate cannot be read."),
+        lambda: tr("The credential's signing certificate cannot be read."),
+    ),
+    "value_malformed": (
+        lambda: tr("The list's signature value is malformed."),
+        lambda: tr("The credential's signature value is malformed."),
+    ),
+    "contents": (
+        lambda: tr("The list's signature does not match its contents."),
+        lambda: tr("The credential's signature does not match its contents."),
+    ),
+    "key_algorithm": (
+        lambda: tr("The list's signing key does not fit its signature algorithm."),
+        lambda: tr("The credential's signing key does not fit its signature algorithm."),
+    ),
+    "signing_certificate": (
+        lambda: tr("The list's signed properties name a different signing certificate."),
+        lambda: tr("The credential's signed properties name a different signing certificate."),
+    ),
+}
+
+
+def _problem(reason: str, profile: SignatureProfile) -> str:
+    about_list, about_credential = _PROBLEMS[reason]
+    return about_list() if profile.subject == "list" else about_credential()
 
 
 def verify_enveloped_signature(
@@ -123,9 +229,9 @@ def verify_enveloped_signature(
         signatures = root.findall(f"{_DS}Signature") if profile.signature_in_root else everywhere
         if len(everywhere) != 1 or len(signatures) != 1:
             raise _BadSignatureError(
-                "The {subject} must carry exactly one signature, directly in its root."
+                "one_signature_in_root"
                 if profile.signature_in_root
-                else "The {subject} must carry exactly one signature."
+                else "one_signature"
             )
         signature = signatures[0]
         signed_info = _one(signature, f"{_DS}SignedInfo")
@@ -139,14 +245,14 @@ def verify_enveloped_signature(
         method = _one(signed_info, f"{_DS}SignatureMethod").get("Algorithm", "")
         if method not in _SIGNATURE_METHODS:
             raise _BadSignatureError(
-                "The {subject} is signed with an algorithm Kredo does not accept."
+                "algorithm"
             )
         value = _b64(_one(signature, f"{_DS}SignatureValue").text)
         _verify_value(signer, method, value, _canonical(signed_info, *c14n_method))
         # 5. XAdES SigningCertificate(V2) names the key's certificate
         _check_signing_certificate_reference(signature, signer)
     except _BadSignatureError as problem:
-        sentence = str(problem).format(subject=profile.subject)
+        sentence = _problem(str(problem), profile)
         return XmlSignatureResult(False, signer, signing_time, (sentence,), signature, certificates)
     return XmlSignatureResult(True, signer, signing_time, (), signature, certificates, content)
 
@@ -154,7 +260,7 @@ def verify_enveloped_signature(
 def _one(parent: etree._Element, tag: str) -> etree._Element:
     found = parent.findall(tag)
     if len(found) != 1:
-        raise _BadSignatureError("The {subject}'s signature is incomplete or has repeated parts.")
+        raise _BadSignatureError("incomplete")
     return found[0]
 
 
@@ -162,7 +268,7 @@ def _c14n_of(element: etree._Element) -> tuple[bool, bool]:
     algorithm = element.get("Algorithm", "")
     if algorithm not in _C14N:
         raise _BadSignatureError(
-            "The {subject}'s signature uses a canonicalization Kredo does not accept."
+            "canonicalization"
         )
     return _C14N[algorithm]
 
@@ -189,7 +295,7 @@ def _b64(text: str | None) -> bytes:
     try:
         return base64.b64decode("".join((text or "").split()), validate=True)
     except (binascii.Error, ValueError) as error:
-        raise _BadSignatureError("The {subject}'s signature holds damaged base64 data.") from error
+        raise _BadSignatureError("base64") from error
 
 
 def _check_references(
@@ -200,7 +306,7 @@ def _check_references(
 ) -> tuple[bytes, ...]:
     references = signed_info.findall(f"{_DS}Reference")
     if not references:
-        raise _BadSignatureError("The {subject}'s signature signs nothing.")
+        raise _BadSignatureError("signs_nothing")
     covers_document = False
     content: list[bytes] = []
     for reference in references:
@@ -218,52 +324,52 @@ def _check_references(
                 c14n.append(algorithm)
             else:
                 raise _BadSignatureError(
-                    "The {subject}'s signature uses a transform Kredo does not accept."
+                    "transform"
                 )
         if len(c14n) > 1:
             raise _BadSignatureError(
-                "The {subject}'s signature uses a transform Kredo does not accept."
+                "transform"
             )
         # Without an explicit C14N transform a node-set is turned into bytes with inclusive C14N.
         exclusive, with_comments = _C14N[c14n[0]] if c14n else (False, False)
         if uri == "":
             if not enveloped:
                 raise _BadSignatureError(
-                    "The {subject}'s signature does not exclude itself from what it signs."
+                    "not_enveloped"
                 )
             # A same-document reference "" drops comments whatever the transform says.
             data = _document_without(tree, signature, exclusive)
             covers_document = True
-            changed = "The {subject} was changed after it was signed."
+            changed = "changed"
         elif uri is not None and uri.startswith("#") and not enveloped:
             target = _element_by_id(tree, uri[1:])
             if not _is_inside(target, signature):
                 # Anything else signed by id could be moved around (signature wrapping).
                 raise _BadSignatureError(
-                    "The {subject}'s signature refers to content outside the signature."
+                    "outside"
                 )
             data = _canonical(target, exclusive, with_comments)
-            changed = "The {subject}'s signed properties were changed after it was signed."
+            changed = "properties_changed"
         else:
             raise _BadSignatureError(
-                "The {subject}'s signature has a reference Kredo does not accept."
+                "reference"
             )
         method = _one(reference, f"{_DS}DigestMethod").get("Algorithm", "")
         if method not in _DIGESTS:
             raise _BadSignatureError(
-                "The {subject}'s signature uses a digest Kredo does not accept."
+                "digest"
             )
         expected = _b64(_one(reference, f"{_DS}DigestValue").text)
         if hashlib.new(_DIGESTS[method], data).digest() != expected:
             raise _BadSignatureError(
                 changed
                 if reference.get("Type") == _SIGNED_PROPERTIES or uri == ""
-                else "The {subject}'s signature does not match its key information."
+                else "key_information"
             )
         if reference.get("Type") != _SIGNED_PROPERTIES:
             content.append(data)
     if not covers_document:
-        raise _BadSignatureError("The {subject}'s signature does not cover the whole {subject}.")
+        raise _BadSignatureError("not_whole")
     return tuple(content)
 
 
@@ -316,7 +422,7 @@ def _element_by_id(tree: etree._ElementTree, identifier: str) -> etree._Element:
     ]
     if len(matches) != 1:
         raise _BadSignatureError(
-            "The {subject}'s signature refers to a part that is missing or repeated."
+            "missing_part"
         )
     return matches[0]
 
@@ -329,14 +435,14 @@ def _key_info_certificates(signature: etree._Element) -> tuple[x509.Certificate,
     elements = signature.findall(f"{_DS}KeyInfo/{_DS}X509Data/{_DS}X509Certificate")
     if not elements:
         raise _BadSignatureError(
-            "The {subject}'s signature does not include its signing certificate."
+            "no_certificate"
         )
     try:
         # The first certificate is the signer's (XMLDSig §4.5.4 leaves order open; trusted
         # lists and EU seals put the signer first).
         return tuple(x509.load_der_x509_certificate(_b64(e.text)) for e in elements)
     except ValueError as error:
-        raise _BadSignatureError("The {subject}'s signing certificate cannot be read.") from error
+        raise _BadSignatureError("certificate_unreadable") from error
 
 
 def _signing_time(signature: etree._Element) -> datetime | None:
@@ -360,7 +466,7 @@ def _verify_value(signer: x509.Certificate, method: str, value: bytes, signed: b
             # XMLDSig ECDSA values are r || s, each the size of the curve order.
             half = len(value) // 2
             if len(value) % 2 or not half:
-                raise _BadSignatureError("The {subject}'s signature value is malformed.")
+                raise _BadSignatureError("value_malformed")
             der = encode_dss_signature(
                 int.from_bytes(value[:half], "big"), int.from_bytes(value[half:], "big")
             )
@@ -368,9 +474,9 @@ def _verify_value(signer: x509.Certificate, method: str, value: bytes, signed: b
             return
     except InvalidSignature as error:
         raise _BadSignatureError(
-            "The {subject}'s signature does not match its contents."
+            "contents"
         ) from error
-    raise _BadSignatureError("The {subject}'s signing key does not fit its signature algorithm.")
+    raise _BadSignatureError("key_algorithm")
 
 
 def _check_signing_certificate_reference(
@@ -389,5 +495,5 @@ def _check_signing_certificate_reference(
         if method in _DIGESTS and hashlib.new(_DIGESTS[method], der).digest() == expected:
             return
     raise _BadSignatureError(
-        "The {subject}'s signed properties name a different signing certificate."
+        "signing_certificate"
     )

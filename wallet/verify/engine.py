@@ -23,6 +23,7 @@ from wallet.errors import WalletError
 from wallet.formats import check_size, parse_credential
 from wallet.formats import presentation as presentation_format
 from wallet.model import Credential
+from wallet.translation import tr
 from wallet.verify.checks.accreditation import AccreditationCheck
 from wallet.verify.checks.base import Check, VerifyContext
 from wallet.verify.checks.format_check import FormatCheck
@@ -72,7 +73,7 @@ def _run(check: Check, credential: Credential, context: VerifyContext) -> CheckR
         return context.result(
             check.id,
             CheckStatus.FAILED,
-            "This check could not be completed because of an internal error.",
+            tr("This check could not be completed because of an internal error."),
         )
 
 
@@ -126,5 +127,5 @@ def _run_on_presentation(
         return context.result(
             check.id,
             CheckStatus.FAILED,
-            "This check could not be completed because of an internal error.",
+            tr("This check could not be completed because of an internal error."),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wallet.model import Credential
+from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.report import CheckMode, CheckResult, CheckStatus
 
@@ -19,8 +20,10 @@ class AccreditationCheck:
         return context.result(
             self.id,
             CheckStatus.SKIPPED,
-            "The quality assurance the credential names was not checked against the EU "
-            "accreditation database; that needs going online.",
+            tr(
+                "The quality assurance the credential names was not checked against the EU "
+                "accreditation database; that needs going online."
+            ),
             mode=CheckMode.OFFLINE,
             named=text[:300],
         )

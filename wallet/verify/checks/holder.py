@@ -27,9 +27,11 @@ from wallet.errors import NetworkError, NetworkNotAllowed, NotACredential, Verif
 from wallet.formats.json_input import decode_text, load_json_object, looks_like_json_object
 from wallet.formats.jws_compact import parse_compact_jws
 from wallet.formats.vc_view_values import as_list
+from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.checks.holder_jwt import verify_presentation_jwt
 from wallet.verify.report import CheckMode, CheckResult, CheckStatus
+from wallet.verify.sentences import first_sentences
 
 AUTHENTICATION = "authentication"
 
@@ -45,17 +47,17 @@ class ReceivedPresentation:
     def from_bytes(cls, raw: bytes) -> ReceivedPresentation:
         """A JSON-LD presentation or a VP-JWT; raises a :class:`FormatError` for neither."""
         if looks_like_json_object(raw):
-            document = load_json_object(raw, what="The presentation")
+            document = load_json_object(raw, what=tr("The presentation"))
             token = None
         else:
-            token = decode_text(raw, what="The presentation token").strip()
-            payload = parse_compact_jws(token, what="The presentation token").payload_object(
-                what="The presentation token payload"
+            token = decode_text(raw, what=tr("The presentation token")).strip()
+            payload = parse_compact_jws(token, what=tr("The presentation token")).payload_object(
+                what=tr("The presentation token payload")
             )
             vp = payload.get("vp")
             document = vp if isinstance(vp, dict) else payload
         if "VerifiablePresentation" not in as_list(document.get("type")):
-            raise NotACredential("This is not a Verifiable Presentation.")
+            raise NotACredential(tr("This is not a Verifiable Presentation."))
         return cls(document=document, token=token)
 
 
@@ -105,33 +107,25 @@ class HolderCheck:
             return context.result(
                 self.id,
                 CheckStatus.SKIPPED,
-                f"The holder proof cannot be checked. {exc.message}",
+                tr("The holder proof cannot be checked. {reason}", reason=exc.message),
                 holder=holder,
             )
         return self._judge(result, holder, context, mode)
 
     def _unproven(self, holder: str | None, context: VerifyContext) -> CheckResult:
-        expected = [
-            name
-            for name, value in (
-                ("challenge", context.options.challenge),
-                ("domain", context.options.domain),
-            )
-            if value is not None
-        ]
-        if expected:
+        challenge = context.options.challenge is not None
+        domain = context.options.domain is not None
+        if challenge or domain:
             return context.result(
-                self.id,
-                CheckStatus.FAILED,
-                f"You expected a {' and a '.join(expected)}, but the presentation carries no "
-                "holder proof, so it does not answer your request.",
-                holder=holder,
+                self.id, CheckStatus.FAILED, _no_proof_for_request(challenge, domain), holder=holder
             )
         return context.result(
             self.id,
             CheckStatus.SKIPPED,
-            "The presentation is not signed by its holder: nothing shows who presented it, "
-            "or that it was made for you. Each credential is still checked on its own.",
+            tr(
+                "The presentation is not signed by its holder: nothing shows who presented it, "
+                "or that it was made for you. Each credential is still checked on its own."
+            ),
             holder=holder,
         )
 
@@ -159,47 +153,86 @@ class HolderCheck:
         if not result.signature_checked:
             return done(
                 CheckStatus.SKIPPED,
-                result.problems[0] if result.problems else "The holder proof was not checked.",
+                result.problems[0] if result.problems else tr("The holder proof was not checked."),
             )
         # 5. The signature over the whole presentation, credentials included.
         if not result.signature_valid:
             return done(
                 CheckStatus.FAILED,
-                "The holder's signature does not match the presentation: it was changed "
-                "after signing (a credential or a claim in it), or signed by another key.",
+                tr(
+                    "The holder's signature does not match the presentation: it was changed "
+                    "after signing (a credential or a claim in it), or signed by another key."
+                ),
             )
         # 6. The signing key must belong to the holder the presentation names.
         if result.controller_matches_issuer is False:
             return done(
                 CheckStatus.FAILED,
-                f"The presentation is signed by a key of {result.controller}, not by its "
-                f"holder {holder}.",
+                tr(
+                    "The presentation is signed by a key of {controller}, not by its holder "
+                    "{holder}.",
+                    controller=result.controller,
+                    holder=holder,
+                ),
             )
         # 7. Purpose, time, challenge and domain.
         if result.problems:
-            return done(CheckStatus.FAILED, " ".join(result.problems[:2]))
+            return done(CheckStatus.FAILED, first_sentences(result.problems))
         if holder is None:
             return done(
                 CheckStatus.WARNING,
-                f"The presentation is signed by {result.controller} and unchanged, but it "
-                "names no holder, so it does not say who presents it.",
+                tr(
+                    "The presentation is signed by {controller} and unchanged, but it names no "
+                    "holder, so it does not say who presents it.",
+                    controller=result.controller,
+                ),
             )
         return done(CheckStatus.OK, _ok_message(holder, context))
 
 
 def _ok_message(holder: str, context: VerifyContext) -> str:
-    answered = [
-        name
-        for name, value in (("challenge", context.options.challenge),
-                            ("domain", context.options.domain))
-        if value is not None
-    ]
-    message = f"The holder {holder} signed this presentation, and it is unchanged"
-    if answered:
-        return f"{message}; it answers your {' and '.join(answered)}."
-    return (
-        f"{message}. You gave no challenge, so it may be a copy of a presentation made for "
-        "someone else."
+    challenge = context.options.challenge is not None
+    domain = context.options.domain is not None
+    if challenge and domain:
+        return tr(
+            "The holder {holder} signed this presentation, and it is unchanged; it answers "
+            "your challenge and domain.",
+            holder=holder,
+        )
+    if challenge:
+        return tr(
+            "The holder {holder} signed this presentation, and it is unchanged; it answers "
+            "your challenge.",
+            holder=holder,
+        )
+    if domain:
+        return tr(
+            "The holder {holder} signed this presentation, and it is unchanged; it answers "
+            "your domain.",
+            holder=holder,
+        )
+    return tr(
+        "The holder {holder} signed this presentation, and it is unchanged. You gave no "
+        "challenge, so it may be a copy of a presentation made for someone else.",
+        holder=holder,
+    )
+
+
+def _no_proof_for_request(challenge: bool, domain: bool) -> str:
+    """A verifier asked for a challenge and/or a domain, and no proof answers them."""
+    if challenge and domain:
+        return tr(
+            "You expected a challenge and a domain, but the presentation carries no holder "
+            "proof, so it does not answer your request."
+        )
+    if challenge:
+        return tr(
+            "You expected a challenge, but the presentation carries no holder proof, so it "
+            "does not answer your request."
+        )
+    return tr(
+        "You expected a domain, but the presentation carries no holder proof, so it does not "
+        "answer your request."
     )
 
 

@@ -19,8 +19,10 @@ from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
 from wallet.errors import NetworkError, NetworkNotAllowed, VerificationError, WalletError
 from wallet.formats.json_input import load_json_object
+from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.report import CheckMode, CheckStatus
+from wallet.verify.sentences import as_clause, first_sentences
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ def verify_presentation_jwt(token: str, context: VerifyContext) -> HolderFinding
     # 1. Decode; a token that cannot be read cannot prove anything.
     try:
         jws = CompactJws.from_text(token)
-        payload = load_json_object(jws.payload, what="The presentation token's payload")
+        payload = load_json_object(jws.payload, what=tr("The presentation token's payload"))
     except WalletError as exc:
         return HolderFinding(CheckStatus.FAILED, exc.message)
     claim = payload.get("vp")
@@ -46,7 +48,7 @@ def verify_presentation_jwt(token: str, context: VerifyContext) -> HolderFinding
     vm_id = _key_id(jws.header, holder)
     if vm_id is None:
         return HolderFinding(
-            CheckStatus.FAILED, "The presentation token names no holder key.", details=details
+            CheckStatus.FAILED, tr("The presentation token names no holder key."), details=details
         )
     mode = CheckMode.OFFLINE
     try:
@@ -67,21 +69,28 @@ def verify_presentation_jwt(token: str, context: VerifyContext) -> HolderFinding
     outcome = verify_compact_jws(jws, method.public_key)
     if not outcome.valid:
         return HolderFinding(
-            CheckStatus.FAILED, f"The holder's signature: {outcome.message}", mode, details
+            CheckStatus.FAILED,
+            tr("The holder's signature: {reason}", reason=as_clause(outcome.message)),
+            mode,
+            details,
         )
     # 4. The key belongs to the holder, and may be used to authenticate.
     if holder is not None and method.controller != holder:
         return HolderFinding(
             CheckStatus.FAILED,
-            f"The presentation is signed by a key of {method.controller}, not by its holder "
-            f"{holder}.",
+            tr(
+                "The presentation is signed by a key of {controller}, not by its holder "
+                "{holder}.",
+                controller=method.controller,
+                holder=holder,
+            ),
             mode,
             details,
         )
     if not method.authorises("authentication"):
         return HolderFinding(
             CheckStatus.FAILED,
-            "The holder's key is not authorised for authentication.",
+            tr("The holder's key is not authorised for authentication."),
             mode,
             details,
         )
@@ -92,25 +101,28 @@ def verify_presentation_jwt(token: str, context: VerifyContext) -> HolderFinding
     if times.status is JoseStatus.FAILED:
         problems.extend(times.messages)
     if problems:
-        return HolderFinding(CheckStatus.FAILED, " ".join(problems[:2]), mode, details)
+        return HolderFinding(CheckStatus.FAILED, first_sentences(problems), mode, details)
     return HolderFinding(
         CheckStatus.OK,
-        f"The holder {method.controller} signed this presentation token, and it is unchanged.",
+        tr(
+            "The holder {holder} signed this presentation token, and it is unchanged.",
+            holder=method.controller,
+        ),
         mode,
         details,
     )
 
 
 def _request_problems(payload: Mapping[str, Any], context: VerifyContext) -> list[str]:
-    problems = []
+    problems: list[str] = []
     challenge, domain = context.options.challenge, context.options.domain
     if challenge is not None and payload.get("nonce") != challenge:
-        problems.append("The presentation does not answer the challenge you issued.")
+        problems.append(tr("The presentation does not answer the challenge you issued."))
     if domain is not None:
         audience = payload.get("aud")
         audiences = audience if isinstance(audience, list) else [audience]
         if domain not in audiences:
-            problems.append("The presentation was made for a different verifier (aud).")
+            problems.append(tr("The presentation was made for a different verifier (aud)."))
     return problems
 
 

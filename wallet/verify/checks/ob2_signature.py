@@ -28,6 +28,7 @@ a badge whose issuer was not asked is never reported as not revoked.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -38,9 +39,11 @@ from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed, Wallet
 from wallet.formats.json_input import load_json_object
 from wallet.model import Credential
 from wallet.net import fetch
+from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.checks.signature_formats import SignatureFinding
 from wallet.verify.report import CheckMode, CheckStatus, IssuerInfo
+from wallet.verify.sentences import as_clause, first_sentences
 
 # OB 2.0 documents are small JSON; a key, a badge class or a profile is a few KB.
 MAX_DOCUMENT_BYTES = 256 * 1024
@@ -64,6 +67,20 @@ class Ob2Status:
 class _Failed(Exception):
     """Internal: the badge failed verification, with one sentence for a person."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class _Document(enum.Enum):
+    """The documents a badge is checked against (each has its own sentences)."""
+
+    HOSTED_COPY = "hosted copy"
+    KEY = "key document"
+    REVOCATION_LIST = "revocation list"
+    BADGE_CLASS = "badge class"
+    ISSUER_PROFILE = "issuer profile"
+
 
 class _Documents:
     """Documents by URL: the caller's first, then the network (only when allowed)."""
@@ -74,18 +91,18 @@ class _Documents:
         self._seen: dict[str, dict[str, Any]] = {}
         self.used_network = False
 
-    def get(self, url: str, what: str) -> dict[str, Any]:
+    def get(self, url: str, what: _Document) -> dict[str, Any]:
         if url in self._known:
             return dict(self._known[url])
         if url not in self._seen:
             got = fetch(url, allowed=self._online, max_bytes=MAX_DOCUMENT_BYTES, accept=ACCEPT)
             self.used_network = True
             try:
-                document = load_json_object(got.body, what=what)
+                document = load_json_object(got.body, what=_document_name(what))
             except WalletError as exc:
                 raise _Failed(exc.message) from None
             if document.get("id") != url:
-                raise _Failed(f"{what} at {_host(url)} says it is another document.")
+                raise _Failed(_another_document(what, _host(url)))
             self._seen[url] = document
         return self._seen[url]
 
@@ -104,7 +121,7 @@ def verify_ob2(credential: Credential, context: VerifyContext) -> SignatureFindi
         else:
             finding = SignatureFinding(
                 CheckStatus.FAILED,
-                "The badge does not say how to verify it (hosted or signed).",
+                tr("The badge does not say how to verify it (hosted or signed)."),
                 signer,
             )
     except NetworkNotAllowed:
@@ -114,14 +131,17 @@ def verify_ob2(credential: Credential, context: VerifyContext) -> SignatureFindi
     except NetworkError as exc:
         finding = SignatureFinding(
             CheckStatus.SKIPPED,
-            f"The badge could not be checked with its issuer: {_clause(exc.message)}",
+            tr(
+                "The badge could not be checked with its issuer: {reason}",
+                reason=as_clause(exc.message),
+            ),
             signer,
             mode=CheckMode.NETWORK,
         )
     except _Failed as failure:
         finding = SignatureFinding(
             CheckStatus.FAILED,
-            str(failure),
+            failure.message,
             signer,
             mode=CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE,
         )
@@ -130,8 +150,10 @@ def verify_ob2(credential: Credential, context: VerifyContext) -> SignatureFindi
             STATUS_EVIDENCE,
             Ob2Status(
                 CheckStatus.SKIPPED,
-                "Whether the issuer revoked this badge was not checked, because the badge "
-                "itself could not be checked with its issuer.",
+                tr(
+                    "Whether the issuer revoked this badge was not checked, because the badge "
+                    "itself could not be checked with its issuer."
+                ),
                 finding.mode,
             ),
         )
@@ -147,8 +169,10 @@ def _verify_hosted(
     # 1. The hosted copy, same id, same claims.
     assertion_id = assertion.get("id")
     if not isinstance(assertion_id, str) or not assertion_id.startswith(("https://", "http://")):
-        raise _Failed("A hosted badge must have a web address as its id, and this one has none.")
-    hosted = documents.get(assertion_id, "The issuer's hosted copy of the badge")
+        raise _Failed(
+            tr("A hosted badge must have a web address as its id, and this one has none.")
+        )
+    hosted = documents.get(assertion_id, _Document.HOSTED_COPY)
     differing = [
         name
         for name in COMPARED_FIELDS
@@ -156,23 +180,28 @@ def _verify_hosted(
     ]
     if differing:
         raise _Failed(
-            "The badge differs from the copy its issuer hosts "
-            f"(in {', '.join(differing)}): it was altered, or the issuer changed it."
+            tr(
+                "The badge differs from the copy its issuer hosts (in {fields}): it was "
+                "altered, or the issuer changed it.",
+                fields=", ".join(differing),
+            )
         )
     # 2. Badge class and issuer profile.
     profile = _issuer_profile(hosted, documents)
     # 3. Hosted where the issuer allows.
     if not _hosting_allowed(assertion_id, profile):
         raise _Failed(
-            f"The badge is hosted at {_host(assertion_id)}, a place its issuer does not name "
-            "for its badges."
+            tr(
+                "The badge is hosted at {host}, a place its issuer does not name for its badges.",
+                host=_host(assertion_id),
+            )
         )
     # 4. Revocation as the host says it.
     context.signer_evidence[STATUS_EVIDENCE] = _hosted_revocation(hosted)
     signer = _issuer_info(profile)
     return SignatureFinding(
         CheckStatus.OK,
-        f"The badge matches the copy its issuer hosts at {_host(assertion_id)}.",
+        tr("The badge matches the copy its issuer hosts at {host}.", host=_host(assertion_id)),
         signer,
         mode=CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE,
         details={"verification": "hosted", "hosted_at": assertion_id, "issuer": profile["id"]},
@@ -181,14 +210,12 @@ def _verify_hosted(
 
 def _hosted_revocation(hosted: Mapping[str, Any]) -> Ob2Status:
     if hosted.get("revoked") is True:
-        reason = hosted.get("revocationReason")
-        extra = f" ({reason[:200]})" if isinstance(reason, str) and reason else ""
         return Ob2Status(
-            CheckStatus.FAILED, f"The issuer has revoked this badge{extra}.", CheckMode.NETWORK
+            CheckStatus.FAILED, _revoked(hosted.get("revocationReason")), CheckMode.NETWORK
         )
     return Ob2Status(
         CheckStatus.OK,
-        "The issuer's hosted copy of the badge does not say it is revoked.",
+        tr("The issuer's hosted copy of the badge does not say it is revoked."),
         CheckMode.NETWORK,
     )
 
@@ -213,42 +240,47 @@ def _verify_signed(
 ) -> SignatureFinding:
     token = credential.signed_bytes.decode("utf-8", "replace").strip()
     if token.startswith("{"):
-        raise _Failed("The badge says it is signed, but it carries no signature.")
+        raise _Failed(tr("The badge says it is signed, but it carries no signature."))
     verification = credential.document.get("verification")
     creator = verification.get("creator") if isinstance(verification, Mapping) else None
     if not isinstance(creator, str) or not creator:
-        raise _Failed("The signed badge does not say where its issuer's key is (creator).")
+        raise _Failed(tr("The signed badge does not say where its issuer's key is (creator)."))
     # 1. The key document.
-    key_document = documents.get(creator, "The issuer's key document")
+    key_document = documents.get(creator, _Document.KEY)
     pem = key_document.get("publicKeyPem")
     if key_document.get("type") not in ("CryptographicKey", None) or not isinstance(pem, str):
-        raise _Failed("The issuer's key document holds no public key.")
+        raise _Failed(tr("The issuer's key document holds no public key."))
     # 2. The signature.
     result = verify_ob2_signed_assertion(token, pem, now=context.now)
     if not result.signature.passed:
         raise _Failed(
-            "The badge's signature does not match it: it was altered after signing, "
-            "or signed by another key."
+            tr(
+                "The badge's signature does not match it: it was altered after signing, or "
+                "signed by another key."
+            )
         )
     if not result.claims.passed:
-        raise _Failed(" ".join(result.claims.messages[:2]))
+        raise _Failed(first_sentences(result.claims.messages))
     # 3. The key belongs to the badge's issuer.
     profile = _issuer_profile(result.assertion, documents)
     if key_document.get("owner") != profile["id"]:
         raise _Failed(
-            f"The signing key belongs to {str(key_document.get('owner'))[:200]}, "
-            f"not to the badge's issuer {profile['id']}."
+            tr(
+                "The signing key belongs to {owner}, not to the badge's issuer {issuer}.",
+                owner=str(key_document.get("owner"))[:200],
+                issuer=profile["id"],
+            )
         )
     listed = [_id_of(k) for k in _as_list(profile.get("publicKey"))]
     if listed and creator not in listed:
-        raise _Failed("The badge's issuer does not list the signing key among its keys.")
+        raise _Failed(tr("The badge's issuer does not list the signing key among its keys."))
     # 4. The issuer's revocation list.
     context.signer_evidence[STATUS_EVIDENCE] = _signed_revocation(
         result.assertion, profile, documents
     )
     return SignatureFinding(
         CheckStatus.OK,
-        "The RS256 signature by the issuer's key is valid.",
+        tr("The {algorithm} signature by the issuer's key is valid.", algorithm="RS256"),
         _issuer_info(profile),
         mode=CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE,
         details={"verification": "signed", "key": creator, "issuer": profile["id"]},
@@ -261,36 +293,42 @@ def _signed_revocation(
     mode = CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE
     url = _id_of(profile.get("revocationList"))
     if url is None:
-        return Ob2Status(CheckStatus.OK, "The badge's issuer publishes no revocation list.", mode)
+        return Ob2Status(
+            CheckStatus.OK, tr("The badge's issuer publishes no revocation list."), mode
+        )
     try:
-        revocation_list = documents.get(url, "The issuer's revocation list")
+        revocation_list = documents.get(url, _Document.REVOCATION_LIST)
     except NetworkNotAllowed:
         return Ob2Status(
             CheckStatus.SKIPPED,
-            "The issuer's revocation list was not checked: it needs going online.",
+            tr("The issuer's revocation list was not checked: it needs going online."),
             mode,
         )
     except NetworkError as exc:
         return Ob2Status(
             CheckStatus.SKIPPED,
-            f"The issuer's revocation list could not be fetched: {_clause(exc.message)}",
+            tr(
+                "The issuer's revocation list could not be fetched: {reason}",
+                reason=as_clause(exc.message),
+            ),
             CheckMode.NETWORK,
         )
     except _Failed as failure:
-        return Ob2Status(CheckStatus.FAILED, str(failure), CheckMode.NETWORK)
+        return Ob2Status(CheckStatus.FAILED, failure.message, CheckMode.NETWORK)
     mode = CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE
     revoked = revocation_list.get("revokedAssertions")
     if not isinstance(revoked, list):
         return Ob2Status(
-            CheckStatus.FAILED, "The issuer's revocation list lists no revoked badges.", mode
+            CheckStatus.FAILED, tr("The issuer's revocation list lists no revoked badges."), mode
         )
     wanted = {v for v in (assertion.get("id"), assertion.get("uid")) if isinstance(v, str)}
     for item in revoked:
         if _revoked_names(item) & wanted:
             reason = item.get("revocationReason") if isinstance(item, Mapping) else None
-            extra = f" ({reason[:200]})" if isinstance(reason, str) and reason else ""
-            return Ob2Status(CheckStatus.FAILED, f"The issuer has revoked this badge{extra}.", mode)
-    return Ob2Status(CheckStatus.OK, "The issuer's revocation list does not list this badge.", mode)
+            return Ob2Status(CheckStatus.FAILED, _revoked(reason), mode)
+    return Ob2Status(
+        CheckStatus.OK, tr("The issuer's revocation list does not list this badge."), mode
+    )
 
 
 def _revoked_names(item: Any) -> set[str]:
@@ -309,14 +347,14 @@ def _issuer_profile(assertion: Mapping[str, Any], documents: _Documents) -> dict
     """The issuer profile the badge class names, with ``id`` set to the URL it came from."""
     badge = assertion.get("badge")
     if isinstance(badge, str):
-        badge = documents.get(badge, "The badge class")
+        badge = documents.get(badge, _Document.BADGE_CLASS)
     if not isinstance(badge, Mapping):
-        raise _Failed("The badge does not name its badge class.")
+        raise _Failed(tr("The badge does not name its badge class."))
     issuer = badge.get("issuer")
     issuer_url = _id_of(issuer)
     if issuer_url is None:
-        raise _Failed("The badge class does not name its issuer.")
-    return {**documents.get(issuer_url, "The issuer's profile"), "id": issuer_url}
+        raise _Failed(tr("The badge class does not name its issuer."))
+    return {**documents.get(issuer_url, _Document.ISSUER_PROFILE), "id": issuer_url}
 
 
 def _issuer_info(profile: Mapping[str, Any]) -> IssuerInfo:
@@ -362,20 +400,56 @@ def _embedded_issuer_name(assertion: Mapping[str, Any]) -> str | None:
 def _offline_reason(kind: Any, verification: Any) -> str:
     if kind in SIGNED_TYPES:
         creator = verification.get("creator") if isinstance(verification, Mapping) else None
-        where = f" at {_host(creator)}" if isinstance(creator, str) else ""
-        return (
-            f"The badge's signature was not checked: its issuer's key is published{where}, "
-            "which needs going online."
+        if isinstance(creator, str):
+            return tr(
+                "The badge's signature was not checked: its issuer's key is published at "
+                "{host}, which needs going online.",
+                host=_host(creator),
+            )
+        return tr(
+            "The badge's signature was not checked: its issuer's key is published, which "
+            "needs going online."
         )
-    return (
+    return tr(
         "The badge was not checked: an Open Badges 2.0 badge is checked against the copy its "
         "issuer hosts, which needs going online."
     )
 
 
+def _revoked(reason: Any) -> str:
+    """The badge is revoked, with the issuer's reason when it gives one."""
+    if isinstance(reason, str) and reason:
+        return tr("The issuer has revoked this badge ({reason}).", reason=reason[:200])
+    return tr("The issuer has revoked this badge.")
+
+
+def _document_name(document: _Document) -> str:
+    """The document as the subject of a sentence about reading it."""
+    if document is _Document.HOSTED_COPY:
+        return tr("The issuer's hosted copy of the badge")
+    if document is _Document.KEY:
+        return tr("The issuer's key document")
+    if document is _Document.REVOCATION_LIST:
+        return tr("The issuer's revocation list")
+    if document is _Document.BADGE_CLASS:
+        return tr("The badge class")
+    return tr("The issuer's profile")
+
+
+def _another_document(document: _Document, host: str) -> str:
+    """The document fetched from ``host`` names another address as its id."""
+    if document is _Document.HOSTED_COPY:
+        return tr("The issuer's hosted copy of the badge at {host} says it is another document.",
+                  host=host)
+    if document is _Document.KEY:
+        return tr("The issuer's key document at {host} says it is another document.", host=host)
+    if document is _Document.REVOCATION_LIST:
+        return tr("The issuer's revocation list at {host} says it is another document.",
+                  host=host)
+    if document is _Document.BADGE_CLASS:
+        return tr("The badge class at {host} says it is another document.", host=host)
+    return tr("The issuer's profile at {host} says it is another document.", host=host)
+
+
 def _host(url: str) -> str:
     return urlsplit(url).netloc[:200] or url[:200]
-
-
-def _clause(sentence: str) -> str:
-    return sentence[0].lower() + sentence[1:] if sentence[:1].isupper() else sentence

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from wallet.model import Credential, CredentialFormat
+from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.checks.ob2_signature import verify_ob2
 from wallet.verify.checks.signature_formats import (
@@ -30,8 +31,10 @@ _VERIFIERS: dict[CredentialFormat, Verifier] = {
 def _unsigned(credential: Credential, context: VerifyContext) -> SignatureFinding:
     return SignatureFinding(
         CheckStatus.FAILED,
-        "This credential carries no signature or seal, so "
-        "nothing proves who issued it or that it is unchanged.",
+        tr(
+            "This credential carries no signature or seal, so nothing proves who issued it "
+            "or that it is unchanged."
+        ),
     )
 
 

@@ -29,8 +29,11 @@ from wallet.formats.json_input import load_json_object
 from wallet.formats.jws_compact import parse_compact_jws
 from wallet.model import Credential
 from wallet.net import fetch
+from wallet.translation import tr, tr_n
+from wallet.trust import eu_trusted_list
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.report import CheckMode, CheckStatus, IssuerInfo
+from wallet.verify.sentences import first_sentences
 
 if TYPE_CHECKING:
     from wallet.trust import TrustStore
@@ -114,9 +117,10 @@ def _seal_finding(seal: SealVerification, context: VerifyContext) -> SignatureFi
     time_vouched = any(t.kind == "sigTst" and t.authority_trusted for t in seal.timestamps)
     trusted = bool(seal.valid and ca_source is not None and time_vouched)
     if seal.valid and ca_source is not None and not time_vouched:
-        context.signer_evidence["issuer_note"] = (
-            f"The seal's certificate authority is on the {ca_source}, but the time of sealing "
-            "is proven only by a timestamp authority on no trusted list Kredo has."
+        context.signer_evidence["issuer_note"] = tr(
+            "The seal's certificate authority is on the {source}, but the time of sealing is "
+            "proven only by a timestamp authority on no trusted list Kredo has.",
+            source=ca_source,
         )
     signer = IssuerInfo(
         name=subject.organisation if subject else None,
@@ -145,43 +149,76 @@ def _seal_finding(seal: SealVerification, context: VerifyContext) -> SignatureFi
     if not seal.signature_valid:
         return SignatureFinding(
             CheckStatus.FAILED,
-            seal.problems[0] if seal.problems else "The seal does not match the credential.",
+            seal.problems[0] if seal.problems else tr("The seal does not match the credential."),
             signer,
             details=details,
         )
     if not seal.valid:
         return SignatureFinding(
             CheckStatus.FAILED,
-            " ".join(seal.problems[:2]) or "The seal's certificate could not be validated.",
+            first_sentences(seal.problems)
+            or tr("The seal's certificate could not be validated."),
             signer,
             details=details,
         )
-    kind = "qualified electronic seal" if seal.qc.qualified_eseal else "electronic seal"
-    when = seal.proven_signing_time
-    if when is None:
-        # No timestamp proves when it was sealed: the certificate was checked as of now.
-        message = (
-            f"The {kind} of {signer.name or 'the issuer'} is intact and its certificate is "
-            "valid now; no timestamp proves when it was sealed"
-        )
-    else:
-        message = (
-            f"The {kind} of {signer.name or 'the issuer'} is intact and its certificate was "
-            f"valid when it was sealed ({when:%Y-%m-%d})"
-        )
+    message = _intact_seal(seal, signer.name or tr("an unnamed issuer"))
     untrusted = seal.untrusted_timestamp_authorities
     if untrusted:
         # Never a silent ok: the time rests on authorities nobody Kredo trusts vouches for.
-        names = ", ".join(untrusted)
         return SignatureFinding(
             CheckStatus.WARNING,
-            f"{message}, according to timestamps by {names}, which no trusted list Kredo "
-            f"has names as a timestamp authority.",
+            # The same English for one authority or several; Czech says which.
+            tr_n(
+                "{seal}, according to timestamps by {authorities}, which no trusted list Kredo "
+                "has names as a timestamp authority.",
+                "{seal}, according to timestamps by {authorities}, which no trusted list Kredo "
+                "has names as a timestamp authority.",
+                len(untrusted),
+                seal=message,
+                authorities=", ".join(untrusted),
+            ),
             signer,
             details=details,
         )
-    proof = ", as timestamps by authorities on a trusted list prove" if seal.timestamps else ""
-    return SignatureFinding(CheckStatus.OK, f"{message}{proof}.", signer, details=details)
+    if seal.timestamps:
+        message = tr("{seal}, as timestamps by authorities on a trusted list prove.", seal=message)
+    else:
+        message = tr("{seal}.", seal=message)
+    return SignatureFinding(CheckStatus.OK, message, signer, details=details)
+
+
+def _intact_seal(seal: SealVerification, issuer: str) -> str:
+    """What holds for a valid seal, without the closing stop (the caller says how it is timed).
+
+    One sentence per kind of seal and per proof of time: Czech inflects them differently.
+    """
+    when = seal.proven_signing_time
+    if when is None:
+        # No timestamp proves when it was sealed: the certificate was checked as of now.
+        if seal.qc.qualified_eseal:
+            return tr(
+                "The qualified electronic seal of {issuer} is intact and its certificate is "
+                "valid now; no timestamp proves when it was sealed",
+                issuer=issuer,
+            )
+        return tr(
+            "The electronic seal of {issuer} is intact and its certificate is valid now; no "
+            "timestamp proves when it was sealed",
+            issuer=issuer,
+        )
+    if seal.qc.qualified_eseal:
+        return tr(
+            "The qualified electronic seal of {issuer} is intact and its certificate was valid "
+            "when it was sealed ({date})",
+            issuer=issuer,
+            date=f"{when:%Y-%m-%d}",
+        )
+    return tr(
+        "The electronic seal of {issuer} is intact and its certificate was valid when it was "
+        "sealed ({date})",
+        issuer=issuer,
+        date=f"{when:%Y-%m-%d}",
+    )
 
 
 def _seal_ca_source(seal: SealVerification, trust: TrustStore | None) -> str | None:
@@ -194,14 +231,14 @@ def _seal_ca_source(seal: SealVerification, trust: TrustStore | None) -> str | N
         decision = trust.ca_trust(anchor, seal.proven_signing_time)
         if decision.trusted and decision.source:
             return decision.source
-    return "EU trusted list"
+    return eu_trusted_list()
 
 
 def _timestamp_details(token: TimestampResult, trust: TrustStore | None) -> dict[str, Any]:
     authority = token.authority
     source = None
     if token.authority_trusted and token.signer is not None and token.gen_time is not None:
-        source = "EU trusted list"
+        source = eu_trusted_list()
         if trust is not None:
             decision = trust.timestamp_authority_trust(
                 x509.load_der_x509_certificate(token.signer.dump()), token.gen_time
@@ -244,7 +281,9 @@ def _key_documents(
                 max_bytes=256 * 1024,
                 accept="application/ld+json, application/json",
             )
-            documents[base] = load_json_object(fetched.body, what="The issuer's key document")
+            documents[base] = load_json_object(
+                fetched.body, what=tr("The issuer's key document")
+            )
             mode = CheckMode.NETWORK
     return documents, mode
 
@@ -289,33 +328,42 @@ def _data_integrity_finding(
             CheckStatus.SKIPPED,
             result.problems[0]
             if result.problems
-            else "The signature could not be checked offline.",
+            else tr("The signature could not be checked offline."),
             signer,
             details=details,
         )
     if not result.signature_valid:
         return SignatureFinding(
             CheckStatus.FAILED,
-            "The signature does not match the credential: "
-            "it was altered after signing, or signed by another key.",
+            tr(
+                "The signature does not match the credential: it was altered after signing, "
+                "or signed by another key."
+            ),
             signer,
             details=details,
         )
     if result.controller_matches_issuer is False:
         return SignatureFinding(
             CheckStatus.FAILED,
-            f"The signature is mathematically valid, but the signing key belongs to "
-            f"{result.controller}, not to the issuer {issuer}.",
+            tr(
+                "The signature is mathematically valid, but the signing key belongs to "
+                "{controller}, not to the issuer {issuer}.",
+                controller=result.controller,
+                issuer=issuer,
+            ),
             signer,
             details=details,
         )
     if not result.ok:
         return SignatureFinding(
-            CheckStatus.FAILED, " ".join(result.problems[:2]), signer, details=details
+            CheckStatus.FAILED, first_sentences(result.problems), signer, details=details
         )
     return SignatureFinding(
         CheckStatus.OK,
-        f"The {result.cryptosuite} signature by the issuer's key is valid.",
+        tr(
+            "The {algorithm} signature by the issuer's key is valid.",
+            algorithm=result.cryptosuite,
+        ),
         signer,
         details=details,
     )
@@ -333,7 +381,7 @@ def _domain_of(identifier: str | None) -> str | None:
 
 def _jwt_key(token: str, issuer: str | None, context: VerifyContext) -> tuple[Any, str | None]:
     """The issuer's key for a JWT (kid → DID URL, or iss as a DID), and its controller."""
-    jws = parse_compact_jws(token.split("~", 1)[0], what="The token")
+    jws = parse_compact_jws(token.split("~", 1)[0], what=tr("The token"))
     kid = jws.header.get("kid")
     vm_id: str | None = None
     if isinstance(kid, str) and kid:
@@ -346,13 +394,13 @@ def _jwt_key(token: str, issuer: str | None, context: VerifyContext) -> tuple[An
         return method.public_key, method.controller
     found = discover_verification_key(jws.header)
     if found is None:
-        raise WalletError("The token names no key to check its signature with.")
+        raise WalletError(tr("The token names no key to check its signature with."))
     return found.key, None
 
 
 def verify_jwt(credential: Credential, context: VerifyContext) -> SignatureFinding:
     token = credential.signed_bytes.decode("utf-8").strip()
-    payload = parse_compact_jws(token, what="The token").payload_object()
+    payload = parse_compact_jws(token, what=tr("The token")).payload_object()
     issuer = (
         payload.get("iss")
         if isinstance(payload.get("iss"), str)
@@ -378,13 +426,16 @@ def verify_jwt(credential: Credential, context: VerifyContext) -> SignatureFindi
         then=(result.claims,),
         time=result.time,
         details=details,
-        ok_message=f"The {result.header.get('alg')} signature by the issuer's key is valid.",
+        ok_message=tr(
+            "The {algorithm} signature by the issuer's key is valid.",
+            algorithm=result.header.get("alg"),
+        ),
     )
 
 
 def verify_sd_jwt_vc(credential: Credential, context: VerifyContext) -> SignatureFinding:
     token = credential.signed_bytes.decode("utf-8").strip()
-    payload = parse_compact_jws(token.split("~", 1)[0], what="The token").payload_object()
+    payload = parse_compact_jws(token.split("~", 1)[0], what=tr("The token")).payload_object()
     issuer = payload.get("iss") if isinstance(payload.get("iss"), str) else None
     signer = IssuerInfo(identifier=issuer, domain=_domain_of(issuer))
     try:
@@ -409,12 +460,14 @@ def verify_sd_jwt_vc(credential: Credential, context: VerifyContext) -> Signatur
         then=(result.key_binding,),
         time=result.time,
         details=details,
-        ok_message="The issuer's signature and every disclosed claim are valid.",
+        ok_message=tr("The issuer's signature and every disclosed claim are valid."),
     )
 
 
 def _first_failure(results: tuple[JoseResult, ...]) -> str | None:
-    return next((" ".join(r.messages[:2]) for r in results if r.status is JoseStatus.FAILED), None)
+    return next(
+        (first_sentences(r.messages) for r in results if r.status is JoseStatus.FAILED), None
+    )
 
 
 def _jose_finding(
@@ -432,9 +485,11 @@ def _jose_finding(
     problem = _first_failure(issuer_signed)
     issuer = signer.identifier
     if problem is None and controller is not None and issuer is not None and controller != issuer:
-        problem = (
-            f"The signature is valid, but the key belongs to {controller}, "
-            f"not to the issuer {issuer}."
+        problem = tr(
+            "The signature is valid, but the key belongs to {controller}, not to the issuer "
+            "{issuer}.",
+            controller=controller,
+            issuer=issuer,
         )
     problem = problem or _first_failure(then)
     return SignatureFinding(

@@ -12,6 +12,7 @@ from typing import Any
 
 from wallet.model import Credential, CredentialFormat
 from wallet.status import check_status_entries
+from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.checks.ob2_signature import STATUS_EVIDENCE, Ob2Status
 from wallet.verify.report import CheckMode, CheckResult, CheckStatus
@@ -41,7 +42,7 @@ class StatusCheck:
             return context.result(
                 self.id,
                 CheckStatus.OK,
-                "The issuer publishes no revocation status for this credential.",
+                tr("The issuer publishes no revocation status for this credential."),
             )
         mode = CheckMode(outcomes[0].mode.value)
         details = {
@@ -81,6 +82,6 @@ class StatusCheck:
             return context.result(
                 self.id,
                 CheckStatus.SKIPPED,
-                "Whether the issuer revoked this badge was not checked.",
+                tr("Whether the issuer revoked this badge was not checked."),
             )
         return context.result(self.id, found.status, found.message, mode=found.mode)

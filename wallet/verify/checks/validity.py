@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from wallet.model import Credential
+from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.options import CLOCK_SKEW
 from wallet.verify.report import CheckResult, CheckStatus
+from wallet.verify.sentences import first_sentences
 
 
 class ValidityCheck:
@@ -22,13 +24,16 @@ class ValidityCheck:
         # 0. JWT time claims (nbf/exp/iat) that the signature check found wrong.
         time_problems = context.signer_evidence.get("time_problems", ())
         if time_problems:
-            return context.result(self.id, CheckStatus.FAILED, " ".join(time_problems[:2]))
+            return context.result(self.id, CheckStatus.FAILED, first_sentences(time_problems))
         # 1. Not yet valid (validFrom / nbf), with a small clock-skew allowance.
         if view.valid_from is not None and _aware(view.valid_from) - CLOCK_SKEW > now:
             return context.result(
                 self.id,
                 CheckStatus.FAILED,
-                f"The credential is not valid before {view.valid_from:%Y-%m-%d %H:%M} UTC.",
+                tr(
+                    "The credential is not valid before {moment} UTC.",
+                    moment=f"{view.valid_from:%Y-%m-%d %H:%M}",
+                ),
                 valid_from=view.valid_from.isoformat(),
             )
         # 2. Expired (validUntil / expirationDate / exp).
@@ -36,7 +41,7 @@ class ValidityCheck:
             return context.result(
                 self.id,
                 CheckStatus.FAILED,
-                f"The credential expired on {view.valid_until:%Y-%m-%d}.",
+                tr("The credential expired on {date}.", date=f"{view.valid_until:%Y-%m-%d}"),
                 valid_until=view.valid_until.isoformat(),
             )
         # 3. Issued in the future is a sign of a wrong clock or a forged date.
@@ -44,15 +49,18 @@ class ValidityCheck:
             return context.result(
                 self.id,
                 CheckStatus.WARNING,
-                f"The credential says it was issued in the future ({view.issued:%Y-%m-%d}).",
+                tr(
+                    "The credential says it was issued in the future ({date}).",
+                    date=f"{view.issued:%Y-%m-%d}",
+                ),
             )
         if view.valid_until is not None:
             return context.result(
                 self.id,
                 CheckStatus.OK,
-                f"The credential is valid until {view.valid_until:%Y-%m-%d}.",
+                tr("The credential is valid until {date}.", date=f"{view.valid_until:%Y-%m-%d}"),
             )
-        return context.result(self.id, CheckStatus.OK, "The credential has no expiry date.")
+        return context.result(self.id, CheckStatus.OK, tr("The credential has no expiry date."))
 
 
 def _aware(moment: datetime) -> datetime:
