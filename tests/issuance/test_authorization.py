@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from html import escape
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -24,6 +25,7 @@ from wallet.issuance.loopback_redirect import LoopbackRedirect
 from wallet.issuance.metadata import AuthorizationServerMetadata, CredentialConfiguration
 from wallet.issuance.proof_keys import KeyProvider
 from wallet.net import allow_loopback_http
+from wallet.translation import current_language, set_language, tr
 
 __all__ = ["keys", "repository", "scripted_issuer"]
 SERVER = AuthorizationServerMetadata(
@@ -199,3 +201,31 @@ def test_authorization_code_flow_end_to_end(
     proof = credential_request.json()["proofs"]["jwt"][0]
     claims = json.loads(b64url_decode(proof.split(".")[1], what="test"))
     assert claims["iss"] == "kredo-test"
+
+
+@pytest.mark.parametrize("lang", ["en", "cs"])
+def test_the_browser_page_after_sign_in_speaks_the_apps_language(
+    receiver: LoopbackRedirect, lang: str
+) -> None:
+    pages: list[str] = []
+
+    def browser() -> None:
+        with urllib.request.urlopen(f"{receiver.redirect_uri}?code=abc&state=s-1",
+                                    timeout=5) as response:
+            pages.append(response.read().decode("utf-8"))
+
+    # GIVEN the app speaking ``lang`` WHEN the browser comes back with the code
+    before = current_language()
+    set_language(lang)
+    try:
+        visit = threading.Thread(target=browser, daemon=True)
+        visit.start()
+        assert receiver.wait_for_code("s-1", timeout=5) == "abc"
+        visit.join(timeout=5)
+        expected = tr("The sign-in is finished. You can close this window and return to Kredo.")
+    finally:
+        set_language(before)
+    # THEN the page says in that language that the learner can go back to Kredo
+    (page,) = pages
+    assert f'lang="{lang}"' in page
+    assert escape(expected) in page

@@ -18,6 +18,7 @@ from wallet.model import Credential, Image, LangText
 from wallet.share.annex_labels import ANNEX_I_LABELS, DOCUMENT_LABELS
 from wallet.share.annex_rows import row_order
 from wallet.share.pdf import credential_pdf
+from wallet.translation import tr
 from wallet.trust import TrustStore
 from wallet.verify.engine import verify_credential
 from wallet.verify.options import VerifyOptions
@@ -325,3 +326,28 @@ def test_a_small_credential_gets_a_first_page_qr_that_carries_it_whole() -> None
     assert decode_compact(found.qr_texts[0].text) == raw
     assert "Scan it with Kredo" in pdf_text(pdf)
     assert "too large for one QR code" not in pdf_text(pdf)
+
+
+def test_check_sentences_are_written_in_the_pdf_language_not_the_apps() -> None:
+    # GIVEN a report whose check sentences were made while the app spoke English
+    raw = (VECTORS / SEALED).read_bytes()
+    credential = parse_credential(raw)
+    report = report_for(credential)
+    sentence = tr("VERIFIED: genuine, from a trusted issuer.")
+    translated = dataclasses.replace(
+        report, checks=tuple(dataclasses.replace(c, message=sentence) for c in report.checks)
+    )
+    # WHEN the learner exports a Czech PDF
+    text = pdf_text(credential_pdf(credential, raw, lang="cs", report=translated,
+                                   qr_renderer=no_qr))
+    # THEN each check reads in Czech, and no note claims the sentences are English
+    assert "OVĚŘENO: pravý, od důvěryhodného vydavatele." in text
+    assert str(sentence) not in text
+    assert squash(DOCUMENT_LABELS["messages_in_english"].cs) not in text
+    # while a sentence made without a template is shown as it was made, with the note
+    plain = dataclasses.replace(
+        report, checks=tuple(dataclasses.replace(c, message="as made") for c in report.checks)
+    )
+    text = pdf_text(credential_pdf(credential, raw, lang="cs", report=plain, qr_renderer=no_qr))
+    assert "as made" in text
+    assert squash(DOCUMENT_LABELS["messages_in_english"].cs) in text

@@ -16,6 +16,7 @@ from typing import Any
 
 from wallet.errors import ExportError
 from wallet.model import Credential, LangText
+from wallet.translation import tr, tr_n
 
 _EMAIL = re.compile(r"^[^\s@<>\"]+@[^\s@<>\"]+\.[^\s@<>\"]+$")
 MAX_NAME_CHARS = 200
@@ -46,8 +47,10 @@ def cv_person(
     family = _clean(family_name) or next((f for _, f in stated if f), None)
     if not given or not family:
         raise ExportError(
-            "Type your given name and family name for the CV: none of the chosen credentials "
-            "states them separately."
+            tr(
+                "Type your given name and family name for the CV: none of the chosen "
+                "credentials states them separately."
+            )
         )
     return CvPerson(given_name=given, family_name=family, email=_email(email))
 
@@ -57,7 +60,13 @@ def _clean(value: str | None) -> str | None:
         return None
     text = " ".join(value.split())
     if len(text) > MAX_NAME_CHARS:
-        raise ExportError(f"A name of more than {MAX_NAME_CHARS} characters is not a name.")
+        raise ExportError(
+            tr_n(
+                "A name of more than {n} character is not a name.",
+                "A name of more than {n} characters is not a name.",
+                MAX_NAME_CHARS,
+            )
+        )
     return text or None
 
 
@@ -66,7 +75,7 @@ def _email(value: str | None) -> str | None:
     if not text:
         return None
     if not _EMAIL.match(text) or len(text) > 254:
-        raise ExportError(f"“{text[:60]}” is not an e-mail address.")
+        raise ExportError(tr("“{text}” is not an e-mail address.", text=text[:60]))
     return text
 
 

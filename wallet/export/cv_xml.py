@@ -39,6 +39,7 @@ from wallet.errors import ExportError
 from wallet.export.cv_entries import CvEntry, CvSection
 from wallet.export.cv_person import CvPerson
 from wallet.share.annex_labels import ui_language
+from wallet.translation import tr, tr_n
 
 EUROPASS_NS = "http://www.europass.eu/1.0"
 HR_NS = "http://www.hr-xml.org/3"
@@ -83,9 +84,15 @@ def europass_cv_xml(
 ) -> bytes:
     """The UTF-8 XML document; ``document_id``/``party_id`` default to fresh UUIDs."""
     if not entries:
-        raise ExportError("Choose at least one credential for the CV.")
+        raise ExportError(tr("Choose at least one credential for the CV."))
     if len(entries) > MAX_ENTRIES:
-        raise ExportError(f"A CV can hold at most {MAX_ENTRIES} credentials.")
+        raise ExportError(
+            tr_n(
+                "A CV can hold at most {n} credential.",
+                "A CV can hold at most {n} credentials.",
+                MAX_ENTRIES,
+            )
+        )
     root = etree.Element(ep("Candidate"), nsmap=NSMAP)
     root.set(f"{{{XSI_NS}}}schemaLocation", f"{EUROPASS_NS} Candidate.xsd")
     root.set("majorVersionID", "3")

@@ -20,6 +20,7 @@ from wallet.export.europass_readme import ReadmeEntry, readme_text
 from wallet.export.file_output import prepare_folder, write_file
 from wallet.model import Credential, CredentialFormat
 from wallet.share.file_names import credential_file_name
+from wallet.translation import tr
 
 README_NAME = "README.txt"
 
@@ -48,7 +49,7 @@ class EuropassExport:
 
 
 def _title(credential: Credential, lang: str) -> str:
-    return credential.view.title.pick(lang) if credential.view.title else "(untitled)"
+    return credential.view.title.pick(lang) if credential.view.title else tr("(untitled)")
 
 
 def europass_refusal(credential: Credential, lang: str = "en") -> str | None:
@@ -57,20 +58,24 @@ def europass_refusal(credential: Credential, lang: str = "en") -> str | None:
     if credential.format is CredentialFormat.EDC_SEALED:
         return None
     if credential.format is CredentialFormat.EDC_JSONLD:
-        return (
-            f"“{title}” is a European Digital Credential without an electronic seal, and the "
+        return tr(
+            "“{title}” is a European Digital Credential without an electronic seal, and the "
             "Europass wallet accepts only sealed ones: ask the issuer for the sealed file, "
-            "or export this one as a PDF instead."
+            "or export this one as a PDF instead.",
+            title=title,
         )
     if credential.format is CredentialFormat.EDC_XML:
-        return (
-            f"“{title}” is a Europass credential in the older XML format, and Kredo sends only "
-            "sealed EDC JSON-LD files to the Europass wallet: export it as a PDF instead."
+        return tr(
+            "“{title}” is a Europass credential in the older XML format, and Kredo sends only "
+            "sealed EDC JSON-LD files to the Europass wallet: export it as a PDF instead.",
+            title=title,
         )
-    return (
-        f"“{title}” is a {credential.format.label}, not a sealed European Digital Credential, "
+    return tr(
+        "“{title}” is a {format}, not a sealed European Digital Credential, "
         "and the Europass wallet accepts only those: export it as a PDF, or add it to your "
-        "Europass CV instead."
+        "Europass CV instead.",
+        title=title,
+        format=credential.format.label,
     )
 
 
@@ -93,7 +98,7 @@ def export_europass_originals(
     ]
     accepted = [(label, c) for label, c in items if europass_refusal(c, lang) is None]
     if not accepted:
-        reasons = " ".join(r.reason for r in refused) or "No credentials were chosen."
+        reasons = " ".join(r.reason for r in refused) or tr("No credentials were chosen.")
         raise NotExportable(reasons)
     prepare_folder(folder)
     written: list[WrittenOriginal] = []

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from wallet.errors import ExportError
+from wallet.translation import tr
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -21,7 +22,11 @@ def write_file(path: Path, data: bytes) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ExportError(
-            f"{path.name} could not be written: {exc.strerror or 'the system refused'}.",
+            tr(
+                "{name} could not be written: {reason}.",
+                name=path.name,
+                reason=exc.strerror or tr("the system refused"),
+            ),
             details=f"{type(exc).__name__}: {exc}",
         ) from exc
 
@@ -29,11 +34,17 @@ def write_file(path: Path, data: bytes) -> None:
 def prepare_folder(folder: Path) -> None:
     """Create ``folder`` (and its parents) unless it exists; refuse a file of that name."""
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is a file, not a folder; choose a folder for the export.")
+        raise ExportError(
+            tr("{folder} is a file, not a folder; choose a folder for the export.", folder=folder)
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(
-            f"The folder {folder} could not be created: {exc.strerror or 'the system refused'}.",
+            tr(
+                "The folder {folder} could not be created: {reason}.",
+                folder=folder,
+                reason=exc.strerror or tr("the system refused"),
+            ),
             details=f"{type(exc).__name__}: {exc}",
         ) from exc

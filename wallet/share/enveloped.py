@@ -25,6 +25,7 @@ from typing import Any
 
 from wallet.errors import SharingError
 from wallet.model import Credential, CredentialFormat
+from wallet.translation import tr
 
 ENVELOPED_TYPE = "EnvelopedVerifiableCredential"
 VC_2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
@@ -59,7 +60,9 @@ def media_type(credential: Credential) -> str:
         return _SD_JWT_MEDIA_TYPES.get(str(header.get("typ")), _DEFAULT_SD_JWT_MEDIA_TYPE)
     if credential.format is CredentialFormat.EDC_SEALED:
         return JADES_MEDIA_TYPE
-    raise SharingError(f"A {credential.format.label} is not carried in an envelope.")
+    raise SharingError(
+        tr("A {format} is not carried in an envelope.", format=credential.format.label)
+    )
 
 
 def data_url(media: str, data: bytes) -> str:
@@ -69,8 +72,8 @@ def data_url(media: str, data: bytes) -> str:
         text = data.decode("ascii").strip()
     except UnicodeDecodeError:
         raise SharingError(
-            "The credential token is not plain ASCII, so it cannot be shared."
+            tr("The credential token is not plain ASCII, so it cannot be shared.")
         ) from None
     if not text or any(not (c.isalnum() or c in "-_.~") for c in text):
-        raise SharingError("The credential token has characters a token cannot contain.")
+        raise SharingError(tr("The credential token has characters a token cannot contain."))
     return f"data:{media},{text}"

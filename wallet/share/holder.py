@@ -27,6 +27,7 @@ from wallet.did import (
     did_key_verification_method_id,
 )
 from wallet.errors import SharingError, StoreError, WalletError
+from wallet.translation import tr, tr_n
 
 ED25519_KEY_TYPE = "Ed25519"
 DEFAULT_SETTING = "holder.default"
@@ -86,13 +87,21 @@ class HolderProfile:
             key = private_key_from_multikey(self._secret.decode("ascii"))
         except (UnicodeDecodeError, WalletError):
             raise StoreError(
-                f"The holder key of the profile “{self.label}” is damaged and cannot sign."
+                tr(
+                    "The holder key of the profile “{label}” is damaged and cannot sign.",
+                    label=self.label,
+                )
             ) from None
         if not isinstance(key, ed25519.Ed25519PrivateKey):
-            raise StoreError(f"The holder key of the profile “{self.label}” is not Ed25519.")
+            raise StoreError(
+                tr("The holder key of the profile “{label}” is not Ed25519.", label=self.label)
+            )
         if did_key_from_public_key(key.public_key()) != self.did:
             raise StoreError(
-                f"The holder key of the profile “{self.label}” does not match its DID."
+                tr(
+                    "The holder key of the profile “{label}” does not match its DID.",
+                    label=self.label,
+                )
             )
         return key
 
@@ -135,7 +144,9 @@ class HolderProfiles:
         clean = _clean_label(label)
         existing = self.list()
         if any(p.label.casefold() == clean.casefold() for p in existing):
-            raise SharingError(f"A holder profile named “{clean}” already exists.")
+            raise SharingError(
+                tr("A holder profile named “{label}” already exists.", label=clean)
+            )
         key = ed25519.Ed25519PrivateKey.generate()
         did = did_key_from_public_key(key.public_key())
         secret = multikey_from_private_key(key).encode("ascii")
@@ -150,9 +161,13 @@ class HolderProfiles:
         for profile in profiles:
             if profile.label.casefold() == wanted:
                 return profile
-        known = ", ".join(p.label for p in profiles) or "none yet"
+        known = ", ".join(p.label for p in profiles) or tr("none yet")
         raise SharingError(
-            f"No holder profile is named “{label.strip()[:MAX_LABEL_CHARS]}” (profiles: {known})."
+            tr(
+                "No holder profile is named “{label}” (profiles: {known}).",
+                label=label.strip()[:MAX_LABEL_CHARS],
+                known=known,
+            )
         )
 
     def default(self) -> HolderProfile:
@@ -188,7 +203,13 @@ class HolderProfiles:
 def _clean_label(label: str) -> str:
     clean = " ".join(label.split())
     if not clean:
-        raise SharingError("A holder profile needs a name.")
+        raise SharingError(tr("A holder profile needs a name."))
     if len(clean) > MAX_LABEL_CHARS:
-        raise SharingError(f"A holder profile name has at most {MAX_LABEL_CHARS} characters.")
+        raise SharingError(
+            tr_n(
+                "A holder profile name has at most {n} character.",
+                "A holder profile name has at most {n} characters.",
+                MAX_LABEL_CHARS,
+            )
+        )
     return clean

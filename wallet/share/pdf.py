@@ -28,6 +28,7 @@ from wallet.share.annex_rows import annex_rows, format_date
 from wallet.share.file_names import credential_file_name
 from wallet.share.pdf_document import KredoPdf
 from wallet.share.pdf_images import choose_image, load_drawable
+from wallet.translation import Sentence
 from wallet.verify.report import CheckStatus, OverallStatus, VerificationReport
 
 log = logging.getLogger(__name__)
@@ -151,7 +152,7 @@ def _verification_section(
         if issuer.identifier:
             pdf.label_value(label("issuer_identifier", lang), issuer.identifier)
         if issuer.trusted and issuer.trust_source:
-            pdf.label_value(label("issuer_trusted", lang), issuer.trust_source)
+            pdf.label_value(label("issuer_trusted", lang), _in_language(issuer.trust_source, lang))
         else:
             pdf.paragraph(label("issuer_not_trusted", lang), muted=True)
     else:
@@ -165,12 +166,19 @@ def _verification_section(
         result = label(f"result_{check.status.value}", lang)
         pdf.label_value(
             f"{name}: {result}",
-            check.message,
+            _in_language(check.message, lang),
             muted_value=check.status is CheckStatus.SKIPPED,
         )
-    note = label("messages_in_english", lang)
-    if note:
-        pdf.paragraph(note, size=8, muted=True)
+    # A check sentence made without tr() (none should be) can only be shown as it was made.
+    if any(not isinstance(check.message, Sentence) for check in report.checks):
+        note = label("messages_in_english", lang)
+        if note:
+            pdf.paragraph(note, size=8, muted=True)
+
+
+def _in_language(text: str, lang: str) -> str:
+    """A core sentence in the document's language, whatever the app's language is now."""
+    return text.localized(lang) if isinstance(text, Sentence) else text
 
 
 def _render_qr(raw: bytes, renderer: QrRenderer) -> tuple[bytes | None, str | None]:

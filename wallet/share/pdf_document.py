@@ -20,6 +20,7 @@ from fpdf.enums import MethodReturnValue, ResourceAccessPolicy, XPos, YPos
 
 from wallet.bundled_resources import resource_path
 from wallet.errors import SharingError
+from wallet.translation import tr
 
 FONT_FAMILY = "DejaVu"
 _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
@@ -51,7 +52,7 @@ class KredoPdf(FPDF):
             path = resource_path("fonts", file_name)
             if not path.is_file():
                 raise SharingError(
-                    "A font Kredo needs for PDF documents is missing; reinstall Kredo.",
+                    tr("A font Kredo needs for PDF documents is missing; reinstall Kredo."),
                     details=f"missing resources/fonts/{file_name}",
                 )
             self.add_font(FONT_FAMILY, style, path)

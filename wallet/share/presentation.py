@@ -41,6 +41,7 @@ from wallet.errors import FormatError, SharingError
 from wallet.formats.limits import MAX_CREDENTIALS_PER_PRESENTATION, MAX_INPUT_BYTES
 from wallet.model import Credential, CredentialFormat
 from wallet.share.enveloped import ENVELOPED_FORMATS, VC_2_CONTEXT, envelope
+from wallet.translation import tr, tr_n
 
 VC_1_CONTEXT = "https://www.w3.org/2018/credentials/v1"
 DATA_INTEGRITY_CONTEXT = "https://w3id.org/security/data-integrity/v2"
@@ -80,13 +81,19 @@ def build_presentation(
     chosen = [c if isinstance(c, PresentedCredential) else PresentedCredential(c)
               for c in credentials]
     if not chosen:
-        raise SharingError("Choose at least one credential to present.")
+        raise SharingError(tr("Choose at least one credential to present."))
     if len(chosen) > MAX_CREDENTIALS_PER_PRESENTATION:
         raise SharingError(
-            f"A presentation carries up to {MAX_CREDENTIALS_PER_PRESENTATION} credentials."
+            tr_n(
+                "A presentation carries up to {n} credential.",
+                "A presentation carries up to {n} credentials.",
+                MAX_CREDENTIALS_PER_PRESENTATION,
+            )
         )
-    _check_request_value(challenge, "challenge")
-    _check_request_value(domain, "domain")
+    if challenge is not None:
+        _check_request_value(challenge, tr("The challenge"))
+    if domain is not None:
+        _check_request_value(domain, tr("The domain"))
     public_key = holder_key.public_key()
     holder = did_key_from_public_key(public_key)
 
@@ -122,15 +129,20 @@ def build_presentation(
         )
     except FormatError as exc:
         raise SharingError(
-            "The presentation cannot be signed: a credential in it uses terms no bundled "
-            "JSON-LD context defines, so the signature would not cover them.",
+            tr(
+                "The presentation cannot be signed: a credential in it uses terms no bundled "
+                "JSON-LD context defines, so the signature would not cover them."
+            ),
             details=exc.details,
         ) from None
     # 4. Kredo (and anyone with the same limits) must be able to read what it wrote.
     if len(presentation_bytes(signed)) > MAX_INPUT_BYTES:
         raise SharingError(
-            f"The presentation would be larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; "
-            "present fewer credentials at once."
+            tr(
+                "The presentation would be larger than {size} MB; "
+                "present fewer credentials at once.",
+                size=MAX_INPUT_BYTES // (1024 * 1024),
+            )
         )
     return signed
 
@@ -151,12 +163,18 @@ def _item(
     credential = chosen.credential
     if chosen.reveal is not None and credential.format is not CredentialFormat.SD_JWT_VC:
         raise SharingError(
-            f"Credential {number} is a {credential.format.label}; only SD-JWT VC credentials "
-            "let you choose which claims to reveal."
+            tr(
+                "Credential {number} is a {format}; only SD-JWT VC credentials "
+                "let you choose which claims to reveal.",
+                number=number,
+                format=credential.format.label,
+            )
         )
     if credential.format in _EMBEDDED_FORMATS:
         if not isinstance(credential.document, dict):
-            raise SharingError(f"Credential {number} has no JSON-LD document to embed.")
+            raise SharingError(
+                tr("Credential {number} has no JSON-LD document to embed.", number=number)
+            )
         return dict(credential.document)
     if credential.format is CredentialFormat.SD_JWT_VC:
         token = _selective_disclosure(
@@ -166,8 +184,12 @@ def _item(
     if credential.format in ENVELOPED_FORMATS:
         return envelope(credential)
     raise SharingError(
-        f"Credential {number} is a {credential.format.label}, which a W3C presentation cannot "
-        "carry; share it as a file or a QR code instead."
+        tr(
+            "Credential {number} is a {format}, which a W3C presentation cannot "
+            "carry; share it as a file or a QR code instead.",
+            number=number,
+            format=credential.format.label,
+        )
     )
 
 
@@ -205,12 +227,20 @@ def _is_vc2(credential: Credential) -> bool:
     return first == VC_2_CONTEXT
 
 
-def _check_request_value(value: str | None, name: str) -> None:
-    if value is None:
-        return
+def _check_request_value(value: str, what: str) -> None:
+    """``what`` names the value as the subject of a sentence (``tr("The challenge")``)."""
     if not value.strip():
-        raise SharingError(f"The {name} is empty; leave it out or give the verifier's value.")
+        raise SharingError(
+            tr("{what} is empty; leave it out or give the verifier's value.", what=what)
+        )
     if len(value) > MAX_CHALLENGE_CHARS:
-        raise SharingError(f"The {name} is longer than {MAX_CHALLENGE_CHARS} characters.")
+        raise SharingError(
+            tr_n(
+                "{what} is longer than {n} character.",
+                "{what} is longer than {n} characters.",
+                MAX_CHALLENGE_CHARS,
+                what=what,
+            )
+        )
     if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
-        raise SharingError(f"The {name} contains control characters.")
+        raise SharingError(tr("{what} contains control characters.", what=what))

@@ -24,6 +24,7 @@ from wallet.qr.compact import encode_compact
 from wallet.qr.fountain import MIN_FRAGMENT_LEN, FountainEncoder
 from wallet.qr.ur import multi_part_ur
 from wallet.qr.zlib_stream import compress
+from wallet.translation import current_language, tr, tr_n
 
 UR_TYPE = "bytes"
 # Characters a QR code holds in alphanumeric mode at error correction level M.
@@ -55,27 +56,48 @@ class QrEncoding:
     def summary(self) -> str:
         """One honest sentence about the capacity used."""
         if self.single:
-            return (
-                f"1 QR code: {self.payload_bytes:,} bytes compressed to "
-                f"{self.compressed_bytes:,}, {self.frame_chars:,} characters."
+            return tr(
+                "1 QR code: {size} bytes compressed to {compressed}, {chars} characters.",
+                size=grouped(self.payload_bytes),
+                compressed=grouped(self.compressed_bytes),
+                chars=grouped(self.frame_chars),
             )
-        return (
-            f"Animated QR code: {self.fragments_needed} frames needed "
-            f"({len(self.frames)} in the loop, so missed frames are made up), "
-            f"{self.bytes_per_frame:,} bytes per frame, {self.frame_chars:,} characters per frame; "
-            f"{self.payload_bytes:,} bytes compressed to {self.compressed_bytes:,}."
+        return tr_n(
+            "Animated QR code: {n} frame needed ({loop} in the loop, so missed frames are "
+            "made up), {frame_bytes} bytes per frame, {chars} characters per frame; {size} "
+            "bytes compressed to {compressed}.",
+            "Animated QR code: {n} frames needed ({loop} in the loop, so missed frames are "
+            "made up), {frame_bytes} bytes per frame, {chars} characters per frame; {size} "
+            "bytes compressed to {compressed}.",
+            self.fragments_needed,
+            loop=grouped(len(self.frames)),
+            frame_bytes=grouped(self.bytes_per_frame),
+            chars=grouped(self.frame_chars),
+            size=grouped(self.payload_bytes),
+            compressed=grouped(self.compressed_bytes),
         )
+
+
+def grouped(number: int) -> str:
+    """A count with its thousands marked the reader's way: ``1,471`` or ``1 471`` in Czech
+    (a no-break space: a comma there is the decimal sign)."""
+    text = f"{number:,}"
+    return text.replace(",", "\u00a0") if current_language() == "cs" else text
 
 
 def encode_for_qr(data: bytes, *, max_frame_chars: int | None = None) -> QrEncoding:
     limit = DEFAULT_MAX_FRAME_CHARS if max_frame_chars is None else max_frame_chars
     if not MIN_FRAME_CHARS <= limit <= QR_VERSION_40_M_CHARS:
         raise SharingError(
-            f"A QR frame must hold between {MIN_FRAME_CHARS} and "
-            f"{QR_VERSION_40_M_CHARS} characters (asked: {limit})."
+            tr(
+                "A QR frame must hold between {low} and {high} characters (asked: {asked}).",
+                low=MIN_FRAME_CHARS,
+                high=QR_VERSION_40_M_CHARS,
+                asked=limit,
+            )
         )
     if not data:
-        raise SharingError("There is nothing to put into a QR code.")
+        raise SharingError(tr("There is nothing to put into a QR code."))
     compressed = compress(data)
     compact = encode_compact(data)
     if len(compact) <= limit:
@@ -97,13 +119,19 @@ def _multi_part(data: bytes, compressed: bytes, limit: int) -> QrEncoding:
     max_fragment = (limit - _overhead_chars(max_seq=999)) // 2
     while True:
         if max_fragment < MIN_FRAGMENT_LEN:  # cannot happen above MIN_FRAME_CHARS; never loop
-            raise SharingError(f"QR frames of {limit} characters are too small for this.")
+            raise SharingError(
+                tr("QR frames of {chars} characters are too small for this.", chars=limit)
+            )
         encoder = FountainEncoder(message, max_fragment)
         total = _loop_length(encoder.seq_len)
         if total > MAX_FRAMES:
             raise QrPayloadTooLarge(
-                f"This needs {total:,} QR frames; Kredo makes at most {MAX_FRAMES:,}. "
-                "Share the file or a presentation instead."
+                tr(
+                    "This needs {total} QR frames; Kredo makes at most {most}. "
+                    "Share the file or a presentation instead.",
+                    total=grouped(total),
+                    most=grouped(MAX_FRAMES),
+                )
             )
         frames = tuple(multi_part_ur(UR_TYPE, encoder.part(n)).upper() for n in range(1, total + 1))
         longest = max(len(frame) for frame in frames)

@@ -16,6 +16,8 @@ import zxingcpp
 from PIL import Image
 
 from wallet.errors import QrPayloadTooLarge, SharingError
+from wallet.share.qr import grouped
+from wallet.translation import tr
 
 ERROR_CORRECTION = "M"
 QUIET_ZONE = 4  # modules of white around the code, as ISO/IEC 18004 requires
@@ -102,14 +104,16 @@ def frames_apng(frames: Sequence[str], *, scale: int = DEFAULT_FRAME_SCALE) -> b
 
 def _frame_images(frames: Sequence[str], scale: int) -> list[Image.Image]:
     if not frames:
-        raise SharingError("There are no QR frames to animate.")
+        raise SharingError(tr("There are no QR frames to animate."))
     version = qr_version(max(frames, key=len))
     return [_image(frame, scale=scale, version=version) for frame in frames]
 
 
 def _image(text: str, *, scale: int, version: int | None) -> Image.Image:
     if not 1 <= scale <= 64:
-        raise SharingError(f"A QR module must be 1 to 64 pixels wide (asked: {scale}).")
+        raise SharingError(
+            tr("A QR module must be 1 to 64 pixels wide (asked: {asked}).", asked=scale)
+        )
     size, pixels = _modules(text, version)
     # Paletted (index 0 light, 1 dark): GIF and PNG store it as it is, nothing to quantize.
     image = Image.frombytes("P", (size, size), pixels.translate(_TO_INDEX))
@@ -129,7 +133,10 @@ def _modules(text: str, version: int | None) -> tuple[int, bytes]:
         barcode = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, **options)
     except ValueError as exc:
         raise QrPayloadTooLarge(
-            f"{len(text):,} characters do not fit one QR code at error correction level M.",
+            tr(
+                "{chars} characters do not fit one QR code at error correction level M.",
+                chars=grouped(len(text)),
+            ),
             details=str(exc),
         ) from None
     image = barcode.to_image(scale=1, add_quiet_zones=False)

@@ -59,6 +59,7 @@ from wallet.share.vpqr.decompressor import (
 )
 from wallet.share.vpqr.envelope import legacy_compressed, open_envelope, read_payload
 from wallet.share.vpqr.qr_text import cborld_from_vpqr_text, looks_like_vpqr, vpqr_text
+from wallet.translation import tr
 
 # Alphanumeric capacity of the largest QR code (version 40) at error correction level L.
 MAX_QR_ALPHANUMERIC_CHARS = 4296
@@ -87,8 +88,12 @@ def encode_vpqr(document: dict[str, Any]) -> str:
     text = vpqr_text(encode_cborld(document))
     if len(text) > MAX_QR_ALPHANUMERIC_CHARS:
         raise QrPayloadTooLarge(
-            f"The document compresses to {len(text)} characters of VP1- text, more than one "
-            f"QR code holds ({MAX_QR_ALPHANUMERIC_CHARS}).",
+            tr(
+                "The document compresses to {chars} characters of VP1- text, more than one "
+                "QR code holds ({most}).",
+                chars=len(text),
+                most=MAX_QR_ALPHANUMERIC_CHARS,
+            ),
             details=f"vp1 text length {len(text)}",
         )
     return text
@@ -103,8 +108,12 @@ def _refuse_hopelessly_large(document: Any) -> None:
         return  # not JSON: the compressor says exactly what is wrong
     if size > MAX_JSON_CHARS_WORTH_TRYING:
         raise QrPayloadTooLarge(
-            f"The document is {size} characters of JSON; a VP1- QR code cannot hold "
-            f"more than about {MAX_QR_ALPHANUMERIC_CHARS} characters even compressed.",
+            tr(
+                "The document is {chars} characters of JSON; a VP1- QR code cannot hold "
+                "more than about {most} characters even compressed.",
+                chars=size,
+                most=MAX_QR_ALPHANUMERIC_CHARS,
+            ),
             details=f"json length {size}",
         )
 

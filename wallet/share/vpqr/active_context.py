@@ -27,6 +27,7 @@ from typing import Any
 from wallet.errors import ContextNotAvailable
 from wallet.jsonld import load_bundled_context
 from wallet.share.vpqr.registry import cborld_registry
+from wallet.translation import tr
 
 # Work budget: how many term definitions may be copied while scoping, in total, for one
 # document. An OB 3.0 presentation needs about 50,000; hostile payloads with huge embedded
@@ -111,7 +112,7 @@ class ContextLoader:
         self._work += amount
         if self._work > MAX_SCOPING_WORK:
             raise ContextProcessingFailed(
-                "The document's contexts are too complex to process for a QR code."
+                tr("The document's contexts are too complex to process for a QR code.")
             )
 
     def load(self, context: Any) -> _LoadedContext:
@@ -126,7 +127,7 @@ class ContextLoader:
                 return known[1]
             return self._add(context, url=None)
         raise ContextProcessingFailed(
-            "A JSON-LD context is neither a URL nor an object.",
+            tr("A JSON-LD context is neither a URL nor an object."),
         )
 
     def _fetch(self, url: str) -> dict[str, Any]:
@@ -134,14 +135,17 @@ class ContextLoader:
             document = load_bundled_context(url)
         except ContextNotAvailable:
             raise ContextProcessingFailed(
-                f"The JSON-LD context {url[:200]} is not one Kredo has offline, "
-                "so it cannot be used in a VP1- QR code.",
+                tr(
+                    "The JSON-LD context {url} is not one Kredo has offline, "
+                    "so it cannot be used in a VP1- QR code.",
+                    url=url[:200],
+                ),
                 context_url=url,
             ) from None
         inner = document.get("@context")
         if not isinstance(inner, dict):
             raise ContextProcessingFailed(
-                f"The JSON-LD context {url[:200]} is not a single context object.",
+                tr("The JSON-LD context {url} is not a single context object.", url=url[:200]),
                 context_url=url,
             )
         return inner
@@ -151,7 +155,7 @@ class ContextLoader:
         import_url = context.get("@import")
         if import_url:
             if not isinstance(import_url, str):
-                raise ContextProcessingFailed("A JSON-LD context's @import is not a URL.")
+                raise ContextProcessingFailed(tr("A JSON-LD context's @import is not a URL."))
             imported = self._by_url.get(import_url) or self._add(
                 self._fetch(import_url), url=import_url
             )
@@ -170,8 +174,11 @@ class ContextLoader:
                 body = copy.deepcopy(definition)
             else:
                 raise ContextProcessingFailed(
-                    f"The JSON-LD context defines the term {key[:80]!r} in a form "
-                    "CBOR-LD does not accept."
+                    tr(
+                        "The JSON-LD context defines the term {term} in a form "
+                        "CBOR-LD does not accept.",
+                        term=repr(key[:80]),
+                    )
                 )
             terms[key] = body
             if key not in self.term_ids:
@@ -296,14 +303,16 @@ def _apply_contexts(
             # that only from a property-scoped context.
             if not property_scope and any(d.protected for d in active.values()):
                 raise ContextProcessingFailed(
-                    "A null JSON-LD context would remove protected terms."
+                    tr("A null JSON-LD context would remove protected terms.")
                 )
             active = {}
             continue
         entry = loader.load(context)
         propagate = entry.context.get("@propagate", not type_scope)
         if not isinstance(propagate, bool):
-            raise ContextProcessingFailed("A JSON-LD context's @propagate is not true or false.")
+            raise ContextProcessingFailed(
+                tr("A JSON-LD context's @propagate is not true or false.")
+            )
         fresh = {
             term: TermDefinition(
                 body=_resolved_body(term, body, entry.context, active),
@@ -318,7 +327,10 @@ def _apply_contexts(
             if new is not None:
                 if old.protected and not property_scope and new.body != old.body:
                     raise ContextProcessingFailed(
-                        f"A JSON-LD context redefines the protected term {term[:80]!r}."
+                        tr(
+                            "A JSON-LD context redefines the protected term {term}.",
+                            term=repr(term[:80]),
+                        )
                     )
             elif not (term in entry.context and entry.context[term] is None):
                 fresh[term] = old
@@ -343,7 +355,10 @@ def _resolved_body(
         resolved["@type"] = _expand_curie(resolved["@type"], context, active)
     if not isinstance(resolved.get("@id"), str):
         raise ContextProcessingFailed(
-            f"The JSON-LD term {term[:80]!r} has no IRI CBOR-LD could determine."
+            tr(
+                "The JSON-LD term {term} has no IRI CBOR-LD could determine.",
+                term=repr(term[:80]),
+            )
         )
     return resolved
 
@@ -363,4 +378,6 @@ def _expand_curie(value: Any, context: dict[str, Any], active: dict[str, TermDef
         if not isinstance(base, str):
             return value
         value = base + suffix
-    raise ContextProcessingFailed("A JSON-LD context's prefixes refer to each other in a loop.")
+    raise ContextProcessingFailed(
+        tr("A JSON-LD context's prefixes refer to each other in a loop.")
+    )

@@ -31,6 +31,7 @@ from wallet.share.vpqr.value_codecs import (
     compress_multibase,
     compress_url,
 )
+from wallet.translation import tr
 
 CONTEXT_KEY = 0
 CONTEXTS_KEY = 1
@@ -42,7 +43,7 @@ def compress_document(document: dict[str, Any]) -> dict[int, Any]:
     """The compressed CBOR-LD tree (term numbers as keys) of one JSON-LD object."""
     if not isinstance(document, dict):
         raise FormatError(
-            "Only a JSON object (a credential or presentation) can go into a VP1- QR code."
+            tr("Only a JSON object (a credential or presentation) can go into a VP1- QR code.")
         )
     compressor = _Compressor()
     try:
@@ -65,10 +66,10 @@ class _Compressor:
 
     def object(self, node: dict[str, Any], active: ActiveContext, *, depth: int) -> dict[int, Any]:
         if depth > _MAX_DEPTH:
-            raise SharingError("The document nests too deeply for a VP1- QR code.")
+            raise SharingError(tr("The document nests too deeply for a VP1- QR code."))
         if not all(isinstance(key, str) for key in node):
             raise FormatError(
-                "The document has a property name that is not text, so it is not JSON."
+                tr("The document has a property name that is not text, so it is not JSON.")
             )
         out: dict[int, Any] = {}
         if "@context" in node:
@@ -92,16 +93,22 @@ class _Compressor:
             number = self.loader.id_for_term(key)
             if number is None or (definition is None and key not in self._keywords):
                 raise SharingError(
-                    f"The property {key[:80]!r} has no definition in the document's JSON-LD "
-                    "contexts, so CBOR-LD cannot give it a number and the DCC wallet could "
-                    "not read the code.",
+                    tr(
+                        "The property {term} has no definition in the document's JSON-LD "
+                        "contexts, so CBOR-LD cannot give it a number and the DCC wallet could "
+                        "not read the code.",
+                        term=repr(key[:80]),
+                    ),
                     details=f"undefined term: {key[:200]}",
                 )
             if key.startswith("@") and key not in ("@id", "@type"):
                 # The DCC reader has no term definition for other keywords and stops.
                 raise SharingError(
-                    f"The document uses the JSON-LD keyword {key[:40]!r} (a value object "
-                    "or similar), which the DCC wallet's VP1- reader cannot read.",
+                    tr(
+                        "The document uses the JSON-LD keyword {keyword} (a value object "
+                        "or similar), which the DCC wallet's VP1- reader cannot read.",
+                        keyword=repr(key[:40]),
+                    ),
                     details=f"keyword: {key[:100]}",
                 )
             value = node[key]
@@ -132,7 +139,7 @@ class _Compressor:
             return self._context_ids.get(context, context)
         if isinstance(context, dict):
             return _plain_json(context, depth=0)
-        raise SharingError("The document's @context holds a value that is not a context.")
+        raise SharingError(tr("The document's @context holds a value that is not a context."))
 
     def _value(
         self,
@@ -155,8 +162,11 @@ class _Compressor:
             return self.object(value, active, depth=depth + 1)
         if isinstance(value, list):
             raise SharingError(
-                f"The property {term[:80]!r} holds a list inside a list, which CBOR-LD "
-                "readers cannot rebuild."
+                tr(
+                    "The property {term} holds a list inside a list, which CBOR-LD "
+                    "readers cannot rebuild.",
+                    term=repr(term[:80]),
+                )
             )
         _check_scalar(value, term)
         value_type = definition.value_type if definition is not None else None
@@ -187,8 +197,11 @@ class _Compressor:
 def _text(value: Any, term: str) -> str:
     if not isinstance(value, str):
         raise SharingError(
-            f"The property {term[:80]!r} must hold text (an identifier, type or date) "
-            "to be compressed."
+            tr(
+                "The property {term} must hold text (an identifier, type or date) "
+                "to be compressed.",
+                term=repr(term[:80]),
+            )
         )
     return value
 
@@ -198,20 +211,29 @@ def _check_scalar(value: Any, term: str) -> None:
         return
     if isinstance(value, int):
         if value not in _INT_RANGE:
-            raise SharingError(f"The property {term[:80]!r} holds a number too large for CBOR-LD.")
+            raise SharingError(
+                tr(
+                    "The property {term} holds a number too large for CBOR-LD.",
+                    term=repr(term[:80]),
+                )
+            )
         return
     raise FormatError(
-        f"The property {term[:80]!r} holds a {type(value).__name__}, which is not JSON."
+        tr(
+            "The property {term} holds a {kind}, which is not JSON.",
+            term=repr(term[:80]),
+            kind=type(value).__name__,
+        )
     )
 
 
 def _plain_json(value: Any, *, depth: int) -> Any:
     """An inline context, checked to be plain JSON (it is written as it is)."""
     if depth > _MAX_DEPTH:
-        raise SharingError("An inline @context nests too deeply for a VP1- QR code.")
+        raise SharingError(tr("An inline @context nests too deeply for a VP1- QR code."))
     if isinstance(value, dict):
         if not all(isinstance(key, str) for key in value):
-            raise FormatError("An inline @context has a key that is not text.")
+            raise FormatError(tr("An inline @context has a key that is not text."))
         return {key: _plain_json(item, depth=depth + 1) for key, item in value.items()}
     if isinstance(value, list):
         return [_plain_json(item, depth=depth + 1) for item in value]
@@ -219,4 +241,4 @@ def _plain_json(value: Any, *, depth: int) -> Any:
         return value
     if isinstance(value, int) and value in _INT_RANGE:
         return value
-    raise FormatError("An inline @context holds a value that is not JSON.")
+    raise FormatError(tr("An inline @context holds a value that is not JSON."))

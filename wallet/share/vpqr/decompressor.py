@@ -39,6 +39,7 @@ from wallet.share.vpqr.value_codecs import (
     expand_url,
     is_compressed_datetime,
 )
+from wallet.translation import tr
 
 # Decoded text (keys and string values) allowed per code: far above any credential that
 # fits a QR code (an OB 3.0 credential is about 2,500 characters of JSON).
@@ -81,13 +82,15 @@ class ReadTables:
 
 def decompress_document(payload: Any, tables: ReadTables) -> dict[str, Any]:
     if not isinstance(payload, dict):
-        raise damaged("its payload is not a single CBOR-LD document")
+        raise damaged(tr("its payload is not a single CBOR-LD document"))
     decompressor = _Decompressor(tables)
     try:
         return decompressor.object(payload, ActiveContext(decompressor.loader))
     except ContextProcessingFailed as exc:
         raise FormatError(
-            exc.message if exc.context_url else f"This VP1- code cannot be expanded: {exc.message}",
+            exc.message
+            if exc.context_url
+            else tr("This VP1- code cannot be expanded: {reason}", reason=exc.message),
             details=exc.context_url,
         ) from None
 
@@ -95,7 +98,7 @@ def decompress_document(payload: Any, tables: ReadTables) -> dict[str, Any]:
 def plain_json_document(payload: Any) -> dict[str, Any]:
     """An uncompressed payload (registry entry 0), checked to be a JSON object."""
     if not isinstance(payload, dict):
-        raise damaged("its uncompressed payload is not a JSON object")
+        raise damaged(tr("its uncompressed payload is not a JSON object"))
     checked: dict[str, Any] = _Decompressor(ReadTables.for_envelope(legacy=False))._plain(payload)
     return checked
 
@@ -110,21 +113,23 @@ class _Decompressor:
         self._chars += len(text)
         if self._chars > MAX_DECODED_CHARS:
             raise InputTooLarge(
-                "The VP1- code expands to more than "
-                f"{MAX_DECODED_CHARS // (1024 * 1024)} MiB of text; Kredo refuses it."
+                tr(
+                    "The VP1- code expands to more than {size} MiB of text; Kredo refuses it.",
+                    size=MAX_DECODED_CHARS // (1024 * 1024),
+                )
             )
         return text
 
     def object(self, node: dict[Any, Any], active: ActiveContext) -> dict[str, Any]:
         out: dict[str, Any] = {}
         if CONTEXT_KEY in node and CONTEXTS_KEY in node:
-            raise damaged("it holds both a single and a plural @context")
+            raise damaged(tr("it holds both a single and a plural @context"))
         if CONTEXT_KEY in node:
             out["@context"] = self._context(node[CONTEXT_KEY])
         elif CONTEXTS_KEY in node:
             contexts = node[CONTEXTS_KEY]
             if not isinstance(contexts, list):
-                raise damaged("its plural @context is not a list")
+                raise damaged(tr("its plural @context is not a list"))
             out["@context"] = [self._context(item) for item in contexts]
         if "@context" in out:
             active = active.with_embedded(out["@context"])
@@ -140,13 +145,16 @@ class _Decompressor:
                 continue
             found = self.loader.term_for_id(key)
             if found is None:
-                raise damaged(f"it uses the term number {key}, which its contexts do not define")
+                raise damaged(
+                    tr("it uses the term number {number}, which its contexts do not define",
+                       number=key)
+                )
             term, plural = found
             entries.append((self._spend(term), plural, value))
         entries.sort(key=lambda entry: utf16_order(entry[0]))
         for (term, _, _), following in itertools.pairwise(entries):
             if term == following[0]:
-                raise damaged(f"it holds the term {term[:80]!r} twice")
+                raise damaged(tr("it holds the term {term} twice", term=repr(term[:80])))
 
         for term, plural, value in entries:
             definition = active.definition(term)
@@ -154,7 +162,9 @@ class _Decompressor:
             value_active = active.for_property(term)
             if plural:
                 if not isinstance(value, list):
-                    raise damaged(f"its plural term {term[:80]!r} does not hold a list")
+                    raise damaged(
+                        tr("its plural term {term} does not hold a list", term=repr(term[:80]))
+                    )
                 out[term] = [self._value(item, kind, value_active) for item in value]
             else:
                 out[term] = self._value(value, kind, value_active)
@@ -178,24 +188,27 @@ class _Decompressor:
         if isinstance(value, int) and not isinstance(value, bool):
             url = self.tables.tables["context"].get(value)
             if url is None:
-                raise damaged(f"it names the context number {value}, which no registry lists")
+                raise damaged(
+                    tr("it names the context number {number}, which no registry lists",
+                       number=value)
+                )
             return url
         if isinstance(value, str):
             return self._spend(value)
         if isinstance(value, dict):
             return self._plain(value)
-        raise damaged("its @context holds something that is not a context")
+        raise damaged(tr("its @context holds something that is not a context"))
 
     def _plain(self, value: Any) -> Any:
         """Uncompressed JSON (an inline context, a whole uncompressed document), checked."""
         if isinstance(value, dict):
             if not all(isinstance(key, str) for key in value):
-                raise damaged("a JSON object in it has a key that is not text")
+                raise damaged(tr("a JSON object in it has a key that is not text"))
             return {self._spend(key): self._plain(item) for key, item in value.items()}
         if isinstance(value, list):
             return [self._plain(item) for item in value]
         if isinstance(value, bytes):
-            raise damaged("it holds raw bytes where JSON needs a value")
+            raise damaged(tr("it holds raw bytes where JSON needs a value"))
         return self._spend(value) if isinstance(value, str) else value
 
     def _value(self, value: Any, kind: str, active: ActiveContext) -> Any:
@@ -223,10 +236,11 @@ class _Decompressor:
                 term = self.loader.term_for_id(value)
                 if term is None:
                     raise damaged(
-                        f"it uses the term number {value}, which its contexts do not define"
+                        tr("it uses the term number {number}, which its contexts do not define",
+                           number=value)
                     )
                 return self._spend(term[0])
-            raise damaged("it holds an identifier that is neither text nor a compressed URL")
+            raise damaged(tr("it holds an identifier that is neither text nor a compressed URL"))
         if kind == MULTIBASE and isinstance(value, bytes):
             return self._spend(expand_multibase(value))
         if kind == XSD_DATE and isinstance(value, int) and not isinstance(value, bool):
@@ -236,7 +250,7 @@ class _Decompressor:
         if isinstance(value, list):
             return _NOT_A_SCALAR
         if isinstance(value, bytes):
-            raise damaged("it holds raw bytes where JSON needs a value")
+            raise damaged(tr("it holds raw bytes where JSON needs a value"))
         return self._spend(value) if isinstance(value, str) else value
 
     def _from_table(self, value: Any, kind: str, table: dict[int, str]) -> Any:
@@ -252,7 +266,9 @@ class _Decompressor:
                 return hit
             if self.tables.legacy and kind == _URL:
                 return None  # the 0x0501 form writes terms as numbers too: the URL codec reads them
-            raise damaged(f"it uses the table number {number}, which no registry lists")
+            raise damaged(
+                tr("it uses the table number {number}, which no registry lists", number=number)
+            )
         if isinstance(value, bytes) and kind not in (_NONE, _URL):
             # A JSON integer under a term whose type has a table is written as signed bytes.
             return _signed(value)
@@ -269,11 +285,11 @@ def _value_kind(term: str, definition: TermDefinition | None) -> str:
 
 def _unsigned(value: bytes) -> int:
     if len(value) not in (1, 2, 4):
-        raise damaged("it holds a table number of an odd width")
+        raise damaged(tr("it holds a table number of an odd width"))
     return int.from_bytes(value, "big")
 
 
 def _signed(value: bytes) -> int:
     if len(value) not in (1, 2, 4, 8):
-        raise damaged("it holds an integer of an odd width")
+        raise damaged(tr("it holds an integer of an odd width"))
     return int.from_bytes(value, "big", signed=True)

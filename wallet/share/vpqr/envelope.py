@@ -28,6 +28,7 @@ import cbor2
 
 from wallet.errors import InputTooLarge, NotACredential
 from wallet.share.vpqr.value_codecs import damaged
+from wallet.translation import tr
 
 LEGACY_COMPRESSED_TAG = 0x0501
 LEGACY_UNCOMPRESSED_TAG = 0x0500
@@ -61,18 +62,21 @@ def legacy_compressed(payload: bytes) -> bytes:
 def open_envelope(data: bytes) -> CborldEnvelope:
     if len(data) > MAX_CBORLD_BYTES:
         raise InputTooLarge(
-            f"The VP1- code holds {len(data)} bytes of CBOR-LD; Kredo reads at most "
-            f"{MAX_CBORLD_BYTES}."
+            tr(
+                "The VP1- code holds {size} bytes of CBOR-LD; Kredo reads at most {most}.",
+                size=len(data),
+                most=MAX_CBORLD_BYTES,
+            )
         )
     if len(data) < 4 or data[0] != 0xD9:
-        raise damaged("it does not start with a CBOR-LD tag")
+        raise damaged(tr("it does not start with a CBOR-LD tag"))
     tag = int.from_bytes(data[1:3], "big")
     if tag in (LEGACY_COMPRESSED_TAG, LEGACY_UNCOMPRESSED_TAG):
         entry = 1 if tag == LEGACY_COMPRESSED_TAG else 0
         return CborldEnvelope(legacy=True, registry_entry_id=entry, payload=data[3:])
     if tag == CBORLD_1_0_TAG:
         if data[3] != 0x82:
-            raise damaged("its CBOR-LD 1.0 tag is not followed by a two-element array")
+            raise damaged(tr("its CBOR-LD 1.0 tag is not followed by a two-element array"))
         entry, offset = _read_uint(data, 4)
         return _supported(
             CborldEnvelope(legacy=False, registry_entry_id=entry, payload=data[offset:])
@@ -82,7 +86,7 @@ def open_envelope(data: bytes) -> CborldEnvelope:
         if entry >= 128:
             raise _unknown_registry_entry(f"a varint starting at {entry}")
         return _supported(CborldEnvelope(legacy=False, registry_entry_id=entry, payload=data[3:]))
-    raise damaged(f"its CBOR tag {tag:#06x} is not a CBOR-LD tag")
+    raise damaged(tr("its CBOR tag {tag} is not a CBOR-LD tag", tag=f"{tag:#06x}"))
 
 
 def _supported(envelope: CborldEnvelope) -> CborldEnvelope:
@@ -93,21 +97,24 @@ def _supported(envelope: CborldEnvelope) -> CborldEnvelope:
 
 def _unknown_registry_entry(entry: str) -> NotACredential:
     return NotACredential(
-        "This VP1- code is compressed with application tables from the CBOR-LD registry "
-        "(entry " + entry + ") that Kredo does not have, so it cannot be read.",
+        tr(
+            "This VP1- code is compressed with application tables from the CBOR-LD registry "
+            "(entry {entry}) that Kredo does not have, so it cannot be read.",
+            entry=entry,
+        ),
         details=f"cbor-ld registry entry {entry}",
     )
 
 
 def _read_uint(data: bytes, offset: int) -> tuple[int, int]:
     if offset >= len(data) or data[offset] >> 5 != 0:
-        raise damaged("its registry entry id is not an unsigned integer")
+        raise damaged(tr("its registry entry id is not an unsigned integer"))
     info = data[offset] & 0x1F
     if info < 24:
         return info, offset + 1
     width = {24: 1, 25: 2, 26: 4, 27: 8}.get(info)
     if width is None or offset + 1 + width > len(data):
-        raise damaged("its registry entry id is truncated")
+        raise damaged(tr("its registry entry id is truncated"))
     end = offset + 1 + width
     return int.from_bytes(data[offset + 1 : end], "big"), end
 
@@ -118,9 +125,9 @@ def read_payload(payload: bytes) -> Any:
     try:
         item = cbor2.CBORDecoder(stream).decode()
     except (cbor2.CBORDecodeError, ValueError, TypeError, OverflowError, RecursionError):
-        raise damaged("its CBOR is invalid or truncated") from None
+        raise damaged(tr("its CBOR is invalid or truncated")) from None
     if stream.tell() != len(payload):
-        raise damaged("it has bytes after the CBOR-LD document")
+        raise damaged(tr("it has bytes after the CBOR-LD document"))
     return _PlainData().convert(item, depth=0)
 
 
@@ -133,21 +140,24 @@ class _PlainData:
         self._nodes += 1
         if self._nodes > MAX_PAYLOAD_NODES:
             raise InputTooLarge(
-                f"The VP1- code holds more than {MAX_PAYLOAD_NODES} values; Kredo refuses it."
+                tr(
+                    "The VP1- code holds more than {most} values; Kredo refuses it.",
+                    most=MAX_PAYLOAD_NODES,
+                )
             )
         if depth > _MAX_DEPTH:
-            raise damaged("it nests too deeply")
+            raise damaged(tr("it nests too deeply"))
         if item is None or isinstance(item, (bool, str, bytes, float)):
             return item
         if isinstance(item, int):
             if not -(2**64) <= item < 2**64:
-                raise damaged("it holds a number larger than CBOR-LD writes")
+                raise damaged(tr("it holds a number larger than CBOR-LD writes"))
             return item
         if isinstance(item, (Mapping, list, tuple)):
             # cbor2 hands out the same object again for shared references (tag 28/29);
             # plain CBOR never does, so a repeat means a reference bomb.
             if id(item) in self._containers:
-                raise damaged("it uses CBOR shared references")
+                raise damaged(tr("it uses CBOR shared references"))
             self._containers.add(id(item))
             if isinstance(item, Mapping):
                 out: dict[Any, Any] = {}
@@ -155,8 +165,13 @@ class _PlainData:
                     if not (
                         isinstance(key, str) or (isinstance(key, int) and not isinstance(key, bool))
                     ):
-                        raise damaged("it has a map key that is neither a number nor text")
+                        raise damaged(tr("it has a map key that is neither a number nor text"))
                     out[key] = self.convert(value, depth=depth + 1)
                 return out
             return [self.convert(value, depth=depth + 1) for value in item]
-        raise damaged(f"it holds a CBOR {type(item).__name__} value, which JSON has no form for")
+        raise damaged(
+            tr(
+                "it holds a CBOR {kind} value, which JSON has no form for",
+                kind=type(item).__name__,
+            )
+        )

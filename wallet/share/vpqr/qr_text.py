@@ -14,6 +14,7 @@ import re
 
 from wallet.errors import FormatError, InputTooLarge
 from wallet.qr.base45 import b45decode
+from wallet.translation import tr
 
 VPQR_PREFIX = "VP1-"
 BASE32_UPPER = "B"
@@ -35,16 +36,21 @@ def looks_like_vpqr(text: str) -> bool:
 
 def cborld_from_vpqr_text(text: str) -> bytes:
     if not isinstance(text, str):
-        raise FormatError("A VP1- QR code's content must be text.")
+        raise FormatError(tr("A VP1- QR code's content must be text."))
     # Base45 uses the space character, so only line breaks around the text are dropped.
     text = text.lstrip().rstrip("\r\n")
     if len(text) > MAX_VPQR_TEXT_CHARS:
         raise InputTooLarge(
-            f"The VP1- text is {len(text)} characters long; Kredo reads at most "
-            f"{MAX_VPQR_TEXT_CHARS}."
+            tr(
+                "The VP1- text is {chars} characters long; Kredo reads at most {most}.",
+                chars=len(text),
+                most=MAX_VPQR_TEXT_CHARS,
+            )
         )
     if not text.startswith(VPQR_PREFIX):
-        raise FormatError("This is not a VP1- QR code: the text does not start with 'VP1-'.")
+        raise FormatError(
+            tr("This is not a VP1- QR code: the text does not start with 'VP1-'.")
+        )
     body = text[len(VPQR_PREFIX) :]
     base, encoded = body[:1], body[1:]
     if base == BASE32_UPPER:
@@ -52,16 +58,18 @@ def cborld_from_vpqr_text(text: str) -> bytes:
     if base == BASE45:
         return b45decode(encoded)
     raise FormatError(
-        "This VP1- QR code uses an encoding Kredo does not read "
-        "(expected 'B' for base32 or 'R' for base45 after 'VP1-').",
+        tr(
+            "This VP1- QR code uses an encoding Kredo does not read "
+            "(expected 'B' for base32 or 'R' for base45 after 'VP1-')."
+        ),
         details=f"multibase prefix {base!r}",
     )
 
 
 def _base32(encoded: str) -> bytes:
     if not _BASE32_TEXT.fullmatch(encoded) or len(encoded) % 8 in (1, 3, 6):
-        raise FormatError("This VP1- QR code's base32 text is damaged.")
+        raise FormatError(tr("This VP1- QR code's base32 text is damaged."))
     try:
         return base64.b32decode(encoded + "=" * (-len(encoded) % 8))
     except binascii.Error:
-        raise FormatError("This VP1- QR code's base32 text is damaged.") from None
+        raise FormatError(tr("This VP1- QR code's base32 text is damaged.")) from None

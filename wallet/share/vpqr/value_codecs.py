@@ -21,6 +21,7 @@ from typing import Any
 from wallet.crypto.multibase import base58btc_decode, base58btc_encode
 from wallet.errors import MalformedCredential, WalletError
 from wallet.share.vpqr.registry import cborld_registry
+from wallet.translation import tr
 
 XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
@@ -160,7 +161,12 @@ def expand_url(value: list[Any]) -> str:
     number = value[0] if value else None
     prefix = schemes.get(number) if type(number) is int else None
     if prefix is None:
-        raise damaged(f"it holds a compressed URL with the unknown scheme number {number!r}")
+        raise damaged(
+            tr(
+                "it holds a compressed URL with the unknown scheme number {number}",
+                number=repr(number),
+            )
+        )
     rest = value[1:]
     if prefix in ("http://", "https://"):
         if len(rest) == 1 and isinstance(rest[0], str):
@@ -181,13 +187,15 @@ def expand_url(value: list[Any]) -> str:
     elif 1 <= len(rest) <= 2 and all(isinstance(part, (str, bytes)) for part in rest):
         parts = [part if isinstance(part, str) else "z" + base58btc_encode(part) for part in rest]
         return prefix + "#".join(parts)
-    raise damaged(f"it holds a compressed {prefix} URL in a form no encoder writes")
+    raise damaged(
+        tr("it holds a compressed {prefix} URL in a form no encoder writes", prefix=prefix)
+    )
 
 
 def expand_multibase(value: bytes) -> str:
     prefix = _MULTIBASE_BYTES.get(value[0]) if value else None
     if prefix is None:
-        raise damaged("it holds a multibase value with an unknown base")
+        raise damaged(tr("it holds a multibase value with an unknown base"))
     body = value[1:]
     if prefix == "z":
         return "z" + base58btc_encode(body)
@@ -219,7 +227,7 @@ def _moment(milliseconds: int) -> datetime:
     try:
         return _EPOCH + timedelta(milliseconds=milliseconds)
     except OverflowError:
-        raise damaged("it holds a date outside the years 1 to 9999") from None
+        raise damaged(tr("it holds a date outside the years 1 to 9999")) from None
 
 
 def _iso(moment: datetime, *, with_millis: bool) -> str:
@@ -230,4 +238,7 @@ def _iso(moment: datetime, *, with_millis: bool) -> str:
 
 
 def damaged(reason: str) -> MalformedCredential:
-    return MalformedCredential(f"This VP1- QR code is damaged or not CBOR-LD: {reason}.")
+    """``reason`` completes the sentence: ``tr("it nests too deeply")``."""
+    return MalformedCredential(
+        tr("This VP1- QR code is damaged or not CBOR-LD: {reason}.", reason=reason)
+    )
