@@ -8,7 +8,9 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,8 +29,13 @@ from ui.status_chip import (
     check_status_text,
     chip_colour,
     chip_text,
+    on_background,
 )
 from wallet.translation import current_language, localize
+
+
+def _window_colour() -> QColor:
+    return QApplication.palette().color(QPalette.ColorRole.Window)
 
 
 class CheckCard(QFrame):
@@ -39,7 +46,7 @@ class CheckCard(QFrame):
         self.check_id = str(check.get("id", ""))
         self.status = str(check.get("status", ""))
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        colour = check_colour(self.status).name()
+        colour = on_background(check_colour(self.status), _window_colour()).name()
         self.title = QLabel(
             f"<span style='color:{colour}; font-weight:bold'>{check_icon_text(self.status)} "
             f"{escape(check_name(self.check_id))} — {escape(check_status_text(self.status))}</span>"
@@ -154,7 +161,7 @@ class VerifyPanel(QWidget):
         self._clear_cards()
         status = str(report.get("status", ""))
         self.status = status
-        colour = chip_colour(status).name()
+        colour = on_background(chip_colour(status), _window_colour()).name()
         self.verdict.setText(
             f"<span style='font-size:15pt; color:{colour}'><b>{chip_text(status)}</b></span>"
         )
@@ -179,9 +186,10 @@ class VerifyPanel(QWidget):
             self._checks.addWidget(card)
         for number, nested in enumerate(report.get("credentials", []), start=1):
             status = str(nested.get("status", ""))
+            colour = on_background(chip_colour(status), _window_colour()).name()
             heading = QLabel(
                 f"<b>{escape(self.tr('Credential %1').replace('%1', prefix + str(number)))}: "
-                f"<span style='color:{chip_colour(status).name()}'>{chip_text(status)}</span></b>"
+                f"<span style='color:{colour}'>{chip_text(status)}</span></b>"
             )
             self._checks.addWidget(heading)
             self._add_checks(nested, f"{prefix}{number}.")
