@@ -26,6 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "packaging"))
 import core_catalogue  # noqa: E402
 
+# A plural sentence of the core (wallet/qr/assemble.py): three forms in Czech.
+PLURAL = ("from {n} frame", "from {n} frames")
+
 # The command line's own texts (argparse help, progress lines) are English for now.
 NOT_CHECKED = ("wallet/cli/",)
 
