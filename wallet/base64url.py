@@ -10,6 +10,7 @@ import base64
 import re
 
 from wallet.errors import MalformedCredential
+from wallet.translation import tr
 
 _ALPHABET = re.compile(r"[A-Za-z0-9_-]*")
 
@@ -18,13 +19,19 @@ def b64url_encode(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def b64url_decode(text: object, *, what: str = "A value") -> bytes:
-    """Only the URL-safe alphabet, no padding, no whitespace, no non-zero spare bits."""
+def b64url_decode(text: object, *, what: str | None = None) -> bytes:
+    """Only the URL-safe alphabet, no padding, no whitespace, no non-zero spare bits.
+
+    ``what`` names the value as the subject of a sentence (a ``tr()`` sentence such as
+    ``tr("The token's header")``, so it reads in the user's language too).
+    """
     if not isinstance(text, str) or not _ALPHABET.fullmatch(text) or len(text) % 4 == 1:
-        raise MalformedCredential(f"{what} is not valid base64url text.")
+        raise MalformedCredential(_not_base64url(what))
     data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     if b64url_encode(data) != text:
-        raise MalformedCredential(
-            f"{what} is not valid base64url text.", details="non-canonical trailing bits"
-        )
+        raise MalformedCredential(_not_base64url(what), details="non-canonical trailing bits")
     return data
+
+
+def _not_base64url(what: str | None) -> str:
+    return tr("{what} is not valid base64url text.", what=what or tr("A value"))

@@ -101,9 +101,10 @@ def read_stream_limited(read: Callable[[int], bytes]) -> bytes:
 
 
 def _too_large(size: int) -> str:
-    return (
-        f"The file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB, the limit for one "
-        f"credential (it has {size // (1024 * 1024)} MB or more)."
+    return tr(
+        "The file is larger than {limit} MB, the limit for one credential (it has {size} MB "
+        "or more).",
+        limit=MAX_INPUT_BYTES // (1024 * 1024), size=size // (1024 * 1024),
     )
 
 

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from wallet.errors import MalformedCredential
+from wallet.translation import tr
 
 # Fallback order after the requested language.
 _FALLBACK_LANGUAGES = ("en",)
@@ -78,7 +79,7 @@ class LangText:
 
     def __post_init__(self) -> None:
         if not self.values:
-            raise MalformedCredential("A text value has no content in any language.")
+            raise MalformedCredential(tr("A text value has no content in any language."))
 
     @classmethod
     def plain(cls, text: str) -> LangText:

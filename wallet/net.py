@@ -28,6 +28,7 @@ from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed, NetworkTimeout
+from wallet.translation import tr, tr_n
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 DEFAULT_TIMEOUT = 10.0
@@ -114,7 +115,7 @@ def fetch(
     (or :class:`InputTooLarge` for a body above ``max_bytes``)."""
     if not allowed:
         raise NetworkNotAllowed(
-            "Kredo did not go online because online checks are switched off.",
+            tr("Kredo did not go online because online checks are switched off."),
             details=f"refused fetch of {_host_of(url)}",
         )
     target = _checked_url(url, previous_scheme=None)
@@ -127,7 +128,9 @@ def fetch(
             return FetchedDocument(url=target, status=status, media_type=media_type, body=body)
         target = _checked_url(urljoin(target, location), previous_scheme=urlsplit(target).scheme)
     raise NetworkError(
-        f"The server {_host_of(url)} redirected more than {MAX_REDIRECTS} times.",
+        tr_n("The server {host} redirected more than {n} time.",
+             "The server {host} redirected more than {n} times.",
+             MAX_REDIRECTS, host=_host_of(url)),
         details=f"last location {_host_of(target)}",
     )
 
@@ -152,7 +155,7 @@ def post(
     """
     if not allowed:
         raise NetworkNotAllowed(
-            "Kredo did not go online because online access is switched off.",
+            tr("Kredo did not go online because online access is switched off."),
             details=f"refused post to {_host_of(url)}",
         )
     target = _checked_url(url, previous_scheme=None)
@@ -164,8 +167,8 @@ def post(
     )
     if location is not None:
         raise NetworkError(
-            f"The server {_host_of(url)} redirected a request that Kredo does not send "
-            "elsewhere.",
+            tr("The server {host} redirected a request that Kredo does not send elsewhere.",
+               host=_host_of(url)),
             details=f"HTTP {status} on POST",
         )
     return FetchedDocument(url=target, status=status, media_type=media_type, body=answer)
@@ -204,14 +207,13 @@ def _request_once(
             location = response.getheader("Location")
             if not location:
                 raise NetworkError(
-                    f"The server {host} redirected without saying where to.",
+                    tr("The server {host} redirected without saying where to.", host=host),
                     details=f"HTTP {response.status}",
                 )
             return response.status, None, location, b""
         if response.status < 200 or (response.status >= 400 and not error_bodies):
             raise NetworkError(
-                f"The server {host} answered with HTTP status {response.status}"
-                f"{_reason(response.reason)}.",
+                _error_status(host, response.status, response.reason),
                 details=f"{method} {host}{parts.path[:200]}",
             )
         declared = response.getheader("Content-Length")
@@ -229,16 +231,18 @@ def _request_once(
         raise _timed_out(host, timeout) from None
     except ssl.SSLCertVerificationError as exc:
         raise NetworkError(
-            f"The secure connection to {host} could not be verified.",
+            tr("The secure connection to {host} could not be verified.", host=host),
             details=f"TLS: {exc.verify_message}",
         ) from None
     except ssl.SSLError as exc:
         raise NetworkError(
-            f"The secure connection to {host} failed.", details=f"TLS: {exc.reason}"
+            tr("The secure connection to {host} failed.", host=host),
+            details=f"TLS: {exc.reason}",
         ) from None
     except (OSError, http.client.HTTPException) as exc:
         raise NetworkError(
-            f"Kredo could not reach the server {host}.", details=type(exc).__name__
+            tr("Kredo could not reach the server {host}.", host=host),
+            details=type(exc).__name__,
         ) from None
     finally:
         connection.close()
@@ -285,7 +289,8 @@ def _decode_content(raw: bytes, encoding: str, max_bytes: int, host: str) -> byt
         return raw
     if encoding not in ("gzip", "x-gzip"):
         raise NetworkError(
-            f"The server {host} sent its answer in an encoding Kredo does not read.",
+            tr("The server {host} sent its answer in an encoding Kredo does not read.",
+               host=host),
             details=f"Content-Encoding {encoding[:40]!r}",
         )
     inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
@@ -293,7 +298,8 @@ def _decode_content(raw: bytes, encoding: str, max_bytes: int, host: str) -> byt
         body = inflater.decompress(raw, max_bytes + 1)
     except zlib.error:
         raise NetworkError(
-            f"The server {host} sent a damaged compressed answer.", details="gzip"
+            tr("The server {host} sent a damaged compressed answer.", host=host),
+            details="gzip",
         ) from None
     if len(body) > max_bytes:
         raise _too_large(host, max_bytes)
@@ -306,29 +312,29 @@ def _decode_content(raw: bytes, encoding: str, max_bytes: int, host: str) -> byt
 def _checked_url(url: str, *, previous_scheme: str | None) -> str:
     """Only https, or loopback http under the test switch; a redirect keeps its scheme."""
     if not isinstance(url, str) or not url or len(url) > MAX_URL_CHARS:
-        raise NetworkError("The web address is missing or too long.")
+        raise NetworkError(tr("The web address is missing or too long."))
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a bad port
     except ValueError:
-        raise NetworkError("The web address is not valid.", details=url[:200]) from None
+        raise NetworkError(tr("The web address is not valid."), details=url[:200]) from None
     host = parts.hostname or ""
     if previous_scheme is not None and parts.scheme != previous_scheme:
         raise NetworkError(
-            f"The server redirected from {previous_scheme} to {parts.scheme[:20]}, "
-            "which Kredo does not follow.",
+            tr("The server redirected from {old} to {new}, which Kredo does not follow.",
+               old=previous_scheme, new=parts.scheme[:20]),
             details=f"redirect to {host[:200]}",
         )
     if not host:
-        raise NetworkError("The web address names no server.", details=url[:200])
+        raise NetworkError(tr("The web address names no server."), details=url[:200])
     if parts.username is not None or parts.password is not None:
-        raise NetworkError("Kredo does not follow web addresses that carry a password.")
+        raise NetworkError(tr("Kredo does not follow web addresses that carry a password."))
     if parts.scheme == "https":
         return url
     if parts.scheme == "http" and host in _LOOPBACK_HOSTS and loopback_http_allowed():
         return url
     raise NetworkError(
-        "Kredo only fetches from secure (https) addresses.",
+        tr("Kredo only fetches from secure (https) addresses."),
         details=f"scheme {parts.scheme[:20]!r}, host {host[:200]}",
     )
 
@@ -350,18 +356,21 @@ def _remaining(deadline: float, timeout: float, host: str) -> float:
 
 
 def _timed_out(host: str, timeout: float) -> NetworkTimeout:
+    # A fractional timeout (2.5) takes the plural form.
+    count = int(timeout) if float(timeout).is_integer() else 2
     return NetworkTimeout(
-        f"The issuer's server did not answer within {timeout:g} "
-        f"second{'' if timeout == 1 else 's'}.",
+        tr_n("The issuer's server did not answer within {seconds} second.",
+             "The issuer's server did not answer within {seconds} seconds.",
+             count, seconds=f"{timeout:g}"),
         details=f"timeout fetching from {host}",
     )
 
 
 def _too_large(host: str, max_bytes: int) -> InputTooLarge:
-    return InputTooLarge(
-        f"The server {host} sent more than {_size_text(max_bytes)}, "
-        "more than Kredo accepts for this document.",
-    )
+    return InputTooLarge(tr(
+        "The server {host} sent more than {size}, more than Kredo accepts for this document.",
+        host=host, size=_size_text(max_bytes),
+    ))
 
 
 def _size_text(size: int) -> str:
@@ -369,8 +378,12 @@ def _size_text(size: int) -> str:
         return f"{size / (1024 * 1024):g} MB"
     if size >= 1024:
         return f"{size / 1024:g} KB"
-    return f"{size} bytes"
+    return tr_n("{n} byte", "{n} bytes", size)
 
 
-def _reason(reason: str | None) -> str:
-    return f" ({reason[:60]})" if reason else ""
+def _error_status(host: str, status: int, reason: str | None) -> str:
+    # The reason phrase is the server's own words (usually English): shown as it came.
+    if reason:
+        return tr("The server {host} answered with HTTP status {status} ({reason}).",
+                  host=host, status=status, reason=reason[:60])
+    return tr("The server {host} answered with HTTP status {status}.", host=host, status=status)

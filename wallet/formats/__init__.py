@@ -15,6 +15,7 @@ from wallet.errors import InputTooLarge, NotACredential
 from wallet.formats.json_input import load_json
 from wallet.formats.limits import MAX_CREDENTIALS_PER_PRESENTATION, MAX_INPUT_BYTES
 from wallet.model import Credential
+from wallet.translation import tr
 
 # Order matters: the most specific detector first.
 _FAMILY_MODULES = (
@@ -36,17 +37,17 @@ def _families() -> tuple[ModuleType, ...]:
 
 def check_size(raw: bytes) -> None:
     if len(raw) > MAX_INPUT_BYTES:
-        raise InputTooLarge(
-            f"The file is {len(raw) / (1024 * 1024):.0f} MB; Kredo reads credentials of up to "
-            f"{MAX_INPUT_BYTES // (1024 * 1024)} MB."
-        )
+        raise InputTooLarge(tr(
+            "The file is {size} MB; Kredo reads credentials of up to {limit} MB.",
+            size=f"{len(raw) / (1024 * 1024):.0f}", limit=MAX_INPUT_BYTES // (1024 * 1024),
+        ))
 
 
 def parse_credential(raw: bytes) -> Credential:
     """Parse one credential (not a presentation)."""
     check_size(raw)
     if not raw.strip():
-        raise NotACredential("The file is empty.")
+        raise NotACredential(tr("The file is empty."))
     for module in _families():
         if module.detect(raw):
             credential: Credential = module.parse(raw)
@@ -54,10 +55,10 @@ def parse_credential(raw: bytes) -> Credential:
     if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
         # JSON no detector recognised: say precisely what is wrong when it is broken.
         load_json(raw)
-    raise NotACredential(
+    raise NotACredential(tr(
         "This is not a credential Kredo can read (expected a European Digital Credential, "
         "Open Badge, W3C Verifiable Credential, VC-JWT or SD-JWT VC)."
-    )
+    ))
 
 
 def parse_credentials(raw: bytes) -> list[Credential]:
@@ -67,11 +68,9 @@ def parse_credentials(raw: bytes) -> list[Credential]:
     if presentation.detect(raw):
         parts: list[bytes] = presentation.split(raw)
         if len(parts) > MAX_CREDENTIALS_PER_PRESENTATION:
-            raise InputTooLarge(
-                f"The presentation carries {len(parts)} credentials; Kredo reads up to "
-                f"{MAX_CREDENTIALS_PER_PRESENTATION}."
-            )
+            raise InputTooLarge(presentation.too_many_credentials(len(parts)))
         if not parts:
-            raise NotACredential("The presentation carries no credentials.")
+            raise NotACredential(tr("The presentation carries no credentials."))
         return [parse_credential(part) for part in parts]
     return [parse_credential(raw)]
+

@@ -25,6 +25,7 @@ from wallet.formats import ob2, vc_jsonld, vc_jwt
 from wallet.formats.jws_compact import looks_like_compact_jws
 from wallet.formats.limits import MAX_INFLATED_BYTES, MAX_INPUT_BYTES, MAX_PNG_CHUNK_BYTES
 from wallet.model import Credential, Image
+from wallet.translation import tr
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 OB3_KEYWORD = b"openbadgecredential"
@@ -56,7 +57,7 @@ def detect(raw: bytes) -> bool:
 
 def parse(raw: bytes) -> Credential:
     if len(raw) > MAX_INPUT_BYTES:
-        raise InputTooLarge("The image is larger than Kredo reads for one badge.")
+        raise InputTooLarge(tr("The image is larger than Kredo reads for one badge."))
     if raw.startswith(PNG_SIGNATURE):
         inner, media_type = extract_from_png(raw), "image/png"
     else:
@@ -83,9 +84,9 @@ def _parse_inner(inner: bytes) -> Credential:
             return credential
     if inner.strip().startswith((b"http://", b"https://")):
         raise NotACredential(
-            "This badge image only points to its assertion on the web; Kredo does not fetch it."
+            tr("This badge image only points to its assertion on the web; Kredo does not fetch it.")
         )
-    raise NotACredential("The badge image carries something that is not a credential.")
+    raise NotACredential(tr("The badge image carries something that is not a credential."))
 
 
 # --- PNG --------------------------------------------------------------------------------
@@ -93,22 +94,22 @@ def _parse_inner(inner: bytes) -> Credential:
 
 def _chunks(png: bytes) -> Iterator[_Chunk]:
     if not png.startswith(PNG_SIGNATURE):
-        raise MalformedCredential("The file is not a PNG image.")
+        raise MalformedCredential(tr("The file is not a PNG image."))
     offset = len(PNG_SIGNATURE)
     while True:
         if len(png) - offset < 12:
-            raise MalformedCredential("The PNG image is truncated (a chunk header is cut off).")
+            raise MalformedCredential(tr("The PNG image is truncated (a chunk header is cut off)."))
         (length,) = struct.unpack_from(">I", png, offset)
         kind = png[offset + 4: offset + 8]
         if length > MAX_PNG_CHUNK_BYTES:
             raise InputTooLarge(
-                "The PNG image declares a chunk larger than Kredo reads.",
+                tr("The PNG image declares a chunk larger than Kredo reads."),
                 details=f"declared {length} bytes",
             )
         end = offset + 12 + length
         if end > len(png):
             raise MalformedCredential(
-                "The PNG image is truncated (a chunk is longer than the file).",
+                tr("The PNG image is truncated (a chunk is longer than the file)."),
                 details=f"declared {length} bytes, {len(png) - offset - 12} remain",
             )
         data = png[offset + 8: offset + 8 + length]
@@ -121,7 +122,7 @@ def _chunks(png: bytes) -> Iterator[_Chunk]:
 def _check_crc(png: bytes, chunk: _Chunk) -> None:
     (crc,) = struct.unpack_from(">I", png, chunk.end - 4)
     if zlib.crc32(chunk.kind + chunk.data) != crc:
-        raise MalformedCredential("The PNG chunk holding the badge is damaged (bad checksum).")
+        raise MalformedCredential(tr("The PNG chunk holding the badge is damaged (bad checksum)."))
 
 
 def _badge_text(chunk: _Chunk) -> bytes | None:
@@ -132,16 +133,16 @@ def _badge_text(chunk: _Chunk) -> bytes | None:
     if chunk.kind == b"tEXt":
         return rest
     if len(rest) < 2:
-        raise MalformedCredential("The PNG badge chunk is truncated.")
+        raise MalformedCredential(tr("The PNG badge chunk is truncated."))
     compressed, method = rest[0], rest[1]
     fields = rest[2:].split(b"\x00", 2)
     if len(fields) != 3:
-        raise MalformedCredential("The PNG badge chunk is malformed (missing separators).")
+        raise MalformedCredential(tr("The PNG badge chunk is malformed (missing separators)."))
     text = fields[2]
     if compressed == 0:
         return text
     if compressed != 1 or method != 0:
-        raise MalformedCredential("The PNG badge chunk uses an unknown compression.")
+        raise MalformedCredential(tr("The PNG badge chunk uses an unknown compression."))
     return _inflate(text)
 
 
@@ -150,11 +151,11 @@ def _inflate(data: bytes) -> bytes:
     try:
         out = inflater.decompress(data, MAX_INFLATED_BYTES + 1)
     except zlib.error:
-        raise MalformedCredential("The compressed badge text in the PNG is damaged.") from None
+        raise MalformedCredential(tr("The compressed badge text in the PNG is damaged.")) from None
     if len(out) > MAX_INFLATED_BYTES:
-        raise InputTooLarge("The compressed badge text in the PNG inflates past Kredo's limit.")
+        raise InputTooLarge(tr("The compressed badge text in the PNG inflates past Kredo's limit."))
     if not inflater.eof:
-        raise MalformedCredential("The compressed badge text in the PNG is truncated.")
+        raise MalformedCredential(tr("The compressed badge text in the PNG is truncated."))
     return out
 
 
@@ -169,10 +170,10 @@ def extract_from_png(png: bytes) -> bytes:
             continue
         _check_crc(png, chunk)
         if found is not None:
-            raise MalformedCredential("The PNG image carries more than one badge.")
+            raise MalformedCredential(tr("The PNG image carries more than one badge."))
         found = text
     if found is None:
-        raise NotACredential("This PNG image carries no Open Badge.")
+        raise NotACredential(tr("This PNG image carries no Open Badge."))
     return found
 
 
@@ -185,10 +186,10 @@ def bake_png(png: bytes, credential: bytes, *, ob3: bool) -> bytes:
     try:
         credential.decode("utf-8")
     except UnicodeDecodeError:
-        raise MalformedCredential("A credential to bake must be UTF-8 text.") from None
+        raise MalformedCredential(tr("A credential to bake must be UTF-8 text.")) from None
     data = keyword + b"\x00\x00\x00\x00\x00" + credential
     if len(data) > MAX_PNG_CHUNK_BYTES:
-        raise InputTooLarge("The credential is too large to bake into a PNG image.")
+        raise InputTooLarge(tr("The credential is too large to bake into a PNG image."))
     new_chunk = struct.pack(">I", len(data)) + b"iTXt" + data + struct.pack(
         ">I", zlib.crc32(b"iTXt" + data))
     out = bytearray(PNG_SIGNATURE)
@@ -210,19 +211,19 @@ def _is_badge_chunk(chunk: _Chunk) -> bool:
 
 def _safe_svg_root(svg: bytes) -> etree._Element:
     if len(svg) > MAX_INPUT_BYTES:
-        raise InputTooLarge("The SVG image is larger than Kredo reads for one badge.")
+        raise InputTooLarge(tr("The SVG image is larger than Kredo reads for one badge."))
     if b"<!ENTITY" in svg:
         # Entities are how billion-laughs and external-entity attacks start; badges need none.
-        raise MalformedCredential("The SVG image declares XML entities, which Kredo refuses.")
+        raise MalformedCredential(tr("The SVG image declares XML entities, which Kredo refuses."))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              dtd_validation=False, huge_tree=False, remove_comments=False)
     try:
         root = etree.fromstring(svg, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise MalformedCredential("The SVG image is not well-formed XML.",
+        raise MalformedCredential(tr("The SVG image is not well-formed XML."),
                                   details=str(exc)[:200]) from None
     if root is None:
-        raise MalformedCredential("The SVG image is empty.")
+        raise MalformedCredential(tr("The SVG image is empty."))
     return root
 
 
@@ -242,9 +243,9 @@ def extract_from_svg(svg: bytes) -> bytes:
         if value:
             found.append(value.encode("utf-8"))
     if not found:
-        raise NotACredential("This SVG image carries no Open Badge.")
+        raise NotACredential(tr("This SVG image carries no Open Badge."))
     if len(found) > 1:
-        raise MalformedCredential("The SVG image carries more than one badge.")
+        raise MalformedCredential(tr("The SVG image carries more than one badge."))
     return found[0]
 
 
@@ -257,7 +258,7 @@ def bake_svg(svg: bytes, credential: bytes) -> bytes:
     try:
         text = credential.decode("utf-8").strip()
     except UnicodeDecodeError:
-        raise MalformedCredential("A credential to bake must be UTF-8 text.") from None
+        raise MalformedCredential(tr("A credential to bake must be UTF-8 text.")) from None
     for old in root.findall(f"{{{OB3_SVG_NAMESPACE}}}credential"):
         root.remove(old)
     element = etree.Element(etree.QName(OB3_SVG_NAMESPACE, "credential"),
@@ -272,6 +273,6 @@ def bake_svg(svg: bytes, credential: bytes) -> bytes:
     try:
         out: bytes = etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8")
     except (ValueError, etree.LxmlError) as exc:  # pragma: no cover - defensive
-        raise WalletError("The badge could not be written into the SVG image.",
+        raise WalletError(tr("The badge could not be written into the SVG image."),
                           details=str(exc)) from None
     return out

@@ -29,6 +29,7 @@ from wallet.formats.elm_values import as_list
 from wallet.formats.elm_view import view_from_elm
 from wallet.formats.json_input import decode_text, load_json_object, looks_like_json_object
 from wallet.model import Credential, CredentialFormat
+from wallet.translation import tr, tr_n
 
 EDC_TYPE = "EuropeanDigitalCredential"
 EDC_CONTEXT = "http://data.europa.eu/snb/model/context/edc-ap"
@@ -75,7 +76,7 @@ def parse(raw: bytes) -> Credential:
             media_type="application/ld+json",
             inner=_member_bytes(raw, "credential"),
         )
-    raise NotACredential("This JSON file is not a European Digital Credential.")
+    raise NotACredential(tr("This JSON file is not a European Digital Credential."))
 
 
 def is_edc(document: Any) -> bool:
@@ -113,34 +114,44 @@ def _parse_sealed(raw: bytes, envelope: Mapping[str, Any]) -> Credential:
     signatures = envelope["signatures"]
     if not isinstance(signatures, list) or not signatures:
         raise MalformedCredential(
-            "The sealed credential carries no seal (its signature list is empty)."
+            tr("The sealed credential carries no seal (its signature list is empty).")
         )
     header = _protected_header(signatures[0])
     payload = envelope["payload"]
     if not isinstance(payload, str):
         raise MalformedCredential(
-            "The sealed credential's payload is not a text string, so the seal cannot cover it.",
+            tr("The sealed credential's payload is not a text string, so the seal cannot "
+               "cover it."),
             details=f"payload is a JSON {type(payload).__name__}",
         )
     payload_is_base64url = header.get("b64", True) is not False
     payload_bytes = (
-        _b64url_decode(payload, what="payload") if payload_is_base64url else payload.encode("utf-8")
+        _b64url_decode(payload, what=tr("payload"))
+        if payload_is_base64url
+        else payload.encode("utf-8")
     )
-    document = load_json_object(payload_bytes, what="The sealed credential's payload")
+    document = load_json_object(payload_bytes, what=tr("The sealed credential's payload"))
     if "VerifiablePresentation" in as_list(document.get("type")):
         count = len(as_list(document.get("verifiableCredential")))
         if count == 0:
             raise NotACredential(
-                "This is a sealed presentation with no credentials in it.",
+                tr("This is a sealed presentation with no credentials in it."),
                 details="JAdES-sealed VerifiablePresentation, verifiableCredential empty",
             )
         raise NotACredential(
-            f"This is a sealed presentation of {count} credential(s); Kredo imports sealed "
-            "credentials one file at a time, not from inside a sealed presentation.",
+            tr_n(
+                "This is a sealed presentation of {n} credential; Kredo imports sealed "
+                "credentials one file at a time, not from inside a sealed presentation.",
+                "This is a sealed presentation of {n} credentials; Kredo imports sealed "
+                "credentials one file at a time, not from inside a sealed presentation.",
+                count,
+            ),
             details="JAdES-sealed VerifiablePresentation",
         )
     if not is_edc(document):
-        raise NotACredential("This sealed file does not carry a European Digital Credential.")
+        raise NotACredential(
+            tr("This sealed file does not carry a European Digital Credential.")
+        )
     return Credential(
         raw=raw,
         format=CredentialFormat.EDC_SEALED,
@@ -159,8 +170,10 @@ def _parse_sealed(raw: bytes, envelope: Mapping[str, Any]) -> Credential:
 def _protected_header(signature: Any) -> dict[str, Any]:
     protected = signature.get("protected") if isinstance(signature, Mapping) else None
     if not isinstance(protected, str):
-        raise MalformedCredential("The seal has no protected header.")
-    header = load_json_object(_b64url_decode(protected, what="seal header"), what="The seal header")
+        raise MalformedCredential(tr("The seal has no protected header."))
+    header = load_json_object(
+        _b64url_decode(protected, what=tr("seal header")), what=tr("The seal header")
+    )
     return header
 
 
@@ -173,23 +186,24 @@ def _certificates(header: Mapping[str, Any]) -> tuple[bytes, ...]:
     for entry in chain:
         if not isinstance(entry, str):
             raise MalformedCredential(
-                "The seal's certificate chain (x5c) holds something other than text."
+                tr("The seal's certificate chain (x5c) holds something other than text.")
             )
         try:
             certificates.append(base64.b64decode(entry, validate=True))
         except (binascii.Error, ValueError):
             raise MalformedCredential(
-                "A certificate in the seal (x5c) is not valid base64."
+                tr("A certificate in the seal (x5c) is not valid base64.")
             ) from None
     return tuple(certificates)
 
 
 def _b64url_decode(text: str, *, what: str) -> bytes:
+    """``what`` names the part in sentences (a ``tr()`` sentence such as ``tr("payload")``)."""
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError):
         raise MalformedCredential(
-            f"The sealed credential's {what} is not valid base64url."
+            tr("The sealed credential's {what} is not valid base64url.", what=what)
         ) from None
 
 
@@ -217,7 +231,9 @@ def _member_bytes(raw: bytes, key: str) -> bytes:
         if name == key:
             return text[start:end].encode("utf-8")
         position = _skip_space(text, end)
-    raise MalformedCredential(f"The upload file has no {key!r} member.")  # pragma: no cover
+    raise MalformedCredential(  # pragma: no cover
+        tr("The upload file has no {member} member.", member=repr(key))
+    )
 
 
 def _skip_space(text: str, position: int) -> int:

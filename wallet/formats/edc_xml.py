@@ -21,9 +21,10 @@ from typing import Any
 from lxml import etree
 
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential
-from wallet.formats.elm_values import duration_hours, merge_texts, number
+from wallet.formats.elm_values import duration_hours, invalid_date, merge_texts, number
 from wallet.formats.limits import MAX_INPUT_BYTES
 from wallet.model import Credential, CredentialFormat, LangText, MicroCredentialView, Organisation
+from wallet.translation import tr
 
 ROOT_NAME = "europassCredential"
 _XMLDSIG = "http://www.w3.org/2000/09/xmldsig#"
@@ -53,7 +54,7 @@ def parse(raw: bytes) -> Credential:
     """Parse a legacy europassCredential; raises only WalletError subclasses."""
     root = _parse_xml(raw)
     if _local(root) != ROOT_NAME:
-        raise NotACredential("This XML file is not a Europass credential.")
+        raise NotACredential(tr("This XML file is not a Europass credential."))
     view = _LegacyReader(root).view()
     document: dict[str, Any] = view.to_json()
     document["xsdVersion"] = root.get("xsdVersion")
@@ -69,15 +70,13 @@ def parse(raw: bytes) -> Credential:
 
 def _parse_xml(raw: bytes) -> etree._Element:
     if len(raw) > MAX_INPUT_BYTES:
-        raise InputTooLarge(
-            f"The XML file is above the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit "
-            "for one credential."
-        )
+        raise InputTooLarge(tr(
+            "The XML file is above the {limit} MB limit for one credential.",
+            limit=MAX_INPUT_BYTES // (1024 * 1024),
+        ))
     # A credential never needs a DTD; refusing it outright closes XXE and entity bombs.
     if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
-        raise MalformedCredential(
-            "The XML file declares a DOCTYPE, which credentials never use; Kredo does not read it.",
-        )
+        raise MalformedCredential(_doctype_refused())
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -89,14 +88,20 @@ def _parse_xml(raw: bytes) -> etree._Element:
     try:
         root = etree.fromstring(raw, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise MalformedCredential("The XML file is not well-formed.", details=str(exc)) from None
+        raise MalformedCredential(
+            tr("The XML file is not well-formed."), details=str(exc)
+        ) from None
     tree = root.getroottree()
     # Other encodings (UTF-16) hide the DOCTYPE from the byte check above.
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise MalformedCredential(
-            "The XML file declares a DOCTYPE, which credentials never use; Kredo does not read it.",
-        )
+        raise MalformedCredential(_doctype_refused())
     return root
+
+
+def _doctype_refused() -> str:
+    return tr(
+        "The XML file declares a DOCTYPE, which credentials never use; Kredo does not read it."
+    )
 
 
 # --- element helpers ----------------------------------------------------------------------
@@ -161,7 +166,7 @@ def _date(element: etree._Element | None, what: str) -> datetime | None:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise MalformedCredential(f"The credential's {what} is not a valid date.") from None
+        raise MalformedCredential(invalid_date(what)) from None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
@@ -198,7 +203,9 @@ class _LegacyReader:
         root = self.root
         subject = _child(root, "credentialSubject")
         if subject is None:
-            raise MalformedCredential("The credential names no learner (no credentialSubject).")
+            raise MalformedCredential(
+                tr("The credential names no learner (no credentialSubject).")
+            )
         achievement = next(
             iter(_children(_child(subject, "achievements"), "learningAchievement")), None
         )
@@ -210,8 +217,8 @@ class _LegacyReader:
         assessment_specs = [
             s for a in assessments if (s := self.linked(_child(a, "specifiedBy"))) is not None
         ]
-        issued = _date(_child(root, "issued"), "issue date")
-        valid_from = _date(_child(root, "validFrom"), "valid-from date")
+        issued = _date(_child(root, "issued"), tr("issue date"))
+        valid_from = _date(_child(root, "validFrom"), tr("valid-from date"))
         return MicroCredentialView(
             learner_name=_texts(_child(subject, "fullName"))
             or merge_texts(
@@ -229,8 +236,8 @@ class _LegacyReader:
             or (issuer.country if issuer else None),
             issued=issued or valid_from,
             valid_from=valid_from,
-            valid_until=_date(_child(root, "expirationDate"), "expiry date"),
-            awarded=_date(_child(process, "date"), "awarding date"),
+            valid_until=_date(_child(root, "expirationDate"), tr("expiry date")),
+            awarded=_date(_child(process, "date"), tr("awarding date")),
             learning_outcomes=self.learning_outcomes(spec),
             ects=self.ects(spec),
             workload_hours=duration_hours(_plain(_child(spec, "volumeOfLearning"))),

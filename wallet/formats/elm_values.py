@@ -16,6 +16,7 @@ from typing import Any
 
 from wallet.errors import MalformedCredential
 from wallet.model import LangText
+from wallet.translation import tr
 
 # The EU authority tables end their concept URIs with a code: .../country/CZE, .../eqf/6.
 _URI_TAIL = re.compile(r"[/#]([^/#]+)$")
@@ -138,6 +139,8 @@ def note_text(note: Any) -> LangText | None:
 def parse_datetime(value: Any, *, what: str) -> datetime | None:
     """An ``xsd:dateTime`` or ``xsd:date`` as an aware datetime.
 
+    ``what`` names the date in sentences (a ``tr()`` sentence such as ``tr("issue date")``).
+
     A value without an offset is read as UTC: ELM issuers write UTC, and an aware value is
     what every consumer compares against.
     """
@@ -146,16 +149,21 @@ def parse_datetime(value: Any, *, what: str) -> datetime | None:
         return None
     if not isinstance(value, str) or not value.strip():
         raise MalformedCredential(
-            f"The credential's {what} is not a date.", details=f"type {type(value).__name__}"
+            tr("The credential's {what} is not a date.", what=what),
+            details=f"type {type(value).__name__}",
         )
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
         raise MalformedCredential(
-            f"The credential's {what} is not a valid date.",
-            details=f"value of {len(value)} characters",
+            invalid_date(what), details=f"value of {len(value)} characters"
         ) from None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def invalid_date(what: str) -> str:
+    """The sentence for a date field that does not parse; ``what`` is a ``tr()`` sentence."""
+    return tr("The credential's {what} is not a valid date.", what=what)
 
 
 def duration_hours(value: Any) -> float | None:

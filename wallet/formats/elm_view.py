@@ -50,6 +50,7 @@ from wallet.formats.elm_values import (
     parse_datetime,
 )
 from wallet.model import LangText, MicroCredentialView, Organisation
+from wallet.translation import tr
 
 ECTS_FRAMEWORK = "http://data.europa.eu/snb/education-credit/6fcec5c5af"
 _EQF_URI = re.compile(r"/snb/eqf/([1-8])$")
@@ -83,7 +84,7 @@ class _ElmReader:
         subject = self.obj(document.get("credentialSubject"))
         if subject is None:
             raise MalformedCredential(
-                "The credential names no learner (it has no credentialSubject)."
+                tr("The credential names no learner (it has no credentialSubject).")
             )
         self.subject = subject
         self.claim = self.obj(subject.get("hasClaim")) or {}
@@ -127,11 +128,12 @@ class _ElmReader:
             organisation(self.awarding_body_object) if self.awarding_body_object else None
         )
         issuer = organisation(self.obj(doc.get("issuer")) or first(doc.get("issuer")))
-        awarded = parse_datetime(self.awarding_process.get("awardingDate"), what="awarding date")
-        valid_from = parse_datetime(doc.get("validFrom"), what="valid-from date")
+        awarded = parse_datetime(self.awarding_process.get("awardingDate"),
+                                 what=tr("awarding date"))
+        valid_from = parse_datetime(doc.get("validFrom"), what=tr("valid-from date"))
         issued = (
-            parse_datetime(doc.get("issuanceDate"), what="issuance date")
-            or parse_datetime(doc.get("issued"), what="issue date")
+            parse_datetime(doc.get("issuanceDate"), what=tr("issuance date"))
+            or parse_datetime(doc.get("issued"), what=tr("issue date"))
             or awarded
             or valid_from
         )
@@ -159,8 +161,8 @@ class _ElmReader:
             issued=issued,
             valid_from=valid_from,
             valid_until=(
-                parse_datetime(doc.get("validUntil"), what="valid-until date")
-                or parse_datetime(doc.get("expirationDate"), what="expiry date")
+                parse_datetime(doc.get("validUntil"), what=tr("valid-until date"))
+                or parse_datetime(doc.get("expirationDate"), what=tr("expiry date"))
             ),
             awarded=awarded,
             learning_outcomes=self._learning_outcomes(),

@@ -8,6 +8,7 @@ from typing import Any
 
 from wallet.errors import InputTooLarge, MalformedCredential
 from wallet.formats.limits import MAX_INPUT_BYTES, MAX_JSON_DEPTH
+from wallet.translation import tr
 
 _OPENERS = frozenset(b"[{")
 # A string runs to its closing quote, or to the end of the input when it has none: every
@@ -16,20 +17,30 @@ _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
-def decode_text(raw: bytes, *, what: str = "The file") -> str:
-    """UTF-8 (an optional BOM is dropped); anything else is a clear error."""
+def _subject(what: str | None) -> str:
+    """The subject of this module's sentences: ``what`` (a ``tr()`` sentence), or "The file"."""
+    return what or tr("The file")
+
+
+def decode_text(raw: bytes, *, what: str | None = None) -> str:
+    """UTF-8 (an optional BOM is dropped); anything else is a clear error.
+
+    ``what`` names the input as the subject of a sentence (a ``tr()`` sentence such as
+    ``tr("The token's header")``); the default is "The file".
+    """
     if len(raw) > MAX_INPUT_BYTES:
-        raise InputTooLarge(
-            f"{what} is {len(raw) // (1024 * 1024)} MB, "
-            f"above the {MAX_INPUT_BYTES // (1024 * 1024)} MB "
-            "limit for one credential."
-        )
+        raise InputTooLarge(tr(
+            "{what} is {size} MB, above the {limit} MB limit for one credential.",
+            what=_subject(what), size=len(raw) // (1024 * 1024),
+            limit=MAX_INPUT_BYTES // (1024 * 1024),
+        ))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise MalformedCredential(
-            f"{what} is not valid UTF-8 text (bad byte at position {exc.start}).",
-        ) from None
+        raise MalformedCredential(tr(
+            "{what} is not valid UTF-8 text (bad byte at position {position}).",
+            what=_subject(what), position=exc.start,
+        )) from None
 
 
 def json_depth_exceeds(raw: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
@@ -57,27 +68,32 @@ def looks_like_json_object(raw: bytes) -> bool:
     return raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
-def load_json(raw: bytes, *, what: str = "The file") -> Any:
+def load_json(raw: bytes, *, what: str | None = None) -> Any:
     """Parse JSON with the size and depth caps; raise only typed wallet errors."""
     text = decode_text(raw, what=what)
     if json_depth_exceeds(raw):
-        raise InputTooLarge(f"{what} nests JSON deeper than {MAX_JSON_DEPTH} levels.")
+        raise InputTooLarge(tr("{what} nests JSON deeper than {limit} levels.",
+                               what=_subject(what), limit=MAX_JSON_DEPTH))
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise MalformedCredential(
-            f"{what} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).",
-        ) from None
+        # exc.msg is the standard library's English ("Expecting value"): a technical detail.
+        raise MalformedCredential(tr(
+            "{what} is not valid JSON ({reason} at line {line}, column {column}).",
+            what=_subject(what), reason=exc.msg, line=exc.lineno, column=exc.colno,
+        )) from None
     except RecursionError:  # pragma: no cover - guarded by the depth pre-scan
-        raise InputTooLarge(f"{what} nests JSON too deeply.") from None
+        raise InputTooLarge(tr("{what} nests JSON too deeply.", what=_subject(what))) from None
 
 
-def load_json_object(raw: bytes, *, what: str = "The file") -> dict[str, Any]:
+def load_json_object(raw: bytes, *, what: str | None = None) -> dict[str, Any]:
     value = load_json(raw, what=what)
     if not isinstance(value, dict):
-        raise MalformedCredential(f"{what} holds JSON, but not a JSON object.")
+        raise MalformedCredential(
+            tr("{what} holds JSON, but not a JSON object.", what=_subject(what))
+        )
     return value
 
 
 def _reject_constant(name: str) -> Any:
-    raise MalformedCredential(f"JSON must not contain {name}.")
+    raise MalformedCredential(tr("JSON must not contain {name}.", name=name))

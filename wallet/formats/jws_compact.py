@@ -14,6 +14,7 @@ from typing import Any
 from wallet.base64url import b64url_decode
 from wallet.errors import MalformedCredential, WalletError
 from wallet.formats.json_input import decode_text, load_json, load_json_object
+from wallet.translation import tr
 
 # RFC 7515 base64url without padding; a padding '=' or any other byte is an error.
 _B64URL_BYTES = re.compile(rb"[A-Za-z0-9_-]+")
@@ -40,12 +41,12 @@ class CompactJws:
     def compact(self) -> str:
         return f"{self.header_b64}.{self.payload_b64}.{self.signature_b64}"
 
-    def payload_json(self, *, what: str = "The token payload") -> Any:
+    def payload_json(self, *, what: str | None = None) -> Any:
         """The payload parsed as JSON (bounded like every other JSON input)."""
-        return load_json(self.payload, what=what)
+        return load_json(self.payload, what=what or tr("The token payload"))
 
-    def payload_object(self, *, what: str = "The token payload") -> dict[str, Any]:
-        return load_json_object(self.payload, what=what)
+    def payload_object(self, *, what: str | None = None) -> dict[str, Any]:
+        return load_json_object(self.payload, what=what or tr("The token payload"))
 
 
 def looks_like_compact_jws(raw: bytes) -> bool:
@@ -61,26 +62,34 @@ def looks_like_compact_jws(raw: bytes) -> bool:
     )
 
 
-def parse_compact_jws(token: str | bytes, *, what: str = "The token") -> CompactJws:
-    """Split and decode a compact JWS; surrounding whitespace is tolerated, nothing else."""
+def parse_compact_jws(token: str | bytes, *, what: str | None = None) -> CompactJws:
+    """Split and decode a compact JWS; surrounding whitespace is tolerated, nothing else.
+
+    ``what`` names the token in sentences (a ``tr()`` sentence); the default is "The token".
+    """
+    what = what or tr("The token")
     text = decode_text(token, what=what) if isinstance(token, bytes) else token
     text = text.strip()
     parts = text.split(".")
     if len(parts) != 3:
         raise MalformedCredential(
-            f"{what} is not a compact JWS (expected three parts separated by dots).",
+            tr("{what} is not a compact JWS (expected three parts separated by dots).",
+               what=what),
             details=f"found {len(parts)} parts",
         )
     header_b64, payload_b64, signature_b64 = parts
     if not header_b64 or not payload_b64:
-        raise MalformedCredential(f"{what} has an empty header or payload.")
-    header_bytes = b64url_decode(header_b64, what=f"{what} header")
-    payload = b64url_decode(payload_b64, what=f"{what} payload")
-    signature = b64url_decode(signature_b64, what=f"{what} signature")
-    header = load_json_object(header_bytes, what=f"{what} header")
+        raise MalformedCredential(tr("{what} has an empty header or payload.", what=what))
+    header_what = tr("{what} header", what=what)
+    header_bytes = b64url_decode(header_b64, what=header_what)
+    payload = b64url_decode(payload_b64, what=tr("{what} payload", what=what))
+    signature = b64url_decode(signature_b64, what=tr("{what} signature", what=what))
+    header = load_json_object(header_bytes, what=header_what)
     alg = header.get("alg")
     if not isinstance(alg, str) or not alg:
-        raise MalformedCredential(f"{what} header names no signature algorithm.")
+        raise MalformedCredential(
+            tr("{what} names no signature algorithm.", what=header_what)
+        )
     return CompactJws(header, payload, signature, header_b64, payload_b64, signature_b64)
 
 

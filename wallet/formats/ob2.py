@@ -22,6 +22,7 @@ from wallet.formats.vc_view_values import (
     plain_string,
 )
 from wallet.model import Credential, CredentialFormat, Image, MicroCredentialView
+from wallet.translation import tr
 
 OB2_CONTEXT = "https://w3id.org/openbadges/v2"
 
@@ -47,14 +48,14 @@ def detect(raw: bytes) -> bool:
 
 def parse(raw: bytes) -> Credential:
     if looks_like_json_object(raw):
-        assertion = load_json_object(raw, what="The badge assertion")
+        assertion = load_json_object(raw, what=tr("The badge assertion"))
         media_type, header = "application/ld+json", None
     else:
-        jws = parse_compact_jws(raw, what="The signed badge")
-        assertion = jws.payload_object(what="The signed badge payload")
+        jws = parse_compact_jws(raw, what=tr("The signed badge"))
+        assertion = jws.payload_object(what=tr("The signed badge payload"))
         media_type, header = "application/jwt", jws.header
     if not is_assertion(assertion):
-        raise NotACredential("This is not an Open Badges 2.0 assertion.")
+        raise NotACredential(tr("This is not an Open Badges 2.0 assertion."))
     return Credential(
         raw=raw,
         format=CredentialFormat.OB2,

@@ -17,6 +17,7 @@ from wallet.formats.json_input import load_json_object, looks_like_json_object
 from wallet.formats.jws_compact import parse_compact_jws, peek_payload_object
 from wallet.formats.limits import MAX_CREDENTIALS_PER_PRESENTATION
 from wallet.formats.vc_view_values import as_list, decode_data_url
+from wallet.translation import tr, tr_n
 
 _VP_TYPE = "VerifiablePresentation"
 _ENVELOPED_TYPES = frozenset({"EnvelopedVerifiableCredential"})
@@ -42,20 +43,17 @@ def detect(raw: bytes) -> bool:
 def split(raw: bytes) -> list[bytes]:
     """The bytes of every credential the presentation carries, in order."""
     if looks_like_json_object(raw):
-        presentation = load_json_object(raw, what="The presentation")
+        presentation = load_json_object(raw, what=tr("The presentation"))
     else:
-        payload = parse_compact_jws(raw, what="The presentation token").payload_object(
-            what="The presentation token payload")
+        payload = parse_compact_jws(raw, what=tr("The presentation token")).payload_object(
+            what=tr("The presentation token payload"))
         vp = payload.get("vp")
         presentation = vp if isinstance(vp, dict) else payload
     if not _is_vp(presentation):
-        raise NotACredential("This is not a Verifiable Presentation.")
+        raise NotACredential(tr("This is not a Verifiable Presentation."))
     items = as_list(presentation.get("verifiableCredential"))
     if len(items) > MAX_CREDENTIALS_PER_PRESENTATION:
-        raise InputTooLarge(
-            f"The presentation carries {len(items)} credentials; Kredo reads up to "
-            f"{MAX_CREDENTIALS_PER_PRESENTATION}."
-        )
+        raise InputTooLarge(too_many_credentials(len(items)))
     return [_credential_bytes(item, index) for index, item in enumerate(items, start=1)]
 
 
@@ -63,16 +61,27 @@ def _credential_bytes(item: Any, index: int) -> bytes:
     if isinstance(item, str):
         return item.strip().encode("utf-8")
     if not isinstance(item, dict):
-        raise MalformedCredential(
-            f"Credential {index} in the presentation is neither an object nor a token."
-        )
+        raise MalformedCredential(tr(
+            "Credential {index} in the presentation is neither an object nor a token.",
+            index=index,
+        ))
     types = {t for t in as_list(item.get("type")) if isinstance(t, str)}
     if types & _ENVELOPED_TYPES:
         url = item.get("id")
         decoded = decode_data_url(url) if isinstance(url, str) else None
         if decoded is None:
-            raise MalformedCredential(
-                f"Enveloped credential {index} in the presentation has no valid data: URL."
-            )
+            raise MalformedCredential(tr(
+                "Enveloped credential {index} in the presentation has no valid data: URL.",
+                index=index,
+            ))
         return decoded[1]
     return json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def too_many_credentials(count: int) -> str:
+    """The sentence for a presentation above ``MAX_CREDENTIALS_PER_PRESENTATION``."""
+    return tr_n(
+        "The presentation carries {n} credential; Kredo reads up to {limit}.",
+        "The presentation carries {n} credentials; Kredo reads up to {limit}.",
+        count, limit=MAX_CREDENTIALS_PER_PRESENTATION,
+    )

@@ -50,6 +50,7 @@ from wallet.model import (
     Organisation,
     normalise_language,
 )
+from wallet.translation import tr
 
 LEARNING_CREDENTIAL_VCT = "urn:eu.europa.ec.eudi:learning:credential:1"
 MEDIA_TYPE = "application/dc+sd-jwt"
@@ -89,12 +90,12 @@ def detect(raw: bytes) -> bool:
 
 
 def parse(raw: bytes) -> Credential:
-    text = decode_text(raw, what="The SD-JWT").strip()
+    text = decode_text(raw, what=tr("The SD-JWT")).strip()
     parts = text.split("~")
     if len(parts) < 2:
-        raise NotACredential("This is not an SD-JWT (no '~' separated disclosures).")
-    issuer_jws = parse_compact_jws(parts[0], what="The SD-JWT issuer token")
-    payload = issuer_jws.payload_object(what="The SD-JWT issuer token payload")
+        raise NotACredential(tr("This is not an SD-JWT (no '~' separated disclosures)."))
+    issuer_jws = parse_compact_jws(parts[0], what=tr("The SD-JWT issuer token"))
+    payload = issuer_jws.payload_object(what=tr("The SD-JWT issuer token payload"))
     key_binding = _key_binding(parts[-1])
     disclosures = [_decode_disclosure(p, i) for i, p in enumerate(parts[1:-1], start=1)]
     claims = disclose(payload, disclosures)
@@ -125,19 +126,20 @@ def disclose(payload: dict[str, Any], disclosures: list[Disclosure]) -> dict[str
     hash_fn = _HASHES.get(alg) if isinstance(alg, str) else None
     if hash_fn is None:
         raise MalformedCredential(
-            "The SD-JWT uses a digest algorithm Kredo does not know.", details=f"_sd_alg={alg!r}"
+            tr("The SD-JWT uses a digest algorithm Kredo does not know."),
+            details=f"_sd_alg={alg!r}",
         )
     by_digest: dict[str, Disclosure] = {}
     for disclosure in disclosures:
         digest = b64url_encode(hash_fn(disclosure.text.encode("ascii")).digest())
         if digest in by_digest:
-            raise MalformedCredential("The SD-JWT carries the same disclosure twice.")
+            raise MalformedCredential(tr("The SD-JWT carries the same disclosure twice."))
         by_digest[digest] = disclosure
     used: set[str] = set()
     rebuilt = _rebuild(payload, by_digest, used, depth=0)
     if len(used) != len(by_digest):
         raise MalformedCredential(
-            "The SD-JWT carries a disclosure that its signed claims do not refer to.",
+            tr("The SD-JWT carries a disclosure that its signed claims do not refer to."),
             details=f"{len(by_digest) - len(used)} unreferenced disclosure(s)",
         )
     assert isinstance(rebuilt, dict)
@@ -147,7 +149,9 @@ def disclose(payload: dict[str, Any], disclosures: list[Disclosure]) -> dict[str
 
 def _rebuild(value: Any, by_digest: dict[str, Disclosure], used: set[str], *, depth: int) -> Any:
     if depth > MAX_JSON_DEPTH:
-        raise InputTooLarge(f"The SD-JWT nests claims deeper than {MAX_JSON_DEPTH} levels.")
+        raise InputTooLarge(
+            tr("The SD-JWT nests claims deeper than {limit} levels.", limit=MAX_JSON_DEPTH)
+        )
     if isinstance(value, dict):
         out = {
             k: _rebuild(v, by_digest, used, depth=depth + 1) for k, v in value.items() if k != "_sd"
@@ -157,10 +161,12 @@ def _rebuild(value: Any, by_digest: dict[str, Disclosure], used: set[str], *, de
             if disclosure is None:
                 continue
             if disclosure.name is None:
-                raise MalformedCredential("An SD-JWT array disclosure is used as an object claim.")
+                raise MalformedCredential(
+                    tr("An SD-JWT array disclosure is used as an object claim.")
+                )
             if disclosure.name in out:
                 raise MalformedCredential(
-                    "An SD-JWT disclosure repeats a claim that is already there."
+                    tr("An SD-JWT disclosure repeats a claim that is already there.")
                 )
             out[disclosure.name] = _rebuild(disclosure.value, by_digest, used, depth=depth + 1)
         return out
@@ -173,7 +179,7 @@ def _rebuild(value: Any, by_digest: dict[str, Disclosure], used: set[str], *, de
                     continue
                 if disclosure.name is not None:
                     raise MalformedCredential(
-                        "An SD-JWT object disclosure is used as an array element."
+                        tr("An SD-JWT object disclosure is used as an array element.")
                     )
                 items.append(_rebuild(disclosure.value, by_digest, used, depth=depth + 1))
             else:
@@ -184,32 +190,34 @@ def _rebuild(value: Any, by_digest: dict[str, Disclosure], used: set[str], *, de
 
 def _take(digest: Any, by_digest: dict[str, Disclosure], used: set[str]) -> Disclosure | None:
     if not isinstance(digest, str):
-        raise MalformedCredential("An SD-JWT digest is not a string.")
+        raise MalformedCredential(tr("An SD-JWT digest is not a string."))
     disclosure = by_digest.get(digest)
     if disclosure is None:
         return None  # a decoy or a claim the holder chose not to disclose
     if digest in used:
-        raise MalformedCredential("An SD-JWT disclosure is referred to twice.")
+        raise MalformedCredential(tr("An SD-JWT disclosure is referred to twice."))
     used.add(digest)
     return disclosure
 
 
 def _decode_disclosure(text: str, index: int) -> Disclosure:
-    what = f"SD-JWT disclosure {index}"
+    what = tr("SD-JWT disclosure {index}", index=index)
     if not text:
-        raise MalformedCredential(f"{what} is empty.")
+        raise MalformedCredential(tr("{what} is empty.", what=what))
     decoded = load_json(b64url_decode(text, what=what), what=what)
     if (
         not isinstance(decoded, list)
         or len(decoded) not in (2, 3)
         or not isinstance(decoded[0], str)
     ):
-        raise MalformedCredential(f"{what} is not a [salt, name, value] or [salt, value] array.")
+        raise MalformedCredential(tr(
+            "{what} is not a [salt, name, value] or [salt, value] array.", what=what
+        ))
     if len(decoded) == 2:
         return Disclosure(text, None, decoded[1])
     name = decoded[1]
     if not isinstance(name, str) or name in ("_sd", "..."):
-        raise MalformedCredential(f"{what} names an invalid claim.")
+        raise MalformedCredential(tr("{what} names an invalid claim.", what=what))
     return Disclosure(text, name, decoded[2])
 
 
@@ -217,7 +225,7 @@ def _key_binding(last: str) -> CompactJws | None:
     """The optional key-binding JWT after the last ``~`` (empty when there is none)."""
     if not last:
         return None
-    return parse_compact_jws(last, what="The SD-JWT key-binding token")
+    return parse_compact_jws(last, what=tr("The SD-JWT key-binding token"))
 
 
 def view_from_claims(claims: dict[str, Any]) -> MicroCredentialView:

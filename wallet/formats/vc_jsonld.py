@@ -14,6 +14,7 @@ from wallet.formats.json_input import load_json_object, looks_like_json_object
 from wallet.formats.vc_view import view_from_vc
 from wallet.formats.vc_view_values import as_list
 from wallet.model import Credential, CredentialFormat
+from wallet.translation import tr
 
 MEDIA_TYPE = "application/vc+ld+json"
 VC_TYPES = frozenset({"VerifiableCredential", "OpenBadgeCredential", "AchievementCredential"})
@@ -54,7 +55,7 @@ def detect(raw: bytes) -> bool:
 
 
 def parse(raw: bytes) -> Credential:
-    obj = load_json_object(raw, what="The credential")
+    obj = load_json_object(raw, what=tr("The credential"))
     check_vc_object(obj)
     return Credential(
         raw=raw,
@@ -66,29 +67,38 @@ def parse(raw: bytes) -> Credential:
     )
 
 
-def check_vc_object(obj: dict[str, Any], *, what: str = "The credential") -> None:
-    """Raise a typed error unless ``obj`` is a W3C VC / OB 3.0 credential object."""
+def check_vc_object(obj: dict[str, Any], *, what: str | None = None) -> None:
+    """Raise a typed error unless ``obj`` is a W3C VC / OB 3.0 credential object.
+
+    ``what`` names it in sentences (a ``tr()`` sentence); the default is "The credential".
+    """
     if any(k in obj for k in _KEY_FIELDS):
-        raise NotACredential("This file holds key material, not a credential.")
+        raise NotACredential(tr("This file holds key material, not a credential."))
     if any(k in obj for k in _CONTROLLER_FIELDS) and not types_of(obj) & VC_TYPES:
-        raise NotACredential(
+        raise NotACredential(tr(
             "This file is a DID or controller document (it lists keys), not a credential."
-        )
+        ))
     if is_edc(obj):
-        raise NotACredential(
+        raise NotACredential(tr(
             "This is a European Digital Credential, not a W3C Verifiable Credential."
-        )
+        ))
     if "VerifiablePresentation" in types_of(obj):
-        raise NotACredential("This is a presentation; import it to read the credentials inside.")
-    if not types_of(obj) & VC_TYPES:
         raise NotACredential(
-            "This JSON is not a Verifiable Credential (its type names no credential)."
+            tr("This is a presentation; import it to read the credentials inside.")
         )
+    if not types_of(obj) & VC_TYPES:
+        raise NotACredential(tr(
+            "This JSON is not a Verifiable Credential (its type names no credential)."
+        ))
     if not any(isinstance(s, dict) for s in as_list(obj.get("credentialSubject"))):
-        raise MalformedCredential(f"{what} has no credential subject.")
+        raise MalformedCredential(
+            tr("{what} has no credential subject.", what=what or tr("The credential"))
+        )
     issuer = obj.get("issuer")
     if not (isinstance(issuer, str) and issuer.strip()) and not isinstance(issuer, dict):
-        raise MalformedCredential(f"{what} names no issuer.")
+        raise MalformedCredential(
+            tr("{what} names no issuer.", what=what or tr("The credential"))
+        )
 
 
 def _proof_types(obj: dict[str, Any]) -> list[str]:

@@ -18,6 +18,7 @@ from wallet.formats.vc_jsonld import check_vc_object, is_edc, types_of
 from wallet.formats.vc_view import view_from_vc
 from wallet.formats.vc_view_values import first_object, parse_epoch
 from wallet.model import Credential, CredentialFormat
+from wallet.translation import tr
 
 VC2_TYPS = frozenset({"vc+jwt", "vc+ld+jwt", "application/vc+jwt", "application/vc+ld+jwt"})
 _VC_TYPES = frozenset({"VerifiableCredential", "OpenBadgeCredential", "AchievementCredential"})
@@ -38,10 +39,10 @@ def is_vc_jwt_payload(payload: dict[str, Any]) -> bool:
 
 
 def parse(raw: bytes) -> Credential:
-    jws = parse_compact_jws(raw, what="The credential token")
-    payload = jws.payload_object(what="The credential token payload")
+    jws = parse_compact_jws(raw, what=tr("The credential token"))
+    payload = jws.payload_object(what=tr("The credential token payload"))
     if not is_vc_jwt_payload(payload):
-        raise NotACredential("This token does not carry a Verifiable Credential.")
+        raise NotACredential(tr("This token does not carry a Verifiable Credential."))
     vc_claim = payload.get("vc")
     if isinstance(vc_claim, dict):
         credential = credential_with_jwt_claims(vc_claim, payload)
@@ -49,7 +50,7 @@ def parse(raw: bytes) -> Credential:
     else:
         credential = credential_with_jwt_claims(payload, payload, only_missing=True)
         media_type = "application/vc+jwt"
-    check_vc_object(credential, what="The credential token")
+    check_vc_object(credential, what=tr("The credential token"))
     return Credential(
         raw=raw,
         format=CredentialFormat.VC_JWT,

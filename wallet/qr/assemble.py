@@ -18,6 +18,7 @@ from wallet.qr.decode import decode_image
 from wallet.qr.fountain import FountainDecoder
 from wallet.qr.ur import is_ur, parse_ur
 from wallet.qr.zlib_stream import inflate, looks_like_zlib
+from wallet.translation import tr, tr_n
 
 KREDO_UR_TYPE = "bytes"
 
@@ -36,10 +37,13 @@ class AssemblyProgress:
 
     def sentence(self) -> str:
         if self.fragments_total is None:
-            return "No frame of a multi-part QR code has been read yet."
-        return (
-            f"{self.fragments_known} of {self.fragments_total} parts of the multi-part QR code "
-            f"recovered from {self.frames_read} frames."
+            return tr("No frame of a multi-part QR code has been read yet.")
+        return tr_n(
+            "{known} of {n} part of the multi-part QR code recovered {frames}.",
+            "{known} of {n} parts of the multi-part QR code recovered {frames}.",
+            self.fragments_total,
+            known=self.fragments_known,
+            frames=tr_n("from {n} frame", "from {n} frames", self.frames_read),
         )
 
 
@@ -69,12 +73,12 @@ class MultiPartAssembler:
     def add(self, text: str) -> bool:
         """Adds one ``ur:`` frame; True when it brought something new."""
         if not is_ur(text):
-            raise SharingError("This QR code is not a frame of a multi-part code.")
+            raise SharingError(tr("This QR code is not a frame of a multi-part code."))
         parsed = parse_ur(text)
         if parsed.type != KREDO_UR_TYPE:
-            raise SharingError(
-                f"This multi-part QR code carries '{parsed.type}', not a credential."
-            )
+            raise SharingError(tr(
+                "This multi-part QR code carries '{type}', not a credential.", type=parsed.type
+            ))
         if parsed.message is not None:  # a single-part UR: the whole message at once
             new = self._finish(parsed.message)
             self._frames_read += 1
@@ -97,9 +101,9 @@ class MultiPartAssembler:
     def _finish(self, message: bytes) -> bool:
         if self._message is not None:
             if message != self._message:
-                raise SharingError(
+                raise SharingError(tr(
                     "This QR code belongs to another multi-part code than the one already read."
-                )
+                ))
             return False
         self._message = message
         return True
@@ -107,9 +111,10 @@ class MultiPartAssembler:
     def credential(self) -> bytes:
         """The credential or presentation bytes the code carries (inflated, capped)."""
         if self._message is None:
-            raise SharingError(
-                "The multi-part QR code is not complete yet: " + self.progress.sentence()
-            )
+            raise SharingError(tr(
+                "The multi-part QR code is not complete yet: {progress}",
+                progress=self.progress.sentence(),
+            ))
         return unwrap_message(self._message)
 
 
@@ -119,9 +124,11 @@ def unwrap_message(message: bytes) -> bytes:
     try:
         content = cbor2.loads(message)
     except Exception as exc:  # cbor2 raises several types for broken input
-        raise MalformedCredential("The multi-part QR code's content is damaged.") from exc
+        raise MalformedCredential(tr("The multi-part QR code's content is damaged.")) from exc
     if not isinstance(content, bytes) or cbor2.dumps(content) != message:
-        raise MalformedCredential("The multi-part QR code does not hold a single byte string.")
+        raise MalformedCredential(
+            tr("The multi-part QR code does not hold a single byte string.")
+        )
     if looks_like_zlib(content):
         return inflate(content)
     return content

@@ -8,6 +8,7 @@ bytes (RFC 9285 §4.2: "ZZZ" would be 91124 > 65535) raises :class:`MalformedCre
 from __future__ import annotations
 
 from wallet.errors import MalformedCredential
+from wallet.translation import tr
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 _VALUE = {char: index for index, char in enumerate(ALPHABET)}
@@ -30,24 +31,34 @@ def b45decode(text: str) -> bytes:
     try:
         values = [_VALUE[char] for char in text]
     except KeyError as exc:
-        raise _invalid(f"the character {exc.args[0]!r} is not in the Base45 alphabet") from None
+        raise _invalid(tr("the character {char} is not in the Base45 alphabet",
+                          char=repr(exc.args[0]))) from None
     if len(values) % 3 == 1:
-        raise _invalid("its length leaves one character over")
+        raise _invalid(tr("its length leaves one character over"))
     out = bytearray()
     for start in range(0, len(values), 3):
         group = values[start : start + 3]
         if len(group) == 3:
             n = group[0] + group[1] * 45 + group[2] * 45 * 45
             if n > 0xFFFF:
-                raise _invalid(f"the group at position {start} is larger than two bytes")
+                raise _invalid(
+                    tr("the group at position {position} is larger than two bytes",
+                       position=start)
+                )
             out += n.to_bytes(2, "big")
         else:
             n = group[0] + group[1] * 45
             if n > 0xFF:
-                raise _invalid(f"the last group at position {start} is larger than one byte")
+                raise _invalid(
+                    tr("the last group at position {position} is larger than one byte",
+                       position=start)
+                )
             out.append(n)
     return bytes(out)
 
 
 def _invalid(reason: str) -> MalformedCredential:
-    return MalformedCredential(f"The QR code's Base45 text is invalid: {reason}.")
+    """``reason`` is a ``tr()`` clause that ends the sentence."""
+    return MalformedCredential(
+        tr("The QR code's Base45 text is invalid: {reason}.", reason=reason)
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import zlib
 
 from wallet.errors import MalformedCredential
+from wallet.translation import tr
 
 WORDS = (
     "ableacidalsoapexaquaarchatomauntawayaxisbackbaldbarnbeltbetabiasbluebodybragbrewbulbbuzz"
@@ -40,18 +41,21 @@ def encode_minimal(data: bytes) -> str:
 def decode_minimal(text: str) -> bytes:
     lowered = text.lower()
     if len(lowered) % 2:
-        raise _invalid("its length is odd")
+        raise _invalid(tr("its length is odd"))
     try:
         checked = bytes(_BYTE[lowered[i : i + 2]] for i in range(0, len(lowered), 2))
     except KeyError as exc:
-        raise _invalid(f"{exc.args[0]!r} is not a byteword") from None
+        raise _invalid(tr("{word} is not a byteword", word=repr(exc.args[0]))) from None
     if len(checked) < 5:
-        raise _invalid("it is too short to hold a checksum")
+        raise _invalid(tr("it is too short to hold a checksum"))
     body, checksum = checked[:-4], checked[-4:]
     if zlib.crc32(body).to_bytes(4, "big") != checksum:
-        raise _invalid("its checksum does not match (the frame was misread or altered)")
+        raise _invalid(tr("its checksum does not match (the frame was misread or altered)"))
     return body
 
 
 def _invalid(reason: str) -> MalformedCredential:
-    return MalformedCredential(f"The multi-part QR frame's text is invalid: {reason}.")
+    """``reason`` is a ``tr()`` clause that ends the sentence."""
+    return MalformedCredential(
+        tr("The multi-part QR frame's text is invalid: {reason}.", reason=reason)
+    )

@@ -12,6 +12,7 @@ from wallet.errors import InputTooLarge, MalformedCredential
 from wallet.formats.limits import MAX_INPUT_BYTES
 from wallet.qr.base45 import b45decode, b45encode
 from wallet.qr.zlib_stream import compress, inflate
+from wallet.translation import tr
 
 PREFIX = "KR1:"
 
@@ -30,10 +31,12 @@ def decode_compact(text: str) -> bytes:
     """The original bytes of a ``KR1:`` text; a damaged text or a bomb raises ``FormatError``
     or ``QrPayloadTooLarge`` with one sentence."""
     if not text.startswith(PREFIX):
-        raise MalformedCredential("This is not a Kredo QR code (it does not start with KR1:).")
+        raise MalformedCredential(
+            tr("This is not a Kredo QR code (it does not start with KR1:).")
+        )
     body = text[len(PREFIX) :]
     if len(body) > MAX_INPUT_BYTES:
-        raise InputTooLarge("The QR text is longer than Kredo reads (16 MiB).")
+        raise InputTooLarge(tr("The QR text is longer than Kredo reads (16 MiB)."))
     if not body:
-        raise MalformedCredential("The Kredo QR code is empty.")
+        raise MalformedCredential(tr("The Kredo QR code is empty."))
     return inflate(b45decode(body))

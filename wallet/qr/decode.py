@@ -16,6 +16,8 @@ import zxingcpp
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from wallet.errors import FormatError, InputTooLarge, MalformedCredential
+from wallet.qr.grouped_number import grouped
+from wallet.translation import tr, tr_n
 
 # 64 megapixels: a 300 dpi A3 scan is 35; more is a decompression bomb, not a photo.
 MAX_IMAGE_PIXELS = 64_000_000
@@ -40,22 +42,25 @@ def open_image(data: bytes) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
     except UnidentifiedImageError:
-        raise FormatError("This file is not an image Kredo can read.") from None
+        raise FormatError(tr("This file is not an image Kredo can read.")) from None
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise _too_many_pixels() from None
     except (OSError, ValueError, SyntaxError) as exc:  # Pillow's words for a damaged header
-        raise MalformedCredential("The image is damaged.", details=str(exc)) from None
+        raise MalformedCredential(tr("The image is damaged."), details=str(exc)) from None
     width, height = image.size
     if width * height > MAX_IMAGE_PIXELS:
-        raise _too_many_pixels(f"{width} × {height} pixels")
+        raise _too_many_pixels(
+            tr("{width} × {height} pixels", width=width, height=height)
+        )
     return image
 
 
-def _too_many_pixels(size: str = "larger than that") -> InputTooLarge:
-    return InputTooLarge(
-        f"Kredo reads images of at most {MAX_IMAGE_PIXELS // 1_000_000} megapixels; "
-        f"this one is {size}."
-    )
+def _too_many_pixels(size: str | None = None) -> InputTooLarge:
+    """``size`` (a ``tr()`` phrase) says how large the image is; by default "larger than that"."""
+    return InputTooLarge(tr(
+        "Kredo reads images of at most {limit} megapixels; this one is {size}.",
+        limit=MAX_IMAGE_PIXELS // 1_000_000, size=size or tr("larger than that"),
+    ))
 
 
 def decode_image(image: Image.Image) -> list[str]:
@@ -88,16 +93,21 @@ def _frames(image: Image.Image) -> Iterator[Image.Image]:
     try:
         for index, frame in enumerate(ImageSequence.Iterator(image)):
             if index >= MAX_ANIMATION_FRAMES or (index + 1) * width * height > MAX_ANIMATION_PIXELS:
-                raise InputTooLarge(
-                    f"The animation has more than {index:,} frames of {width} × {height} "
-                    "pixels; Kredo reads no more."
-                )
+                raise InputTooLarge(tr_n(
+                    "The animation has more than {count} frame of {width} × {height} pixels; "
+                    "Kredo reads no more.",
+                    "The animation has more than {count} frames of {width} × {height} pixels; "
+                    "Kredo reads no more.",
+                    index, count=grouped(index), width=width, height=height,
+                ))
             frame.load()
             yield frame
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise _too_many_pixels("a frame larger than that") from None
+        raise _too_many_pixels(tr("a frame larger than that")) from None
     except (OSError, SyntaxError, ValueError) as exc:  # Pillow's words for a damaged file
-        raise MalformedCredential("The image is damaged or incomplete.", details=str(exc)) from None
+        raise MalformedCredential(
+            tr("The image is damaged or incomplete."), details=str(exc)
+        ) from None
 
 
 def _attempts(frame: Image.Image) -> Iterator[Image.Image]:

@@ -27,7 +27,9 @@ import cbor2
 
 from wallet.errors import InputTooLarge, MalformedCredential, SharingError
 from wallet.formats.limits import MAX_INPUT_BYTES
+from wallet.qr.grouped_number import grouped
 from wallet.qr.xoshiro import Xoshiro256
+from wallet.translation import tr, tr_n
 
 MIN_FRAGMENT_LEN = 10
 # Fragments one message may have when read: half an hour of frames at 5 a second. Mixing
@@ -125,16 +127,16 @@ class FountainPart:
         try:
             items = cbor2.loads(raw)
         except Exception as exc:  # cbor2 raises several types for broken input
-            raise _malformed("its CBOR is damaged") from exc
+            raise _malformed(tr("its CBOR is damaged")) from exc
         if (
             not isinstance(items, list)
             or len(items) != 5
             or not all(type(v) is int for v in items[:4])
             or not isinstance(items[4], bytes)
         ):
-            raise _malformed("it is not [seqNum, seqLen, messageLen, checksum, data]")
+            raise _malformed(tr("it is not [seqNum, seqLen, messageLen, checksum, data]"))
         if cbor2.dumps(items) != raw:
-            raise _malformed("its CBOR is not in the minimal form or has extra bytes")
+            raise _malformed(tr("its CBOR is not in the minimal form or has extra bytes"))
         part = cls(items[0], items[1], items[2], items[3], items[4])
         part.check()
         return part
@@ -142,20 +144,23 @@ class FountainPart:
     def check(self) -> None:
         fragment_len = len(self.data)
         if not (1 <= self.seq_num < _U32 and 0 <= self.checksum < _U32):
-            raise _malformed("its sequence number or checksum is out of range")
+            raise _malformed(tr("its sequence number or checksum is out of range"))
         if self.message_len > MAX_INPUT_BYTES:
-            raise InputTooLarge(
+            raise InputTooLarge(tr(
                 "The multi-part QR code announces a message larger than Kredo reads (16 MiB)."
-            )
+            ))
         if self.seq_len > MAX_FRAGMENTS:
-            raise InputTooLarge(
-                f"The multi-part QR code announces {self.seq_len:,} parts; Kredo reads codes "
-                f"of at most {MAX_FRAGMENTS:,}."
-            )
+            raise InputTooLarge(tr_n(
+                "The multi-part QR code announces {count} part; Kredo reads codes of at most "
+                "{limit}.",
+                "The multi-part QR code announces {count} parts; Kredo reads codes of at most "
+                "{limit}.",
+                self.seq_len, count=grouped(self.seq_len), limit=grouped(MAX_FRAGMENTS),
+            ))
         if fragment_len < 1 or self.message_len < 1 or self.seq_len < 1:
-            raise _malformed("it announces an empty message")
+            raise _malformed(tr("it announces an empty message"))
         if self.seq_len != math.ceil(self.message_len / fragment_len):
-            raise _malformed("its fragment count does not match the message length")
+            raise _malformed(tr("its fragment count does not match the message length"))
 
 
 class FountainEncoder:
@@ -163,7 +168,7 @@ class FountainEncoder:
         self, message: bytes, max_fragment_len: int, *, min_fragment_len: int = MIN_FRAGMENT_LEN
     ) -> None:
         if not message:
-            raise SharingError("There is nothing to put into a QR code.")
+            raise SharingError(tr("There is nothing to put into a QR code."))
         self.message_len = len(message)
         self.checksum = zlib.crc32(message)
         self.fragment_len = nominal_fragment_length(
@@ -225,10 +230,10 @@ class FountainDecoder:
             first.checksum,
             len(first.data),
         ):
-            raise SharingError(
+            raise SharingError(tr(
                 "This QR frame belongs to a different multi-part code than the frames read "
                 "before it; scan the frames of one code at a time."
-            )
+            ))
         self.parts_received += 1
         if self.complete or part.seq_num in self._seen:
             return False
@@ -262,19 +267,20 @@ class FountainDecoder:
     def message(self) -> bytes:
         first = self._first
         if first is None or not self.complete:
-            raise SharingError("The multi-part QR code is not complete yet.")
+            raise SharingError(tr("The multi-part QR code is not complete yet."))
         fragment_len = len(first.data)
         joined = b"".join(
             self._rows[i].data.to_bytes(fragment_len, "big") for i in range(first.seq_len)
         )
         message = joined[: first.message_len]
         if zlib.crc32(message) != first.checksum:
-            raise MalformedCredential(
+            raise MalformedCredential(tr(
                 "The multi-part QR code was reassembled but its checksum does not match; "
                 "a frame was misread or altered."
-            )
+            ))
         return message
 
 
 def _malformed(reason: str) -> MalformedCredential:
-    return MalformedCredential(f"The multi-part QR frame is invalid: {reason}.")
+    """``reason`` is a ``tr()`` clause that ends the sentence."""
+    return MalformedCredential(tr("The multi-part QR frame is invalid: {reason}.", reason=reason))

@@ -16,6 +16,7 @@ from wallet.errors import MalformedCredential, SharingError
 from wallet.qr.compact import PREFIX as COMPACT_PREFIX
 from wallet.qr.compact import decode_compact
 from wallet.qr.ur import is_ur
+from wallet.translation import tr
 
 PayloadKind = Literal[
     "kredo-compact",
@@ -34,16 +35,24 @@ OFFER_SCHEME = "openid-credential-offer://"
 _JWT = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*(~[A-Za-z0-9_.~-]*)?$")
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
-DESCRIPTIONS: dict[PayloadKind, str] = {
-    "kredo-compact": "a credential in a Kredo QR code",
-    "vpqr": "a credential in a VPQR (VP1-) code",
-    "ur-part": "one frame of a multi-part QR code",
-    "json-credential": "a JSON credential written directly into the QR code",
-    "jwt": "a JWT credential written directly into the QR code",
-    "url": "a web address",
-    "openid4vci-offer": "an OpenID4VCI credential offer",
-    "unknown": "text that is not a credential",
-}
+
+def describe(kind: PayloadKind) -> str:
+    """What a payload of ``kind`` is, as the object of "The QR code holds …"."""
+    if kind == "kredo-compact":
+        return tr("a credential in a Kredo QR code")
+    if kind == "vpqr":
+        return tr("a credential in a VPQR (VP1-) code")
+    if kind == "ur-part":
+        return tr("one frame of a multi-part QR code")
+    if kind == "json-credential":
+        return tr("a JSON credential written directly into the QR code")
+    if kind == "jwt":
+        return tr("a JWT credential written directly into the QR code")
+    if kind == "url":
+        return tr("a web address")
+    if kind == "openid4vci-offer":
+        return tr("an OpenID4VCI credential offer")
+    return tr("text that is not a credential")
 
 
 @dataclass(frozen=True)
@@ -54,20 +63,21 @@ class ScannedPayload:
 
     @property
     def description(self) -> str:
-        return DESCRIPTIONS[self.kind]
+        return describe(self.kind)
 
     def sentence(self) -> str:
         """What Kredo tells a person about a payload it does not verify."""
         if self.kind == "url":
-            return f"The QR code holds a web address; Kredo did not open it: {self.text}"
+            return tr("The QR code holds a web address; Kredo did not open it: {address}",
+                      address=self.text)
         if self.kind == "openid4vci-offer":
-            return (
+            return tr(
                 "The QR code holds an OpenID4VCI credential offer (an issuer offering to send "
                 "a credential to a wallet); Kredo did not contact the issuer."
             )
         if self.kind == "unknown":
-            return "The QR code holds text that is not a credential Kredo knows."
-        return f"The QR code holds {self.description}."
+            return tr("The QR code holds text that is not a credential Kredo knows.")
+        return tr("The QR code holds {what}.", what=self.description)
 
 
 def identify_payload(text: str) -> ScannedPayload:
@@ -99,8 +109,10 @@ def _decode_vpqr(text: str) -> bytes:
     try:
         vpqr = importlib.import_module("wallet.share.vpqr")
     except ImportError:
-        raise SharingError("This copy of Kredo cannot read VPQR (VP1-) codes.") from None
+        raise SharingError(tr("This copy of Kredo cannot read VPQR (VP1-) codes.")) from None
     document = vpqr.decode_vpqr(text)
     if not isinstance(document, dict):
-        raise MalformedCredential("The VPQR code does not hold a credential or presentation.")
+        raise MalformedCredential(
+            tr("The VPQR code does not hold a credential or presentation.")
+        )
     return json.dumps(document, ensure_ascii=False).encode("utf-8")

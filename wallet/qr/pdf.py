@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 from wallet.errors import InputTooLarge, MalformedCredential
 from wallet.formats.limits import MAX_INPUT_BYTES
 from wallet.qr.decode import decode_frame
+from wallet.translation import tr
 
 PDF_MAGIC = b"%PDF-"
 MAX_PAGES = 20  # a credential PDF has one to a few pages; the rest is not searched
@@ -56,7 +57,7 @@ def read_pdf(data: bytes) -> PdfContents:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:
         raise MalformedCredential(
-            "The PDF could not be opened (damaged, or protected by a password).",
+            tr("The PDF could not be opened (damaged, or protected by a password)."),
             details=str(exc),
         ) from None
     try:
@@ -71,7 +72,7 @@ def read_pdf(data: bytes) -> PdfContents:
             pages_read=min(pages, MAX_PAGES),
         )
     except pypdfium2.PdfiumError as exc:
-        raise MalformedCredential("The PDF is damaged.", details=str(exc)) from None
+        raise MalformedCredential(tr("The PDF is damaged."), details=str(exc)) from None
     finally:
         document.close()
 
@@ -103,6 +104,8 @@ def _attachments(document: pypdfium2.PdfDocument) -> list[PdfAttachment]:
         if size.value == 0:
             continue
         if size.value > MAX_INPUT_BYTES:
-            raise InputTooLarge("A file attached to the PDF is larger than Kredo reads (16 MiB).")
+            raise InputTooLarge(
+                tr("A file attached to the PDF is larger than Kredo reads (16 MiB).")
+            )
         found.append(PdfAttachment(attachment.get_name(), bytes(attachment.get_data())))
     return found

@@ -18,6 +18,7 @@ from wallet.qr.assemble import AssemblyProgress, MultiPartAssembler
 from wallet.qr.decode import decode_image_bytes
 from wallet.qr.payload import ScannedPayload, identify_payload
 from wallet.qr.pdf import is_pdf, read_pdf
+from wallet.translation import tr, tr_n
 
 
 @dataclass(frozen=True)
@@ -76,29 +77,28 @@ class _Scan:
             self.messages.append(f"{path.name}: {exc.message}")
             return
         if not texts:
-            self.messages.append(
-                f"{path.name}: no QR code could be read (the picture may be damaged, cut off, "
-                "blurred or too small)."
-            )
+            self.messages.append(tr(
+                "{name}: no QR code could be read (the picture may be damaged, cut off, "
+                "blurred or too small).",
+                name=path.name,
+            ))
         for text in texts:
             self.text(text, path.name)
 
     def pdf(self, data: bytes, name: str) -> None:
         contents = read_pdf(data)
         for found in contents.qr_texts:
-            self.text(found.text, f"{name}, page {found.page}")
+            self.text(found.text, tr("{name}, page {page}", name=name, page=found.page))
         if contents.qr_texts:
             return
         for attachment in contents.attachments:
             self.credential(
-                attachment.data, f"{name}, attached file {attachment.name}", "pdf-attachment"
+                attachment.data,
+                tr("{name}, attached file {attachment}", name=name, attachment=attachment.name),
+                "pdf-attachment",
             )
         if not contents.attachments:
-            skipped = contents.pages - contents.pages_read
-            more = f" (the last {skipped} pages were not searched)" if skipped else ""
-            self.messages.append(
-                f"{name}: the PDF shows no readable QR code and has no attached file{more}."
-            )
+            self.messages.append(_nothing_in_pdf(name, contents.pages - contents.pages_read))
 
     def result(self) -> ScanResult:
         progress = self.assembler.progress if self.assembler.started else None
@@ -110,13 +110,12 @@ class _Scan:
                 self.messages.append(f"{sources}: {exc.message}")
             else:
                 frames = self.assembler.progress.frames_read
-                self.credential(
-                    raw, f"multi-part QR code ({frames} frames: {sources})", "ur-multipart"
-                )
+                self.credential(raw, _multipart_source(frames, sources), "ur-multipart")
         elif progress is not None:
-            self.messages.append(
-                f"{progress.sentence()} Scan more frames of the code (any order) to finish it."
-            )
+            self.messages.append(tr(
+                "{progress} Scan more frames of the code (any order) to finish it.",
+                progress=progress.sentence(),
+            ))
         return ScanResult(
             credentials=tuple(self.credentials),
             others=tuple(self.others),
@@ -125,10 +124,28 @@ class _Scan:
         )
 
 
+def _nothing_in_pdf(name: str, skipped: int) -> str:
+    if not skipped:
+        return tr("{name}: the PDF shows no readable QR code and has no attached file.", name=name)
+    return tr_n(
+        "{name}: the PDF shows no readable QR code and has no attached file (the last {n} page "
+        "was not searched).",
+        "{name}: the PDF shows no readable QR code and has no attached file (the last {n} pages "
+        "were not searched).",
+        skipped, name=name,
+    )
+
+
+def _multipart_source(frames: int, sources: str) -> str:
+    return tr_n("multi-part QR code ({n} frame: {sources})",
+                "multi-part QR code ({n} frames: {sources})", frames, sources=sources)
+
+
 def _sources_label(sources: list[str]) -> str:
     if len(sources) <= 3:
         return ", ".join(sources)
-    return f"{sources[0]} … {sources[-1]}, {len(sources)} files"
+    return tr_n("{first} … {last}, {n} file", "{first} … {last}, {n} files", len(sources),
+                first=sources[0], last=sources[-1])
 
 
 def scan_files(paths: Iterable[Path]) -> ScanResult:
@@ -138,9 +155,11 @@ def scan_files(paths: Iterable[Path]) -> ScanResult:
     return scan.result()
 
 
-def scan_texts(texts: Iterable[str], *, source: str = "QR code") -> ScanResult:
-    """The same for texts already read (a camera, the clipboard)."""
+def scan_texts(texts: Iterable[str], *, source: str | None = None) -> ScanResult:
+    """The same for texts already read (a camera, the clipboard); ``source`` names where they
+    came from in sentences (a ``tr()`` phrase; by default "QR code")."""
     scan = _Scan()
+    where = source or tr("QR code")
     for text in texts:
-        scan.text(text, source)
+        scan.text(text, where)
     return scan.result()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from wallet.errors import MalformedCredential
 from wallet.qr.bytewords import decode_minimal, encode_minimal
 from wallet.qr.fountain import FountainPart
+from wallet.translation import tr
 
 SCHEME = "ur:"
 _TYPE = re.compile(r"^[a-z0-9-]+$")
@@ -42,23 +43,24 @@ def multi_part_ur(ur_type: str, part: FountainPart) -> str:
 def parse_ur(text: str) -> UrText:
     lowered = text.strip().lower()
     if not lowered.startswith(SCHEME):
-        raise _invalid("it does not start with ur:")
+        raise _invalid(tr("it does not start with ur:"))
     components = lowered[len(SCHEME) :].split("/")
     ur_type = components[0]
     if not _TYPE.match(ur_type):
-        raise _invalid("its type is not lower-case letters, digits and hyphens")
+        raise _invalid(tr("its type is not lower-case letters, digits and hyphens"))
     if len(components) == 2:
         return UrText(ur_type, message=decode_minimal(components[1]))
     if len(components) != 3:
-        raise _invalid("it has neither one nor two path components after the type")
+        raise _invalid(tr("it has neither one nor two path components after the type"))
     sequence = _SEQUENCE.match(components[1])
     if sequence is None:
-        raise _invalid("its sequence is not <number>-<count>")
+        raise _invalid(tr("its sequence is not <number>-<count>"))
     part = FountainPart.from_cbor(decode_minimal(components[2]))
     if (part.seq_num, part.seq_len) != (int(sequence[1]), int(sequence[2])):
-        raise _invalid("its sequence does not match the sequence inside the frame")
+        raise _invalid(tr("its sequence does not match the sequence inside the frame"))
     return UrText(ur_type, part=part)
 
 
 def _invalid(reason: str) -> MalformedCredential:
-    return MalformedCredential(f"The multi-part QR frame is invalid: {reason}.")
+    """``reason`` is a ``tr()`` clause that ends the sentence."""
+    return MalformedCredential(tr("The multi-part QR frame is invalid: {reason}.", reason=reason))

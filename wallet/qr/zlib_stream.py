@@ -10,6 +10,7 @@ import zlib
 
 from wallet.errors import MalformedCredential, QrPayloadTooLarge
 from wallet.formats.limits import MAX_INFLATED_BYTES
+from wallet.translation import tr
 
 COMPRESSION_LEVEL = 9
 
@@ -33,15 +34,18 @@ def inflate(data: bytes, *, cap: int = MAX_INFLATED_BYTES) -> bytes:
         out = inflater.decompress(data, cap + 1)
     except zlib.error as exc:
         raise MalformedCredential(
-            "The QR code's compressed data is damaged.", details=str(exc)
+            tr("The QR code's compressed data is damaged."), details=str(exc)
         ) from None
     if len(out) > cap:
-        raise QrPayloadTooLarge(
-            f"The QR code's data would inflate to more than {cap // (1024 * 1024)} MiB, "
-            "the most Kredo accepts; it was refused."
-        )
+        raise QrPayloadTooLarge(tr(
+            "The QR code's data would inflate to more than {limit} MiB, the most Kredo accepts; "
+            "it was refused.",
+            limit=cap // (1024 * 1024),
+        ))
     if not inflater.eof:
-        raise MalformedCredential("The QR code's compressed data is incomplete.")
+        raise MalformedCredential(tr("The QR code's compressed data is incomplete."))
     if inflater.unused_data:
-        raise MalformedCredential("The QR code's compressed data has extra bytes after its end.")
+        raise MalformedCredential(
+            tr("The QR code's compressed data has extra bytes after its end.")
+        )
     return out
