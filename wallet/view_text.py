@@ -1,10 +1,16 @@
-"""Plain-text rendering of a credential's normalised view (``kredo show``)."""
+"""Plain-text rendering of a credential's normalised view (``kredo show``).
+
+Labels follow the active language (:mod:`wallet.translation`): English ones are this module's
+own, Czech ones are the Annex I labels the GUI and the PDF use (:mod:`wallet.share.annex_labels`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from wallet.model import LangText, MicroCredentialView, Organisation
+from wallet.share.annex_labels import label
+from wallet.translation import current_language
 
 
 def _text(value: LangText | None, lang: str) -> str | None:
@@ -51,11 +57,20 @@ ANNEX_LABELS_EN: dict[str, str] = {
 }
 
 
+def _ui_label(key: str) -> str:
+    """The label of row ``key`` (or ``hours``) in the active language."""
+    if current_language() == "cs":
+        return label(key, "cs")
+    return ANNEX_LABELS_EN.get(key, key)
+
+
 def annex_rows(
-    view: MicroCredentialView, lang: str = "en", *, hours: str = "hours"
+    view: MicroCredentialView, lang: str = "en", *, hours: str | None = None
 ) -> list[tuple[str, str | None]]:
     """(key, value) pairs in Annex I order; ``None`` where the credential lacks the element.
-    Learning outcomes are not included: they are a list (``view.learning_outcomes``)."""
+    Learning outcomes are not included: they are a list (``view.learning_outcomes``).
+    ``lang`` is the language of the credential's own texts; ``hours`` the unit's word."""
+    hours = hours or _ui_label("hours")
     workload = ", ".join(
         p
         for p in (
@@ -100,8 +115,11 @@ def annex_rows(
 def view_lines(view: MicroCredentialView, lang: str = "en") -> Iterator[tuple[str, str]]:
     """(label, value) pairs in Annex I order; missing elements are shown as missing."""
     for key, value in annex_rows(view, lang):
-        yield ANNEX_LABELS_EN[key], value if value is not None else "—"
-    yield "Learning outcomes", str(len(view.learning_outcomes)) if view.learning_outcomes else "—"
+        yield _ui_label(key), value if value is not None else "—"
+    yield (
+        _ui_label("learning_outcomes"),
+        str(len(view.learning_outcomes)) if view.learning_outcomes else "—",
+    )
     for number, outcome in enumerate(view.learning_outcomes, start=1):
         yield f"  {number}.", outcome.pick(lang)
 
