@@ -92,6 +92,7 @@ def test_a_tampered_sealed_file_is_still_written_as_it_is(tmp_path: Path) -> Non
             "en",
             [
                 "Europass wallet",
+                "This folder holds 1 credential file, exactly as its issuer sealed it:",
                 '"My Library"',
                 "europass.europa.eu",
                 "breaks the seal",
@@ -104,6 +105,7 @@ def test_a_tampered_sealed_file_is_still_written_as_it_is(tmp_path: Path) -> Non
             "cs",
             [
                 "peněženku Europass",
+                "obsahuje 1 soubor s certifikátem přesně tak, jak ho vydavatel zapečetil:",
                 "„My Library“",
                 "europass.europa.eu",
                 "pečeť poruší",

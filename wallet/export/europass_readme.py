@@ -27,8 +27,6 @@ class ReadmeEntry:
 _TEXT = {
     "en": {
         "heading": "Your sealed European Digital Credentials, ready for Europass",
-        "intro": "This folder holds {count} credential file(s), exactly as their issuers "
-        "sealed them:",
         "how": "How to add them to your Europass wallet",
         "steps": (
             "Sign in to your Europass profile on the Europass portal (europass.europa.eu).",
@@ -46,8 +44,6 @@ _TEXT = {
     },
     "cs": {
         "heading": "Vaše zapečetěné evropské digitální certifikáty, připravené pro Europass",
-        "intro": "Tato složka obsahuje {count} soubor(y/ů) certifikátů přesně tak, jak je "
-        "vydavatelé zapečetili:",
         "how": "Jak je přidat do své peněženky Europass",
         "steps": (
             "Přihlaste se ke svému profilu Europass na portálu Europass (europass.europa.eu).",
@@ -77,7 +73,7 @@ def readme_text(
 ) -> str:
     texts = _TEXT[ui_language(lang)]
     lines = [str(texts["heading"]), "=" * len(str(texts["heading"])), ""]
-    lines += [str(texts["intro"]).format(count=len(entries)), ""]
+    lines += [_intro(len(entries), ui_language(lang)), ""]
     for entry in entries:
         lines.append(f"  {entry.file_name}")
         lines.append(
@@ -92,3 +88,21 @@ def readme_text(
         lines += [f"  - {title}" for title in refused_titles]
     lines += ["", str(texts["footer"]).format(date=format_date(written_at, lang)), ""]
     return "\n".join(lines)
+
+
+def _intro(count: int, lang: str) -> str:
+    """The first sentence, with the count's grammatical number (Czech has three forms)."""
+    if lang == "cs":
+        if count == 1:
+            return (
+                "Tato složka obsahuje 1 soubor s certifikátem přesně tak, jak ho vydavatel "
+                "zapečetil:"
+            )
+        noun = "soubory" if 2 <= count <= 4 else "souborů"
+        return (
+            f"Tato složka obsahuje {count} {noun} s certifikáty přesně tak, jak je vydavatelé "
+            "zapečetili:"
+        )
+    if count == 1:
+        return "This folder holds 1 credential file, exactly as its issuer sealed it:"
+    return f"This folder holds {count} credential files, exactly as their issuers sealed them:"

@@ -84,7 +84,8 @@ def open_envelope(data: bytes) -> CborldEnvelope:
     if tag in LEGACY_RANGE:
         entry = tag - LEGACY_RANGE.start
         if entry >= 128:
-            raise _unknown_registry_entry(f"a varint starting at {entry}")
+            # The tag holds the first byte of a varint: the entry is at least this.
+            raise _unknown_registry_entry(f"≥ {entry}")
         return _supported(CborldEnvelope(legacy=False, registry_entry_id=entry, payload=data[3:]))
     raise damaged(tr("its CBOR tag {tag} is not a CBOR-LD tag", tag=f"{tag:#06x}"))
 
