@@ -1,13 +1,25 @@
-"""Filters and sort orders over the credential list (a proxy: the model stays untouched)."""
+"""Filters and sort orders over the credential list.
+
+Filtering is a proxy (the model stays untouched). Qt asks the proxy about every row each time
+the rows change, so ``filterAcceptsRow`` reads the model's Python list directly (no index, no
+QVariant) and answers at once when no filter is set. Sorting is done by the model in Python
+(``row_order`` gives it a key); the proxy keeps the model's order.
+"""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+)
 
-from ui.credential_model import CredentialRoles
+from ui.credential_model import CredentialListModel, RowOrder, state_word
 from wallet.store.records import CredentialSummary
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -21,6 +33,25 @@ class SortKey(enum.Enum):
     ECTS = "ects"
 
 
+def row_order(key: SortKey, model: CredentialListModel) -> RowOrder | None:
+    """The order ``key`` names, for ``CredentialListModel.set_order`` (None: as given)."""
+    if key is SortKey.NEWEST:
+        return RowOrder(lambda row: (row.index.issued or "", row.id), descending=True)
+    if key is SortKey.TITLE:
+        return RowOrder(lambda row: model.title_of(row).casefold())
+    if key is SortKey.ISSUER:
+        return RowOrder(lambda row: (row.index.issuer_name or "").casefold())
+    if key is SortKey.ECTS:
+        return RowOrder(lambda row: row.index.ects or 0, descending=True)
+    return None
+
+
+def ranked(rows: list[CredentialSummary], ids: list[int]) -> list[CredentialSummary]:
+    """The rows a search found, best match first (``ids`` from ``search_ids``)."""
+    by_id = {row.id: row for row in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
 @dataclass(frozen=True)
 class CredentialFilter:
     issuer: str | None = None
@@ -29,6 +60,10 @@ class CredentialFilter:
     min_ects: float | None = None
     eqf_level: int | None = None
     recent_since: str | None = None  # ISO date: imported on or after
+
+    @property
+    def accepts_everything(self) -> bool:
+        return self == _NO_FILTER
 
     def accepts(self, row: CredentialSummary, state: str) -> bool:
         index = row.index
@@ -42,12 +77,22 @@ class CredentialFilter:
         )
 
 
+_NO_FILTER = CredentialFilter()
+
+
 class CredentialFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._filter = CredentialFilter()
-        self._sort = SortKey.RELEVANCE
+        self._filter = _NO_FILTER
+        self._everything = True
+        self._credentials: CredentialListModel | None = None
         self.setDynamicSortFilter(False)
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        if not isinstance(model, CredentialListModel):
+            raise TypeError("CredentialFilterProxy filters a CredentialListModel")
+        self._credentials = model
+        super().setSourceModel(model)
 
     @property
     def current_filter(self) -> CredentialFilter:
@@ -56,30 +101,14 @@ class CredentialFilterProxy(QSortFilterProxyModel):
     def set_filter(self, value: CredentialFilter) -> None:
         self.beginFilterChange()
         self._filter = value
+        self._everything = value.accepts_everything
         self.endFilterChange()
 
-    def set_sort(self, key: SortKey) -> None:
-        self._sort = key
-        self.invalidate()
-        self.sort(0)
-
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        row = model.data(index, CredentialRoles.SUMMARY)
-        state = model.data(index, CredentialRoles.STATE)
-        return row is not None and self._filter.accepts(row, state)
-
-    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
-        model = self.sourceModel()
-        a = model.data(left, CredentialRoles.SUMMARY)
-        b = model.data(right, CredentialRoles.SUMMARY)
-        if self._sort is SortKey.NEWEST:
-            return (b.index.issued or "", b.id) < (a.index.issued or "", a.id)
-        if self._sort is SortKey.TITLE:
-            return str(model.data(left)).casefold() < str(model.data(right)).casefold()
-        if self._sort is SortKey.ISSUER:
-            return (a.index.issuer_name or "").casefold() < (b.index.issuer_name or "").casefold()
-        if self._sort is SortKey.ECTS:
-            return (b.index.ects or 0) < (a.index.ects or 0)
-        return left.row() < right.row()
+        if self._everything:
+            return True
+        model = self._credentials
+        if model is None or source_parent.isValid():
+            return False
+        row = model.row_at(source_row)
+        return self._filter.accepts(row, state_word(row))

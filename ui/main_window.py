@@ -6,7 +6,15 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -35,7 +43,13 @@ from PySide6.QtWidgets import (
 
 from ui.annex_labels import format_name
 from ui.card_delegate import CardDelegate
-from ui.credential_filter import CredentialFilter, CredentialFilterProxy, SortKey
+from ui.credential_filter import (
+    CredentialFilter,
+    CredentialFilterProxy,
+    SortKey,
+    ranked,
+    row_order,
+)
 from ui.credential_model import UNCHECKED, CredentialListModel, CredentialRoles
 from ui.detail_panel import DetailPanel
 from ui.errors import show_error
@@ -82,6 +96,9 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=120)
         self._search_timer.timeout.connect(self._search_changed)
         self.search.textChanged.connect(self._search_timer.start)
+        # The worker lists the wallet while the rest of the window is built; the rows are
+        # shown when the event loop runs.
+        self.reload()
 
         self.state_filter = self._combo(self.tr("Status"), [(self.tr("Any status"), None)] + [
             (chip_text(s), s) for s in
@@ -99,7 +116,7 @@ class MainWindow(QMainWindow):
         for combo in (self.state_filter, self.format_filter, self.eqf_filter, self.ects_filter):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.sort_choice.currentIndexChanged.connect(
-            lambda: self.proxy.set_sort(self.sort_choice.currentData()))
+            lambda: self.model.set_order(row_order(self.sort_choice.currentData(), self.model)))
 
         self.cards = QListView()
         self.cards.setModel(self.proxy)
@@ -145,7 +162,6 @@ class MainWindow(QMainWindow):
         self.import_flow = ImportFlow(session, self, self._imported)
         self._build_actions()
         session.changed.connect(self.reload)
-        self.reload()
 
     # --- building ----------------------------------------------------------------------
 
@@ -247,7 +263,7 @@ class MainWindow(QMainWindow):
             everything = group if tag is None and collection is None else repo.list()
             issuers = sorted({r.index.issuer_name for r in everything if r.index.issuer_name},
                              key=str.casefold)
-            rows = _ranked(group, repo.search_ids(search)) if search else group
+            rows = ranked(group, repo.search_ids(search)) if search else group
             return rows, repo.collections(), repo.all_tags(), issuers
 
         self.session.call(load, self._loaded, self._load_failed)
@@ -268,14 +284,11 @@ class MainWindow(QMainWindow):
             self._show_rows(group)
             return
         self.session.call(lambda repo: repo.search_ids(search),
-                          lambda ids: self._show_rows(_ranked(group, ids)), self._load_failed)
+                          lambda ids: self._show_rows(ranked(group, ids)), self._load_failed)
 
     def _show_rows(self, rows: list[CredentialSummary]) -> None:
         selected = set(self.selected_ids())
-        self.model.set_rows(rows)
-        self.proxy.invalidate()
-        if self.sort_choice.currentData() is not SortKey.RELEVANCE:
-            self.proxy.sort(0)
+        self.model.set_rows(rows)  # the model sorts them, the proxy filters them once
         self._restore_selection(selected)
         self.statusBar().showMessage(self.tr("%n credential(s)", "", self.proxy.rowCount()))
 
@@ -296,11 +309,21 @@ class MainWindow(QMainWindow):
         show_error(self, exc)
 
     def _restore_selection(self, ids: set[int]) -> None:
-        selection = self.cards.selectionModel()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(CredentialRoles.ID) in ids:
-                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+        selection = QItemSelection()
+        for credential_id in ids:
+            index = self._proxy_index(credential_id)
+            if index.isValid():
+                selection.select(index, index)
+        if not selection.isEmpty():
+            self.cards.selectionModel().select(
+                selection, QItemSelectionModel.SelectionFlag.Select)
+
+    def _proxy_index(self, credential_id: int) -> QModelIndex:
+        """Where a credential is shown (invalid when it is not)."""
+        row = self.model.row_of(credential_id)
+        if row is None:
+            return QModelIndex()
+        return self.proxy.mapFromSource(self.model.index(row))
 
     def _load_thumbnail(self, credential_id: int) -> None:
         self.session.call(
@@ -341,11 +364,9 @@ class MainWindow(QMainWindow):
         self.detail.show_credential(ids[0] if len(ids) == 1 else None)
 
     def select_id(self, credential_id: int) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(CredentialRoles.ID) == credential_id:
-                self.cards.setCurrentIndex(index)
-                return
+        index = self._proxy_index(credential_id)
+        if index.isValid():
+            self.cards.setCurrentIndex(index)
 
     # --- import ------------------------------------------------------------------------
 
@@ -507,11 +528,6 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_files(paths)
-
-
-def _ranked(rows: list[CredentialSummary], ids: list[int]) -> list[CredentialSummary]:
-    by_id = {row.id: row for row in rows}
-    return [by_id[i] for i in ids if i in by_id]
 
 
 def _local_paths(mime: QMimeData) -> list[Path]:
