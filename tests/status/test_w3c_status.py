@@ -187,8 +187,8 @@ def test_slow_server_leaves_status_unknown(local_server: LocalServer, issuer: Is
     [outcome] = check_status_entries(document, online=True, now=NOW, timeout=1.0)
     assert outcome.state is StatusState.UNKNOWN
     assert outcome.message == (
-        "The issuer's status list could not be fetched: "
-        "the issuer's server did not answer within 1 second."
+        "The issuer's status list could not be fetched. "
+        "The issuer's server did not answer within 1 second."
     )
 
 

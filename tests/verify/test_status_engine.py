@@ -202,7 +202,7 @@ def test_status_server_down_says_so_and_is_not_ok(issuer: Issuer, method: Method
 
     status = _status_check(report)
     assert status.status is CheckStatus.SKIPPED
-    assert status.message.startswith("The issuer's status list could not be fetched: ")
+    assert status.message.startswith("The issuer's status list could not be fetched. ")
     assert status.mode is CheckMode.NETWORK
     assert report.status is OverallStatus.PARTIALLY_VERIFIED
 

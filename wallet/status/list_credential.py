@@ -22,7 +22,6 @@ from wallet.formats.json_input import load_json_object
 from wallet.net import Fetcher
 from wallet.status.outcome import StatusListError, StatusState
 from wallet.translation import tr
-from wallet.verify.sentences import as_clause
 
 # Real lists are a few KB (a gzipped 16 KB bitstring); this leaves room for large ones.
 MAX_STATUS_LIST_BYTES = 2 * 1024 * 1024
@@ -58,8 +57,8 @@ def fetch_document(
         raise StatusListError(
             StatusState.UNKNOWN,
             tr(
-                "The issuer's status list could not be fetched: {reason}",
-                reason=as_clause(exc.message),
+                "The issuer's status list could not be fetched. {reason}",
+                reason=exc.message,
             ),
             details=exc.details,
         ) from None
@@ -109,16 +108,16 @@ def _verified_data_integrity(
     except WalletError as exc:
         raise _failed(
             tr(
-                "The issuer's status list carries no signature Kredo can check: {reason}",
-                reason=as_clause(exc.message),
+                "The issuer's status list carries no signature Kredo can check. {reason}",
+                reason=exc.message,
             )
         ) from None
     if not result.signature_checked:
         raise StatusListError(
             StatusState.UNKNOWN,
             tr(
-                "The signature on the issuer's status list could not be checked: {reason}",
-                reason=as_clause(result.problems[0]),
+                "The signature on the issuer's status list could not be checked. {reason}",
+                reason=result.problems[0],
             )
             if result.problems
             else tr("The signature on the issuer's status list could not be checked."),
@@ -156,8 +155,8 @@ def _verified_jwt(body: bytes, now: datetime) -> tuple[Mapping[str, Any], str | 
     except WalletError as exc:
         raise _failed(
             tr(
-                "The issuer's status list could not be verified: {reason}",
-                reason=as_clause(exc.message),
+                "The issuer's status list could not be verified. {reason}",
+                reason=exc.message,
             )
         ) from None
     if not verification.signature.passed:
@@ -165,16 +164,16 @@ def _verified_jwt(body: bytes, now: datetime) -> tuple[Mapping[str, Any], str | 
     if not verification.claims.passed:
         raise _failed(
             tr(
-                "The issuer's status list is inconsistent: {reason}",
-                reason=as_clause(verification.claims.messages[0]),
+                "The issuer's status list is inconsistent. {reason}",
+                reason=verification.claims.messages[0],
             )
         )
     if not verification.time.passed:
         raise StatusListError(
             StatusState.UNKNOWN,
             tr(
-                "The issuer's status list is outside its validity period: {reason}",
-                reason=as_clause(verification.time.messages[0]),
+                "The issuer's status list is outside its validity period. {reason}",
+                reason=verification.time.messages[0],
             ),
         )
     credential = dict(verification.credential)
@@ -214,8 +213,8 @@ def _json_object(body: bytes) -> dict[str, Any]:
 
 
 def _signature_failed(reason: str) -> str:
-    return tr("The issuer's status list failed its signature check: {reason}",
-              reason=as_clause(reason))
+    return tr("The issuer's status list failed its signature check. {reason}",
+              reason=reason)
 
 
 def _failed(message: str) -> StatusListError:

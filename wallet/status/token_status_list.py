@@ -22,7 +22,6 @@ from wallet.formats.json_input import load_json_object
 from wallet.status.bitstring import ZLIB_WBITS, inflate, read_entry
 from wallet.status.outcome import StatusListError, StatusState
 from wallet.translation import tr
-from wallet.verify.sentences import as_clause
 
 ACCEPT = "application/statuslist+jwt"
 TOKEN_TYPES = frozenset({"statuslist+jwt", "application/statuslist+jwt"})
@@ -74,8 +73,8 @@ def read_token_status(
     if not verification.valid:
         raise _failed(
             tr(
-                "The issuer's status list failed its signature check: {reason}",
-                reason=as_clause(verification.message),
+                "The issuer's status list failed its signature check. {reason}",
+                reason=verification.message,
             )
         )
     # 3. Time: exp in the past means the list no longer speaks for today.

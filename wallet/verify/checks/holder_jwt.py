@@ -22,7 +22,7 @@ from wallet.formats.json_input import load_json_object
 from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.report import CheckMode, CheckStatus
-from wallet.verify.sentences import as_clause, first_sentences
+from wallet.verify.sentences import first_sentences
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def verify_presentation_jwt(token: str, context: VerifyContext) -> HolderFinding
     if not outcome.valid:
         return HolderFinding(
             CheckStatus.FAILED,
-            tr("The holder's signature: {reason}", reason=as_clause(outcome.message)),
+            tr("The holder's signature is not valid. {reason}", reason=outcome.message),
             mode,
             details,
         )

@@ -43,7 +43,7 @@ from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.checks.signature_formats import SignatureFinding
 from wallet.verify.report import CheckMode, CheckStatus, IssuerInfo
-from wallet.verify.sentences import as_clause, first_sentences
+from wallet.verify.sentences import first_sentences
 
 # OB 2.0 documents are small JSON; a key, a badge class or a profile is a few KB.
 MAX_DOCUMENT_BYTES = 256 * 1024
@@ -132,8 +132,8 @@ def verify_ob2(credential: Credential, context: VerifyContext) -> SignatureFindi
         finding = SignatureFinding(
             CheckStatus.SKIPPED,
             tr(
-                "The badge could not be checked with its issuer: {reason}",
-                reason=as_clause(exc.message),
+                "The badge could not be checked with its issuer. {reason}",
+                reason=exc.message,
             ),
             signer,
             mode=CheckMode.NETWORK,
@@ -308,8 +308,8 @@ def _signed_revocation(
         return Ob2Status(
             CheckStatus.SKIPPED,
             tr(
-                "The issuer's revocation list could not be fetched: {reason}",
-                reason=as_clause(exc.message),
+                "The issuer's revocation list could not be fetched. {reason}",
+                reason=exc.message,
             ),
             CheckMode.NETWORK,
         )
