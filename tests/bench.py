@@ -47,7 +47,7 @@ def run(sections: set[str], workdir: Path, *, verify_count: int = 200,
         empty = workdir / "wallet-0"
         new_wallet(empty)
         homes[0] = empty
-        figures += processes.python_start()
+        figures += processes.python_start(workdir)
         figures += processes.gui_start(homes, workdir)
     if "qr" in sections:
         figures += qr_codes.measure()
