@@ -126,6 +126,13 @@ def tr_n(singular: str, plural: str, count: int, /, **fields: object) -> Sentenc
     return Sentence(singular, {"n": count, **fields}, plural=plural, count=count)
 
 
+def grouped(number: int) -> str:
+    """A count with its thousands marked the reader's way: ``16,777,216`` in English,
+    ``16 777 216`` in Czech (a no-break space: there a comma is the decimal sign)."""
+    text = f"{number:,}"
+    return text.replace(",", "\u00a0") if current_language() == "cs" else text
+
+
 def sentence_from_json(spec: Mapping[str, Any]) -> Sentence:
     """Rebuild a saved sentence (see :meth:`Sentence.to_json`) in the active language."""
     fields = {

@@ -16,8 +16,7 @@ import zxingcpp
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from wallet.errors import FormatError, InputTooLarge, MalformedCredential
-from wallet.qr.grouped_number import grouped
-from wallet.translation import tr, tr_n
+from wallet.translation import grouped, tr, tr_n
 
 # 64 megapixels: a 300 dpi A3 scan is 35; more is a decompression bomb, not a photo.
 MAX_IMAGE_PIXELS = 64_000_000

@@ -27,9 +27,8 @@ import cbor2
 
 from wallet.errors import InputTooLarge, MalformedCredential, SharingError
 from wallet.formats.limits import MAX_INPUT_BYTES
-from wallet.qr.grouped_number import grouped
 from wallet.qr.xoshiro import Xoshiro256
-from wallet.translation import tr, tr_n
+from wallet.translation import grouped, tr, tr_n
 
 MIN_FRAGMENT_LEN = 10
 # Fragments one message may have when read: half an hour of frames at 5 a second. Mixing

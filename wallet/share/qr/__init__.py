@@ -24,7 +24,7 @@ from wallet.qr.compact import encode_compact
 from wallet.qr.fountain import MIN_FRAGMENT_LEN, FountainEncoder
 from wallet.qr.ur import multi_part_ur
 from wallet.qr.zlib_stream import compress
-from wallet.translation import current_language, tr, tr_n
+from wallet.translation import grouped, tr, tr_n
 
 UR_TYPE = "bytes"
 # Characters a QR code holds in alphanumeric mode at error correction level M.
@@ -76,13 +76,6 @@ class QrEncoding:
             size=grouped(self.payload_bytes),
             compressed=grouped(self.compressed_bytes),
         )
-
-
-def grouped(number: int) -> str:
-    """A count with its thousands marked the reader's way: ``1,471`` or ``1 471`` in Czech
-    (a no-break space: a comma there is the decimal sign)."""
-    text = f"{number:,}"
-    return text.replace(",", "\u00a0") if current_language() == "cs" else text
 
 
 def encode_for_qr(data: bytes, *, max_frame_chars: int | None = None) -> QrEncoding:

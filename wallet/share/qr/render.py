@@ -16,8 +16,7 @@ import zxingcpp
 from PIL import Image
 
 from wallet.errors import QrPayloadTooLarge, SharingError
-from wallet.share.qr import grouped
-from wallet.translation import tr
+from wallet.translation import grouped, tr
 
 ERROR_CORRECTION = "M"
 QUIET_ZONE = 4  # modules of white around the code, as ISO/IEC 18004 requires
