@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wallet.model import LangText, MicroCredentialView, Organisation
-from wallet.share.annex_labels import label
+from wallet.share.annex_labels import hours_word, label
 from wallet.translation import current_language
 
 
@@ -70,12 +70,13 @@ def annex_rows(
     """(key, value) pairs in Annex I order; ``None`` where the credential lacks the element.
     Learning outcomes are not included: they are a list (``view.learning_outcomes``).
     ``lang`` is the language of the credential's own texts; ``hours`` the unit's word."""
-    hours = hours or _ui_label("hours")
     workload = ", ".join(
         p
         for p in (
             f"{_number(view.ects)} ECTS" if view.ects is not None else None,
-            f"{_number(view.workload_hours)} {hours}" if view.workload_hours is not None else None,
+            f"{_number(view.workload_hours)} "
+            f"{hours or hours_word(view.workload_hours, current_language())}"
+            if view.workload_hours is not None else None,
         )
         if p
     )

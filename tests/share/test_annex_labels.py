@@ -6,8 +6,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from wallet.model import MicroCredentialView
-from wallet.share.annex_labels import ANNEX_I_LABELS, DOCUMENT_LABELS, label, ui_language
+from wallet.share.annex_labels import (
+    ANNEX_I_LABELS,
+    DOCUMENT_LABELS,
+    hours_word,
+    label,
+    ui_language,
+)
 from wallet.share.annex_rows import row_order
 from wallet.view_text import ANNEX_LABELS_EN
 
@@ -61,3 +69,11 @@ def test_language_codes_fall_back_to_english() -> None:
     assert ui_language("de") == "en"
     assert label("grade", "ces") == "Známka"
     assert label("grade", "fr") == "Grade"
+
+
+@pytest.mark.parametrize(("value", "lang", "word"), [
+    (1, "cs", "hodina"), (2, "cs", "hodiny"), (4, "cs", "hodiny"), (2.5, "cs", "hodiny"),
+    (5, "cs", "hodin"), (60, "cs", "hodin"), (1, "en", "hour"), (60, "en", "hours"),
+])
+def test_the_hours_word_agrees_with_the_number(value: float, lang: str, word: str) -> None:
+    assert hours_word(value, lang) == word

@@ -124,7 +124,6 @@ DOCUMENT_LABELS: Mapping[str, Label] = {
     "section_image": Label("Image carried by the credential", "Obrázek obsažený v certifikátu"),
     "format": Label("Format", "Formát"),
     "not_stated": Label("not stated", "neuvedeno"),
-    "hours": Label("hours", "hodin"),
     "status_verified": Label("Verified", "Ověřeno", "details.verification-tab.ribbon-correct"),
     "status_partially_verified": Label(
         "Partially Verified", "Částečně ověřeno", "details.verification-tab.ribbon-warning"
@@ -196,6 +195,17 @@ CHECK_LABEL_KEYS: Mapping[str, str] = {
     check: f"check_{check}"
     for check in ("format", "signature", "issuer", "validity", "status", "holder", "accreditation")
 }
+
+
+def hours_word(value: float, lang: str) -> str:
+    """"hours" after a number: Czech has hodina (1), hodiny (2–4 and fractions), hodin (5+)."""
+    if lang != "cs":
+        return "hour" if value == 1 else "hours"
+    if value == 1:
+        return "hodina"
+    if value != int(value) or 2 <= value <= 4:
+        return "hodiny"
+    return "hodin"
 
 
 def label(key: str, lang: str) -> str:

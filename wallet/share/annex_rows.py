@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from wallet.model import LangText, MicroCredentialView, Organisation
-from wallet.share.annex_labels import ANNEX_I_LABELS, label, ui_language
+from wallet.share.annex_labels import ANNEX_I_LABELS, hours_word, ui_language
 from wallet.view_text import ANNEX_LABELS_EN
 
 # Annex I, part 1: the elements every micro-credential must state.
@@ -79,7 +79,7 @@ def _value(view: MicroCredentialView, key: str, lang: str) -> str | None:
     if key == "workload":
         return _joined(
             f"{format_number(view.ects, lang)} ECTS" if view.ects is not None else None,
-            f"{format_number(view.workload_hours, lang)} {label('hours', lang)}"
+            f"{format_number(view.workload_hours, lang)} {hours_word(view.workload_hours, lang)}"
             if view.workload_hours is not None
             else None,
         )
