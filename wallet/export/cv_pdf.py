@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from wallet.export.cv_entries import CvEntry, CvSection
 from wallet.export.cv_person import CvPerson
-from wallet.share.annex_labels import Label, label, ui_language
+from wallet.share.annex_labels import Label, hours_word, label, ui_language
 from wallet.share.annex_rows import format_date, format_number
 from wallet.share.pdf_document import KredoPdf
 
@@ -89,7 +89,7 @@ def _entry(pdf: KredoPdf, entry: CvEntry, lang: str) -> None:
         place or None,
         f"EQF {entry.eqf_level}" if entry.eqf_level is not None else None,
         f"{format_number(entry.ects, lang)} ECTS" if entry.ects is not None else None,
-        f"{format_number(entry.workload_hours, lang)} {label('hours', lang)}"
+        f"{format_number(entry.workload_hours, lang)} {hours_word(entry.workload_hours, lang)}"
         if entry.workload_hours is not None
         else None,
         f"{label('grade', lang)}: {entry.grade}" if entry.grade else None,
