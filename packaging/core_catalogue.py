@@ -13,6 +13,7 @@ differ from its English, or the committed catalogue is stale.
 from __future__ import annotations
 
 import argparse
+import gettext
 import io
 import re
 import sys
@@ -117,6 +118,18 @@ def rendered(catalog: Catalog) -> tuple[bytes, bytes]:
     return _without_dates(po.getvalue()), mo.getvalue()
 
 
+def mo_messages(mo: bytes) -> dict[object, str]:
+    """What a compiled catalogue translates, without its header (which carries the time it
+    was compiled and Babel's version, and so differs on every run)."""
+    messages = dict(gettext.GNUTranslations(io.BytesIO(mo))._catalog)  # type: ignore[attr-defined]
+    messages.pop("", None)
+    return messages
+
+
+def mo_is_current(mo: bytes) -> bool:
+    return MO.exists() and mo_messages(MO.read_bytes()) == mo_messages(mo)
+
+
 def _without_dates(po: bytes) -> bytes:
     # Dates and Babel's version would make every run, or a newer Babel, a change.
     return re.sub(rb'"(POT-Creation-Date|PO-Revision-Date|Generated-By): [^"]*\\n"\n', b"", po)
@@ -133,13 +146,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args.check:
         PO.parent.mkdir(parents=True, exist_ok=True)
         PO.write_bytes(po)
-        MO.write_bytes(mo)
+        if not mo_is_current(mo):
+            MO.write_bytes(mo)
         if args.fold and not problems:
             for fragment in fragments():
                 fragment.unlink()
     else:
         current = PO.read_bytes() if PO.exists() else b""
-        if current != po or not MO.exists() or MO.read_bytes() != mo or fragments():
+        if current != po or not mo_is_current(mo) or fragments():
             problems.stale.append("run `make translations` and commit the catalogue")
     for message_id in problems.missing:
         print(f"no Czech: {message_id!r}", file=sys.stderr)

@@ -403,4 +403,6 @@ CS: dict[str, str] = {
     "A PDF shows one credential: choose exactly one.":
         "PDF ukazuje jeden certifikát: vyberte právě jeden.",
     "EDC (sealed)": "EDC (zapečetěný)",
+    "picture": "obrázek",
+    "camera": "kamera",
 }

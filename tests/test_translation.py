@@ -47,7 +47,7 @@ def test_catalogue_has_czech_for_every_sentence_and_is_current() -> None:
     assert not problems.fields, f"Czech with other {{fields}}: {problems.fields[:20]}"
     po, mo = core_catalogue.rendered(catalog)
     assert core_catalogue.PO.read_bytes() == po, "kredo.po is stale: run `make translations`"
-    assert core_catalogue.MO.read_bytes() == mo, "kredo.mo is stale: run `make translations`"
+    assert core_catalogue.mo_is_current(mo), "kredo.mo is stale: run `make translations`"
     assert not core_catalogue.fragments(), "fold packaging/po: make translations FOLD=1"
     assert len(catalog) > 50
 

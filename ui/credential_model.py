@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage
 
+from ui.annex_labels import format_name
 from wallet.store.records import CredentialSummary
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -146,7 +147,8 @@ class CredentialListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, CredentialRoles.TITLE):
             return self.title_of(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self.title_of(row)}\n{row.index.issuer_name or ''}\n{row.format.label}"
+            return (f"{self.title_of(row)}\n{row.index.issuer_name or ''}\n"
+                    f"{format_name(row.format)}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self.title_of(row)}, {row.index.issuer_name or ''}"
         if role == CredentialRoles.ID:

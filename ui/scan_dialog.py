@@ -172,7 +172,8 @@ class ScanDialog(QDialog):
             self.message.setText(self.tr("The picture could not be read."))
             return
         picture = qimage_to_pil(image)
-        self._verify(lambda: scan_texts(decode_image(picture), source="picture"))
+        source = self.tr("picture")
+        self._verify(lambda: scan_texts(decode_image(picture), source=source))
 
     # --- camera ------------------------------------------------------------------------
 
@@ -243,7 +244,8 @@ class ScanDialog(QDialog):
             return
         self.camera_texts.extend(new)
         texts_now = list(self.camera_texts)
-        self._verify(lambda: scan_texts(texts_now, source="camera"))
+        source = self.tr("camera")
+        self._verify(lambda: scan_texts(texts_now, source=source))
 
     def _frame_failed(self, _exc: BaseException) -> None:
         self._decoding_frame = False

@@ -59,12 +59,12 @@
 <context>
     <name>CheckCard</name>
     <message>
-        <location filename="../../ui/verify_panel.py" line="67" />
+        <location filename="../../ui/verify_panel.py" line="74" />
         <source>Details</source>
         <translation>Podrobnosti</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="69" />
+        <location filename="../../ui/verify_panel.py" line="76" />
         <source>Show details</source>
         <translation>Zobrazit podrobnosti</translation>
     </message>
@@ -148,7 +148,7 @@
 <context>
     <name>CredentialListModel</name>
     <message>
-        <location filename="../../ui/credential_model.py" line="140" />
+        <location filename="../../ui/credential_model.py" line="141" />
         <source>(untitled)</source>
         <translation>(bez názvu)</translation>
     </message>
@@ -521,313 +521,313 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Kredo — micro-credential wallet</source>
         <translation>Kredo — peněženka mikrocertifikátů</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Search credentials…</source>
         <translation>Hledat v certifikátech…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Search credentials</source>
         <translation>Hledat v certifikátech</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Status</source>
         <translation>Stav</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Any status</source>
         <translation>Jakýkoli stav</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Format</source>
         <translation>Formát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Any format</source>
         <translation>Jakýkoli formát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>EQF level</source>
         <translation>Úroveň EQF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Any EQF level</source>
         <translation>Jakákoli úroveň EQF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>EQF %1</source>
         <translation>EQF %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>ECTS</source>
         <translation>ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Any ECTS</source>
         <translation>Jakékoli ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>≥ %1 ECTS</source>
         <translation>≥ %1 ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Sort</source>
         <translation>Řazení</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Best match / import order</source>
         <translation>Nejlepší shoda / pořadí importu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Newest first</source>
         <translation>Nejnovější první</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Title</source>
         <translation>Název</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Issuer</source>
         <translation>Vydavatel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Most ECTS</source>
         <translation>Nejvíce ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Credentials</source>
         <translation>Certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>Your wallet is empty. Drop credential files or folders here, paste a credential (Ctrl+V), or use File → Import.</source>
         <translation>Peněženka je prázdná. Přetáhněte sem soubory nebo složky s certifikáty, vložte certifikát (Ctrl+V), nebo použijte Soubor → Importovat.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>&amp;Import…</source>
         <translation>&amp;Importovat…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Import credential files or folders</source>
         <translation>Importovat soubory nebo složky s certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>&amp;Paste credential</source>
         <translation>&amp;Vložit certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Import a credential from the clipboard</source>
         <translation>Importovat certifikát ze schránky</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;Verify</source>
         <translation>&amp;Ověřit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Check the selected credential offline</source>
         <translation>Ověřit vybraný certifikát bez připojení</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Share…</source>
         <translation>&amp;Sdílet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Share the selected credentials with an employer</source>
         <translation>Sdílet vybrané certifikáty se zaměstnavatelem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Verify someone else's credential…</source>
         <translation>Ověřit cizí certifikát…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Scan a QR code or open a file</source>
         <translation>Naskenovat QR kód nebo otevřít soubor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Receive from an issuer…</source>
         <translation>Přijmout od vydavatele…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>Receive a credential with an OpenID4VCI offer</source>
         <translation>Přijmout certifikát z nabídky OpenID4VCI</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>S&amp;tacks…</source>
         <translation>Ku&amp;mulace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>ECTS totals and goals for selected credentials</source>
         <translation>Součty ECTS a cíle pro vybrané certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>Export as &amp;PDF…</source>
         <translation>Exportovat do &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Export to &amp;Europass…</source>
         <translation>Exportovat do &amp;Europassu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Add to &amp;collection…</source>
         <translation>Přidat do &amp;sbírky…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>&amp;Delete</source>
         <translation>&amp;Smazat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;Backup…</source>
         <translation>&amp;Zálohovat…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Obnovit ze zálohy…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>Se&amp;ttings…</source>
         <translation>Nas&amp;tavení…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>&amp;Lock</source>
         <translation>&amp;Zamknout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Lock the wallet now</source>
         <translation>Zamknout peněženku hned</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>&amp;About Kredo</source>
         <translation>&amp;O aplikaci Kredo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>&amp;Quit</source>
         <translation>&amp;Ukončit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>&amp;Find</source>
         <translation>&amp;Hledat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>&amp;File</source>
         <translation>&amp;Soubor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>&amp;Credential</source>
         <translation>&amp;Certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>&amp;Tools</source>
         <translation>&amp;Nástroje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>&amp;Help</source>
         <translation>&amp;Nápověda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>Main toolbar</source>
         <translation>Hlavní panel nástrojů</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="287" />
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>%n credential(s)</source>
         <translation><numerusform>%n certifikát</numerusform><numerusform>%n certifikáty</numerusform><numerusform>%n certifikátů</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>Import credentials</source>
         <translation>Importovat certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>Credentials (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;All files (*)</source>
         <translation>Certifikáty (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;Všechny soubory (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>The clipboard holds no credential.</source>
         <translation>Ve schránce není žádný certifikát.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="402" />
         <source>Imported “%1”.</source>
         <translation>Importováno „%1“.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="414" />
         <source>Select one or more credentials first.</source>
         <translation>Nejprve vyberte jeden nebo více certifikátů.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="423" />
         <source>Delete credentials</source>
         <translation>Smazat certifikáty</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="424" />
         <source>Delete %n credential(s) from this wallet? This cannot be undone.</source>
         <translation><numerusform>Smazat %n certifikát z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikáty z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikátů z této peněženky? Nelze to vrátit.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433" />
+        <location filename="../../ui/main_window.py" line="439" />
         <source>Add to collection</source>
         <translation>Přidat do sbírky</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="440" />
         <source>Collection name (new or existing):</source>
         <translation>Název sbírky (nové nebo existující):</translation>
     </message>
@@ -995,7 +995,7 @@
     </message>
     <message>
         <location filename="../../ui/scan_dialog.py" line="93" />
-        <location filename="../../ui/scan_dialog.py" line="224" />
+        <location filename="../../ui/scan_dialog.py" line="225" />
         <source>Start camera</source>
         <translation>Zapnout kameru</translation>
     </message>
@@ -1060,62 +1060,72 @@
         <translation>Obrázek nelze přečíst.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="189" />
+        <location filename="../../ui/scan_dialog.py" line="175" />
+        <source>picture</source>
+        <translation>obrázek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="190" />
         <source>No camera found</source>
         <translation>Nebyla nalezena kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="208" />
+        <location filename="../../ui/scan_dialog.py" line="209" />
         <source>The camera cannot be used: %1</source>
         <translation>Kameru nelze použít: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="211" />
+        <location filename="../../ui/scan_dialog.py" line="212" />
         <source>The camera could not be started.</source>
         <translation>Kameru se nepodařilo zapnout.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="216" />
+        <location filename="../../ui/scan_dialog.py" line="217" />
         <source>Stop camera</source>
         <translation>Vypnout kameru</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="254" />
+        <location filename="../../ui/scan_dialog.py" line="247" />
+        <source>camera</source>
+        <translation>kamera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dialog.py" line="256" />
         <source>Nothing could be read.</source>
         <translation>Nic se nepodařilo přečíst.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="274" />
+        <location filename="../../ui/scan_dialog.py" line="276" />
         <source>From %1, checked just now (offline).</source>
         <translation>Z %1, ověřeno právě teď (bez připojení).</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="276" />
+        <location filename="../../ui/scan_dialog.py" line="278" />
         <source>Credential %1</source>
         <translation>Certifikát %1</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="292" />
+        <location filename="../../ui/scan_dialog.py" line="294" />
         <source>Save report</source>
         <translation>Uložit zprávu</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="306" />
+        <location filename="../../ui/scan_dialog.py" line="308" />
         <source>The report could not be written.</source>
         <translation>Zprávu se nepodařilo zapsat.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="314" />
+        <location filename="../../ui/scan_dialog.py" line="316" />
         <source>Add to my wallet</source>
         <translation>Přidat do mé peněženky</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="315" />
+        <location filename="../../ui/scan_dialog.py" line="317" />
         <source>Add this credential to your own wallet? Do this only for credentials that are yours.</source>
         <translation>Přidat tento certifikát do vaší peněženky? Udělejte to jen u certifikátů, které jsou vaše.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dialog.py" line="324" />
+        <location filename="../../ui/scan_dialog.py" line="326" />
         <source>Added to your wallet.</source>
         <translation>Přidáno do vaší peněženky.</translation>
     </message>
@@ -1679,97 +1689,97 @@
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../../ui/verify_panel.py" line="81" />
+        <location filename="../../ui/verify_panel.py" line="88" />
         <source>Verification verdict</source>
         <translation>Výsledek ověření</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="97" />
+        <location filename="../../ui/verify_panel.py" line="104" />
         <source>Verification checks</source>
         <translation>Kontroly ověření</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="104" />
+        <location filename="../../ui/verify_panel.py" line="111" />
         <source>Verify again</source>
         <translation>Ověřit znovu</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="105" />
+        <location filename="../../ui/verify_panel.py" line="112" />
         <source>Verify online…</source>
         <translation>Ověřit online…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="107" />
+        <location filename="../../ui/verify_panel.py" line="114" />
         <source>Looks up revocation lists and issuer keys on the internet, after asking.</source>
         <translation>Po dotazu vyhledá na internetu seznamy odvolání a klíče vydavatele.</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="122" />
+        <location filename="../../ui/verify_panel.py" line="129" />
         <source>Verify online</source>
         <translation>Ověřit online</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="124" />
+        <location filename="../../ui/verify_panel.py" line="131" />
         <source>Kredo will contact the issuer's servers to fetch revocation lists and keys. They may learn that this credential is being checked. Go online?</source>
         <translation>Kredo se spojí se servery vydavatele kvůli seznamům odvolání a klíčům. Vydavatel se tak může dozvědět, že se certifikát ověřuje. Připojit se?</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="145" />
+        <location filename="../../ui/verify_panel.py" line="152" />
         <source>This credential has not been checked yet.</source>
         <translation>Tento certifikát zatím nebyl ověřen.</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="149" />
+        <location filename="../../ui/verify_panel.py" line="156" />
         <source>Checking…</source>
         <translation>Ověřuji…</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="162" />
+        <location filename="../../ui/verify_panel.py" line="169" />
         <source>offline</source>
         <translation>bez připojení</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="163" />
+        <location filename="../../ui/verify_panel.py" line="170" />
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="164" />
+        <location filename="../../ui/verify_panel.py" line="171" />
         <source>from cache</source>
         <translation>z mezipaměti</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="167" />
+        <location filename="../../ui/verify_panel.py" line="174" />
         <source>Checked %1 (%2).</source>
         <translation>Ověřeno %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="170" />
+        <location filename="../../ui/verify_panel.py" line="177" />
         <source>Checked just now (%1).</source>
         <translation>Ověřeno právě teď (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="192" />
+        <location filename="../../ui/verify_panel.py" line="200" />
         <source>unknown</source>
         <translation>neznámý</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="193" />
+        <location filename="../../ui/verify_panel.py" line="201" />
         <source>Issuer: %1</source>
         <translation>Vydavatel: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="197" />
+        <location filename="../../ui/verify_panel.py" line="205" />
         <source>awarded by %1</source>
         <translation>udělil %1</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="199" />
+        <location filename="../../ui/verify_panel.py" line="207" />
         <source>on a trusted list (%1)</source>
         <translation>na důvěryhodném seznamu (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_panel.py" line="204" />
+        <location filename="../../ui/verify_panel.py" line="212" />
         <source>not on any trusted list</source>
         <translation>není na žádném důvěryhodném seznamu</translation>
     </message>
