@@ -56,3 +56,14 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
     monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
     yield
+
+
+@pytest.fixture
+def czech() -> Iterator[None]:
+    """The core's sentences in Czech for one test (they are English by default)."""
+    from wallet.translation import current_language, set_language
+
+    before = current_language()
+    set_language("cs")
+    yield
+    set_language(before)

@@ -9,15 +9,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from wallet.errors import FormatError
 from wallet.translation import (
     Sentence,
-    current_language,
     language_from_environment,
     localize,
-    set_language,
     tr,
     tr_n,
 )
@@ -31,14 +27,6 @@ PLURAL = ("from {n} frame", "from {n} frames")
 
 # The command line's own texts (argparse help, progress lines) are English for now.
 NOT_CHECKED = ("wallet/cli/",)
-
-
-@pytest.fixture
-def czech() -> Iterator[None]:
-    before = current_language()
-    set_language("cs")
-    yield
-    set_language(before)
 
 
 def test_catalogue_has_czech_for_every_sentence_and_is_current() -> None:

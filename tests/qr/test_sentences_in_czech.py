@@ -4,7 +4,6 @@ be shown again in English."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,20 +12,12 @@ from wallet.errors import MalformedCredential
 from wallet.qr.compact import decode_compact
 from wallet.qr.scan import scan_texts
 from wallet.share.qr import encode_for_qr
-from wallet.translation import Sentence, current_language, set_language
+from wallet.translation import Sentence
 
 VECTORS = Path(__file__).resolve().parents[1] / "assets" / "vectors"
 SYNTHETIC = (VECTORS / "cz" / "synthetic-muni-mc-unsigned.jsonld").read_bytes()
 ENCODING = encode_for_qr(SYNTHETIC)
 FRAMES = ENCODING.frames
-
-
-@pytest.fixture
-def czech() -> Iterator[None]:
-    before = current_language()
-    set_language("cs")
-    yield
-    set_language(before)
 
 
 def _progress_after(count: int) -> str:

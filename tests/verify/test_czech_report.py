@@ -5,12 +5,11 @@ joined problems, reasons from other layers, trust sources, XML signature problem
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from wallet.translation import current_language, localize, set_language, tr
+from wallet.translation import localize, set_language, tr
 from wallet.verify.engine import verify_file_bytes
 from wallet.verify.options import VerifyOptions
 from wallet.verify.report import VerificationReport
@@ -41,14 +40,6 @@ CASES = {
         ),
     ),
 }
-
-
-@pytest.fixture
-def czech() -> Iterator[None]:
-    before = current_language()
-    set_language("cs")
-    yield
-    set_language(before)
 
 
 def _verify(name: str) -> VerificationReport:
