@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from ui.app import KredoApp
 from ui.main_window import MainWindow
 from ui.session import WalletSession
 from ui.tasks import BackgroundTasks
@@ -66,3 +67,16 @@ def window(qtbot: QtBot, session: WalletSession, settle: Settle) -> MainWindow:
     qtbot.addWidget(window)
     settle()
     return window
+
+
+@pytest.fixture
+def kredo(qtbot: QtBot, home: Path) -> Iterator[KredoApp]:
+    """The whole app in this process (controller, window, idle lock) on the test wallet."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    kredo = KredoApp(app, open_wallet(home, passphrase_provider=lambda: PASSPHRASE), "en")
+    assert kredo.window is not None
+    qtbot.addWidget(kredo.window)
+    yield kredo
+    kredo.tasks.wait()
+    kredo.shutdown()

@@ -6,7 +6,6 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import PASSPHRASE, VECTORS, Settle
@@ -17,7 +16,7 @@ from ui.session import WalletSession
 from ui.settings_dialog import SettingsDialog
 from ui.stacks_dialog import StacksDialog
 from wallet.importer import import_paths
-from wallet.store.wallet import OpenWallet, open_wallet
+from wallet.store.wallet import OpenWallet
 
 SEALED = VECTORS / "edc" / "Sample-MC-Annex1-signed.jsonld"
 MUNI = VECTORS / "cz" / "synthetic-muni-mc-unsigned.jsonld"
@@ -121,70 +120,48 @@ def test_settings_are_saved_and_issuers_trusted(
 
 
 def test_lock_closes_the_database_and_unlock_opens_it(
-    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+    kredo: KredoApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    opened = open_wallet(home, passphrase_provider=lambda: PASSPHRASE)
-    kredo = KredoApp(app, opened, "en")
-    try:
-        assert kredo.window is not None
-        qtbot.addWidget(kredo.window)
-        # WHEN the learner presses Ctrl+L
-        kredo.window.act_lock.trigger()
-        # THEN the database is closed and the window hidden behind the lock screen
-        assert kredo.session.locked
-        assert not kredo.window.isVisible()
-        assert kredo.lock_screen is not None and kredo.lock_screen.isVisible()
-        # AND a wrong passphrase keeps it locked, the right one opens it again
-        monkeypatch.setenv("KREDO_PASSPHRASE", "wrong passphrase")
-        monkeypatch.setattr("ui.app.show_error", lambda parent, exc: None)
-        kredo.unlock()
-        assert kredo.session.locked
-        monkeypatch.setenv("KREDO_PASSPHRASE", PASSPHRASE)
-        kredo.unlock()
-        assert not kredo.session.locked
-        assert kredo.window.isVisible()
-    finally:
-        kredo.shutdown()
+    assert kredo.window is not None
+    # WHEN the learner presses Ctrl+L
+    kredo.window.act_lock.trigger()
+    # THEN the database is closed and the window hidden behind the lock screen
+    assert kredo.session.locked
+    assert not kredo.window.isVisible()
+    assert kredo.lock_screen is not None and kredo.lock_screen.isVisible()
+    # AND a wrong passphrase keeps it locked, the right one opens it again
+    monkeypatch.setenv("KREDO_PASSPHRASE", "wrong passphrase")
+    monkeypatch.setattr("ui.app.show_error", lambda parent, exc: None)
+    kredo.unlock()
+    assert kredo.session.locked
+    monkeypatch.setenv("KREDO_PASSPHRASE", PASSPHRASE)
+    kredo.unlock()
+    assert not kredo.session.locked
+    assert kredo.window.isVisible()
 
 
-def test_language_switch_rebuilds_the_window_in_czech(
-    qtbot: QtBot, home: Path
-) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    kredo = KredoApp(app, open_wallet(home, passphrase_provider=lambda: PASSPHRASE), "en")
+def test_language_switch_rebuilds_the_window_in_czech(qtbot: QtBot, kredo: KredoApp) -> None:
+    assert kredo.window is not None
+    assert kredo.window.act_import.text() == "&Import…"
     try:
-        assert kredo.window is not None
-        assert kredo.window.act_import.text() == "&Import…"
         kredo.change_language("cs")
         qtbot.addWidget(kredo.window)
         assert kredo.window.act_import.text() == "&Importovat…"
     finally:
         kredo.change_language("en")
-        kredo.shutdown()
 
 
 def test_targets_from_the_desktop_entry_are_imported_or_received(
-    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, kredo: KredoApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtCore import QUrl
 
     from ui.app import open_targets
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    kredo = KredoApp(app, open_wallet(home, passphrase_provider=lambda: PASSPHRASE), "en")
+    assert kredo.window is not None
     offers: list[str | None] = []
-    try:
-        assert kredo.window is not None
-        qtbot.addWidget(kredo.window)
-        monkeypatch.setattr(kredo.window, "receive", offers.append)
-        open_targets(kredo, [QUrl.fromLocalFile(str(MUNI)).toString(),
-                             "openid-credential-offer://?credential_offer_uri=https%3A%2F%2Fx"])
-        qtbot.waitUntil(lambda: kredo.session.repository().count() == 1, timeout=20_000)
-        assert offers == ["openid-credential-offer://?credential_offer_uri=https%3A%2F%2Fx"]
-    finally:
-        kredo.tasks.wait()
-        kredo.shutdown()
+    monkeypatch.setattr(kredo.window, "receive", offers.append)
+    open_targets(kredo, [QUrl.fromLocalFile(str(MUNI)).toString(),
+                         "openid-credential-offer://?credential_offer_uri=https%3A%2F%2Fx"])
+    qtbot.waitUntil(lambda: kredo.session.repository().count() == 1, timeout=20_000)
+    assert offers == ["openid-credential-offer://?credential_offer_uri=https%3A%2F%2Fx"]

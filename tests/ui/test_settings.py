@@ -9,7 +9,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import SecretService
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.store.conftest import secret_service_session  # noqa: F401 - a fixture
@@ -104,20 +104,12 @@ def test_a_registry_file_is_imported_and_a_bad_one_refused(
     assert imported_registries(opened.repository) == ()
 
 
-def test_a_new_lock_time_applies_at_once(qtbot: QtBot, home: Path) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    kredo = KredoApp(app, open_wallet(home, passphrase_provider=lambda: PASSPHRASE), "en")
-    try:
-        assert kredo.window is not None
-        qtbot.addWidget(kredo.window)
-        kredo.window.settings()
-        dialog = kredo.window.settings_dialog
-        qtbot.waitUntil(lambda: not kredo.tasks.busy, timeout=20_000)
-        dialog.lock_minutes.setValue(3)
-        with qtbot.waitSignal(dialog.lock_minutes_changed, timeout=10_000):
-            dialog.save()
-        assert kredo.idle.minutes == 3
-    finally:
-        kredo.tasks.wait()
-        kredo.shutdown()
+def test_a_new_lock_time_applies_at_once(qtbot: QtBot, kredo: KredoApp) -> None:
+    assert kredo.window is not None
+    kredo.window.settings()
+    dialog = kredo.window.settings_dialog
+    qtbot.waitUntil(lambda: not kredo.tasks.busy, timeout=20_000)
+    dialog.lock_minutes.setValue(3)
+    with qtbot.waitSignal(dialog.lock_minutes_changed, timeout=10_000):
+        dialog.save()
+    assert kredo.idle.minutes == 3

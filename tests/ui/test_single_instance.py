@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import PASSPHRASE, VECTORS
@@ -47,24 +46,15 @@ def test_names_differ_per_wallet_and_relative_paths_become_absolute(tmp_path: Pa
 
 
 def test_a_target_handed_over_while_locked_waits_for_the_unlock(
-    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, kredo: KredoApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    kredo = KredoApp(app, open_wallet(home, passphrase_provider=lambda: PASSPHRASE), "en")
-    try:
-        assert kredo.window is not None
-        qtbot.addWidget(kredo.window)
-        kredo.lock()
-        kredo.bring_forward([str(MUNI)])
-        assert kredo.pending_targets == [str(MUNI)]
-        monkeypatch.setenv("KREDO_PASSPHRASE", PASSPHRASE)
-        kredo.unlock()
-        qtbot.waitUntil(lambda: kredo.session.repository().count() == 1, timeout=20_000)
-        assert kredo.pending_targets == []
-    finally:
-        kredo.tasks.wait()
-        kredo.shutdown()
+    kredo.lock()
+    kredo.bring_forward([str(MUNI)])
+    assert kredo.pending_targets == [str(MUNI)]
+    monkeypatch.setenv("KREDO_PASSPHRASE", PASSPHRASE)
+    kredo.unlock()
+    qtbot.waitUntil(lambda: kredo.session.repository().count() == 1, timeout=20_000)
+    assert kredo.pending_targets == []
 
 
 @pytest.mark.slow
