@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from html import escape
 
-from ui.annex_labels import format_name
 from wallet.model import Credential
 from wallet.share.annex_labels import label
 from wallet.share.annex_rows import annex_rows
@@ -20,7 +19,7 @@ def credential_html(credential: Credential, lang: str, ui_lang: str) -> str:
     title = next((row.value for row in rows if row.key == "title"), None) or ""
     parts = [
         f"<h2>{escape(title)}</h2>",
-        f"<p>{escape(format_name(credential.format))}</p>",
+        f"<p>{escape(credential.format.display_name)}</p>",
         "<table cellspacing='0' cellpadding='4' width='100%'>",
     ]
     for row in rows:

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage
 
-from ui.annex_labels import format_name
 from wallet.store.records import CredentialSummary
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -148,7 +147,7 @@ class CredentialListModel(QAbstractListModel):
             return self.title_of(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return (f"{self.title_of(row)}\n{row.index.issuer_name or ''}\n"
-                    f"{format_name(row.format)}")
+                    f"{row.format.display_name}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self.title_of(row)}, {row.index.issuer_name or ''}"
         if role == CredentialRoles.ID:

@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.annex_labels import format_name
 from ui.card_delegate import CardDelegate
 from ui.credential_filter import (
     CredentialFilter,
@@ -104,7 +103,7 @@ class MainWindow(QMainWindow):
             (chip_text(s), s) for s in
             ("verified", "partially_verified", "failed", "expired", "revoked", UNCHECKED)])
         self.format_filter = self._combo(self.tr("Format"), [(self.tr("Any format"), None)] + [
-            (format_name(f), f.value) for f in CredentialFormat])
+            (f.display_name, f.value) for f in CredentialFormat])
         self.eqf_filter = self._combo(self.tr("EQF level"), [(self.tr("Any EQF level"), None)] + [
             (self.tr("EQF %1").replace("%1", str(n)), n) for n in range(1, 9)])
         self.ects_filter = self._combo(self.tr("ECTS"), [(self.tr("Any ECTS"), None)] + [

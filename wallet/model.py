@@ -43,6 +43,27 @@ class CredentialFormat(enum.StrEnum):
     def short_label(self) -> str:
         return _SHORT_LABELS[self]
 
+    @property
+    def display_name(self) -> str:
+        """The format's name for a person, in the active language (``label`` is English)."""
+        return _display_name(self)
+
+
+def _display_name(credential_format: CredentialFormat) -> str:
+    if credential_format is CredentialFormat.EDC_SEALED:
+        return tr("European Digital Credential (sealed)")
+    if credential_format is CredentialFormat.EDC_JSONLD:
+        return tr("European Digital Credential (unsealed)")
+    if credential_format is CredentialFormat.EDC_XML:
+        return tr("Europass credential (XML, ELM v1/v2)")
+    if credential_format is CredentialFormat.VC_JSONLD:
+        return tr("W3C Verifiable Credential (JSON-LD)")
+    if credential_format is CredentialFormat.VC_JWT:
+        return tr("W3C Verifiable Credential (JWT)")
+    if credential_format is CredentialFormat.SD_JWT_VC:
+        return tr("SD-JWT Verifiable Credential")
+    return credential_format.label  # "Open Badges 2.0" is a name in every language
+
 
 _FORMAT_LABELS = {
     CredentialFormat.EDC_SEALED: "European Digital Credential (sealed)",

@@ -3,42 +3,7 @@
 <context>
     <name>Annex</name>
     <message>
-        <location filename="../../ui/annex_labels.py" line="13" />
-        <source>European Digital Credential (sealed)</source>
-        <translation>Evropský digitální certifikát (zapečetěný)</translation>
-    </message>
-    <message>
         <location filename="../../ui/annex_labels.py" line="14" />
-        <source>European Digital Credential (unsealed)</source>
-        <translation>Evropský digitální certifikát (nezapečetěný)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/annex_labels.py" line="15" />
-        <source>Europass credential (XML, ELM v1/v2)</source>
-        <translation>Certifikát Europass (XML, ELM v1/v2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/annex_labels.py" line="16" />
-        <source>W3C Verifiable Credential (JSON-LD)</source>
-        <translation>Ověřitelný certifikát W3C (JSON-LD)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/annex_labels.py" line="17" />
-        <source>W3C Verifiable Credential (JWT)</source>
-        <translation>Ověřitelný certifikát W3C (JWT)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/annex_labels.py" line="18" />
-        <source>SD-JWT Verifiable Credential</source>
-        <translation>Ověřitelný certifikát SD-JWT</translation>
-    </message>
-    <message>
-        <location filename="../../ui/annex_labels.py" line="19" />
-        <source>Open Badges 2.0</source>
-        <translation>Open Badges 2.0</translation>
-    </message>
-    <message>
-        <location filename="../../ui/annex_labels.py" line="26" />
         <source>EDC (sealed)</source>
         <translation>EDC (zapečetěný)</translation>
     </message>
@@ -148,7 +113,7 @@
 <context>
     <name>CredentialListModel</name>
     <message>
-        <location filename="../../ui/credential_model.py" line="141" />
+        <location filename="../../ui/credential_model.py" line="140" />
         <source>(untitled)</source>
         <translation>(bez názvu)</translation>
     </message>
@@ -521,313 +486,313 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Kredo — micro-credential wallet</source>
         <translation>Kredo — peněženka mikrocertifikátů</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Search credentials…</source>
         <translation>Hledat v certifikátech…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Search credentials</source>
         <translation>Hledat v certifikátech</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Status</source>
         <translation>Stav</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Any status</source>
         <translation>Jakýkoli stav</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Format</source>
         <translation>Formát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Any format</source>
         <translation>Jakýkoli formát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>EQF level</source>
         <translation>Úroveň EQF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Any EQF level</source>
         <translation>Jakákoli úroveň EQF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>EQF %1</source>
         <translation>EQF %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>ECTS</source>
         <translation>ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Any ECTS</source>
         <translation>Jakékoli ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>≥ %1 ECTS</source>
         <translation>≥ %1 ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Sort</source>
         <translation>Řazení</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Best match / import order</source>
         <translation>Nejlepší shoda / pořadí importu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Newest first</source>
         <translation>Nejnovější první</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Title</source>
         <translation>Název</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Issuer</source>
         <translation>Vydavatel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Most ECTS</source>
         <translation>Nejvíce ECTS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Credentials</source>
         <translation>Certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>Your wallet is empty. Drop credential files or folders here, paste a credential (Ctrl+V), or use File → Import.</source>
         <translation>Peněženka je prázdná. Přetáhněte sem soubory nebo složky s certifikáty, vložte certifikát (Ctrl+V), nebo použijte Soubor → Importovat.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>&amp;Import…</source>
         <translation>&amp;Importovat…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Import credential files or folders</source>
         <translation>Importovat soubory nebo složky s certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;Paste credential</source>
         <translation>&amp;Vložit certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Import a credential from the clipboard</source>
         <translation>Importovat certifikát ze schránky</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>&amp;Verify</source>
         <translation>&amp;Ověřit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>Check the selected credential offline</source>
         <translation>Ověřit vybraný certifikát bez připojení</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>&amp;Share…</source>
         <translation>&amp;Sdílet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Share the selected credentials with an employer</source>
         <translation>Sdílet vybrané certifikáty se zaměstnavatelem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Verify someone else's credential…</source>
         <translation>Ověřit cizí certifikát…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Scan a QR code or open a file</source>
         <translation>Naskenovat QR kód nebo otevřít soubor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Receive from an issuer…</source>
         <translation>Přijmout od vydavatele…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Receive a credential with an OpenID4VCI offer</source>
         <translation>Přijmout certifikát z nabídky OpenID4VCI</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>S&amp;tacks…</source>
         <translation>Ku&amp;mulace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>ECTS totals and goals for selected credentials</source>
         <translation>Součty ECTS a cíle pro vybrané certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>Export as &amp;PDF…</source>
         <translation>Exportovat do &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>Export to &amp;Europass…</source>
         <translation>Exportovat do &amp;Europassu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Add to &amp;collection…</source>
         <translation>Přidat do &amp;sbírky…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;Delete</source>
         <translation>&amp;Smazat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>&amp;Backup…</source>
         <translation>&amp;Zálohovat…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Obnovit ze zálohy…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>Se&amp;ttings…</source>
         <translation>Nas&amp;tavení…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>&amp;Lock</source>
         <translation>&amp;Zamknout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Lock the wallet now</source>
         <translation>Zamknout peněženku hned</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>&amp;About Kredo</source>
         <translation>&amp;O aplikaci Kredo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>&amp;Quit</source>
         <translation>&amp;Ukončit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>&amp;Find</source>
         <translation>&amp;Hledat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;File</source>
         <translation>&amp;Soubor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>&amp;Credential</source>
         <translation>&amp;Certifikát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>&amp;Tools</source>
         <translation>&amp;Nástroje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>&amp;Help</source>
         <translation>&amp;Nápověda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>Main toolbar</source>
         <translation>Hlavní panel nástrojů</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="293" />
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>%n credential(s)</source>
         <translation><numerusform>%n certifikát</numerusform><numerusform>%n certifikáty</numerusform><numerusform>%n certifikátů</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>Import credentials</source>
         <translation>Importovat certifikáty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>Credentials (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;All files (*)</source>
         <translation>Certifikáty (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;Všechny soubory (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>The clipboard holds no credential.</source>
         <translation>Ve schránce není žádný certifikát.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>Imported “%1”.</source>
         <translation>Importováno „%1“.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414" />
+        <location filename="../../ui/main_window.py" line="413" />
         <source>Select one or more credentials first.</source>
         <translation>Nejprve vyberte jeden nebo více certifikátů.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423" />
+        <location filename="../../ui/main_window.py" line="422" />
         <source>Delete credentials</source>
         <translation>Smazat certifikáty</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="424" />
+        <location filename="../../ui/main_window.py" line="423" />
         <source>Delete %n credential(s) from this wallet? This cannot be undone.</source>
         <translation><numerusform>Smazat %n certifikát z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikáty z této peněženky? Nelze to vrátit.</numerusform><numerusform>Smazat %n certifikátů z této peněženky? Nelze to vrátit.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439" />
+        <location filename="../../ui/main_window.py" line="438" />
         <source>Add to collection</source>
         <translation>Přidat do sbírky</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="439" />
         <source>Collection name (new or existing):</source>
         <translation>Název sbírky (nové nebo existující):</translation>
     </message>
