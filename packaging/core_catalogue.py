@@ -4,7 +4,8 @@ The core writes every sentence a person reads as ``tr("…")`` or ``tr_n("…", 
 (``wallet/translation.py``). This collects them from ``wallet/`` with Babel, keeps the Czech
 already in ``resources/locale/cs/LC_MESSAGES/kredo.po`` (a translation waiting in a
 ``packaging/po/*.po`` fragment wins; ``--fold`` then deletes the fragments), drops sentences
-no longer in the code, and compiles ``kredo.mo``, which the app reads with the standard library's gettext.
+no longer in the code, and compiles ``kredo.mo``, which the app reads with the standard
+library's gettext.
 
 ``--check`` changes nothing and exits 1 when a sentence lacks Czech, a translation's ``{fields}``
 differ from its English, or the committed catalogue is stale.
@@ -88,7 +89,8 @@ def build(root: Path = ROOT) -> tuple[Catalog, Problems]:
                       copyright_holder="Kredo", msgid_bugs_address="",
                       last_translator="Kredo", language_team="Kredo",
                       charset="utf-8", fuzzy=False)
-    catalog.header_comment = "# Czech for the sentences of Kredo's core (wallet/); see core_catalogue.py."
+    catalog.header_comment = (
+        "# Czech for the sentences of Kredo's core (wallet/); see core_catalogue.py.")
     problems = Problems()
     for message_id, locations in sorted(extract(root).items(), key=lambda item: str(item[0])):
         string = known.get(message_id)
@@ -103,11 +105,11 @@ def build(root: Path = ROOT) -> tuple[Catalog, Problems]:
 
 
 def _same_fields(message_id: MessageId, string: str | tuple[str, ...]) -> bool:
+    """Every Czech form uses the English fields; ``{n}`` (the count) may be left out."""
     english = message_id if isinstance(message_id, tuple) else (message_id,)
     czech = string if isinstance(string, tuple) else (string,)
-    wanted = {name for text in english for name in _FIELD.findall(text)}
-    return all({name for name in _FIELD.findall(text)} <= wanted | {"n"} for text in czech) and \
-        all(set(_FIELD.findall(text)) >= wanted - {"n"} for text in czech)
+    wanted = {name for text in english for name in _FIELD.findall(text)} - {"n"}
+    return all(set(_FIELD.findall(text)) - {"n"} == wanted for text in czech)
 
 
 def rendered(catalog: Catalog) -> tuple[bytes, bytes]:

@@ -88,8 +88,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(600, 560)
         session.call(_trust_lists, self._loaded)
-        home = session.home
-        session.tasks.run(lambda: (key_protection(home), keyring_usable()), self._key_loaded)
+        self._read_key_protection()
 
     # --- the tabs ------------------------------------------------------------------------
 
@@ -265,6 +264,11 @@ class SettingsDialog(QDialog):
 
     # --- the keyring switch --------------------------------------------------------------
 
+    def _read_key_protection(self) -> None:
+        home = self.session.home
+        self.session.tasks.run(lambda: (key_protection(home), keyring_usable()),
+                               self._key_loaded)
+
     def _key_loaded(self, result: tuple[KeyProtection, bool]) -> None:
         self.protection, available = result
         self.use_keyring.blockSignals(True)
@@ -317,9 +321,7 @@ class SettingsDialog(QDialog):
         return new
 
     def _key_moved(self, in_keyring: bool, forgotten: bool = True) -> None:
-        home = self.session.home
-        self.session.tasks.run(lambda: (key_protection(home), keyring_usable()),
-                               self._key_loaded)
+        self._read_key_protection()
         if in_keyring:
             text = self.tr("The wallet key is now in the system keyring. The passphrase still "
                            "opens the wallet if the keyring is ever lost.")
@@ -353,9 +355,7 @@ class SettingsDialog(QDialog):
     def _changed(self, _result: object) -> None:
         for field in (self.old_passphrase, self.new_passphrase, self.repeat_passphrase):
             field.clear()
-        home = self.session.home
-        self.session.tasks.run(lambda: (key_protection(home), keyring_usable()),
-                               self._key_loaded)
+        self._read_key_protection()
         self.security_status.setText(self.tr("The passphrase was changed."))
 
     # --- trust ---------------------------------------------------------------------------
@@ -388,7 +388,7 @@ class SettingsDialog(QDialog):
             if not ok or not text.strip():
                 return
             name = str(text).strip()
-        chosen_path, chosen_name = path, name
+        chosen_path, chosen_name = path, name  # narrowed from Optional for the worker's lambda
         self.session.call(
             lambda repo: import_registry(repo, read_limited(chosen_path), name=chosen_name,
                                          source=chosen_path.name),

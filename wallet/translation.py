@@ -70,11 +70,10 @@ class Sentence(str):
         *,
         plural: str | None = None,
         count: int | None = None,
-        lang: str | None = None,
     ) -> Sentence:
         kept = {name: value if isinstance(value, Sentence) else str(value)
                 for name, value in fields.items()}
-        text = _render(template, plural, count, kept, lang or current_language())
+        text = _render(template, plural, count, kept, current_language())
         made = super().__new__(cls, text)
         made.template, made.plural, made.number, made.fields = template, plural, count, kept
         return made

@@ -10,6 +10,7 @@ the wallet runs (its own credentials, and someone else's scanned ones) starts fr
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -38,8 +39,14 @@ class ImportedRegistry:
 
 def imported_registries(store: SettingsStore) -> tuple[ImportedRegistry, ...]:
     """The user's registries, in import order; a damaged entry is left out, never trusted."""
+    return _read_registries(store.get_setting(USER_REGISTRIES_KEY) or "")
+
+
+@functools.lru_cache(maxsize=4)
+def _read_registries(setting: str) -> tuple[ImportedRegistry, ...]:
+    # Every verification asks; the registries are parsed once per version of the setting.
     imported: list[ImportedRegistry] = []
-    for item in _items(store):
+    for item in _items(setting):
         try:
             registry = IssuerRegistry.from_json(
                 json.dumps(item["document"]).encode(), name=item["name"], source=item["source"]
@@ -63,7 +70,8 @@ def import_registry(store: SettingsStore, raw: bytes, *, name: str, source: str,
         raise TrustMaterialError(tr("The issuer registry {name} lists no issuers.", name=name))
     document = json.loads(raw)
     when = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
-    items = [item for item in _items(store) if item.get("name") != name]
+    items = [item for item in _items(store.get_setting(USER_REGISTRIES_KEY))
+             if item.get("name") != name]
     items.append({"name": name, "source": source, "imported_at": when, "document": document})
     store.set_setting(USER_REGISTRIES_KEY, json.dumps(items, ensure_ascii=False))
     return ImportedRegistry(name=name, source=source, imported_at=when,
@@ -71,27 +79,24 @@ def import_registry(store: SettingsStore, raw: bytes, *, name: str, source: str,
 
 
 def remove_registry(store: SettingsStore, name: str) -> None:
-    items = [item for item in _items(store) if item.get("name") != name]
+    items = [item for item in _items(store.get_setting(USER_REGISTRIES_KEY))
+             if item.get("name") != name]
     store.set_setting(USER_REGISTRIES_KEY, json.dumps(items, ensure_ascii=False))
 
 
-def wallet_trust_store(store: SettingsStore) -> TrustStore:
-    """The bundled snapshot and registries, then the user's registries and chosen issuers."""
+def wallet_verify_options(store: SettingsStore, *, online: bool) -> VerifyOptions:
+    """How this wallet verifies anything: the bundled snapshot and registries, then the
+    user's registries and chosen issuers; online only when allowed."""
+    issuers = list_trusted_issuers(store)
     registries = bundled_registries() + tuple(
         item.registry for item in imported_registries(store)
     )
-    return TrustStore(bundled_snapshot(), registries=registries,
-                      user_trusted=list_trusted_issuers(store))
+    trust = TrustStore(bundled_snapshot(), registries=registries, user_trusted=issuers)
+    return VerifyOptions(online=online, trust=trust,
+                         trusted_issuers=frozenset(issuer.identifier for issuer in issuers))
 
 
-def wallet_verify_options(store: SettingsStore, *, online: bool) -> VerifyOptions:
-    """How this wallet verifies anything: its trust material; online only when allowed."""
-    issuers = frozenset(issuer.identifier for issuer in list_trusted_issuers(store))
-    return VerifyOptions(online=online, trust=wallet_trust_store(store), trusted_issuers=issuers)
-
-
-def _items(store: SettingsStore) -> list[dict[str, Any]]:
-    raw = store.get_setting(USER_REGISTRIES_KEY)
+def _items(raw: str | None) -> list[dict[str, Any]]:
     if not raw:
         return []
     try:
