@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from wallet.version_info import version_lines
+from wallet.app.version_info import version_lines
 
 
 def show_about(parent: QWidget) -> QMessageBox:

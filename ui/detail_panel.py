@@ -60,7 +60,7 @@ def load_credential(repository: CredentialRepository, credential_id: int) -> Loa
 def verify_with_wallet_trust(repo: CredentialRepository, credential_id: int, *,
                              online: bool) -> VerificationReport:
     """Verify a stored credential and remember the verdict (runs on the worker)."""
-    from wallet.trust.wallet_trust import wallet_verify_options
+    from wallet.app.trust_settings import wallet_verify_options
     from wallet.verify.stored import verify_stored
 
     return verify_stored(repo, credential_id,

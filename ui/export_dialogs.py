@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ui.errors import show_error
 from ui.session import WalletSession
+from wallet.app.trust_settings import wallet_verify_options
 from wallet.export.cv_entries import CvEntry, cv_entries
 from wallet.export.cv_pdf import europass_cv_pdf
 from wallet.export.cv_person import cv_person
@@ -39,7 +40,6 @@ from wallet.formats import parse_credential
 from wallet.model import Credential
 from wallet.share.pdf_export import stored_credential_pdf
 from wallet.store.repository import CredentialRepository
-from wallet.trust.wallet_trust import wallet_verify_options
 
 
 def export_pdf(session: WalletSession, credential_id: int, parent: QWidget) -> None:

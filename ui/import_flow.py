@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from ui.errors import show_error
 from ui.session import WalletSession
 from ui.tasks import TaskControl
-from wallet.importer import ImportOutcome, import_bytes, import_paths, iter_input_files
+from wallet.app.importing import ImportOutcome, import_bytes, import_paths
+from wallet.file_input import iter_input_files
 from wallet.store.repository import CredentialRepository
 
 

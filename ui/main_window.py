@@ -57,7 +57,7 @@ from ui.session import WalletSession
 from ui.sidebar import Sidebar, SidebarChoice
 from ui.status_chip import chip_text
 from ui.thumbnails import thumbnail_bytes, thumbnail_image
-from wallet.importer import ImportOutcome
+from wallet.app.importing import ImportOutcome
 from wallet.model import CredentialFormat
 from wallet.store.records import Collection, CredentialSummary
 from wallet.store.repository import CredentialRepository

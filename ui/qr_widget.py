@@ -8,7 +8,7 @@ from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from wallet.share.qr.render import qr_matrix
+from wallet.qr.render import qr_matrix
 
 QUIET = 4
 FRAMES_PER_SECOND = 5

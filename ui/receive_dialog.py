@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 from ui.errors import show_error
 from ui.session import WalletSession
 from ui.status_chip import chip_text
-from wallet.importer import ImportOutcome
+from wallet.app.importing import ImportOutcome
+from wallet.app.receiving import store_received
+from wallet.app.trust_settings import wallet_verify_options
 from wallet.issuance.issuer_http import NetworkPolicy
 from wallet.issuance.proof_keys import wallet_key_provider
 from wallet.issuance.session import (
@@ -27,10 +29,8 @@ from wallet.issuance.session import (
     OfferPreview,
     preview_offer,
     redeem_offer,
-    store_received,
 )
 from wallet.store.repository import CredentialRepository
-from wallet.trust.wallet_trust import wallet_verify_options
 
 
 class ReceiveDialog(QDialog):

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 from ui.errors import show_error
 from ui.session import WalletSession
 from ui.verify_panel import VerifyPanel
+from wallet.app.importing import import_bytes
+from wallet.app.trust_settings import wallet_verify_options
 from wallet.errors import SharingError
-from wallet.importer import import_bytes
 from wallet.qr.decode import decode_image
 from wallet.qr.scan import ScanResult, scan_files, scan_texts
-from wallet.trust.wallet_trust import wallet_verify_options
 from wallet.verify.engine import verify_file_bytes
 from wallet.verify.options import VerifyOptions
 

@@ -28,8 +28,14 @@ from PySide6.QtWidgets import (
 
 from ui.errors import show_error
 from ui.session import WalletSession
+from wallet.app.trust_settings import (
+    ImportedRegistry,
+    import_registry,
+    imported_registries,
+    remove_registry,
+)
 from wallet.errors import UserCancelled, WalletError
-from wallet.importer import read_limited
+from wallet.file_input import read_limited
 from wallet.store.keys import (
     KeyProtection,
     keep_key_by_passphrase_only,
@@ -44,12 +50,6 @@ from wallet.trust.user_trust import (
     add_trusted_issuer,
     list_trusted_issuers,
     remove_trusted_issuer,
-)
-from wallet.trust.wallet_trust import (
-    ImportedRegistry,
-    import_registry,
-    imported_registries,
-    remove_registry,
 )
 
 ONLINE_SETTING = "online_checks"

@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 from ui.errors import show_error
 from ui.qr_widget import QrWidget, matrix_image
 from ui.session import WalletSession
+from wallet.app.trust_settings import wallet_verify_options
 from wallet.errors import SharingError
 from wallet.formats import parse_credential
 from wallet.model import CredentialFormat
+from wallet.qr.encode import encode_for_qr
 from wallet.share.claim_choice import RevealableClaim, revealable_claims
 from wallet.share.holder import HolderProfiles
 from wallet.share.pdf_export import stored_credential_pdf
@@ -46,10 +48,8 @@ from wallet.share.presentation import (
     build_presentation,
     presentation_bytes,
 )
-from wallet.share.qr import encode_for_qr
 from wallet.store.records import CredentialSummary
 from wallet.store.repository import CredentialRepository
-from wallet.trust.wallet_trust import wallet_verify_options
 
 FORMS = ("presentation", "qr", "pdf", "clipboard")
 

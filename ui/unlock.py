@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wallet.app.wallet_setup import create_wallet
 from wallet.errors import UserCancelled
 from wallet.store.keys import keyring_usable
-from wallet.store.wallet import init_wallet
 
 PASSPHRASE_ENV = "KREDO_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 
@@ -100,5 +100,5 @@ class CreateWalletDialog(QDialog):
             if passphrase != self.repeat.text():
                 self.problem.setText(self.tr("The two passphrases differ."))
                 return
-        init_wallet(self.home, passphrase=passphrase, use_keyring=passphrase is None)
+        create_wallet(self.home, passphrase=passphrase, use_keyring=passphrase is None)
         self.accept()

@@ -24,9 +24,9 @@ def _median_ms(action: Callable[[], Any], repeats: int) -> float:
 
 def measure() -> list[Figure]:
     from wallet.qr.decode import decode_image_bytes
+    from wallet.qr.encode import encode_for_qr
+    from wallet.qr.render import qr_png
     from wallet.qr.scan import scan_texts
-    from wallet.share.qr import encode_for_qr
-    from wallet.share.qr.render import qr_png
 
     ob3 = data_integrity("eddsa-rdfc-2022", 1)[0]
     single = encode_for_qr(ob3)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tests.benchmarks.report import Figure
 from tests.robustness.corpus import NOW, ob3_document, signers
-from wallet.importer import import_paths
+from wallet.app.importing import import_paths
 from wallet.model import (
     Credential,
     CredentialFormat,

@@ -18,8 +18,8 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 # Engines a command imports when it runs, never while the parser is built.
 HEAVY = (
     "wallet.verify.engine", "wallet.trust", "wallet.share.pdf_export", "wallet.export.cv_pdf",
-    "wallet.issuance", "wallet.qr.scan", "wallet.share.qr", "wallet.store.wallet",
-    "wallet.importer", "fpdf", "pyhanko", "pyld", "PIL", "qrcode", "zxingcpp", "lxml",
+    "wallet.issuance", "wallet.qr.scan", "wallet.qr.encode", "wallet.store.wallet",
+    "wallet.app.importing", "fpdf", "pyhanko", "pyld", "PIL", "qrcode", "zxingcpp", "lxml",
     "sqlcipher3", "PySide6",
 )
 

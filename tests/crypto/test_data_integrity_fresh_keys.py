@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
 from wallet.crypto.data_integrity import sign, verify_proof, verify_proofs
 from wallet.crypto.multikey import multikey_from_public_key
-from wallet.did import did_key_from_public_key, did_key_verification_method_id
+from wallet.did import did_key_from_public_key, did_key_verification_method_id, key_resolver
 from wallet.errors import MalformedCredential, VerificationError, WalletError
 
 SUITES: dict[str, tuple[str, Callable[[], Any]]] = {
@@ -50,13 +50,13 @@ def test_fresh_key_signs_and_verifies(label: str) -> None:
         cryptosuite=suite,
     )
     # THEN it verifies with every check passing
-    result = verify_proof(signed)
+    result = verify_proof(signed, resolve=key_resolver())
     assert result.ok, result.problems
     assert result.controller_matches_issuer is True
     assert result.cryptosuite == suite
     # AND changing one claim breaks it
     signed["credentialSubject"]["name"] = "Jan Novák"
-    assert not verify_proof(signed).signature_valid
+    assert not verify_proof(signed, resolve=key_resolver()).signature_valid
 
 
 def _ed25519_presentation(
@@ -84,7 +84,11 @@ def _ed25519_presentation(
 def test_presentation_with_expected_challenge_and_domain() -> None:
     signed, holder = _ed25519_presentation()
     result = verify_proof(
-        signed, purpose="authentication", challenge="c-123", domain="verifier.example"
+        signed,
+        purpose="authentication",
+        challenge="c-123",
+        domain="verifier.example",
+        resolve=key_resolver(),
     )
     assert result.ok, result.problems
     assert result.controller == holder
@@ -98,7 +102,9 @@ def test_presentation_with_wrong_challenge_or_domain(
     challenge: str, domain: str, fragment: str
 ) -> None:
     signed, _ = _ed25519_presentation()
-    result = verify_proof(signed, purpose="authentication", challenge=challenge, domain=domain)
+    result = verify_proof(
+        signed, purpose="authentication", challenge=challenge, domain=domain, resolve=key_resolver()
+    )
     assert result.signature_valid
     assert not result.ok
     assert any(fragment in problem for problem in result.problems)
@@ -106,7 +112,7 @@ def test_presentation_with_wrong_challenge_or_domain(
 
 def test_presentation_checked_for_the_wrong_purpose() -> None:
     signed, _ = _ed25519_presentation()
-    result = verify_proof(signed)  # default purpose: assertionMethod
+    result = verify_proof(signed, resolve=key_resolver())  # default purpose: assertionMethod
     assert result.signature_valid
     assert not result.purpose_ok
     assert not result.ok
@@ -134,7 +140,7 @@ def test_key_not_authorised_for_the_purpose_in_its_controller_document() -> None
         verification_method=vm,
         cryptosuite="eddsa-rdfc-2022",
     )
-    result = verify_proof(signed, documents={issuer: controller_document})
+    result = verify_proof(signed, resolve=key_resolver({issuer: controller_document}))
     assert result.signature_valid
     assert result.controller_matches_issuer is True
     assert not result.purpose_ok
@@ -152,7 +158,7 @@ def test_created_in_the_future_and_expired_proofs() -> None:
         cryptosuite="eddsa-rdfc-2022",
         created=now + timedelta(days=1),
     )
-    result = verify_proof(future, now=now)
+    result = verify_proof(future, now=now, resolve=key_resolver())
     assert result.signature_valid
     assert any("future" in problem for problem in result.problems)
     # An expiry inside the signed proof options is honoured
@@ -165,7 +171,8 @@ def test_created_in_the_future_and_expired_proofs() -> None:
         created=now - timedelta(days=10),
     )
     signed["proof"]["expires"] = "2026-10-01T00:00:00Z"
-    assert any("expired" in p for p in verify_proof(signed, now=now).problems)
+    result = verify_proof(signed, now=now, resolve=key_resolver())
+    assert any("expired" in p for p in result.problems)
 
 
 def test_proof_set_each_proof_verified_on_its_own() -> None:
@@ -186,18 +193,19 @@ def test_proof_set_each_proof_verified_on_its_own() -> None:
         cryptosuite="ecdsa-rdfc-2019",
     )
     both = {**document, "proof": [one["proof"], two["proof"]]}
-    results = verify_proofs(both)
+    results = verify_proofs(both, resolve=key_resolver())
     assert [r.signature_valid for r in results] == [True, True]
     assert [r.controller_matches_issuer for r in results] == [True, False]
-    assert verify_proof(both) == results[1]
+    assert verify_proof(both, resolve=key_resolver()) == results[1]
 
 
 def test_no_proof_or_foreign_proof_raises() -> None:
     with pytest.raises(VerificationError):
-        verify_proof(_credential("did:example:x", "eddsa-rdfc-2022"))
+        verify_proof(_credential("did:example:x", "eddsa-rdfc-2022"), resolve=key_resolver())
     with pytest.raises(VerificationError):
         verify_proof(
-            {**_credential("did:example:x", "eddsa-rdfc-2022"), "proof": {"type": "JwtProof2020"}}
+            {**_credential("did:example:x", "eddsa-rdfc-2022"), "proof": {"type": "JwtProof2020"}},
+            resolve=key_resolver(),
         )
 
 
@@ -212,7 +220,7 @@ def test_unsupported_cryptosuite_is_reported_unchecked() -> None:
             "proofValue": "u2V0",
         },
     }
-    result = verify_proof(document)
+    result = verify_proof(document, resolve=key_resolver())
     assert not result.signature_checked
     assert "bbs-2023" in result.problems[0]
 

@@ -16,6 +16,7 @@ import pytest
 
 from wallet.crypto.data_integrity import sign, verify_proof
 from wallet.crypto.multikey import private_key_from_multikey
+from wallet.did import key_resolver
 
 W3C = Path(__file__).resolve().parents[1] / "assets" / "vectors" / "w3c"
 OB3 = "1edtech-obv3-ldp-signed-credential.json"
@@ -56,7 +57,7 @@ def test_vector_list_covers_every_signed_file() -> None:
 
 @pytest.mark.parametrize("name", W3C_SIGNED)
 def test_w3c_vector_signature_valid_but_key_is_not_the_issuers(name: str) -> None:
-    result = verify_proof(_load(name))
+    result = verify_proof(_load(name), resolve=key_resolver())
     # THEN the mathematics holds, the purpose is right ...
     assert result.signature_checked
     assert result.signature_valid
@@ -69,7 +70,7 @@ def test_w3c_vector_signature_valid_but_key_is_not_the_issuers(name: str) -> Non
 
 
 def test_ob3_vector_with_its_controller_document_is_fully_good() -> None:
-    result = verify_proof(_load(OB3), documents=_controller_documents())
+    result = verify_proof(_load(OB3), resolve=key_resolver(_controller_documents()))
     assert result.cryptosuite == "eddsa-rdfc-2022"
     assert result.controller == "https://example.edu/issuers/565049"
     assert result.signature_valid
@@ -79,7 +80,7 @@ def test_ob3_vector_with_its_controller_document_is_fully_good() -> None:
 
 
 def test_ob3_vector_without_controller_document_is_unchecked_not_forged() -> None:
-    result = verify_proof(_load(OB3))
+    result = verify_proof(_load(OB3), resolve=key_resolver())
     assert not result.signature_checked
     assert not result.signature_valid
     assert "online" in result.problems[0]
@@ -115,7 +116,7 @@ def test_resigning_ecdsa_vectors_verifies(name: str, pair: str) -> None:
     )
     # ECDSA is randomized: a different value, equally valid
     assert signed["proof"]["proofValue"] != published["proofValue"]
-    assert verify_proof(signed).signature_valid
+    assert verify_proof(signed, resolve=key_resolver()).signature_valid
 
 
 def _tamper_claim(document: dict[str, Any]) -> None:
@@ -167,7 +168,7 @@ TAMPERINGS = {
 def test_tampered_eddsa_vectors_fail(name: str, tamper: str) -> None:
     document = copy.deepcopy(_load(name))
     TAMPERINGS[tamper](document)
-    result = verify_proof(document)
+    result = verify_proof(document, resolve=key_resolver())
     assert result.signature_checked
     assert not result.signature_valid
     assert not result.ok
@@ -179,7 +180,7 @@ def test_tampered_eddsa_vectors_fail(name: str, tamper: str) -> None:
 def test_tampered_ecdsa_vectors_fail(name: str, tamper: str) -> None:
     document = copy.deepcopy(_load(name))
     TAMPERINGS[tamper](document)
-    result = verify_proof(document)
+    result = verify_proof(document, resolve=key_resolver())
     assert result.signature_checked
     assert not result.signature_valid
 
@@ -187,7 +188,7 @@ def test_tampered_ecdsa_vectors_fail(name: str, tamper: str) -> None:
 def test_tampered_ob3_vector_fails_even_with_its_controller_document() -> None:
     document = _load(OB3)
     document["credentialSubject"]["achievement"]["name"] = "Leadership"
-    result = verify_proof(document, documents=_controller_documents())
+    result = verify_proof(document, resolve=key_resolver(_controller_documents()))
     assert result.signature_checked
     assert not result.signature_valid
     assert result.controller_matches_issuer is True

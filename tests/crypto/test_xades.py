@@ -24,10 +24,10 @@ from lxml import etree
 
 from wallet.crypto.timestamp_token import verify_timestamp_token
 from wallet.crypto.xades import verify_xades_seal
+from wallet.crypto.xml_signature import canonical_form
 from wallet.errors import MalformedCredential
 from wallet.formats import parse_credential
 from wallet.model import CredentialFormat
-from wallet.trust.xml_signature import canonical_form
 from wallet.verify.engine import verify_file_bytes
 from wallet.verify.report import CheckStatus, OverallStatus
 

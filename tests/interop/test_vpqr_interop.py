@@ -24,8 +24,8 @@ from tests.share.presentation_credentials import Issuer, credential
 from tests.share.test_vpqr_roundtrip import FRESH, fresh_ob3
 from wallet.did import did_key_from_public_key
 from wallet.formats import parse_credential
+from wallet.qr.vpqr import decode_vpqr, encode_vpqr
 from wallet.share.presentation import build_presentation
-from wallet.share.vpqr import decode_vpqr, encode_vpqr
 from wallet.verify.engine import verify_credential, verify_file_bytes
 from wallet.verify.options import VerifyOptions
 from wallet.verify.report import CheckStatus

@@ -19,6 +19,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from tests.issuance.scripted_issuer import ScriptedIssuer, scripted_issuer
+from wallet.app.receiving import store_received
 from wallet.base64url import b64url_decode
 from wallet.crypto.jws import sign_compact_jws
 from wallet.did import did_jwk_from_public_key
@@ -28,7 +29,6 @@ from wallet.issuance import (
     collect_deferred,
     preview_offer,
     redeem_offer,
-    store_received,
     wallet_key_provider,
 )
 from wallet.issuance.proof_keys import KeyProvider

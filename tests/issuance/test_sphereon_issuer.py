@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.issuance.sphereon_issuer import SphereonIssuer
+from wallet.app.receiving import store_received
 from wallet.base64url import b64url_decode, b64url_encode
 from wallet.crypto.jwk import jwk_from_public_key
 from wallet.errors import (
@@ -22,7 +23,6 @@ from wallet.issuance import (
     NetworkPolicy,
     preview_offer,
     redeem_offer,
-    store_received,
     wallet_key_provider,
 )
 from wallet.issuance.proof_keys import P256_KEY_TYPE

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageStat
 
+from wallet.app.version_info import version_lines
 from wallet.verify.engine import verify_file_bytes
-from wallet.version_info import version_lines
 
 pytestmark = pytest.mark.slow
 

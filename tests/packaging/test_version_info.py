@@ -15,8 +15,8 @@ from PySide6.QtCore import qVersion
 import wallet
 import wallet.bundled_resources
 import wallet.trust
+from wallet.app.version_info import collect_version_info, version_lines
 from wallet.cli import main
-from wallet.version_info import collect_version_info, version_lines
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 

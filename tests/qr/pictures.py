@@ -9,7 +9,7 @@ import zlib
 
 from PIL import Image
 
-from wallet.share.qr.render import qr_png
+from wallet.qr.render import qr_png
 
 
 def code(text: str, *, scale: int = 4) -> Image.Image:

@@ -11,12 +11,12 @@ import pytest
 
 from tests.qr.pictures import code
 from wallet.errors import FormatError, QrPayloadTooLarge, SharingError
-from wallet.formats.limits import MAX_INFLATED_BYTES
+from wallet.limits import MAX_INFLATED_BYTES
 from wallet.qr.assemble import MultiPartAssembler
+from wallet.qr.encode import encode_for_qr
 from wallet.qr.fountain import FountainEncoder
 from wallet.qr.ur import multi_part_ur, single_part_ur
 from wallet.qr.zlib_stream import compress
-from wallet.share.qr import encode_for_qr
 
 SYNTHETIC = (
     Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ import zlib
 import pytest
 
 from wallet.errors import FormatError, QrPayloadTooLarge
-from wallet.formats.limits import MAX_INFLATED_BYTES
+from wallet.limits import MAX_INFLATED_BYTES
 from wallet.qr.base45 import ALPHABET, b45decode, b45encode
 from wallet.qr.compact import PREFIX, decode_compact, encode_compact
 

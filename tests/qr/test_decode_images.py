@@ -12,7 +12,7 @@ from tests.qr.pictures import code, encoded, png_header_only
 from wallet.errors import FormatError, InputTooLarge
 from wallet.qr.compact import encode_compact
 from wallet.qr.decode import decode_image, decode_image_bytes
-from wallet.share.qr.render import frames_apng, frames_gif
+from wallet.qr.render import frames_apng, frames_gif
 
 TEXT = encode_compact(
     b'{"type": ["VerifiableCredential"], "name": "Datov\xc3\xa1 anal\xc3\xbdza"}' * 8

@@ -9,8 +9,8 @@ import pytest
 
 from wallet.errors import FormatError
 from wallet.qr.compact import encode_compact
+from wallet.qr.encode import encode_for_qr
 from wallet.qr.payload import identify_payload
-from wallet.share.qr import encode_for_qr
 
 W3C = Path(__file__).resolve().parents[1] / "assets" / "vectors" / "w3c"
 OB3 = (W3C / "1edtech-obv3-ldp-signed-credential.json").read_bytes()
@@ -34,7 +34,7 @@ def test_kredo_compact_carries_the_exact_bytes() -> None:
 
 
 def test_vpqr_is_decoded_by_the_vpqr_codec() -> None:
-    from wallet.share.vpqr import encode_vpqr
+    from wallet.qr.vpqr import encode_vpqr
 
     document = json.loads(OB3)
     payload = identify_payload(encode_vpqr(document))

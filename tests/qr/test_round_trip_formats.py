@@ -17,10 +17,10 @@ from wallet.crypto.jws import sign_compact_jws
 from wallet.did.did_key import did_key_from_public_key, did_key_verification_method_id
 from wallet.formats import parse_credential
 from wallet.qr.decode import decode_image, decode_image_bytes
+from wallet.qr.encode import encode_for_qr
+from wallet.qr.render import frames_apng
 from wallet.qr.scan import scan_texts
 from wallet.share.presentation import build_presentation, presentation_bytes
-from wallet.share.qr import encode_for_qr
-from wallet.share.qr.render import frames_apng
 from wallet.verify.engine import verify_file_bytes
 from wallet.verify.report import VerificationReport
 

@@ -13,9 +13,9 @@ from PIL import Image
 from tests.qr.pictures import code, encoded
 from wallet.formats import parse_credential
 from wallet.qr.compact import encode_compact
+from wallet.qr.encode import encode_for_qr
 from wallet.qr.scan import scan_files, scan_texts
 from wallet.share.pdf import credential_pdf
-from wallet.share.qr import encode_for_qr
 from wallet.verify.engine import verify_credential, verify_file_bytes
 
 VECTORS = Path(__file__).resolve().parents[1] / "assets" / "vectors"

@@ -10,8 +10,8 @@ import pytest
 
 from wallet.errors import MalformedCredential
 from wallet.qr.compact import decode_compact
+from wallet.qr.encode import encode_for_qr
 from wallet.qr.scan import scan_texts
-from wallet.share.qr import encode_for_qr
 from wallet.translation import Sentence
 
 VECTORS = Path(__file__).resolve().parents[1] / "assets" / "vectors"

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from tests.interop.npm_install import install_packages, node_and_npm
+from wallet.qr.encode import encode_for_qr
 from wallet.qr.scan import scan_texts
 from wallet.qr.zlib_stream import compress
-from wallet.share.qr import encode_for_qr
 
 pytestmark = pytest.mark.slow
 

@@ -25,7 +25,7 @@ from wallet.formats import (
     vc_jwt,
 )
 from wallet.model import Credential
-from wallet.view_text import render_view
+from wallet.share.view_text import render_view
 
 FAMILY_MODULES = (baked, edc, edc_xml, sd_jwt_vc, vc_jwt, ob2, vc_jsonld)
 

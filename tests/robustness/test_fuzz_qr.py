@@ -23,12 +23,12 @@ from tests.robustness.mutations import TRICKY_STRINGS, byte_mutations, fuzz_sett
 from wallet.errors import WalletError
 from wallet.qr.assemble import MultiPartAssembler
 from wallet.qr.decode import decode_image_bytes
+from wallet.qr.encode import encode_for_qr
 from wallet.qr.payload import identify_payload
 from wallet.qr.pdf import read_pdf
+from wallet.qr.render import qr_png
 from wallet.qr.scan import scan_texts
-from wallet.share.qr import encode_for_qr
-from wallet.share.qr.render import qr_png
-from wallet.share.vpqr import decode_cborld, decode_vpqr, encode_cborld, encode_vpqr
+from wallet.qr.vpqr import decode_cborld, decode_vpqr, encode_cborld, encode_vpqr
 
 SEEDS = all_seeds()
 OB3 = SEEDS["gen/ob3-eddsa.json"]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tests.robustness.corpus import all_seeds
 from tests.robustness.mutations import fuzz_settings
-from wallet.formats.json_input import json_depth_exceeds
+from wallet.json_input import json_depth_exceeds
 
 
 def _byte_by_byte(raw: bytes, limit: int) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from keyring.backends import fail
 
-from wallet.importer import import_bytes
+from wallet.app.importing import import_bytes
 from wallet.store.kdf import Argon2Params
 from wallet.store.keys import unlock_key
 from wallet.store.paths import database_path

@@ -17,7 +17,7 @@ from wallet.share.annex_labels import (
     ui_language,
 )
 from wallet.share.annex_rows import row_order
-from wallet.view_text import ANNEX_LABELS_EN
+from wallet.share.view_text import ANNEX_LABELS_EN
 
 EU_LABELS = (
     Path(__file__).resolve().parents[1] / "assets" / "vectors" / "cz" / "edc-ui-labels-cs-en.json"

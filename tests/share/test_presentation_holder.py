@@ -11,9 +11,10 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from keyring.backends import fail
 
 from tests.share.presentation_credentials import Issuer, credential
+from wallet.app.wallet_setup import create_wallet
 from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.multikey import multikey_from_private_key
-from wallet.did import did_jwk_from_public_key, did_key_from_public_key
+from wallet.did import did_jwk_from_public_key, did_key_from_public_key, key_resolver
 from wallet.errors import SharingError, StoreError
 from wallet.share.holder import DEFAULT_SETTING, FIRST_PROFILE_LABEL, HolderProfiles
 from wallet.share.presentation import build_presentation
@@ -24,7 +25,7 @@ from wallet.store.paths import database_path
 from wallet.store.repository import CredentialRepository
 from wallet.store.secret_store import KeyringSecretStore
 from wallet.store.vault import open_database
-from wallet.store.wallet import init_wallet, open_wallet
+from wallet.store.wallet import open_wallet
 
 FAST_KDF = Argon2Params(memory_kib=1024, iterations=1, lanes=1)
 PASSPHRASE = "correct horse battery staple"
@@ -34,7 +35,7 @@ NO_KEYRING = KeyringSecretStore(fail.Keyring())
 @pytest.fixture
 def repository(tmp_path: Path) -> Iterator[CredentialRepository]:
     home = tmp_path / "wallet"
-    init_wallet(home, passphrase=PASSPHRASE, secret_store=NO_KEYRING, kdf_params=FAST_KDF)
+    create_wallet(home, passphrase=PASSPHRASE, secret_store=NO_KEYRING, kdf_params=FAST_KDF)
     with open_wallet(home, passphrase_provider=lambda: PASSPHRASE,
                      secret_store=NO_KEYRING) as opened:
         yield opened.repository
@@ -118,7 +119,7 @@ def test_each_profile_signs_as_its_own_did(repository: CredentialRepository) -> 
     issuer = Issuer(holder=work.did)
     vp = build_presentation([credential(issuer.ob3())], holder_key=work.signing_key())
     assert vp["holder"] == work.did
-    assert verify_proof(vp, purpose="authentication").ok
+    assert verify_proof(vp, purpose="authentication", resolve=key_resolver()).ok
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,13 @@ import pytest
 from wallet.errors import QrPayloadTooLarge, SharingError
 from wallet.qr.base45 import ALPHABET
 from wallet.qr.compact import decode_compact
-from wallet.qr.scan import scan_texts
-from wallet.share.qr import (
+from wallet.qr.encode import (
     DEFAULT_MAX_FRAME_CHARS,
     MAX_FRAMES,
     QR_VERSION_40_M_CHARS,
     encode_for_qr,
 )
+from wallet.qr.scan import scan_texts
 
 VECTORS = Path(__file__).resolve().parents[1] / "assets" / "vectors"
 OB3 = (VECTORS / "w3c" / "1edtech-obv3-ldp-signed-credential.json").read_bytes()

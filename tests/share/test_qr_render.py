@@ -15,8 +15,8 @@ from PIL import Image, ImageDraw, ImageSequence
 
 from wallet.errors import QrPayloadTooLarge, SharingError
 from wallet.qr.decode import decode_image, decode_image_bytes
-from wallet.share.qr import encode_for_qr
-from wallet.share.qr.render import (
+from wallet.qr.encode import encode_for_qr
+from wallet.qr.render import (
     QUIET_ZONE,
     frames_apng,
     frames_gif,

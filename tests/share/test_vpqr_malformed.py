@@ -24,10 +24,10 @@ from wallet.errors import (
     SharingError,
 )
 from wallet.qr.base45 import b45decode
-from wallet.share.vpqr import can_encode, decode_cborld, decode_vpqr, encode_vpqr
-from wallet.share.vpqr.active_context import ActiveContext, ContextLoader
-from wallet.share.vpqr.envelope import MAX_CBORLD_BYTES
-from wallet.share.vpqr.qr_text import MAX_VPQR_TEXT_CHARS
+from wallet.qr.vpqr import can_encode, decode_cborld, decode_vpqr, encode_vpqr
+from wallet.qr.vpqr.active_context import ActiveContext, ContextLoader
+from wallet.qr.vpqr.envelope import MAX_CBORLD_BYTES
+from wallet.qr.vpqr.qr_text import MAX_VPQR_TEXT_CHARS
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 OB3_VECTOR = ASSETS / "vectors" / "w3c" / "1edtech-obv3-ldp-signed-credential.json"

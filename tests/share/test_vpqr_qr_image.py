@@ -14,7 +14,7 @@ import qrcode.util
 import zxingcpp
 from PIL import Image
 
-from wallet.share.vpqr import decode_vpqr, encode_vpqr
+from wallet.qr.vpqr import decode_vpqr, encode_vpqr
 from wallet.verify.engine import verify_file_bytes
 from wallet.verify.options import VerifyOptions
 from wallet.verify.report import CheckStatus

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from wallet.crypto.data_integrity import sign
 from wallet.did.did_key import did_key_from_public_key, did_key_verification_method_id
 from wallet.formats import parse_credential
-from wallet.share.vpqr import decode_cborld, decode_vpqr, encode_cborld, encode_vpqr
+from wallet.qr.vpqr import decode_cborld, decode_vpqr, encode_cborld, encode_vpqr
 from wallet.verify.engine import verify_credential, verify_file_bytes
 from wallet.verify.options import VerifyOptions
 from wallet.verify.report import CheckStatus, VerificationReport

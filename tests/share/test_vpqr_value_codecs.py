@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wallet.share.vpqr import decode_cborld, encode_cborld
-from wallet.share.vpqr.value_codecs import (
+from wallet.qr.vpqr import decode_cborld, encode_cborld
+from wallet.qr.vpqr.value_codecs import (
     compress_date,
     compress_datetime,
     compress_multibase,

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from keyring.backends import fail
 
+from wallet.app.wallet_setup import create_wallet
 from wallet.model import (
     Credential,
     CredentialFormat,
@@ -26,7 +27,7 @@ from wallet.model import (
 from wallet.store.kdf import Argon2Params
 from wallet.store.repository import CredentialRepository
 from wallet.store.secret_store import KeyringSecretStore
-from wallet.store.wallet import init_wallet, open_wallet
+from wallet.store.wallet import open_wallet
 
 # Cheap parameters so a test run stays fast; production code never defaults to these.
 FAST_KDF = Argon2Params(memory_kib=1024, iterations=1, lanes=1)
@@ -81,7 +82,7 @@ def make_credential() -> MakeCredential:
 
 @pytest.fixture
 def repository(home: Path, no_keyring: KeyringSecretStore) -> Iterator[CredentialRepository]:
-    init_wallet(home, passphrase=PASSPHRASE, secret_store=no_keyring, kdf_params=FAST_KDF)
+    create_wallet(home, passphrase=PASSPHRASE, secret_store=no_keyring, kdf_params=FAST_KDF)
     with open_wallet(home, passphrase_provider=lambda: PASSPHRASE,
                      secret_store=no_keyring) as wallet:
         yield wallet.repository

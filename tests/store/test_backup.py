@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from conftest import FAST_KDF, PASSPHRASE, MakeCredential
 
+from wallet.app.wallet_setup import create_wallet
 from wallet.errors import BackupError
 from wallet.model import Credential, CredentialFormat, LangText, MicroCredentialView
 from wallet.share.holder import DEFAULT_SETTING
@@ -19,7 +20,7 @@ from wallet.store.backup import restore_backup, write_backup
 from wallet.store.backup_format import SegmentWriter
 from wallet.store.repository import CredentialRepository
 from wallet.store.secret_store import KeyringSecretStore
-from wallet.store.wallet import init_wallet, open_wallet
+from wallet.store.wallet import open_wallet
 
 BACKUP_PASSPHRASE = "backup passphrase"
 
@@ -28,7 +29,7 @@ BACKUP_PASSPHRASE = "backup passphrase"
 def second_repository(tmp_path: Path,
                       no_keyring: KeyringSecretStore) -> Iterator[CredentialRepository]:
     home = tmp_path / "second"
-    init_wallet(home, passphrase=PASSPHRASE, secret_store=no_keyring, kdf_params=FAST_KDF)
+    create_wallet(home, passphrase=PASSPHRASE, secret_store=no_keyring, kdf_params=FAST_KDF)
     with open_wallet(home, passphrase_provider=lambda: PASSPHRASE,
                      secret_store=no_keyring) as wallet:
         yield wallet.repository

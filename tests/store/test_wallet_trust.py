@@ -7,16 +7,16 @@ import json
 import pytest
 
 from tests.robustness.corpus import ob3_document, signers
-from wallet.errors import TrustMaterialError
-from wallet.formats import parse_credential
-from wallet.store.repository import CredentialRepository
-from wallet.trust.wallet_trust import (
+from wallet.app.trust_settings import (
     USER_REGISTRIES_KEY,
     import_registry,
     imported_registries,
     remove_registry,
     wallet_verify_options,
 )
+from wallet.errors import TrustMaterialError
+from wallet.formats import parse_credential
+from wallet.store.repository import CredentialRepository
 from wallet.verify.engine import verify_credential
 from wallet.verify.report import CheckResult, CheckStatus, VerificationReport
 

@@ -17,7 +17,7 @@ from ui.credential_filter import CredentialFilter, CredentialFilterProxy, SortKe
 from ui.credential_model import CredentialListModel, CredentialRoles
 from ui.main_window import MainWindow
 from ui.session import WalletSession
-from wallet.importer import import_paths
+from wallet.app.importing import import_paths
 from wallet.model import CredentialFormat, LangText
 from wallet.store.records import CredentialSummary, IndexFields
 from wallet.store.wallet import OpenWallet

@@ -15,7 +15,7 @@ from ui.main_window import MainWindow
 from ui.session import WalletSession
 from ui.settings_dialog import SettingsDialog
 from ui.stacks_dialog import StacksDialog
-from wallet.importer import import_paths
+from wallet.app.importing import import_paths
 from wallet.store.wallet import OpenWallet
 
 SEALED = VECTORS / "edc" / "Sample-MC-Annex1-signed.jsonld"

@@ -149,7 +149,7 @@ def test_screenshot_of_each_view(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: Path, view: str
 ) -> None:
     from ui.app import main as gui_main
-    from wallet.importer import import_paths
+    from wallet.app.importing import import_paths
     from wallet.store.wallet import open_wallet
 
     with open_wallet(home, passphrase_provider=lambda: "ui test passphrase") as wallet:

@@ -17,9 +17,9 @@ from tests.ui.conftest import PASSPHRASE, Settle
 from ui.app import KredoApp
 from ui.session import WalletSession
 from ui.settings_dialog import SettingsDialog
+from wallet.app.trust_settings import imported_registries
 from wallet.store.keys import key_protection
 from wallet.store.wallet import OpenWallet, open_wallet
-from wallet.trust.wallet_trust import imported_registries
 
 
 @pytest.fixture

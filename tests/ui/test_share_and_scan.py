@@ -14,12 +14,12 @@ from tests.ui.conftest import VECTORS, Settle
 from ui.scan_dialog import ScanDialog
 from ui.session import WalletSession
 from ui.share_wizard import ShareWizard
+from wallet.app.importing import import_paths
 from wallet.formats import parse_credential
 from wallet.formats.vc_view_values import decode_data_url
-from wallet.importer import import_paths
 from wallet.model import CredentialFormat
-from wallet.share.qr import encode_for_qr
-from wallet.share.qr.render import qr_png
+from wallet.qr.encode import encode_for_qr
+from wallet.qr.render import qr_png
 from wallet.store.wallet import OpenWallet
 from wallet.verify.engine import verify_file_bytes
 from wallet.verify.options import VerifyOptions

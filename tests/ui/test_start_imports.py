@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from tests.ui.conftest import FAST_KDF, VECTORS
-from wallet.importer import import_paths
+from wallet.app.importing import import_paths
 from wallet.store.wallet import init_wallet, open_wallet
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -23,7 +23,7 @@ PASSPHRASE = "start imports passphrase"
 
 NOT_AT_FIRST_PAINT = (
     "wallet.verify.engine", "wallet.verify.stored", "wallet.trust",
-    "wallet.share.pdf_export", "wallet.share.qr", "wallet.qr.scan", "wallet.issuance",
+    "wallet.share.pdf_export", "wallet.qr.encode", "wallet.qr.scan", "wallet.issuance",
     "wallet.export.cv_pdf", "pyhanko", "fpdf", "pyld", "qrcode", "zxingcpp", "pypdfium2",
 )
 

@@ -20,8 +20,8 @@ from wallet.cli.verify_command import add_verify_arguments, verify_options
 from wallet.errors import QrPayloadTooLarge, WalletError
 
 if TYPE_CHECKING:
+    from wallet.qr.encode import QrEncoding
     from wallet.qr.scan import FoundCredential, ScanResult
-    from wallet.share.qr import QrEncoding
     from wallet.verify.report import VerificationReport
 
 FORMATS = ("png", "svg", "gif", "apng")
@@ -82,9 +82,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_qr(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.file_input import read_limited
     from wallet.formats import parse_credentials
-    from wallet.importer import read_limited
-    from wallet.share.qr import encode_for_qr
+    from wallet.qr.encode import encode_for_qr
 
     if args.file is not None:
         raw = read_limited(args.file)
@@ -126,7 +126,7 @@ def _image_format(asked: str | None, path: Path, encoding: QrEncoding) -> str:
 
 
 def _render(encoding: QrEncoding, image_format: str) -> bytes:
-    from wallet.share.qr.render import frames_apng, frames_gif, qr_png, qr_svg
+    from wallet.qr.render import frames_apng, frames_gif, qr_png, qr_svg
 
     if image_format == "png":
         return qr_png(encoding.frames[0])
@@ -138,7 +138,7 @@ def _render(encoding: QrEncoding, image_format: str) -> bytes:
 
 
 def _capacity_json(encoding: QrEncoding, image_format: str, path: Path) -> dict[str, Any]:
-    from wallet.share.qr.render import qr_version
+    from wallet.qr.render import qr_version
 
     return {
         "out": str(path),

@@ -26,7 +26,7 @@ from wallet.cli.common import (
 from wallet.errors import IssuanceError, UserCancelled, WalletError
 
 if TYPE_CHECKING:
-    from wallet.importer import ImportOutcome
+    from wallet.app.importing import ImportOutcome
     from wallet.issuance import (
         NetworkPolicy,
         OfferPreview,
@@ -63,7 +63,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_receive(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.issuance import NetworkPolicy, store_received
+    from wallet.app.receiving import store_received
+    from wallet.issuance import NetworkPolicy
     from wallet.trust import TrustStore
     from wallet.verify.options import VerifyOptions
 

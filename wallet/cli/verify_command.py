@@ -49,8 +49,8 @@ def add_verify_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def verify_options(args: argparse.Namespace) -> VerifyOptions:
-    from wallet.formats.json_input import load_json_object
-    from wallet.importer import read_limited
+    from wallet.file_input import read_limited
+    from wallet.json_input import load_json_object
     from wallet.trust import TrustStore
     from wallet.verify.options import VerifyOptions
 
@@ -79,7 +79,7 @@ def print_report(report: VerificationReport, args: argparse.Namespace, out: Text
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.importer import read_limited
+    from wallet.file_input import read_limited
     from wallet.verify.engine import verify_file_bytes
     from wallet.verify.stored import verify_stored
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from wallet.version_info import version_lines
+from wallet.app.version_info import version_lines
 
 
 class PrintVersionAction(argparse.Action):

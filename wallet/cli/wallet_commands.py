@@ -19,7 +19,7 @@ from wallet.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from wallet.importer import ImportOutcome
+    from wallet.app.importing import ImportOutcome
     from wallet.store.records import CredentialSummary
 
 
@@ -75,9 +75,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.app.wallet_setup import create_wallet
     from wallet.store.keys import keyring_usable
     from wallet.store.paths import resolve_home
-    from wallet.store.wallet import init_wallet
 
     home = resolve_home(args.home)
     passphrase: str | None = None
@@ -88,7 +88,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
                 file=sys.stderr,
             )
         passphrase = prompt_secret("New wallet passphrase: ", PASSPHRASE_ENV, confirm=True)
-    init_wallet(home, passphrase=passphrase, use_keyring=passphrase is None)
+    create_wallet(home, passphrase=passphrase, use_keyring=passphrase is None)
     how = "a passphrase" if passphrase is not None else "the OS keyring"
     print(f"Created a wallet in {home} (key protected by {how}).", file=out)
     return EXIT_OK
@@ -101,7 +101,8 @@ def _print_outcome(outcome: ImportOutcome, out: TextIO) -> None:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.importer import import_bytes, import_paths, read_stream_limited
+    from wallet.app.importing import import_bytes, import_paths
+    from wallet.file_input import read_stream_limited
 
     outcomes: list[ImportOutcome] = []
     with open_from_args(args) as opened:
@@ -162,7 +163,7 @@ def _summary_json(row: CredentialSummary) -> dict[str, Any]:
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from wallet.formats import parse_credential
-    from wallet.view_text import render_view
+    from wallet.share.view_text import render_view
 
     with open_from_args(args) as opened:
         stored = opened.repository.get(args.id)

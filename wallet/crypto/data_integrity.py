@@ -26,7 +26,7 @@ from wallet.crypto.data_integrity_result import ProofVerification
 from wallet.crypto.jwk import PrivateKey
 from wallet.crypto.multibase import BASE58BTC, multibase_decode, multibase_encode
 from wallet.crypto.suites import DATA_INTEGRITY_PROOF_TYPES, suite_for_proof, suite_named
-from wallet.did import ResolvedVerificationMethod, resolve_verification_method
+from wallet.crypto.verification_method import KeyResolver, ResolvedVerificationMethod
 from wallet.errors import (
     ContextNotAvailable,
     MalformedCredential,
@@ -44,15 +44,19 @@ __all__ = ["ProofVerification", "sign", "verify_proof", "verify_proofs"]
 def verify_proof(
     document: Mapping[str, Any],
     *,
+    resolve: KeyResolver,
     purpose: str = "assertionMethod",
     challenge: str | None = None,
     domain: str | None = None,
-    documents: Mapping[str, Mapping[str, Any]] | None = None,
     now: datetime | None = None,
 ) -> ProofVerification:
-    """Check the document's proof; with several proofs, the first one that is not ok."""
+    """Check the document's proof; with several proofs, the first one that is not ok.
+
+    ``resolve`` turns a verification method id into a key: the DID layer supplies it
+    (:func:`wallet.did.key_resolver`), so this module needs no DID method of its own.
+    """
     results = verify_proofs(
-        document, purpose=purpose, challenge=challenge, domain=domain, documents=documents, now=now
+        document, resolve=resolve, purpose=purpose, challenge=challenge, domain=domain, now=now
     )
     return next((result for result in results if not result.ok), results[0])
 
@@ -60,10 +64,10 @@ def verify_proof(
 def verify_proofs(
     document: Mapping[str, Any],
     *,
+    resolve: KeyResolver,
     purpose: str = "assertionMethod",
     challenge: str | None = None,
     domain: str | None = None,
-    documents: Mapping[str, Mapping[str, Any]] | None = None,
     now: datetime | None = None,
 ) -> tuple[ProofVerification, ...]:
     """Check every Data Integrity proof of a proof set independently."""
@@ -76,7 +80,7 @@ def verify_proofs(
             purpose=purpose,
             challenge=challenge,
             domain=domain,
-            documents=documents,
+            resolve=resolve,
             now=moment,
         )
         for proof in proofs
@@ -143,7 +147,7 @@ def _verify_one(
     purpose: str,
     challenge: str | None,
     domain: str | None,
-    documents: Mapping[str, Mapping[str, Any]] | None,
+    resolve: KeyResolver,
     now: datetime,
 ) -> ProofVerification:
     vm_id = proof.get("verificationMethod")
@@ -197,7 +201,7 @@ def _verify_one(
         return outcome(checked=True, valid=False)
     # 3. Resolve the verification method to a public key (offline).
     try:
-        method = resolve_verification_method(vm_id, documents=documents)
+        method = resolve(vm_id)
     except (NetworkError, VerificationError) as exc:
         problems.append(exc.message)
         return outcome(checked=False, valid=False)

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+from wallet.crypto.verification_method import ResolvedVerificationMethod
 from wallet.dates import parse_xsd_datetime
-from wallet.did import ResolvedVerificationMethod
 from wallet.translation import tr
 
 # Clocks disagree; a proof "created" a few minutes ahead of ours is not suspicious.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wallet.errors import MalformedCredential
-from wallet.formats.json_input import load_json_object
+from wallet.json_input import load_json_object
 from wallet.translation import tr
 
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]*")

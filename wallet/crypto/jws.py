@@ -32,8 +32,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
 from wallet.base64url import b64url_decode, b64url_encode
 from wallet.crypto.jwk import MIN_RSA_BITS, PrivateKey, PublicKey, public_key_from_jwk
 from wallet.errors import MalformedCredential
-from wallet.formats.json_input import load_json_object
-from wallet.formats.limits import MAX_INPUT_BYTES
+from wallet.json_input import load_json_object
+from wallet.limits import MAX_INPUT_BYTES
 from wallet.translation import tr
 
 SUPPORTED_ALGS: frozenset[str] = frozenset(

@@ -22,7 +22,7 @@ from typing import Any, Literal
 from wallet.crypto.jwk import PublicKey
 from wallet.crypto.jws import SUPPORTED_ALGS, CompactJws, JwsFailure, verify_compact_jws
 from wallet.dates import parse_numeric_date, parse_xsd_datetime
-from wallet.formats.json_input import load_json_object
+from wallet.json_input import load_json_object
 from wallet.translation import tr
 
 CLOCK_SKEW = timedelta(seconds=60)

@@ -21,7 +21,7 @@ from wallet.crypto.jwk import MIN_RSA_BITS
 from wallet.crypto.jws import CompactJws, JwsFailure, verify_compact_jws
 from wallet.crypto.jwt_vc import CLOCK_SKEW, CheckResult, CheckStatus, check_jwt_times
 from wallet.errors import MalformedCredential
-from wallet.formats.json_input import load_json_object
+from wallet.json_input import load_json_object
 from wallet.translation import tr
 
 # Open Badges 2.0 §Signed Badges: "RS256" is the one algorithm the specification names.

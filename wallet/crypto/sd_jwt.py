@@ -30,7 +30,7 @@ from wallet.crypto.jws import (
 )
 from wallet.crypto.jwt_vc import CLOCK_SKEW, CheckResult, CheckStatus, check_jwt_times
 from wallet.errors import MalformedCredential, SharingError, WalletError
-from wallet.formats.json_input import load_json, load_json_object
+from wallet.json_input import load_json, load_json_object
 from wallet.translation import tr, tr_n
 
 SD_JWT_VC_TYPES = frozenset({"dc+sd-jwt", "vc+sd-jwt"})

@@ -3,7 +3,7 @@
 The steps mirror :mod:`wallet.crypto.jades`, and the result is the same
 :class:`~wallet.crypto.jades.SealVerification`, so the report treats both seals alike:
 
-1. the XMLDSig signature (:mod:`wallet.trust.xml_signature`, credential profile): every
+1. the XMLDSig signature (:mod:`wallet.crypto.xml_signature`, credential profile): every
    reference digest, including the one over ``SignedProperties``, the signature value over
    the canonical ``SignedInfo``, and ``SigningCertificate(V2)`` naming the signer;
 2. the embedded validation data: ``CertificateValues`` and ``RevocationValues`` (CRLs, OCSP);
@@ -44,9 +44,9 @@ from wallet.crypto.timestamp_authority import AuthorityPath, with_authority_path
 from wallet.crypto.timestamp_token import TimestampResult, verify_timestamp_token
 from wallet.crypto.x509_path import RevocationData, to_asn1
 from wallet.crypto.x509_subject import seal_subject
+from wallet.crypto.xml_signature import XML_CREDENTIAL, canonical_form, verify_enveloped_signature
 from wallet.translation import tr
-from wallet.trust.xml_input import XADES_NS, XML_DSIG_NS, parse_xml
-from wallet.trust.xml_signature import XML_CREDENTIAL, canonical_form, verify_enveloped_signature
+from wallet.xml_input import XADES_NS, XML_DSIG_NS, parse_xml
 
 _DS = f"{{{XML_DSIG_NS}}}"
 _X = f"{{{XADES_NS}}}"

@@ -13,7 +13,7 @@ from typing import Any
 
 from wallet.crypto.jwk import PublicKey, public_key_from_jwk
 from wallet.crypto.multikey import public_key_from_multikey
-from wallet.did.verification_method import RELATIONSHIPS, ResolvedVerificationMethod
+from wallet.crypto.verification_method import RELATIONSHIPS, ResolvedVerificationMethod
 from wallet.errors import MalformedCredential
 from wallet.translation import tr
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from wallet.base64url import b64url_decode, b64url_encode
 from wallet.crypto.jwk import PublicKey, jwk_from_public_key, public_key_from_jwk
-from wallet.did.verification_method import (
+from wallet.crypto.verification_method import (
     KEY_AGREEMENT,
     MAX_VERIFICATION_METHOD_ID,
     RELATIONSHIPS,

@@ -11,7 +11,7 @@ from wallet.crypto.multikey import (
     multikey_from_public_key,
     public_key_from_multikey,
 )
-from wallet.did.verification_method import (
+from wallet.crypto.verification_method import (
     MAX_VERIFICATION_METHOD_ID,
     SIGNING_RELATIONSHIPS,
     ResolvedVerificationMethod,

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 from wallet import net
 from wallet.errors import MalformedCredential, NetworkError, WalletError
-from wallet.formats.json_input import load_json_object
+from wallet.json_input import load_json_object
 from wallet.translation import tr
 
 PREFIX = "did:web:"

@@ -9,15 +9,17 @@ never opens: it says so with :class:`NetworkNotAllowed`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
+from wallet.crypto.verification_method import (
+    MAX_VERIFICATION_METHOD_ID,
+    KeyResolver,
+    ResolvedVerificationMethod,
+)
 from wallet.did.controller_document import verification_method_from_document
 from wallet.did.did_jwk import resolve_did_jwk
 from wallet.did.did_key import resolve_did_key
-from wallet.did.verification_method import (
-    MAX_VERIFICATION_METHOD_ID,
-    ResolvedVerificationMethod,
-)
 from wallet.errors import MalformedCredential, NetworkNotAllowed, UnsupportedDidMethod
 from wallet.translation import tr
 
@@ -57,3 +59,8 @@ def resolve_verification_method(
     raise MalformedCredential(
         tr("The proof's verification method is neither a DID URL nor a web address.")
     )
+
+
+def key_resolver(documents: Mapping[str, Mapping[str, Any]] | None = None) -> KeyResolver:
+    """:func:`resolve_verification_method` with the caller's controller documents bound."""
+    return partial(resolve_verification_method, documents=documents)

@@ -12,8 +12,8 @@ from functools import cache
 from types import ModuleType
 
 from wallet.errors import InputTooLarge, NotACredential
-from wallet.formats.json_input import load_json
-from wallet.formats.limits import MAX_CREDENTIALS_PER_PRESENTATION, MAX_INPUT_BYTES
+from wallet.json_input import load_json
+from wallet.limits import MAX_CREDENTIALS_PER_PRESENTATION, MAX_INPUT_BYTES
 from wallet.model import Credential
 from wallet.translation import tr
 

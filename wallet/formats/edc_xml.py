@@ -22,7 +22,7 @@ from lxml import etree
 
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential
 from wallet.formats.elm_values import duration_hours, invalid_date, merge_texts, number
-from wallet.formats.limits import MAX_INPUT_BYTES
+from wallet.limits import MAX_INPUT_BYTES
 from wallet.model import Credential, CredentialFormat, LangText, MicroCredentialView, Organisation
 from wallet.translation import tr
 

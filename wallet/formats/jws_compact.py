@@ -13,7 +13,7 @@ from typing import Any
 
 from wallet.base64url import b64url_decode
 from wallet.errors import MalformedCredential, WalletError
-from wallet.formats.json_input import decode_text, load_json, load_json_object
+from wallet.json_input import decode_text, load_json, load_json_object
 from wallet.translation import tr
 
 # RFC 7515 base64url without padding; a padding '=' or any other byte is an error.

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from wallet.errors import NotACredential, WalletError
-from wallet.formats.json_input import load_json_object, looks_like_json_object
 from wallet.formats.jws_compact import parse_compact_jws, peek_payload_object
 from wallet.formats.vc_view import eqf_level_from_alignments, is_level_alignment, organisation_from
 from wallet.formats.vc_view_values import (
@@ -21,6 +20,7 @@ from wallet.formats.vc_view_values import (
     parse_datetime,
     plain_string,
 )
+from wallet.json_input import load_json_object, looks_like_json_object
 from wallet.model import Credential, CredentialFormat, Image, MicroCredentialView
 from wallet.translation import tr
 

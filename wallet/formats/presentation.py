@@ -13,10 +13,10 @@ import json
 from typing import Any
 
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
-from wallet.formats.json_input import load_json_object, looks_like_json_object
 from wallet.formats.jws_compact import parse_compact_jws, peek_payload_object
-from wallet.formats.limits import MAX_CREDENTIALS_PER_PRESENTATION
 from wallet.formats.vc_view_values import as_list, decode_data_url
+from wallet.json_input import load_json_object, looks_like_json_object
+from wallet.limits import MAX_CREDENTIALS_PER_PRESENTATION
 from wallet.translation import tr, tr_n
 
 _VP_TYPE = "VerifiablePresentation"

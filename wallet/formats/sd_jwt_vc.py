@@ -28,9 +28,7 @@ from typing import Any
 
 from wallet.base64url import b64url_decode, b64url_encode
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
-from wallet.formats.json_input import decode_text, load_json
 from wallet.formats.jws_compact import CompactJws, looks_like_compact_jws, parse_compact_jws
-from wallet.formats.limits import MAX_JSON_DEPTH
 from wallet.formats.vc_jwt import credential_with_jwt_claims
 from wallet.formats.vc_view import organisation_from, view_from_vc
 from wallet.formats.vc_view_values import (
@@ -42,6 +40,8 @@ from wallet.formats.vc_view_values import (
     parse_number,
     plain_string,
 )
+from wallet.json_input import decode_text, load_json
+from wallet.limits import MAX_JSON_DEPTH
 from wallet.model import (
     Credential,
     CredentialFormat,

@@ -25,7 +25,6 @@ from wallet.issuance.session import (
     collect_deferred,
     preview_offer,
     redeem_offer,
-    store_received,
 )
 
 __all__ = [
@@ -44,6 +43,5 @@ __all__ = [
     "parse_offer_text",
     "preview_offer",
     "redeem_offer",
-    "store_received",
     "wallet_key_provider",
 ]

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from wallet.errors import IssuanceError
-from wallet.formats.limits import MAX_INPUT_BYTES
 from wallet.issuance.issuer_http import JsonAnswer, NetworkPolicy, OAuthError, host_of, post_json
 from wallet.issuance.metadata import CredentialConfiguration, IssuerMetadata
 from wallet.issuance.token import AccessToken
+from wallet.limits import MAX_INPUT_BYTES
 from wallet.translation import tr
 
 MAX_CREDENTIALS_PER_ANSWER = 100

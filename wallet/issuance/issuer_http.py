@@ -17,7 +17,7 @@ from urllib.parse import urlencode, urlsplit
 
 from wallet import net
 from wallet.errors import IssuanceError, WalletError
-from wallet.formats.json_input import load_json
+from wallet.json_input import load_json
 from wallet.translation import tr
 
 METADATA_MAX_BYTES = 1024 * 1024

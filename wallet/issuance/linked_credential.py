@@ -16,10 +16,10 @@ from typing import Any
 from wallet import net
 from wallet.errors import IssuanceError, WalletError
 from wallet.formats import parse_credential
-from wallet.formats.json_input import load_json
-from wallet.formats.limits import MAX_INPUT_BYTES
 from wallet.issuance.issuer_http import NetworkPolicy, host_of
 from wallet.issuance.offer import checked_issuer_url
+from wallet.json_input import load_json
+from wallet.limits import MAX_INPUT_BYTES
 from wallet.model import Credential, CredentialFormat
 from wallet.translation import tr
 from wallet.verify.engine import verify_credential

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from wallet.errors import IssuanceError, WalletError
-from wallet.formats.json_input import load_json
+from wallet.json_input import load_json
 from wallet.translation import tr, tr_n
 
 OFFER_SCHEME = "openid-credential-offer"

@@ -8,8 +8,8 @@
    authorization code flow in the system browser), prove possession of a holder key, ask for
    each offered credential, and verify every credential received. Nothing is stored.
 4. The face shows the verification reports and asks the learner to confirm.
-5. :func:`store_received`: import the confirmed credentials into the wallet, exactly as
-   received, through :func:`wallet.importer.import_bytes`.
+5. The application layer (:func:`wallet.app.receiving.store_received`) imports the confirmed
+   credentials into the wallet, exactly as received.
 
 Deferred credentials come back as :class:`PendingCredential`; :func:`collect_deferred` asks
 for them again later. Every step touches the network only through the caller's
@@ -25,7 +25,6 @@ from typing import Any, Literal
 
 from wallet.errors import IssuanceError, NetworkNotAllowed, NetworkTimeout, WalletError
 from wallet.formats import parse_credential
-from wallet.importer import CredentialSink, ImportOutcome, import_bytes
 from wallet.issuance.authorization import DEFAULT_CLIENT_ID, authorization_request
 from wallet.issuance.credential_request import (
     CredentialAnswer,
@@ -448,19 +447,3 @@ def _received(
             continue
         received.append(ReceivedCredential(configuration_id, raw, credential, report))
     return received
-
-
-# --- step 5: storing what the learner confirmed -----------------------------------------
-
-
-def store_received(
-    sink: CredentialSink, received: Sequence[ReceivedCredential], *, source: str
-) -> list[ImportOutcome]:
-    """Import the confirmed credentials exactly as received; unreadable ones are reported."""
-    outcomes: list[ImportOutcome] = []
-    for item in received:
-        if item.credential is None:
-            outcomes.append(ImportOutcome(source=source, status="error", error=item.error))
-            continue
-        outcomes += import_bytes(sink, item.raw, source=source)
-    return outcomes

@@ -9,7 +9,7 @@ alphanumeric mode. Documented in ``docs/qr-format.md``.
 from __future__ import annotations
 
 from wallet.errors import InputTooLarge, MalformedCredential
-from wallet.formats.limits import MAX_INPUT_BYTES
+from wallet.limits import MAX_INPUT_BYTES
 from wallet.qr.base45 import b45decode, b45encode
 from wallet.qr.zlib_stream import compress, inflate
 from wallet.translation import tr

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import cbor2
 
 from wallet.errors import InputTooLarge, MalformedCredential, SharingError
-from wallet.formats.limits import MAX_INPUT_BYTES
+from wallet.limits import MAX_INPUT_BYTES
 from wallet.qr.xoshiro import Xoshiro256
 from wallet.translation import grouped, tr, tr_n
 

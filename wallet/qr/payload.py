@@ -6,13 +6,12 @@ Nothing here opens the network: a URL or an offer is described, never fetched.
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from dataclasses import dataclass
 from typing import Literal
 
-from wallet.errors import MalformedCredential, SharingError
+from wallet.errors import MalformedCredential
 from wallet.qr.compact import PREFIX as COMPACT_PREFIX
 from wallet.qr.compact import decode_compact
 from wallet.qr.ur import is_ur
@@ -106,11 +105,9 @@ def identify_payload(text: str) -> ScannedPayload:
 
 def _decode_vpqr(text: str) -> bytes:
     # Imported when needed: CBOR-LD and its contexts load only for VPQR codes.
-    try:
-        vpqr = importlib.import_module("wallet.share.vpqr")
-    except ImportError:
-        raise SharingError(tr("This copy of Kredo cannot read VPQR (VP1-) codes.")) from None
-    document = vpqr.decode_vpqr(text)
+    from wallet.qr.vpqr import decode_vpqr  # noqa: PLC0415
+
+    document = decode_vpqr(text)
     if not isinstance(document, dict):
         raise MalformedCredential(
             tr("The VPQR code does not hold a credential or presentation.")

@@ -16,7 +16,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from wallet.errors import InputTooLarge, MalformedCredential
-from wallet.formats.limits import MAX_INPUT_BYTES
+from wallet.limits import MAX_INPUT_BYTES
 from wallet.qr.decode import decode_frame
 from wallet.translation import tr
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wallet.errors import WalletError
-from wallet.importer import read_limited
+from wallet.file_input import read_limited
 from wallet.qr.assemble import AssemblyProgress, MultiPartAssembler
 from wallet.qr.decode import decode_image_bytes
 from wallet.qr.payload import ScannedPayload, identify_payload

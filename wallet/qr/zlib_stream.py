@@ -9,7 +9,7 @@ from __future__ import annotations
 import zlib
 
 from wallet.errors import MalformedCredential, QrPayloadTooLarge
-from wallet.formats.limits import MAX_INFLATED_BYTES
+from wallet.limits import MAX_INFLATED_BYTES
 from wallet.translation import tr
 
 COMPRESSION_LEVEL = 9

@@ -1,1 +1,1 @@
-"""Sharing: holder profiles and presentations, QR codes (``wallet.share.qr``), PDF export."""
+"""Sharing: holder profiles and presentations, QR codes (``wallet.qr.encode``), PDF export."""

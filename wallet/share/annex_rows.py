@@ -1,6 +1,6 @@
 """A credential's view as labelled rows, in the reader's language, for documents.
 
-The order and the keys are those of ``wallet.view_text.annex_rows`` (one ordering for the
+The order and the keys are those of ``wallet.share.view_text.annex_rows`` (one ordering for the
 CLI, the GUI and the PDF). This module adds what a printed document needs on top: labels
 in cs or en, dates and numbers written the reader's way, the learner's date of birth right
 after the name (Annex I counts it as learner identification), the learning outcomes as a
@@ -16,7 +16,7 @@ from datetime import datetime
 
 from wallet.model import LangText, MicroCredentialView, Organisation
 from wallet.share.annex_labels import ANNEX_I_LABELS, hours_word, ui_language
-from wallet.view_text import ANNEX_LABELS_EN
+from wallet.share.view_text import ANNEX_LABELS_EN
 
 # Annex I, part 1: the elements every micro-credential must state.
 MANDATORY_KEYS = frozenset(

@@ -6,7 +6,7 @@ base58btc), the key type and a label. One profile is the default (the ``holder.d
 setting names its DID; without it the oldest profile is the default). The private key is
 loaded only to sign and never appears in a ``repr``, a log line or an error.
 
-A wallet created by ``init_wallet`` gets a first profile at once; an older wallet gets one
+A wallet created by ``create_wallet`` gets a first profile at once; an older wallet gets one
 the first time it needs one (:meth:`HolderProfiles.default`).
 """
 

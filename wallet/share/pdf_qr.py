@@ -7,8 +7,8 @@ that needs an animated code travels as the PDF's attachment instead.
 from __future__ import annotations
 
 from wallet.errors import QrPayloadTooLarge
-from wallet.share.qr import encode_for_qr
-from wallet.share.qr.render import qr_png
+from wallet.qr.encode import encode_for_qr
+from wallet.qr.render import qr_png
 
 
 def single_qr_png(raw: bytes) -> bytes | None:

@@ -38,7 +38,7 @@ from wallet.crypto.data_integrity import sign
 from wallet.crypto.jwk import PrivateKey, public_key_from_jwk
 from wallet.did import did_key_from_public_key, did_key_verification_method_id
 from wallet.errors import FormatError, SharingError
-from wallet.formats.limits import MAX_CREDENTIALS_PER_PRESENTATION, MAX_INPUT_BYTES
+from wallet.limits import MAX_CREDENTIALS_PER_PRESENTATION, MAX_INPUT_BYTES
 from wallet.model import Credential, CredentialFormat
 from wallet.share.enveloped import ENVELOPED_FORMATS, VC_2_CONTEXT, envelope
 from wallet.translation import tr, tr_n

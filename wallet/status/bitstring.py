@@ -14,7 +14,7 @@ import binascii
 import re
 import zlib
 
-from wallet.formats.limits import MAX_INFLATED_BYTES
+from wallet.limits import MAX_INFLATED_BYTES
 from wallet.status.outcome import StatusListError, StatusState
 from wallet.translation import tr, tr_n
 

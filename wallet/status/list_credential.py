@@ -16,9 +16,9 @@ from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.data_integrity_checks import parse_datetime
 from wallet.crypto.jws import CompactJws
 from wallet.crypto.jwt_vc import verify_vc_jwt
-from wallet.did import resolve_verification_method
+from wallet.did import key_resolver, resolve_verification_method
 from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed, WalletError
-from wallet.formats.json_input import load_json_object
+from wallet.json_input import load_json_object
 from wallet.net import Fetcher
 from wallet.status.outcome import StatusListError, StatusState
 from wallet.translation import tr
@@ -104,7 +104,7 @@ def _verified_data_integrity(
     if "proof" not in credential:
         raise _failed(tr("The issuer's status list is not signed, so it cannot be trusted."))
     try:
-        result = verify_proof(credential, now=now, documents=documents)
+        result = verify_proof(credential, now=now, resolve=key_resolver(documents))
     except WalletError as exc:
         raise _failed(
             tr(

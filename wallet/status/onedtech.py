@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from wallet.errors import WalletError
-from wallet.formats.json_input import load_json_object
+from wallet.json_input import load_json_object
 from wallet.status.list_credential import issuer_id
 from wallet.status.outcome import StatusListError, StatusState
 from wallet.translation import tr

@@ -18,7 +18,7 @@ from wallet.base64url import b64url_decode
 from wallet.crypto.jws import CompactJws, verify_compact_jws
 from wallet.did import resolve_verification_method
 from wallet.errors import WalletError
-from wallet.formats.json_input import load_json_object
+from wallet.json_input import load_json_object
 from wallet.status.bitstring import ZLIB_WBITS, inflate, read_entry
 from wallet.status.outcome import StatusListError, StatusState
 from wallet.translation import tr

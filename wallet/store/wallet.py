@@ -8,11 +8,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 from wallet.errors import StoreError, WalletAlreadyExists, WalletLocked, WalletNotFound
-from wallet.share.holder import FIRST_PROFILE_LABEL, HolderProfiles
 from wallet.store import keys
 from wallet.store.kdf import DEFAULT_ARGON2, Argon2Params
 from wallet.store.migrations import migrate
@@ -56,8 +56,13 @@ def wallet_exists(home: Path) -> bool:
 
 def init_wallet(home: Path, *, passphrase: str | None = None, use_keyring: bool = True,
                 secret_store: SecretStore | None = None,
-                kdf_params: Argon2Params = DEFAULT_ARGON2) -> None:
-    """Create a new, empty wallet in ``home`` (made if missing, private to the user)."""
+                kdf_params: Argon2Params = DEFAULT_ARGON2,
+                populate: Callable[[CredentialRepository], None] | None = None) -> None:
+    """Create a new, empty wallet in ``home`` (made if missing, private to the user).
+
+    ``populate`` writes what every new wallet starts with (the application layer gives it a
+    holder identity) before the wallet counts as made: if it fails, nothing is left behind.
+    """
     if wallet_exists(home):
         raise WalletAlreadyExists(tr("A wallet already exists there; nothing was changed."),
                                   details=home.name)
@@ -72,8 +77,8 @@ def init_wallet(home: Path, *, passphrase: str | None = None, use_keyring: bool 
         connection = open_database(database_path(home), key, create=True)
         try:
             migrate(connection)
-            # Every new wallet has a holder identity, so it can sign presentations at once.
-            HolderProfiles(CredentialRepository(connection)).create(FIRST_PROFILE_LABEL)
+            if populate is not None:
+                populate(CredentialRepository(connection))
         finally:
             connection.close()
     except BaseException:

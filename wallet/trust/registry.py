@@ -25,7 +25,7 @@ from typing import Any
 
 from wallet.bundled_resources import resource_path
 from wallet.errors import FormatError, MalformedCredential, TrustMaterialError
-from wallet.formats.json_input import load_json_object
+from wallet.json_input import load_json_object
 from wallet.translation import tr
 from wallet.trust.issuer_identifier import normalise_issuer_identifier
 

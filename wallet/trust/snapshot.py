@@ -27,7 +27,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from wallet.errors import MalformedCredential, TrustMaterialError
-from wallet.formats.json_input import load_json_object
+from wallet.json_input import load_json_object
 from wallet.translation import tr
 from wallet.trust.trusted_list import StatusPeriod, TrustedList, TrustService
 

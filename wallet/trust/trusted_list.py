@@ -7,7 +7,7 @@ Credentials. History matters: a seal made in 2021 is judged by the status its CA
 2021, so every status period is kept, not only the current one.
 
 :func:`parse_trusted_list` builds a :class:`TrustedList` from the bytes as published and
-checks the list's own signature (:mod:`wallet.trust.xml_signature`); whether the signer is
+checks the list's own signature (:mod:`wallet.crypto.xml_signature`); whether the signer is
 the operator pinned for that territory is decided by :meth:`TrustedList.signed_by` or
 :func:`load_pinned_trusted_list`.
 """
@@ -24,10 +24,10 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from lxml import etree
 
+from wallet.crypto.xml_signature import XmlSignatureResult, verify_enveloped_signature
 from wallet.errors import MalformedCredential, TrustMaterialError
 from wallet.translation import tr
-from wallet.trust.xml_input import TSL_ADDITIONAL_NS, TSL_NS, TSL_SIE_NS, parse_xml
-from wallet.trust.xml_signature import XmlSignatureResult, verify_enveloped_signature
+from wallet.xml_input import TSL_ADDITIONAL_NS, TSL_NS, TSL_SIE_NS, parse_xml
 
 _T = f"{{{TSL_NS}}}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -8,12 +8,29 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from wallet.translation import Sentence
+from wallet.errors import StoreError
+from wallet.translation import Sentence, sentence_from_json, tr
 
 
 def sentence_json(name: str, value: object) -> dict[str, Any]:
     """``{name}_i18n``: what shows a translated sentence again in another language."""
     return {f"{name}_i18n": value.to_json()} if isinstance(value, Sentence) else {}
+
+
+def _saved_sentence(data: Mapping[str, Any], name: str) -> str | None:
+    """A saved sentence again, in the active language where its template was kept."""
+    text = data.get(name)
+    spec = data.get(f"{name}_i18n")
+    if isinstance(spec, Mapping) and isinstance(spec.get("template"), str):
+        try:
+            return sentence_from_json(spec)
+        except (KeyError, TypeError, ValueError):
+            pass  # a damaged template: the text as saved
+    return text if isinstance(text, str) else None
+
+
+def _bad_report(what: str) -> StoreError:
+    return StoreError(tr("A saved verification report is damaged."), details=what)
 
 
 class CheckStatus(enum.StrEnum):
@@ -64,6 +81,23 @@ class CheckResult:
             **sentence_json("message", self.message),
         }
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> CheckResult:
+        """A check as :meth:`to_json` saved it; its sentence follows the active language."""
+        try:
+            checked_at = data.get("checked_at")
+            details = data.get("details")
+            return cls(
+                id=str(data["id"]),
+                status=CheckStatus(data["status"]),
+                message=_saved_sentence(data, "message") or "",
+                mode=CheckMode(data.get("mode") or CheckMode.OFFLINE),
+                checked_at=datetime.fromisoformat(checked_at) if checked_at else None,
+                details=dict(details) if isinstance(details, Mapping) else {},
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise _bad_report(f"check: {type(exc).__name__}") from None
+
 
 @dataclass(frozen=True)
 class IssuerInfo:
@@ -80,6 +114,22 @@ class IssuerInfo:
     def to_json(self) -> dict[str, Any]:
         fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
         return {**fields, **sentence_json("trust_source", self.trust_source)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> IssuerInfo:
+        def text(name: str) -> str | None:
+            value = data.get(name)
+            return value if isinstance(value, str) else None
+
+        return cls(
+            name=text("name"),
+            identifier=text("identifier"),
+            domain=text("domain"),
+            country=text("country"),
+            awarding_body=text("awarding_body"),
+            trusted=data.get("trusted") is True,
+            trust_source=_saved_sentence(data, "trust_source"),
+        )
 
 
 @dataclass(frozen=True)
@@ -117,3 +167,25 @@ class VerificationReport:
         if self.credentials:
             out["credentials"] = [r.to_json() for r in self.credentials]
         return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> VerificationReport:
+        """A report as :meth:`to_json` saved it (the wallet keeps one per credential).
+
+        The verdict is worked out again from the checks, never read from the saved text.
+        """
+        if not isinstance(data, Mapping):
+            raise _bad_report("not an object")
+        checks = data.get("checks")
+        nested = data.get("credentials") or []
+        issuer = data.get("issuer")
+        if not isinstance(checks, list) or not isinstance(nested, list):
+            raise _bad_report("checks or credentials are not lists")
+        if not all(isinstance(c, Mapping) for c in checks + nested):
+            raise _bad_report("a check or credential is not an object")
+        return cls(
+            format=str(data.get("format") or ""),
+            checks=tuple(CheckResult.from_json(c) for c in checks),
+            issuer=IssuerInfo.from_json(issuer) if isinstance(issuer, Mapping) else None,
+            credentials=tuple(cls.from_json(r) for r in nested),
+        )

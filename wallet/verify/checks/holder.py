@@ -22,11 +22,12 @@ from typing import Any, Protocol
 from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.data_integrity_checks import expected_signer
 from wallet.crypto.data_integrity_result import ProofVerification
+from wallet.did import key_resolver
 from wallet.did.did_web import resolve_did_web
 from wallet.errors import NetworkError, NetworkNotAllowed, NotACredential, VerificationError
-from wallet.formats.json_input import decode_text, load_json_object, looks_like_json_object
 from wallet.formats.jws_compact import parse_compact_jws
 from wallet.formats.vc_view_values import as_list
+from wallet.json_input import decode_text, load_json_object, looks_like_json_object
 from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.checks.holder_jwt import verify_presentation_jwt
@@ -100,7 +101,7 @@ class HolderCheck:
                 purpose=AUTHENTICATION,
                 challenge=context.options.challenge,
                 domain=context.options.domain,
-                documents=documents,
+                resolve=key_resolver(documents),
                 now=context.now,
             )
         except VerificationError as exc:  # a proof of a kind Kredo does not verify

@@ -18,7 +18,7 @@ from wallet.crypto.jwt_vc import check_jwt_times
 from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
 from wallet.errors import NetworkError, NetworkNotAllowed, VerificationError, WalletError
-from wallet.formats.json_input import load_json_object
+from wallet.json_input import load_json_object
 from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.report import CheckMode, CheckStatus

@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 
 from wallet.crypto.ob2_jws import verify_ob2_signed_assertion
 from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed, WalletError
-from wallet.formats.json_input import load_json_object
+from wallet.json_input import load_json_object
 from wallet.model import Credential
 from wallet.net import fetch
 from wallet.translation import tr

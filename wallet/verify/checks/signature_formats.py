@@ -22,11 +22,12 @@ from wallet.crypto.jwt_vc import verify_vc_jwt
 from wallet.crypto.sd_jwt import verify_sd_jwt
 from wallet.crypto.timestamp_token import TimestampResult
 from wallet.crypto.xades import verify_xades_seal
+from wallet.did import key_resolver
 from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
 from wallet.errors import NetworkError, NetworkNotAllowed, WalletError
-from wallet.formats.json_input import load_json_object
 from wallet.formats.jws_compact import parse_compact_jws
+from wallet.json_input import load_json_object
 from wallet.model import Credential
 from wallet.net import fetch
 from wallet.translation import tr, tr_n
@@ -304,7 +305,7 @@ def verify_data_integrity(credential: Credential, context: VerifyContext) -> Sig
     signer = IssuerInfo(identifier=issuer, name=_issuer_name(document), domain=_domain_of(issuer))
     try:
         documents, mode = _key_documents(_proof_methods(document), context)
-        result = verify_proof(document, documents=documents, now=context.now)
+        result = verify_proof(document, resolve=key_resolver(documents), now=context.now)
     except NetworkNotAllowed as exc:
         return SignatureFinding(CheckStatus.SKIPPED, exc.message, signer)
     except NetworkError as exc:

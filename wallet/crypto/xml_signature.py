@@ -45,7 +45,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from lxml import etree
 
 from wallet.translation import tr
-from wallet.trust.xml_input import XADES_NS, XML_DSIG_NS
+from wallet.xml_input import XADES_NS, XML_DSIG_NS
 
 _DS = f"{{{XML_DSIG_NS}}}"
 _XADES = f"{{{XADES_NS}}}"

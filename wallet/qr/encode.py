@@ -9,7 +9,7 @@
   holds every fragment once and as many mixed frames again (plus a few), so a reader that
   misses frames still finishes within one loop.
 
-Rendering (PNG, SVG, GIF, APNG, module matrix) lives in ``wallet.share.qr.render``.
+Rendering (PNG, SVG, GIF, APNG, module matrix) lives in ``wallet.qr.render``.
 """
 
 from __future__ import annotations

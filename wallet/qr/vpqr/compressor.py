@@ -13,15 +13,15 @@ from __future__ import annotations
 from typing import Any
 
 from wallet.errors import FormatError, SharingError
-from wallet.share.vpqr.active_context import (
+from wallet.qr.vpqr.active_context import (
     ActiveContext,
     ContextLoader,
     ContextProcessingFailed,
     TermDefinition,
     utf16_order,
 )
-from wallet.share.vpqr.registry import cborld_registry
-from wallet.share.vpqr.value_codecs import (
+from wallet.qr.vpqr.registry import cborld_registry
+from wallet.qr.vpqr.value_codecs import (
     CRYPTOSUITE_STRING,
     MULTIBASE,
     XSD_DATE,

@@ -20,7 +20,7 @@ from typing import Any
 
 from wallet.crypto.multibase import base58btc_decode, base58btc_encode
 from wallet.errors import MalformedCredential, WalletError
-from wallet.share.vpqr.registry import cborld_registry
+from wallet.qr.vpqr.registry import cborld_registry
 from wallet.translation import tr
 
 XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"

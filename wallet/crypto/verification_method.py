@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wallet.crypto.jwk import PublicKey
@@ -41,3 +42,7 @@ class ResolvedVerificationMethod:
 
     def authorises(self, purpose: str) -> bool:
         return purpose in self.relationships
+
+
+# Turns a verification method id into its key (the DID layer supplies one: did.key_resolver).
+KeyResolver = Callable[[str], ResolvedVerificationMethod]

@@ -27,7 +27,7 @@ from typing import Any
 import cbor2
 
 from wallet.errors import InputTooLarge, NotACredential
-from wallet.share.vpqr.value_codecs import damaged
+from wallet.qr.vpqr.value_codecs import damaged
 from wallet.translation import tr
 
 LEGACY_COMPRESSED_TAG = 0x0501

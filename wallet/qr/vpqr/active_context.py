@@ -13,7 +13,7 @@ enters a property), property-scoped contexts do. A property-scoped ``"@context":
 (VC 2.0 uses one on ``verifiableCredential``) resets to the empty context. Contexts come only
 from the bundled set (``wallet.jsonld``); nothing is fetched.
 
-Failures raise :class:`ContextProcessingFailed`, which never leaves ``wallet.share.vpqr``:
+Failures raise :class:`ContextProcessingFailed`, which never leaves ``wallet.qr.vpqr``:
 the encoder turns it into a ``SharingError``, the decoder into a ``FormatError``.
 """
 
@@ -26,7 +26,7 @@ from typing import Any
 
 from wallet.errors import ContextNotAvailable
 from wallet.jsonld import load_bundled_context
-from wallet.share.vpqr.registry import cborld_registry
+from wallet.qr.vpqr.registry import cborld_registry
 from wallet.translation import tr
 
 # Work budget: how many term definitions may be copied while scoping, in total, for one
@@ -37,7 +37,7 @@ _MAX_CURIE_DEPTH = 16
 
 
 class ContextProcessingFailed(Exception):
-    """A context could not be loaded or applied (internal to ``wallet.share.vpqr``)."""
+    """A context could not be loaded or applied (internal to ``wallet.qr.vpqr``)."""
 
     def __init__(self, message: str, *, context_url: str | None = None) -> None:
         super().__init__(message)

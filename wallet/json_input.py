@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from wallet.errors import InputTooLarge, MalformedCredential
-from wallet.formats.limits import MAX_INPUT_BYTES, MAX_JSON_DEPTH
+from wallet.limits import MAX_INPUT_BYTES, MAX_JSON_DEPTH
 from wallet.translation import tr
 
 _OPENERS = frozenset(b"[{")

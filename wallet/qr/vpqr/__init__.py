@@ -51,14 +51,14 @@ from typing import Any
 import cbor2
 
 from wallet.errors import FormatError, QrPayloadTooLarge, SharingError
-from wallet.share.vpqr.compressor import compress_document
-from wallet.share.vpqr.decompressor import (
+from wallet.qr.vpqr.compressor import compress_document
+from wallet.qr.vpqr.decompressor import (
     ReadTables,
     decompress_document,
     plain_json_document,
 )
-from wallet.share.vpqr.envelope import legacy_compressed, open_envelope, read_payload
-from wallet.share.vpqr.qr_text import cborld_from_vpqr_text, looks_like_vpqr, vpqr_text
+from wallet.qr.vpqr.envelope import legacy_compressed, open_envelope, read_payload
+from wallet.qr.vpqr.qr_text import cborld_from_vpqr_text, looks_like_vpqr, vpqr_text
 from wallet.translation import tr
 
 # Alphanumeric capacity of the largest QR code (version 40) at error correction level L.
