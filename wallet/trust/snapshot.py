@@ -34,6 +34,12 @@ from wallet.trust.trusted_list import StatusPeriod, TrustedList, TrustService
 
 SNAPSHOT_FORMAT = "kredo-trust-snapshot/1"
 
+# Some CAs on EU trusted lists have names whose attributes exceed the X.520 upper bounds
+# (an organisation name of 66-99 characters). ``cryptography`` warns each time such a name is
+# read, wherever a path is built with the anchors; the names are fine, and the warning would
+# only reach the user's terminal.
+warnings.filterwarnings("ignore", message="Attribute's length must be", category=UserWarning)
+
 
 @dataclass(frozen=True)
 class SnapshotSource:
@@ -326,7 +332,7 @@ def _source_from_json(item: Any) -> SnapshotSource:
 def _anchor_to_json(anchor: TrustAnchor) -> dict[str, Any]:
     certificate = anchor.certificate
     with warnings.catch_warnings():
-        # Some real CA names exceed X.520 length bounds; cryptography warns, the name is fine.
+        # The same over-long names; kept here too for callers that reset warning filters.
         warnings.simplefilter("ignore", UserWarning)
         subject = certificate.subject.rfc4514_string()
     return {
