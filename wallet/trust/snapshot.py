@@ -38,7 +38,8 @@ SNAPSHOT_FORMAT = "kredo-trust-snapshot/1"
 # (an organisation name of 66-99 characters). ``cryptography`` warns each time such a name is
 # read, wherever a path is built with the anchors; the names are fine, and the warning would
 # only reach the user's terminal.
-warnings.filterwarnings("ignore", message="Attribute's length must be", category=UserWarning)
+_LONG_NAME_WARNING = "Attribute's length must be"  # cryptography's message: a regex, not ours
+warnings.filterwarnings("ignore", message=_LONG_NAME_WARNING, category=UserWarning)
 
 
 @dataclass(frozen=True)
