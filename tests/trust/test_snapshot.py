@@ -1,89 +1,149 @@
-"""The bundled snapshot and the script that builds it, offline on the real Czech list."""
+"""The bundled snapshot: every list the EU LOTL of August 2026 pins, dated, with its history."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from datetime import UTC, datetime
-from pathlib import Path
-from types import ModuleType
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.trust.conftest import CZ_EXTRACT
+from tests.trust.conftest import BUNDLED, CZ_EXTRACT, LOTL, MIRROR
 from wallet.errors import TrustMaterialError
 from wallet.trust import bundled_snapshot
 from wallet.trust.snapshot import TrustSnapshot
+from wallet.trust.trusted_list import parse_trusted_list
 
-ROOT = Path(__file__).resolve().parents[2]
-BUNDLED = ROOT / "resources" / "trust" / "eu-qualified-eseal-cas.json"
-DSS_COPY = (
-    "esig/dss @ d9473b8efea72fd5754623fa92bb9311f2b005c5 : "
-    "dss-tsl-validation/src/test/resources/lotlCache/CZ.xml"
-)
-OUTDATED_NOTE = json.loads(BUNDLED.read_text(encoding="utf-8"))["outdated_note"]
+# The territories the LOTL sequence 390 points to for which no verifiable list could be had
+# (resources/trust/SOURCES.md says why).
+LEFT_OUT = {"DE", "HR", "LI"}
 
 
-@pytest.fixture(scope="module")
-def update_trust() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "update_trust", ROOT / "packaging" / "update_trust.py"
+def _pointed_to_by_the_lotl() -> set[str]:
+    return {
+        pointer.territory
+        for pointer in parse_trusted_list(LOTL.read_bytes()).pointers
+        if pointer.territory not in (None, "EU")
+        and pointer.mime_type == "application/vnd.etsi.tsl+xml"
+    }
+
+
+def test_every_territory_of_the_lotl_is_in_the_snapshot_or_said_to_be_missing() -> None:
+    # GIVEN the bundled snapshot and the LOTL it was built from
+    snapshot = bundled_snapshot()
+    # THEN each territory the LOTL points to is a source, except three named with a reason
+    sources = {source.territory for source in snapshot.sources}
+    left_out = {item.territory: item.reason for item in snapshot.left_out}
+    assert sources | set(left_out) == _pointed_to_by_the_lotl()
+    assert not sources & set(left_out)
+    assert set(left_out) == LEFT_OUT
+    assert left_out["DE"] == left_out["LI"] == "no copy of the list was available"
+    assert "not signed by the certificate known for its operator" in left_out["HR"]
+    assert len(sources) == 28  # the other 26 EU member states, IS, NO and the UK's last list
+
+
+def test_every_list_was_verified_against_the_lotl_never_self_pinned() -> None:
+    snapshot = bundled_snapshot()
+    assert snapshot.lotl is not None
+    assert (snapshot.lotl.territory, snapshot.lotl.sequence_number) == ("EU", 390)
+    assert snapshot.lotl.retrieved_from == f"{MIRROR} : eu-lotl.xml"
+    assert "pinned in resources/trust/lotl-pins.pem" in snapshot.lotl.signature
+    for source in snapshot.sources:
+        assert source.signature == "verified; signer pinned by the EU LOTL sequence 390"
+        assert source.retrieved_from.startswith(f"{MIRROR} : {source.territory}/")
+        assert source.signer_sha256 is not None
+    assert snapshot.outdated_note is None
+
+
+def test_the_snapshot_is_dated_by_its_newest_list() -> None:
+    snapshot = bundled_snapshot()
+    newest = max(source.issue_date for source in snapshot.sources)
+    assert snapshot.snapshot_date == newest == datetime(2026, 8, 19, 13, 56, 19, tzinfo=UTC)
+    czech = next(source for source in snapshot.sources if source.territory == "CZ")
+    assert (czech.sequence_number, czech.issue_date.date().isoformat()) == (181, "2026-08-09")
+
+
+def test_outdated_follows_the_earliest_next_update() -> None:
+    # GIVEN the snapshot; the earliest NextUpdate is Norway's copy (published at an address
+    # the operator stopped updating: SOURCES.md)
+    snapshot = bundled_snapshot()
+    earliest = min(
+        source.next_update
+        for source in (*snapshot.sources, snapshot.lotl)
+        if source is not None and source.next_update is not None
     )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["update_trust"] = module
-    spec.loader.exec_module(module)
-    return module
+    assert earliest == datetime(2026, 8, 4, 7, 11, 53, tzinfo=UTC)
+    # THEN it counts as outdated exactly from then on, and says so today
+    assert not snapshot.outdated(earliest - timedelta(seconds=1))
+    assert snapshot.outdated(earliest + timedelta(seconds=1))
+    assert snapshot.outdated(datetime(2026, 12, 7, tzinfo=UTC))
+    # AND a note from whoever built it makes it outdated whatever the date
+    marked = replace(snapshot, outdated_note="built from old copies")
+    assert marked.outdated(earliest - timedelta(days=30))
 
 
-def test_bundled_snapshot_holds_exactly_the_seal_cas_of_the_list() -> None:
-    # GIVEN the independent extract of the CZ list's CA/QC services
+def test_every_anchor_was_once_a_qualified_seal_ca_and_every_authority_a_qtst() -> None:
+    snapshot = bundled_snapshot()
+    assert len(snapshot.anchors) == 434
+    assert len(snapshot.timestamp_authorities) == 1390
+    assert all(
+        any(period.trusted_for_seals for period in anchor.history) for anchor in snapshot.anchors
+    )
+    assert all(
+        any(period.trusted_for_timestamps for period in authority.history)
+        for authority in snapshot.timestamp_authorities
+    )
+    territories = {source.territory for source in snapshot.sources}
+    assert {anchor.territory for anchor in snapshot.anchors} <= territories
+
+
+def test_the_czech_seal_cas_of_2019_are_still_there_with_the_same_history() -> None:
+    # GIVEN the independent extract of the 2019 Czech list's CA/QC services
     services = json.loads(CZ_EXTRACT.read_text(encoding="utf-8"))["services"]
-    for_seals = {s["sha256"] for s in services if "ForeSeals" in s["additional_service_info"]}
-    # THEN the bundled anchors are those 10 certificates, no more, no less
+    seal_cas_2019 = {s["sha256"] for s in services if "ForeSeals" in s["additional_service_info"]}
+    # THEN the 2026 list still names each of them (now with history after 2019), and adds the
+    # CAs issued since, such as I.CA's 2022 generation
+    czech = [anchor for anchor in bundled_snapshot().anchors if anchor.territory == "CZ"]
+    assert seal_cas_2019 < {anchor.sha256 for anchor in czech}
+    assert len(czech) == 24
+    subjects = {anchor.certificate.subject.rfc4514_string() for anchor in czech}
+    assert any("I.CA EU Qualified CA2/RSA 06/2022" in subject for subject in subjects)
+
+
+def test_anchors_follow_history() -> None:
     snapshot = bundled_snapshot()
-    assert {anchor.sha256 for anchor in snapshot.anchors} == for_seals
-    assert len(snapshot.anchors) == 10
-    assert {anchor.territory for anchor in snapshot.anchors} == {"CZ"}
+    # Qualified seals exist since eIDAS applied (1 July 2016, 00:00 in Brussels).
+    assert snapshot.certificates_at(datetime(2016, 6, 30, 21, 59, tzinfo=UTC)) == ()
+    at_eidas = snapshot.certificates_at(datetime(2016, 6, 30, 22, 0, tzinfo=UTC))
+    at_2019 = snapshot.certificates_at(datetime(2019, 8, 1, tzinfo=UTC))
+    at_2026 = snapshot.certificates_at(datetime(2026, 8, 1, tzinfo=UTC))
+    assert 0 < len(at_eidas) < len(at_2019) < len(at_2026) < len(snapshot.anchors)
 
 
-def test_bundled_snapshot_says_it_is_old() -> None:
-    snapshot = bundled_snapshot()
-    assert snapshot.snapshot_date == datetime(2019, 8, 23, 8, 0, tzinfo=UTC)
-    assert snapshot.outdated_note and "2019" in snapshot.outdated_note
-    assert snapshot.outdated(datetime(2019, 9, 1, tzinfo=UTC))  # marked outdated by its builder
-    (source,) = snapshot.sources
-    assert source.retrieved_from == DSS_COPY
-    assert "self-pinned" in source.signature
-
-
-def test_outdated_follows_next_update_when_not_marked() -> None:
-    snapshot = bundled_snapshot()
-    fresh = TrustSnapshot(snapshot.snapshot_date, snapshot.sources, snapshot.anchors, None)
-    assert not fresh.outdated(datetime(2020, 2, 22, tzinfo=UTC))
-    assert fresh.outdated(datetime(2020, 2, 23, 0, 0, 1, tzinfo=UTC))
-
-
-def test_bundled_file_is_reproducible_from_the_list(
-    update_trust: ModuleType, cz_tl_bytes: bytes
-) -> None:
-    # WHEN the script rebuilds the snapshot offline from the same list
-    rebuilt = update_trust.build_from_file(
-        cz_tl_bytes,
-        pins=None,
-        location="https://tsl.gov.cz/publ/TSL_CZ.xtsl",
-        retrieved_from=DSS_COPY,
-        outdated_note=OUTDATED_NOTE,
-    )
-    # THEN it writes byte for byte what is committed
-    assert rebuilt.to_json() == BUNDLED.read_text(encoding="utf-8")
+def test_unreadable_certificates_are_counted_in_their_source() -> None:
+    counted = {s.territory: s.unreadable_certificates for s in bundled_snapshot().sources}
+    assert {territory: n for territory, n in counted.items() if n} == {"BG": 7, "FR": 1, "NO": 4}
 
 
 def test_json_round_trip() -> None:
     snapshot = bundled_snapshot()
     again = TrustSnapshot.from_json(snapshot.to_json().encode())
     assert again == snapshot
+    assert snapshot.to_json() == BUNDLED.read_text(encoding="utf-8")
+
+
+def test_a_snapshot_written_before_the_lotl_was_kept_still_loads() -> None:
+    # GIVEN the bundled file without the fields added with the EU-wide snapshot
+    document = json.loads(BUNDLED.read_text(encoding="utf-8"))
+    for key in ("lotl", "left_out"):
+        del document[key]
+    for source in document["sources"]:
+        del source["unreadable_certificates"]
+    # WHEN it is read THEN the lists and anchors are the same, and nothing is invented
+    older = TrustSnapshot.from_json(json.dumps(document).encode())
+    assert older.lotl is None and older.left_out == ()
+    assert older.anchors == bundled_snapshot().anchors
+    assert {source.unreadable_certificates for source in older.sources} == {0}
 
 
 def test_certificate_not_matching_its_pin_is_refused() -> None:
@@ -99,50 +159,3 @@ def test_unknown_format_is_refused() -> None:
     document["format"] = "something-else/9"
     with pytest.raises(TrustMaterialError):
         TrustSnapshot.from_json(json.dumps(document).encode())
-
-
-def test_anchors_follow_history() -> None:
-    snapshot = bundled_snapshot()
-    # Before eIDAS there were no qualified seals; no CA is an anchor then.
-    assert snapshot.certificates_at(datetime(2016, 1, 1, tzinfo=UTC)) == ()
-    # I.CA (78) gained ForeSeals on 2017-08-16; PostSignum (21, 57) on 2017-08-30 22:00.
-    at_2017_08_20 = snapshot.certificates_at(datetime(2017, 8, 20, tzinfo=UTC))
-    at_2019 = snapshot.certificates_at(datetime(2019, 8, 1, tzinfo=UTC))
-    assert 0 < len(at_2017_08_20) < len(at_2019) == 10
-
-
-def test_script_refuses_a_list_signed_by_someone_else(
-    update_trust: ModuleType, cz_tl_bytes: bytes
-) -> None:
-    # GIVEN pins that are real certificates, but not the list's signer
-    pins = update_trust.load_pem_certificates(ROOT / "resources" / "trust" / "lotl-pins.pem")
-    assert len(pins) == 8
-    # WHEN the online path is run with every download answered by the CZ list
-    # THEN the "LOTL" is refused before anything is written
-    with pytest.raises(TrustMaterialError):
-        update_trust.build_from_network(["CZ"], pins, fetch=lambda url: cz_tl_bytes)
-
-
-def test_script_takes_the_xml_pointer_for_a_territory(
-    update_trust: ModuleType, cz_tl_bytes: bytes
-) -> None:
-    from wallet.trust.trusted_list import parse_trusted_list
-
-    trusted_list = parse_trusted_list(cz_tl_bytes)
-    pointer = update_trust.national_pointer(trusted_list, "EU")
-    assert pointer.location == "https://ec.europa.eu/tools/lotl/eu-lotl.xml"
-    with pytest.raises(SystemExit):
-        update_trust.national_pointer(trusted_list, "SK")
-
-
-def test_script_refuses_plain_http(update_trust: ModuleType) -> None:
-    with pytest.raises(SystemExit, match="plain HTTP"):
-        update_trust.fetch_https("http://tsl.gov.cz/publ/TSL_CZ.xtsl")
-
-
-def test_lotl_pins_come_from_the_signed_list(update_trust: ModuleType, cz_tl_bytes: bytes) -> None:
-    from wallet.trust.trusted_list import parse_trusted_list
-
-    pins = update_trust.load_pem_certificates(ROOT / "resources" / "trust" / "lotl-pins.pem")
-    (pointer,) = parse_trusted_list(cz_tl_bytes).pointer_for("EU")
-    assert list(pointer.certificates) == pins

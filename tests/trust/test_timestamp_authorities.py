@@ -14,7 +14,7 @@ from cryptography import x509
 from cryptography.x509.oid import NameOID
 from lxml import etree
 
-from tests.trust.conftest import CZ_TL
+from tests.trust.conftest import BUNDLED, CZ_TL, IS_TL
 from wallet.trust import TrustDecision, TrustStore, bundled_snapshot
 from wallet.trust.snapshot import TrustAnchor, TrustSnapshot
 from wallet.trust.trusted_list import CA_QC, TSA_QTST, StatusPeriod
@@ -23,14 +23,13 @@ from wallet.verify.options import VerifyOptions
 from wallet.verify.report import CheckStatus, OverallStatus
 
 ROOT = Path(__file__).resolve().parents[2]
-BUNDLED = ROOT / "resources" / "trust" / "eu-qualified-eseal-cas.json"
 EDC_SAMPLE = ROOT / "tests" / "assets" / "vectors" / "edc" / "Sample-MC-Annex1-signed.jsonld"
 TSL = "{http://uri.etsi.org/02231/v2#}"
 
 
-def _qtst_certificates_read_independently() -> set[str]:
+def _qtst_certificates_read_independently(path: Path) -> set[str]:
     """SHA-256 of every certificate of every QTST service, read with plain XPath."""
-    tree = etree.parse(str(CZ_TL))  # a pinned test asset without a DOCTYPE
+    tree = etree.parse(str(path))  # pinned test assets without a DOCTYPE
     found = set()
     for service in tree.iter(f"{TSL}TSPService"):
         info = service.find(f"{TSL}ServiceInformation")
@@ -42,38 +41,44 @@ def _qtst_certificates_read_independently() -> set[str]:
     return found
 
 
-def test_bundled_snapshot_holds_the_qualified_timestamp_authorities_of_the_list() -> None:
+def test_bundled_snapshot_holds_the_qualified_timestamp_authorities_of_the_lists() -> None:
     snapshot = bundled_snapshot()
 
-    listed = {anchor.sha256 for anchor in snapshot.timestamp_authorities}
+    icelandic = {a.sha256 for a in snapshot.timestamp_authorities if a.territory == "IS"}
+    czech = {a.sha256 for a in snapshot.timestamp_authorities if a.territory == "CZ"}
 
-    assert listed == _qtst_certificates_read_independently()
-    assert len(snapshot.timestamp_authorities) == 104
-    assert {a.tsp_name for a in snapshot.timestamp_authorities} >= {
+    # Iceland's four units, exactly as its list of 2026 names them
+    assert icelandic == _qtst_certificates_read_independently(IS_TL)
+    assert len(icelandic) == 4
+    # Every Czech unit of 2019 is still named in 2026, among many issued since
+    assert _qtst_certificates_read_independently(CZ_TL) < czech
+    assert len(czech) == 473
+    assert {a.tsp_name for a in snapshot.timestamp_authorities if a.territory == "CZ"} >= {
         "First certification authority, a.s.",
         "The Czech Post, s.p.",
     }
-    # The seal anchors are untouched: ten CAs, none of them a timestamp authority.
-    assert len(snapshot.anchors) == 10
-    assert not listed & {anchor.sha256 for anchor in snapshot.anchors}
 
 
 def test_timestamp_authorities_depend_on_the_time_asked() -> None:
     store = TrustStore.bundled()
+    czech = [a for a in bundled_snapshot().timestamp_authorities if a.territory == "CZ"]
+    in_2019 = [a for a in czech if a.trusted_for_timestamps_at(datetime(2019, 8, 1, tzinfo=UTC))]
+    in_2015 = [a for a in czech if a.trusted_for_timestamps_at(datetime(2015, 1, 1, tzinfo=UTC))]
 
-    in_2019 = store.trusted_timestamp_authorities(datetime(2019, 8, 1, tzinfo=UTC))
-    in_2015 = store.trusted_timestamp_authorities(datetime(2015, 1, 1, tzinfo=UTC))
-
-    # Accredited TSUs of 2015 were withdrawn on 2016-06-30 when eIDAS took over; the 2019
+    # Accredited Czech TSUs of 2015 were withdrawn on 2016-06-30 when eIDAS took over; the 2019
     # ones are the granted QTST units (I.CA TSS/TSU 4 and 6, ...).
     assert in_2019 and in_2015
-    assert not set(in_2019) & set(in_2015)
-    names_2019 = {c.subject.rfc4514_string() for c in in_2019}
-    assert any("I.CA Time Stamping Authority TSS/TSU 6" in name for name in names_2019)
-    decision = store.timestamp_authority_trust(in_2019[0], datetime(2019, 8, 1, tzinfo=UTC))
+    assert not {a.sha256 for a in in_2019} & {a.sha256 for a in in_2015}
+    unit = next(
+        a.certificate
+        for a in in_2019
+        if "I.CA Time Stamping Authority TSS/TSU 6" in a.certificate.subject.rfc4514_string()
+    )
+    decision = store.timestamp_authority_trust(unit, datetime(2019, 8, 1, tzinfo=UTC))
     assert decision.trusted and decision.source == "EU trusted list (CZ)"
+    assert unit in store.trusted_timestamp_authorities(datetime(2019, 8, 1, tzinfo=UTC))
     assert store.timestamp_authority_trust(
-        in_2019[0], datetime(2015, 1, 1, tzinfo=UTC)
+        unit, datetime(2015, 1, 1, tzinfo=UTC)
     ) == TrustDecision(False)
 
 
@@ -84,7 +89,7 @@ def test_a_snapshot_written_before_timestamp_authorities_still_loads() -> None:
     older = TrustSnapshot.from_json(json.dumps(document).encode())
 
     assert older.timestamp_authorities == ()
-    assert len(older.anchors) == 10
+    assert len(older.anchors) == 434
 
 
 # --- what listing changes in a real seal's verdict ------------------------------------------

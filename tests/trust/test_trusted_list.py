@@ -1,7 +1,9 @@
-"""The real Czech trusted list of 2019: signature, services, history, pointers."""
+"""Real trusted lists: the Czech list of 2019 (signature, services, history, pointers) and the
+Icelandic list of 2026 (the current list version)."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from datetime import UTC, datetime
@@ -9,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from tests.trust.conftest import CZ_EXTRACT
+from tests.trust.conftest import CZ_EXTRACT, IS_TL
 from wallet.errors import TrustMaterialError
 from wallet.trust.trusted_list import (
     CA_QC,
@@ -177,3 +179,38 @@ def test_doctype_is_refused(cz_tl_bytes: bytes) -> None:
 def test_not_a_trusted_list(raw: bytes, message: str) -> None:
     with pytest.raises(TrustMaterialError, match=message):
         parse_trusted_list(raw)
+
+
+def test_a_certificate_that_cannot_be_read_is_counted_and_the_list_stays_readable() -> None:
+    # GIVEN the real Icelandic list of 2026 with the certificate of its "Signet TSA 2025" unit
+    # replaced by base64 that is no DER certificate (BG, FR and NO publish a few such)
+    raw = IS_TL.read_bytes()
+    start = raw.index(b"<X509Certificate>", raw.index(b"Signet TSA 2025")) + len(
+        b"<X509Certificate>"
+    )
+    end = raw.index(b"</X509Certificate>", start)
+    damaged = raw[:start] + base64.b64encode(b"not a certificate") + raw[end:]
+    # WHEN it is parsed
+    trusted_list = parse_trusted_list(damaged)
+    # THEN that service keeps no certificate, says one was unreadable, and nothing else changes
+    service = next(s for s in trusted_list.services if s.service_name == "Signet TSA 2025")
+    assert service.certificates == () and service.unreadable_certificates == 1
+    assert trusted_list.unreadable_certificates == 1
+    assert len(trusted_list.services) == len(parse_trusted_list(raw).services)
+    # AND the change is caught by the signature, as any other
+    assert trusted_list.signature.problems == ("The list was changed after it was signed.",)
+
+
+def test_a_version_6_list_of_2026_is_read() -> None:
+    # GIVEN the Icelandic list of 2026 (TSLVersionIdentifier 6, ETSI TS 119 612 v2.3.1)
+    trusted_list = parse_trusted_list(IS_TL.read_bytes())
+    assert b"<TSLVersionIdentifier>6</TSLVersionIdentifier>" in IS_TL.read_bytes()
+    # THEN its scheme, signature and qualified services are read as before
+    assert (trusted_list.territory, trusted_list.sequence_number) == ("IS", 39)
+    assert trusted_list.issue_date == datetime(2026, 3, 2, 11, 18, 9, tzinfo=UTC)
+    assert trusted_list.signature.valid, trusted_list.signature.problems
+    assert trusted_list.unreadable_certificates == 0
+    (seal_ca,) = [s for s in trusted_list.ca_qc_services() if s.ever_trusted_for_seals]
+    assert seal_ca.tsp_name == "Audkenni ehf."
+    assert seal_ca.trusted_for_seals_at(datetime(2026, 8, 1, tzinfo=UTC))
+    assert len(trusted_list.timestamp_services()) == 4

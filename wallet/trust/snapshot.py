@@ -6,9 +6,10 @@ Kredo verifies offline, so the CAs it trusts for EDC seals are a file in
 whose signatures were checked against pinned certificates. Each anchor keeps its whole
 status history, so a seal is judged by what its CA was *when it sealed*.
 
-The file says when it was made and from which lists; :meth:`TrustSnapshot.outdated` tells the
-app when to warn that the snapshot is old (past a list's ``NextUpdate``, or marked outdated
-by whoever built it).
+The file says when it was made, from which lists, which EU List of Trusted Lists (LOTL)
+vouched for their signers, and which territories it lacks and why;
+:meth:`TrustSnapshot.outdated` tells the app when to warn that the snapshot is old (past a
+list's ``NextUpdate``, or marked outdated by whoever built it).
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ from wallet.trust.trusted_list import StatusPeriod, TrustedList, TrustService
 
 SNAPSHOT_FORMAT = "kredo-trust-snapshot/1"
 
+# Some CAs on EU trusted lists have names whose attributes exceed the X.520 upper bounds
+# (an organisation name of 66-99 characters). ``cryptography`` warns each time such a name is
+# read, wherever a path is built with the anchors; the names are fine, and the warning would
+# only reach the user's terminal.
+_LONG_NAME_WARNING = "Attribute's length must be"  # cryptography's message: a regex, not ours
+warnings.filterwarnings("ignore", message=_LONG_NAME_WARNING, category=UserWarning)
+
 
 @dataclass(frozen=True)
 class SnapshotSource:
@@ -46,6 +54,16 @@ class SnapshotSource:
     retrieved_from: str  # where this copy came from (the URL, or a repository and commit)
     signature: str  # how the signature was checked, in one sentence
     signer_sha256: str | None
+    # Service certificates the list publishes in a form that cannot be read (left out).
+    unreadable_certificates: int = 0
+
+
+@dataclass(frozen=True)
+class LeftOutList:
+    """A territory the LOTL names whose list is not in the snapshot, and why."""
+
+    territory: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -89,14 +107,18 @@ class TrustSnapshot:
     outdated_note: str | None = None
     # Qualified timestamp authorities (their TSU certificates, as the lists name them).
     timestamp_authorities: tuple[TrustAnchor, ...] = ()
+    # The EU LOTL whose pointers pinned the lists' signers (None: the lists were pinned
+    # some other way, as in snapshots written before the LOTL was kept).
+    lotl: SnapshotSource | None = None
+    left_out: tuple[LeftOutList, ...] = ()
 
     def outdated(self, now: datetime) -> bool:
         """True when the app must say the trust material is old."""
         if self.outdated_note:
             return True
+        lists = (*self.sources, self.lotl) if self.lotl is not None else self.sources
         return any(
-            source.next_update is not None and now > source.next_update
-            for source in self.sources
+            source.next_update is not None and now > source.next_update for source in lists
         )
 
     def certificates_at(self, moment: datetime) -> tuple[x509.Certificate, ...]:
@@ -125,10 +147,20 @@ class TrustSnapshot:
                 outdated_note=_optional_text(document.get("outdated_note")),
                 sources=tuple(_source_from_json(item) for item in document["sources"]),
                 anchors=tuple(_anchor_from_json(item) for item in document["anchors"]),
-                # Optional: snapshots written before timestamp authorities were kept lack it.
+                # Optional: snapshots written before timestamp authorities, the LOTL and
+                # the left-out territories were kept lack them.
                 timestamp_authorities=tuple(
                     _anchor_from_json(item)
                     for item in document.get("timestamp_authorities", [])
+                ),
+                lotl=(
+                    _source_from_json(document["lotl"])
+                    if document.get("lotl") is not None
+                    else None
+                ),
+                left_out=tuple(
+                    LeftOutList(territory=_text(item["territory"]), reason=_text(item["reason"]))
+                    for item in document.get("left_out", [])
                 ),
             )
         except (KeyError, TypeError, ValueError, binascii.Error) as error:
@@ -141,7 +173,11 @@ class TrustSnapshot:
             "format": SNAPSHOT_FORMAT,
             "snapshot_date": _iso(self.snapshot_date),
             "outdated_note": self.outdated_note,
+            "lotl": _source_to_json(self.lotl) if self.lotl is not None else None,
             "sources": [_source_to_json(source) for source in self.sources],
+            "left_out": [
+                {"territory": item.territory, "reason": item.reason} for item in self.left_out
+            ],
             "anchors": [_anchor_to_json(anchor) for anchor in self.anchors],
             "timestamp_authorities": [
                 _anchor_to_json(anchor) for anchor in self.timestamp_authorities
@@ -173,6 +209,8 @@ def build_snapshot(
     *,
     snapshot_date: datetime,
     outdated_note: str | None = None,
+    lotl: SnapshotSource | None = None,
+    left_out: Iterable[LeftOutList] = (),
 ) -> TrustSnapshot:
     """Collect the seal and timestamp anchors of lists the caller checked against their pins."""
     sources: list[SnapshotSource] = []
@@ -188,6 +226,8 @@ def build_snapshot(
         anchors=tuple(anchors),
         outdated_note=outdated_note,
         timestamp_authorities=tuple(authorities),
+        lotl=lotl,
+        left_out=tuple(left_out),
     )
 
 
@@ -206,6 +246,7 @@ def source_of(
         signer_sha256=(
             hashlib.sha256(signer.public_bytes(Encoding.DER)).hexdigest() if signer else None
         ),
+        unreadable_certificates=trusted_list.unreadable_certificates,
     )
 
 
@@ -266,14 +307,16 @@ def _source_to_json(source: SnapshotSource) -> dict[str, Any]:
         "retrieved_from": source.retrieved_from,
         "signature": source.signature,
         "signer_sha256": source.signer_sha256,
+        "unreadable_certificates": source.unreadable_certificates,
     }
 
 
 def _source_from_json(item: Any) -> SnapshotSource:
     next_update = item["next_update"]
     sequence = item["sequence_number"]
-    if not isinstance(sequence, int):
-        raise TypeError("sequence_number is not a number")
+    unreadable = item.get("unreadable_certificates", 0)
+    if not isinstance(sequence, int) or not isinstance(unreadable, int):
+        raise TypeError("sequence_number or unreadable_certificates is not a number")
     return SnapshotSource(
         territory=_text(item["territory"]),
         sequence_number=sequence,
@@ -283,13 +326,14 @@ def _source_from_json(item: Any) -> SnapshotSource:
         retrieved_from=_text(item["retrieved_from"]),
         signature=_text(item["signature"]),
         signer_sha256=_optional_text(item.get("signer_sha256")),
+        unreadable_certificates=unreadable,
     )
 
 
 def _anchor_to_json(anchor: TrustAnchor) -> dict[str, Any]:
     certificate = anchor.certificate
     with warnings.catch_warnings():
-        # Some real CA names exceed X.520 length bounds; cryptography warns, the name is fine.
+        # The same over-long names; kept here too for callers that reset warning filters.
         warnings.simplefilter("ignore", UserWarning)
         subject = certificate.subject.rfc4514_string()
     return {

@@ -98,6 +98,10 @@ class TrustService:
     qualifiers: tuple[str, ...]
     certificates: tuple[x509.Certificate, ...]
     history: tuple[StatusPeriod, ...]  # oldest first; the last one is the current status
+    # Certificates of its digital identity that are not valid DER: a few lists publish some
+    # (BG, FR, NO in 2026). They cannot anchor anything Kredo checks, so they are counted,
+    # not kept, and the rest of the list stays usable.
+    unreadable_certificates: int = 0
 
     @property
     def tsp_name(self) -> str:
@@ -162,6 +166,11 @@ class TrustedList:
             return False
         der = signer.public_bytes(Encoding.DER)
         return any(der == certificate.public_bytes(Encoding.DER) for certificate in pinned)
+
+    @property
+    def unreadable_certificates(self) -> int:
+        """How many service certificates of the list could not be read (and were left out)."""
+        return sum(service.unreadable_certificates for service in self.services)
 
     def ca_qc_services(self) -> tuple[TrustService, ...]:
         return tuple(service for service in self.services if service.service_type == CA_QC)
@@ -257,6 +266,9 @@ def _service(
         for index, (status, start, service_type, asi, qualifiers) in enumerate(ordered)
     )
     status, start, service_type, asi, qualifiers = current
+    certificates, unreadable = _readable_certificates(
+        information.iterfind(f"{_T}ServiceDigitalIdentity/{_T}DigitalId/{_T}X509Certificate")
+    )
     return TrustService(
         territory=territory,
         tsp_names=tsp_names,
@@ -266,12 +278,9 @@ def _service(
         status_start=start,
         additional_service_info=asi,
         qualifiers=qualifiers,
-        certificates=_certificates(
-            information.iterfind(
-                f"{_T}ServiceDigitalIdentity/{_T}DigitalId/{_T}X509Certificate"
-            )
-        ),
+        certificates=certificates,
         history=periods,
+        unreadable_certificates=unreadable,
     )
 
 
@@ -310,27 +319,30 @@ def _pointer(element: etree._Element) -> TslPointer:
         territory=territory,
         location=_text(_required(element, f"{_T}TSLLocation")),
         mime_type=mime_type,
-        certificates=_certificates(
+        # An unreadable certificate cannot be anyone's signing certificate: dropping it pins
+        # nothing more.
+        certificates=_readable_certificates(
             element.iterfind(
                 f"{_T}ServiceDigitalIdentities/{_T}ServiceDigitalIdentity"
                 f"/{_T}DigitalId/{_T}X509Certificate"
             )
-        ),
+        )[0],
     )
 
 
-def _certificates(elements: Iterable[etree._Element]) -> tuple[x509.Certificate, ...]:
+def _readable_certificates(
+    elements: Iterable[etree._Element],
+) -> tuple[tuple[x509.Certificate, ...], int]:
+    """The certificates that can be read, and how many could not."""
     certificates = []
+    unreadable = 0
     for element in elements:
         try:
             der = base64.b64decode("".join(_text(element).split()), validate=True)
             certificates.append(x509.load_der_x509_certificate(der))
-        except (binascii.Error, ValueError) as error:
-            raise TrustMaterialError(
-                tr("The trusted list holds a certificate that cannot be read."),
-                details=str(error),
-            ) from error
-    return tuple(certificates)
+        except (binascii.Error, ValueError):
+            unreadable += 1
+    return tuple(certificates), unreadable
 
 
 def _names(element: etree._Element | None) -> tuple[LangText, ...]:
