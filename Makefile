@@ -1,6 +1,7 @@
 # Kredo — one command to run the app, one to run the tests.
 #   make run    set up .venv and start the desktop app
-#   make test   set up .venv (with test extras) and the system packages the tests need, then run pytest
+#   make test   set up .venv (with test extras) and the system packages the tests need, compile the
+#               interface's catalogues, then run pytest (a clean clone stays clean)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -15,7 +16,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbu
 # appstream, desktop-file-utils and shared-mime-info validate the Linux desktop integration.
 TEST_DEBS := $(QT_DEBS) gnome-keyring dbus dbus-x11 xvfb appstream desktop-file-utils shared-mime-info
 
-.PHONY: translations setup run test lint bench fuzz package system-deps system-deps-test update-contexts update-trust clean
+.PHONY: catalogues translations setup run test lint bench fuzz package system-deps system-deps-test update-contexts update-trust clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,7 +24,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP) system-deps translations
+setup: $(STAMP) system-deps catalogues
 
 system-deps:
 	@bash packaging/install-system-deps.sh $(QT_DEBS)
@@ -31,25 +32,22 @@ system-deps:
 system-deps-test:
 	@bash packaging/install-system-deps.sh $(TEST_DEBS)
 
-# Interface translations: collect the English sources, write the Czech table in, compile.
-# Then the core's sentences (gettext, resources/locale); FOLD=1 folds packaging/po fragments in.
-translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -silent -no-obsolete ui/*.py -ts resources/translations/kredo_cs.ts \
-		-source-language en -target-language cs
+# The interface's Qt catalogues (resources/translations/*.qm, not kept in git), built afresh from
+# the tr() strings of ui/ and the Czech table packaging/cs_translations.py. Writes no tracked file.
+catalogues: $(STAMP)
 	$(PY) packaging/fill_translations.py
-	$(VENV)/bin/pyside6-lrelease -silent resources/translations/kredo_cs.ts \
-		-qm resources/translations/kredo_cs.qm
-	$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -pluralonly ui/*.py \
-		-ts resources/translations/kredo_en.ts -source-language en -target-language en
-	$(PY) packaging/fill_translations.py --english
-	$(VENV)/bin/pyside6-lrelease -silent resources/translations/kredo_en.ts \
-		-qm resources/translations/kredo_en.qm
+
+# After adding or changing a sentence: the Qt catalogues, then the core's gettext catalogue
+# resources/locale/cs/LC_MESSAGES/kredo.po and .mo (kept in git, rewritten only when what they
+# say changes; tests/test_translation.py fails when they are stale). FOLD=1 folds the
+# packaging/po fragments in.
+translations: catalogues
 	$(PY) packaging/core_catalogue.py $(if $(FOLD),--fold)
 
 run: setup
 	$(VENV)/bin/kredo-gui
 
-test: $(STAMP) system-deps-test translations
+test: $(STAMP) system-deps-test catalogues
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(STAMP)
@@ -57,7 +55,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 # One-folder app in dist/kredo/ (kredo and kredo-gui); see packaging/README.md.
-package: $(STAMP)
+package: $(STAMP) catalogues
 	$(VENV)/bin/pyinstaller --noconfirm --clean packaging/kredo.spec
 	@du -sh dist/kredo
 

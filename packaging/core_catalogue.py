@@ -7,6 +7,11 @@ already in ``resources/locale/cs/LC_MESSAGES/kredo.po`` (a translation waiting i
 no longer in the code, and compiles ``kredo.mo``, which the app reads with the standard
 library's gettext.
 
+``kredo.po`` and ``kredo.mo`` are rewritten only when what they say changes (a sentence, a
+translation, where a sentence is used), never for how a given Babel lays the file out: the
+Plural-Forms line is Kredo's own, and a catalogue is compared with what it should say, not byte
+for byte. So the command leaves a clean clone clean, whichever Babel is installed.
+
 ``--check`` changes nothing and exits 1 when a sentence lacks Czech, a translation's ``{fields}``
 differ from its English, or the committed catalogue is stale.
 """
@@ -33,6 +38,9 @@ MO = PO.with_suffix(".mo")
 FRAGMENTS = ROOT / "packaging" / "po"
 KEYWORDS = {"tr": None, "tr_n": (1, 2)}
 _FIELD = re.compile(r"{(\w*)[^{}]*}")
+# Czech: 1 / 2–4 / 5+ (and 0). Written here, not taken from Babel, whose versions spell it
+# differently ("(n == 1 ? 0 : …)" or "((n==1) ? 0 : …)").
+PLURAL_FORMS = "nplurals=3; plural=(n == 1 ? 0 : n >= 2 && n <= 4 ? 1 : 2);"
 
 MessageId = str | tuple[str, str]
 
@@ -89,6 +97,7 @@ def build(root: Path = ROOT) -> tuple[Catalog, Problems]:
                       copyright_holder="Kredo", msgid_bugs_address="",
                       last_translator="Kredo", language_team="Kredo",
                       charset="utf-8", fuzzy=False)
+    catalog.mime_headers = [("Plural-Forms", PLURAL_FORMS)]
     catalog.header_comment = (
         "# Czech for the sentences of Kredo's core (wallet/); see core_catalogue.py.")
     problems = Problems()
@@ -120,6 +129,21 @@ def rendered(catalog: Catalog) -> tuple[bytes, bytes]:
     return _without_dates(po.getvalue()), mo.getvalue()
 
 
+Content = tuple[str, list[tuple[MessageId, object, tuple[str, ...]]]]
+
+
+def content(catalog: Catalog) -> Content:
+    """What a catalogue says: its plural forms, and each sentence with its Czech and the files
+    that use it. Babel's layout (flags it adds, line wrapping) is left out."""
+    messages = [(m.id, m.string, tuple(sorted({path for path, _ in m.locations})))
+                for m in catalog if m.id]
+    return catalog.plural_forms, sorted(messages, key=lambda item: str(item[0]))
+
+
+def po_is_current(catalog: Catalog, po: Path = PO) -> bool:
+    return po.exists() and content(_read(po)) == content(catalog)
+
+
 def mo_messages(mo: bytes) -> dict[object, str]:
     """What a compiled catalogue translates, without its header (which carries the time it
     was compiled and Babel's version, and so differs on every run)."""
@@ -145,18 +169,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     catalog, problems = build()
     po, mo = rendered(catalog)
-    if not args.check:
-        PO.parent.mkdir(parents=True, exist_ok=True)
-        PO.write_bytes(po)
+    if args.check:
+        if not po_is_current(catalog) or not mo_is_current(mo) or fragments():
+            problems.stale.append("run `make translations` and commit the catalogue")
+    else:
+        if not po_is_current(catalog):
+            PO.parent.mkdir(parents=True, exist_ok=True)
+            PO.write_bytes(po)
         if not mo_is_current(mo):
             MO.write_bytes(mo)
         if args.fold and not problems:
             for fragment in fragments():
                 fragment.unlink()
-    else:
-        current = PO.read_bytes() if PO.exists() else b""
-        if current != po or not mo_is_current(mo) or fragments():
-            problems.stale.append("run `make translations` and commit the catalogue")
     for message_id in problems.missing:
         print(f"no Czech: {message_id!r}", file=sys.stderr)
     for message_id in problems.fields:

@@ -1,8 +1,9 @@
 """Czech translations of the interface, kept as a table a reviewer can read in one place.
 
-``python packaging/fill_translations.py`` writes them into ``resources/translations/kredo_cs.ts``
-(after ``pyside6-lupdate`` has collected the English sources); ``make translations`` compiles
-the ``.qm``. A test fails when a source string has no Czech translation here.
+``python packaging/fill_translations.py`` (run by ``make test``, ``make run`` and
+``make translations``) writes them into a ``.ts`` freshly collected from the sources by
+``pyside6-lupdate`` and compiles ``resources/translations/kredo_cs.qm``. A test fails when a
+source string has no Czech translation here.
 """
 
 CS: dict[str, str] = {

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import ast
 import json
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
 
 from wallet.errors import FormatError
 from wallet.translation import (
@@ -33,11 +36,47 @@ def test_catalogue_has_czech_for_every_sentence_and_is_current() -> None:
     catalog, problems = core_catalogue.build()
     assert not problems.missing, f"sentences without Czech: {problems.missing[:20]}"
     assert not problems.fields, f"Czech with other {{fields}}: {problems.fields[:20]}"
-    po, mo = core_catalogue.rendered(catalog)
-    assert core_catalogue.PO.read_bytes() == po, "kredo.po is stale: run `make translations`"
+    _po, mo = core_catalogue.rendered(catalog)
+    assert core_catalogue.po_is_current(catalog), "kredo.po is stale: run `make translations`"
     assert core_catalogue.mo_is_current(mo), "kredo.mo is stale: run `make translations`"
     assert not core_catalogue.fragments(), "fold packaging/po: make translations FOLD=1"
     assert len(catalog) > 50
+
+
+def test_the_catalogue_check_passes_on_the_committed_files() -> None:
+    # WHEN the staleness check runs as a person or CI would run it
+    done = subprocess.run([sys.executable, str(ROOT / "packaging" / "core_catalogue.py"),
+                           "--check"], capture_output=True, text=True, check=False)
+    # THEN it finds nothing to do
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_babel_layout_is_not_staleness_but_a_changed_translation_is(tmp_path: Path) -> None:
+    # GIVEN the committed catalogue laid out as another Babel might: no flags on the
+    # sentences, lines wrapped at 60 columns
+    catalog, _ = core_catalogue.build()
+    with core_catalogue.PO.open("rb") as handle:
+        committed = read_po(handle, locale="cs")
+    for message in committed:
+        message.flags.clear()
+    other_babel = tmp_path / "other-babel.po"
+    with other_babel.open("wb") as handle:
+        write_po(handle, committed, width=60)
+    assert other_babel.read_bytes() != core_catalogue.PO.read_bytes()
+    # THEN it is current: rewriting it would change nothing a reader sees
+    assert core_catalogue.po_is_current(catalog, other_babel)
+    # BUT a different plural rule, or one changed Czech word, is stale
+    text = core_catalogue.PO.read_text(encoding="utf-8")
+    wrong_rule = tmp_path / "wrong-rule.po"
+    wrong_rule.write_text(text.replace(core_catalogue.PLURAL_FORMS,
+                                       "nplurals=2; plural=(n != 1);"), encoding="utf-8")
+    assert wrong_rule.read_text(encoding="utf-8") != text
+    assert not core_catalogue.po_is_current(catalog, wrong_rule)
+    changed = tmp_path / "changed.po"
+    changed.write_text(text.replace('msgstr "Zrušeno."', 'msgstr "Přerušeno."', 1),
+                       encoding="utf-8")
+    assert changed.read_text(encoding="utf-8") != text
+    assert not core_catalogue.po_is_current(catalog, changed)
 
 
 def _wallet_error_names(files: list[Path]) -> set[str]:

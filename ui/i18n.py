@@ -1,5 +1,5 @@
-"""Interface language: Czech and English. Translations are Qt ``.ts`` sources in
-``resources/translations``, compiled to ``.qm`` by ``make translations``."""
+"""Interface language: Czech and English. Translations are Qt ``.qm`` catalogues in
+``resources/translations``, built by ``packaging/fill_translations.py`` (``make``)."""
 
 from __future__ import annotations
 

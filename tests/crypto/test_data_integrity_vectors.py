@@ -27,11 +27,14 @@ W3C_SIGNED = [
     "ecdsa-rdfc-2019-p256-signedECDSAP256.json",
     "ecdsa-rdfc-2019-p256-employ-signedECDSAP256.json",
     "ecdsa-rdfc-2019-p384-signedECDSAP384.json",
+    # Three blank nodes: labelled by RDFC-1.0 with SHA-384, as vc-di-ecdsa requires for P-384.
+    "ecdsa-rdfc-2019-p384-employ-signedECDSAP384.json",
 ]
 EDDSA_SIGNED = W3C_SIGNED[:3]
 ECDSA_KEYS = {
     "ecdsa-rdfc-2019-p256-signedECDSAP256.json": "p256KeyPair.json",
     "ecdsa-rdfc-2019-p384-signedECDSAP384.json": "p384KeyPair.json",
+    "ecdsa-rdfc-2019-p384-employ-signedECDSAP384.json": "p384KeyPair.json",
 }
 
 

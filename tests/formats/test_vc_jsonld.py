@@ -34,6 +34,9 @@ VECTORS = [
      datetime(2019, 12, 3, tzinfo=UTC), datetime(2029, 12, 3, tzinfo=UTC)),
     ("ecdsa-rdfc-2019-p384-signedECDSAP384.json", "Alumni Credential",
      "https://vc.example/issuers/5678", datetime(2023, 1, 1, tzinfo=UTC), None),
+    ("ecdsa-rdfc-2019-p384-employ-signedECDSAP384.json", "Employment Authorization Document",
+     "did:key:zDnaegE6RR3atJtHKwTRTWHsJ3kNHqFwv7n9YjTgmU7TyfU76",
+     datetime(2019, 12, 3, tzinfo=UTC), datetime(2029, 12, 3, tzinfo=UTC)),
 ]
 NOT_CREDENTIALS = ["eddsa-keyPair.json", "p256KeyPair.json", "p384KeyPair.json",
                    "1edtech-obv3-ldp-controller-document.json"]

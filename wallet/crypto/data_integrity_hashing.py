@@ -2,7 +2,10 @@
 
 hashData = H(canonical proof configuration) || H(canonical unsecured document), where the
 proof configuration is the proof without ``proofValue`` carrying the document's
-``@context``. H is SHA-256, or SHA-384 for ecdsa-rdfc-2019 with P-384.
+``@context``. H is SHA-256, or SHA-384 for ecdsa-rdfc-2019 with P-384; RDFC-1.0 labels blank
+nodes with the same H (vc-di-ecdsa, "Algorithms": "For P-384 keys, SHA-2 with 384-bits of
+output MUST be used"), so a P-384 proof over a document with two or more blank nodes signs
+another canonical form than a P-256 proof would.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any
 from cryptography.hazmat.primitives import hashes
 
 from wallet.errors import MalformedCredential
-from wallet.jsonld import canonicalize_checked
+from wallet.jsonld import RdfcHash, canonicalize_checked
 from wallet.translation import tr
 
 
@@ -55,14 +58,24 @@ def hash_data(
     proof_config: Mapping[str, Any],
     algorithm: hashes.HashAlgorithm,
 ) -> HashData:
-    """§3.2.6: hash the canonical proof configuration, then the canonical document."""
-    canonical_config = canonicalize_checked(dict(proof_config))
-    canonical_document = canonicalize_checked(dict(document))
+    """§3.2.6: hash the canonical proof configuration, then the canonical document, both
+    canonicalized with ``algorithm`` as RDFC-1.0's hash."""
+    rdfc_hash = _rdfc_hash(algorithm)
+    canonical_config = canonicalize_checked(dict(proof_config), hash_name=rdfc_hash)
+    canonical_document = canonicalize_checked(dict(document), hash_name=rdfc_hash)
     data = _digest(canonical_config.nquads, algorithm) + _digest(
         canonical_document.nquads, algorithm
     )
     dropped = tuple(sorted({*canonical_config.dropped_terms, *canonical_document.dropped_terms}))
     return HashData(data=data, dropped_terms=dropped)
+
+
+def _rdfc_hash(algorithm: hashes.HashAlgorithm) -> RdfcHash:
+    if isinstance(algorithm, hashes.SHA384):
+        return "sha384"
+    if isinstance(algorithm, hashes.SHA256):
+        return "sha256"
+    raise TypeError(f"RDFC-1.0 hashes with SHA-256 or SHA-384, not {algorithm.name}")
 
 
 def _digest(text: str, algorithm: hashes.HashAlgorithm) -> bytes:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from wallet.jsonld.bundled_contexts import bundled_context_urls, load_bundled_context
 from wallet.jsonld.document_loader import offline_document_loader
 from wallet.jsonld.processing import Canonicalized, canonicalize, canonicalize_checked, expand
+from wallet.jsonld.rdfc_hash import RdfcHash
 
 __all__ = [
     "Canonicalized",
+    "RdfcHash",
     "bundled_context_urls",
     "canonicalize",
     "canonicalize_checked",

@@ -1,8 +1,9 @@
 """JSON-LD expansion and RDF dataset canonicalization, offline.
 
 Canonicalization is RDFC-1.0 (published as URDNA2015 in pyld) to N-Quads: the input the
-Data Integrity cryptosuites hash. Every context comes from the bundled set; an unknown one
-raises :class:`ContextNotAvailable`, any other processing failure raises
+Data Integrity cryptosuites hash. It hashes with SHA-256 unless the caller chooses SHA-384
+(ecdsa-rdfc-2019 with P-384; see ``rdfc_hash``). Every context comes from the bundled set; an
+unknown one raises :class:`ContextNotAvailable`, any other processing failure raises
 :class:`MalformedCredential`. pyld's own exceptions never escape this module.
 """
 
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 
 from wallet.errors import MalformedCredential, WalletError
 from wallet.jsonld.document_loader import offline_document_loader
+from wallet.jsonld.rdfc_hash import RdfcHash, canonicalizer
 from wallet.translation import tr
 
 _T = TypeVar("_T")
@@ -54,21 +56,27 @@ def expand(document: dict[str, Any]) -> list[Any]:
 
 
 def canonicalize(document: dict[str, Any]) -> str:
-    """Canonical N-Quads (RDFC-1.0 / URDNA2015) of ``document``."""
+    """Canonical N-Quads (RDFC-1.0 / URDNA2015, SHA-256) of ``document``."""
     return canonicalize_checked(document).nquads
 
 
-def canonicalize_checked(document: dict[str, Any]) -> Canonicalized:
-    """Canonical N-Quads of ``document`` and the names of the properties it dropped."""
+def canonicalize_checked(
+    document: dict[str, Any], *, hash_name: RdfcHash = "sha256"
+) -> Canonicalized:
+    """Canonical N-Quads of ``document``, its blank nodes labelled with RDFC-1.0 hashing
+    with ``hash_name``, and the names of the properties it dropped."""
+    jsonld = _jsonld()
+    rdfc10 = canonicalizer(jsonld, hash_name)
     dropped: list[str] = []
 
     def note_dropped(term: str | None) -> None:
         dropped.append(term if term is not None else "(unnamed)")
 
-    processor = _jsonld().JsonLdProcessor(on_property_dropped=note_dropped)
-    options = _options()
-    options.update({"algorithm": "URDNA2015", "format": "application/n-quads"})
-    nquads: str = _run(lambda: processor.normalize(document, options))
+    processor = jsonld.JsonLdProcessor(on_property_dropped=note_dropped)
+    # What pyld's normalize() does, with the hash chosen: JSON-LD to an RDF dataset (the same
+    # defaults: no generalized RDF, blank nodes as JSON-LD names them), then RDFC-1.0.
+    dataset = _run(lambda: processor.to_rdf(document, _options()))
+    nquads: str = _run(lambda: rdfc10().main(dataset, {"format": "application/n-quads"}))
     return Canonicalized(nquads=nquads, dropped_terms=tuple(sorted(set(dropped))))
 
 
