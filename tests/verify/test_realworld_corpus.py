@@ -151,12 +151,6 @@ def test_no_file_crashes_verification(relative_path: str, caplog: pytest.LogCapt
     assert [record.getMessage() for record in caplog.records] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="RDFC-1.0 labels blank nodes with SHA-256 for a P-384 key; VC-DI-ECDSA requires "
-    "SHA-384, so this valid signature over a document with blank nodes is called altered",
-)
 def test_p384_signature_over_blank_nodes_is_mathematically_valid() -> None:
     # GIVEN the W3C ecdsa-rdfc-2019 P-384 'employ' vector, whose document has blank nodes
     document = json.loads(
