@@ -3,7 +3,6 @@ wallet, or a Europass CV (XML, optionally a PDF that carries it as attachment.xm
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -25,25 +24,20 @@ from PySide6.QtWidgets import (
 
 from ui.errors import show_error
 from ui.session import WalletSession
-from wallet.app.trust_settings import wallet_verify_options
-from wallet.export.cv_entries import CvEntry, cv_entries
-from wallet.export.cv_pdf import europass_cv_pdf
-from wallet.export.cv_person import cv_person
-from wallet.export.cv_xml import europass_cv_xml
-from wallet.export.europass_originals import (
-    EuropassExport,
-    europass_refusal,
-    export_europass_originals,
+from wallet.app.exporting import (
+    EuropassCandidate,
+    EuropassCv,
+    europass_candidates,
+    export_europass_cv,
+    export_to_europass_wallet,
 )
-from wallet.export.file_output import write_file
-from wallet.formats import parse_credential
-from wallet.model import Credential
-from wallet.share.pdf_export import stored_credential_pdf
+from wallet.app.pdf_sharing import PDF_FILE_NAME, stored_credential_pdf
+from wallet.export.europass_originals import EuropassExport
 from wallet.store.repository import CredentialRepository
 
 
 def export_pdf(session: WalletSession, credential_id: int, parent: QWidget) -> None:
-    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export as PDF"), "credential.pdf",
+    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export as PDF"), PDF_FILE_NAME,
                                           "PDF (*.pdf)")
     if name:
         write_pdf(session, credential_id, Path(name), parent)
@@ -51,20 +45,11 @@ def export_pdf(session: WalletSession, credential_id: int, parent: QWidget) -> N
 
 def write_pdf(session: WalletSession, credential_id: int, path: Path, parent: QWidget) -> None:
     lang = session.lang
-    session.call(lambda repo: write_file(path, stored_credential_pdf(
-                     repo, credential_id, lang=lang, options=wallet_verify_options(
-                         repo, online=False))[0]),
+    session.call(lambda repo: stored_credential_pdf(repo, credential_id, lang=lang,
+                                                    save_to=path),
                  lambda _: parent.statusBar().showMessage(  # type: ignore[attr-defined]
                      parent.tr("Saved %1.").replace("%1", str(path))),
                  lambda exc: show_error(parent, exc))
-
-
-@dataclass(frozen=True)
-class Chosen:
-    ids: tuple[int, ...]
-    credentials: tuple[Credential, ...]
-    entries: tuple[CvEntry, ...]
-    refusals: tuple[str | None, ...]
 
 
 class EuropassDialog(QDialog):
@@ -73,7 +58,7 @@ class EuropassDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.ids = ids
-        self.chosen: Chosen | None = None
+        self.candidates: list[EuropassCandidate] | None = None
         self.last_folder: Path | None = None
         self.setWindowTitle(self.tr("Export to Europass"))
         self.originals = QRadioButton(self.tr(
@@ -99,8 +84,8 @@ class EuropassDialog(QDialog):
         form.addRow(self.with_pdf)
         self.person = QWidget()
         self.person.setLayout(form)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton(self.tr("Export…"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
@@ -112,29 +97,24 @@ class EuropassDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.person)
         layout.addWidget(self.open_folder)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(buttons)
         self.cv.toggled.connect(self._update)
         self.resize(680, 520)
         lang = session.lang
-        session.call(lambda repo: self._load(repo, lang), self._loaded)
+        session.call(lambda repo: europass_candidates(repo, ids, lang=lang), self._loaded)
 
-    def _load(self, repo: CredentialRepository, lang: str) -> Chosen:
-        credentials = tuple(parse_credential(repo.get(i).raw) for i in self.ids)
-        return Chosen(tuple(self.ids), credentials,
-                      tuple(cv_entries(credentials, lang=lang)),
-                      tuple(europass_refusal(c, lang) for c in credentials))
-
-    def _loaded(self, chosen: Chosen) -> None:
-        self.chosen = chosen
+    def _loaded(self, candidates: list[EuropassCandidate]) -> None:
+        self.candidates = candidates
         self._update()
 
     def _update(self) -> None:
         self.person.setVisible(self.cv.isChecked())
         self.preview.clear()
-        if self.chosen is None:
+        if self.candidates is None:
             return
-        for entry, refusal in zip(self.chosen.entries, self.chosen.refusals, strict=True):
+        for candidate in self.candidates:
+            entry = candidate.entry
             if self.cv.isChecked():
                 facts = [entry.organisation or "", str(entry.awarded or "")]
                 if entry.eqf_level:
@@ -143,7 +123,7 @@ class EuropassDialog(QDialog):
                     facts.append(f"{entry.ects:g} ECTS")
                 verdict = " · ".join(f for f in facts if f)
             else:
-                verdict = refusal or self.tr("will be exported unchanged")
+                verdict = candidate.refusal or self.tr("will be exported unchanged")
             item = QTreeWidgetItem([entry.title, verdict])
             item.setToolTip(1, verdict)
             self.preview.addTopLevelItem(item)
@@ -161,16 +141,12 @@ class EuropassDialog(QDialog):
                 self.export_originals(Path(folder))
 
     def export_originals(self, folder: Path) -> None:
-        chosen = self.chosen
-        if chosen is None:
+        if self.candidates is None:
             return
-        lang = self.session.lang
-        items = [(str(i), c) for i, c in zip(chosen.ids, chosen.credentials, strict=True)]
+        lang, ids = self.session.lang, list(self.ids)
 
         def run(repo: CredentialRepository) -> EuropassExport:
-            done = export_europass_originals(items, folder, lang=lang)
-            repo.log_share([int(w.label) for w in done.written], form="europass")
-            return done
+            return export_to_europass_wallet(repo, ids, folder, lang=lang)
 
         self.session.call(run, lambda done: self._finished(folder, self.tr(
             "%1 file(s) written, %2 not exportable. The README.txt says where to upload them.")
@@ -178,22 +154,16 @@ class EuropassDialog(QDialog):
             lambda exc: show_error(self, exc))
 
     def export_cv(self, path: Path) -> None:
-        chosen = self.chosen
-        if chosen is None:
+        if self.candidates is None:
             return
-        lang = self.session.lang
+        lang, ids = self.session.lang, list(self.ids)
         given, family, email = self.given.text(), self.family.text(), self.email.text()
-        with_pdf = self.with_pdf.isChecked()
+        pdf_path = path.with_suffix(".pdf") if self.with_pdf.isChecked() else None
 
-        def run(repo: CredentialRepository) -> None:
-            person = cv_person(chosen.credentials, lang=lang, given_name=given or None,
-                               family_name=family or None, email=email or None)
-            xml = europass_cv_xml(chosen.entries, person, lang=lang)
-            write_file(path, xml)
-            if with_pdf:
-                write_file(path.with_suffix(".pdf"),
-                           europass_cv_pdf(chosen.entries, person, xml, lang=lang))
-            repo.log_share(chosen.ids, form="europass-cv")
+        def run(repo: CredentialRepository) -> EuropassCv:
+            return export_europass_cv(repo, ids, path, lang=lang, pdf_path=pdf_path,
+                                      given_name=given or None, family_name=family or None,
+                                      email=email or None)
 
         self.session.call(run, lambda _: self._finished(path.parent, self.tr(
             "The Europass CV was written to %1.").replace("%1", str(path))),
@@ -201,6 +171,6 @@ class EuropassDialog(QDialog):
 
     def _finished(self, folder: Path, sentence: str) -> None:
         self.last_folder = folder
-        self.result.setText(sentence)
+        self.outcome.setText(sentence)
         if self.open_folder.isChecked():
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

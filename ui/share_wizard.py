@@ -7,6 +7,7 @@ is written to the wallet's local share log (with an optional label for the recip
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,23 +36,23 @@ from PySide6.QtWidgets import (
 from ui.errors import show_error
 from ui.qr_widget import QrWidget, matrix_image
 from ui.session import WalletSession
-from wallet.app.trust_settings import wallet_verify_options
-from wallet.errors import SharingError
-from wallet.formats import parse_credential
-from wallet.model import CredentialFormat
-from wallet.qr.encode import encode_for_qr
-from wallet.share.claim_choice import RevealableClaim, revealable_claims
-from wallet.share.holder import HolderProfiles
-from wallet.share.pdf_export import stored_credential_pdf
-from wallet.share.presentation import (
-    PresentedCredential,
-    build_presentation,
-    presentation_bytes,
+from wallet.app.holders import holder_profiles
+from wallet.app.pdf_sharing import stored_credential_pdf
+from wallet.app.presenting import (
+    ClaimChoice,
+    PresentationRequest,
+    claim_choices,
+    present_credentials,
 )
+from wallet.app.qr_sharing import presentation_qr
+from wallet.app.share_forms import ShareForm
+from wallet.errors import SharingError
+from wallet.model import CredentialFormat
+from wallet.share.holder import HolderProfile
 from wallet.store.records import CredentialSummary
 from wallet.store.repository import CredentialRepository
 
-FORMS = ("presentation", "qr", "pdf", "clipboard")
+FORMS = (ShareForm.PRESENTATION, ShareForm.QR, ShareForm.PDF, ShareForm.CLIPBOARD)
 
 
 @dataclass(frozen=True)
@@ -77,34 +78,24 @@ def make_package(
     recipient: str | None,
     lang: str,
 ) -> SharePackage:
+    """On the worker: the chosen form made by the application layer, its QR frames drawn."""
     if not ids:
         raise SharingError(QCoreApplication.translate(
             "ShareWizard", "Choose at least one credential to share."))
-    if form == "pdf":
+    if form == ShareForm.PDF:
         if len(ids) != 1:
             raise SharingError(QCoreApplication.translate(
                 "ShareWizard", "A PDF shows one credential: choose exactly one."))
-        data, _report = stored_credential_pdf(
-            repo, ids[0], lang=lang, options=wallet_verify_options(repo, online=False),
-            recipient=recipient)
-        return SharePackage(form, data, suggested_name="credential.pdf")
-    profiles = HolderProfiles(repo)
-    holder = profiles.choose(profile)
-    chosen_claims = reveal or {}
-    credentials = [PresentedCredential(parse_credential(repo.get(i).raw), chosen_claims.get(i))
-                   for i in ids]
-    presentation = build_presentation(credentials, holder_key=holder.signing_key(),
-                                      challenge=challenge, domain=domain,
-                                      binding_keys=profiles.possession_keys())
-    data = presentation_bytes(presentation)
-    frames: tuple[QImage, ...] = ()
-    summary = ""
-    if form == "qr":
-        encoding = encode_for_qr(data)
-        frames = tuple(matrix_image(text) for text in encoding.frames)
-        summary = encoding.summary()
-    repo.log_share(ids, form=form, recipient=recipient)
-    return SharePackage(form, data, frames, summary)
+        pdf = stored_credential_pdf(repo, ids[0], lang=lang, recipient=recipient)
+        return SharePackage(form, pdf.data, suggested_name=pdf.suggested_name)
+    request = PresentationRequest(tuple(ids), reveal or {}, profile, challenge, domain)
+    if form == ShareForm.QR:
+        made = presentation_qr(repo, request, recipient=recipient)
+        frames = tuple(matrix_image(text) for text in made.encoding.frames)
+        return SharePackage(form, made.presentation.data, frames, made.encoding.summary(),
+                            made.presentation.suggested_name)
+    presentation = present_credentials(repo, request, form=ShareForm(form), recipient=recipient)
+    return SharePackage(form, presentation.data, suggested_name=presentation.suggested_name)
 
 
 class ChoosePage(QWizardPage):
@@ -140,21 +131,6 @@ class ChoosePage(QWizardPage):
         return bool(self.chosen())
 
 
-ClaimChoices = list[tuple[int, str, tuple[RevealableClaim, ...]]]
-
-
-def load_claim_choices(repo: CredentialRepository, ids: list[int], lang: str) -> ClaimChoices:
-    """For each chosen SD-JWT VC: its title and the claims the learner may hold back."""
-    choices: ClaimChoices = []
-    for credential_id in ids:
-        credential = parse_credential(repo.get(credential_id).raw)
-        claims = revealable_claims(credential)
-        if claims:
-            title = credential.view.title.pick(lang) if credential.view.title else ""
-            choices.append((credential_id, title or credential.format.value, claims))
-    return choices
-
-
 class RevealPage(QWizardPage):
     """SD-JWT VCs let the learner show only some claims: everything is ticked at first."""
 
@@ -170,14 +146,14 @@ class RevealPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
 
-    def set_choices(self, choices: ClaimChoices) -> None:
+    def set_choices(self, choices: list[ClaimChoice]) -> None:
         self.tree.clear()
-        for credential_id, title, claims in choices:
-            top = QTreeWidgetItem([title, ""])
-            top.setData(0, Qt.ItemDataRole.UserRole, credential_id)
+        for choice in choices:
+            top = QTreeWidgetItem([choice.title, ""])
+            top.setData(0, Qt.ItemDataRole.UserRole, choice.credential_id)
             top.setFlags(top.flags() | Qt.ItemFlag.ItemIsAutoTristate
                          | Qt.ItemFlag.ItemIsUserCheckable)
-            for claim in claims:
+            for claim in choice.claims:
                 child = QTreeWidgetItem([claim.path, claim.preview])
                 child.setData(0, Qt.ItemDataRole.UserRole, claim.path)
                 child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -189,9 +165,7 @@ class RevealPage(QWizardPage):
     def reveal(self) -> dict[int, tuple[str, ...]]:
         """Per credential, the ticked claim paths; credentials with all ticked are left out."""
         chosen: dict[int, tuple[str, ...]] = {}
-        for index in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(index)
-            children = [top.child(i) for i in range(top.childCount())]
+        for top, children in self._credentials():
             ticked = tuple(str(c.data(0, Qt.ItemDataRole.UserRole)) for c in children
                            if c.checkState(0) == Qt.CheckState.Checked)
             if len(ticked) != len(children):
@@ -199,14 +173,21 @@ class RevealPage(QWizardPage):
         return chosen
 
     def set_claim(self, credential_id: int, path: str, shown: bool) -> None:
-        for index in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(index)
+        for top, children in self._credentials():
             if top.data(0, Qt.ItemDataRole.UserRole) != credential_id:
                 continue
-            for i in range(top.childCount()):
-                if top.child(i).data(0, Qt.ItemDataRole.UserRole) == path:
-                    top.child(i).setCheckState(
+            for child in children:
+                if child.data(0, Qt.ItemDataRole.UserRole) == path:
+                    child.setCheckState(
                         0, Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+
+    def _credentials(self) -> Iterator[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]]:
+        """Each credential's row with its claims' rows."""
+        for index in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(index)
+            if top is not None:
+                yield top, [child for i in range(top.childCount())
+                            if (child := top.child(i)) is not None]
 
 
 class FormPage(QWizardPage):
@@ -294,16 +275,17 @@ class ShareWizard(QWizard):
         self.done_page.save.clicked.connect(self.save_as)
         self.currentIdChanged.connect(self._page_changed)
         self.resize(640, 560)
-        session.call(lambda repo: (repo.list(), [p.label for p in HolderProfiles(repo).list()]),
-                     self._loaded)
+        session.call(lambda repo: (repo.list(), holder_profiles(repo)), self._loaded)
 
-    def _loaded(self, result: tuple[list[CredentialSummary], list[str]]) -> None:
+    def _loaded(self, result: tuple[list[CredentialSummary], list[HolderProfile]]) -> None:
         rows, profiles = result
         self.selective = {row.id for row in rows if row.format is CredentialFormat.SD_JWT_VC}
         self.choose.set_rows(rows, self.session.lang)
         self.form_page.profile.clear()
-        for label in profiles:
-            self.form_page.profile.addItem(label, label)
+        for profile in profiles:
+            self.form_page.profile.addItem(profile.label, profile.label)
+            if profile.is_default:  # the profile that signs unless the learner picks another
+                self.form_page.profile.setCurrentIndex(self.form_page.profile.count() - 1)
 
     def nextId(self) -> int:
         if self.currentPage() is self.choose:
@@ -316,7 +298,7 @@ class ShareWizard(QWizard):
         if page is self.reveal_page:
             ids = [i for i in self.choose.chosen() if i in self.selective]
             lang = self.session.lang
-            self.session.call(lambda repo: load_claim_choices(repo, ids, lang),
+            self.session.call(lambda repo: claim_choices(repo, ids, lang=lang),
                               self.reveal_page.set_choices)
         elif page is self.done_page:
             self.prepare()

@@ -17,7 +17,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 # Engines a command imports when it runs, never while the parser is built.
 HEAVY = (
-    "wallet.verify.engine", "wallet.trust", "wallet.share.pdf_export", "wallet.export.cv_pdf",
+    "wallet.verify.engine", "wallet.trust", "wallet.app.pdf_sharing", "wallet.export.cv_pdf",
     "wallet.issuance", "wallet.qr.scan", "wallet.qr.encode", "wallet.store.wallet",
     "wallet.app.importing", "fpdf", "pyhanko", "pyld", "PIL", "qrcode", "zxingcpp", "lxml",
     "sqlcipher3", "PySide6",
@@ -65,5 +65,5 @@ def test_a_command_loads_its_own_engine_only() -> None:
     # and issuance code stayed unloaded
     assert code == 3
     assert "wallet.verify.engine" in loaded
-    assert not {"wallet.share.pdf_export", "wallet.export.cv_pdf", "fpdf", "wallet.qr.scan",
+    assert not {"wallet.app.pdf_sharing", "wallet.export.cv_pdf", "fpdf", "wallet.qr.scan",
                 "wallet.issuance", "PySide6"} & loaded

@@ -23,7 +23,7 @@ PASSPHRASE = "start imports passphrase"
 
 NOT_AT_FIRST_PAINT = (
     "wallet.verify.engine", "wallet.verify.stored", "wallet.trust",
-    "wallet.share.pdf_export", "wallet.qr.encode", "wallet.qr.scan", "wallet.issuance",
+    "wallet.app.pdf_sharing", "wallet.qr.encode", "wallet.qr.scan", "wallet.issuance",
     "wallet.export.cv_pdf", "pyhanko", "fpdf", "pyld", "qrcode", "zxingcpp", "pypdfium2",
 )
 

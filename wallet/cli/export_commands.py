@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from wallet.cli.common import EXIT_OK, EXIT_USAGE, open_from_args
 from wallet.errors import NotExportable
 from wallet.export.cv_entries import SectionChoice
 from wallet.share.annex_labels import SUPPORTED_LANGUAGES
-
-if TYPE_CHECKING:
-    from wallet.model import Credential
-    from wallet.store.repository import CredentialRepository
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -69,49 +64,32 @@ def _add_lang(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _load(repository: CredentialRepository, ids: Sequence[int]) -> list[tuple[int, Credential]]:
-    from wallet.formats import parse_credential
-
-    loaded = []
-    for credential_id in dict.fromkeys(ids):  # each once, in the order given
-        stored = repository.get(credential_id)
-        loaded.append((stored.id, parse_credential(stored.raw)))
-    return loaded
-
-
 def cmd_export_pdf(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.export.file_output import write_file
-    from wallet.share.pdf_export import stored_credential_pdf
-    from wallet.trust import TrustStore
-    from wallet.verify.options import VerifyOptions
+    from wallet.app.pdf_sharing import stored_credential_pdf
 
     with open_from_args(args) as opened:
         # The verification the PDF shows is remembered like any other (list status chips).
-        document, report = stored_credential_pdf(
-            opened.repository, args.id, lang=args.lang,
-            options=VerifyOptions(online=args.online, trust=TrustStore.bundled()),
+        made = stored_credential_pdf(
+            opened.repository, args.id, lang=args.lang, online=args.online, save_to=args.out
         )
-        write_file(args.out, document)
     print(
-        f"Wrote {args.out} ({len(document):,} bytes; verification: {report.status.value}; "
-        "the original credential is attached inside).",
+        f"Wrote {args.out} ({len(made.data):,} bytes; verification: "
+        f"{made.report.status.value}; the original credential is attached inside).",
         file=out,
     )
     return EXIT_OK
 
 
 def cmd_export_europass(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.export.europass_originals import export_europass_originals
+    from wallet.app.exporting import export_to_europass_wallet
 
     with open_from_args(args) as opened:
-        loaded = _load(opened.repository, args.ids)
         try:
-            result = export_europass_originals(
-                [(str(i), c) for i, c in loaded], args.out, lang=args.lang
+            result = export_to_europass_wallet(
+                opened.repository, args.ids, args.out, lang=args.lang
             )
         except NotExportable as exc:
             raise NotExportable(f"{exc.message} (kredo export pdf ID --out FILE)") from exc
-        opened.repository.log_share([int(w.label) for w in result.written], form="europass")
     for written in result.written:
         print(f"{written.label}\twritten\t{written.path}\tsha256 {written.sha256}", file=out)
     for refused in result.refused:
@@ -123,30 +101,22 @@ def cmd_export_europass(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export_europass_cv(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.export.cv_entries import cv_entries
-    from wallet.export.cv_pdf import europass_cv_pdf
-    from wallet.export.cv_person import cv_person
-    from wallet.export.cv_xml import europass_cv_xml
-    from wallet.export.file_output import write_file
+    from wallet.app.exporting import export_europass_cv
 
     with open_from_args(args) as opened:
-        loaded = _load(opened.repository, args.ids)
-        credentials = [c for _, c in loaded]
-        person = cv_person(
-            credentials,
+        cv = export_europass_cv(
+            opened.repository,
+            args.ids,
+            args.out,
             lang=args.lang,
+            pdf_path=args.pdf,
             given_name=args.given_name,
             family_name=args.family_name,
             email=args.email,
+            section=SectionChoice(args.section),
         )
-        entries = cv_entries(credentials, lang=args.lang, section=SectionChoice(args.section))
-        xml = europass_cv_xml(entries, person, lang=args.lang)
-        write_file(args.out, xml)
-        if args.pdf is not None:
-            write_file(args.pdf, europass_cv_pdf(entries, person, xml, lang=args.lang))
-        opened.repository.log_share([i for i, _ in loaded], form="europass-cv")
-    for (credential_id, _), entry in zip(loaded, entries, strict=True):
+    for credential_id, entry in zip(cv.credential_ids, cv.entries, strict=True):
         print(f"{credential_id}\t{entry.section.value}\t{entry.title}", file=out)
     written = f"{args.out}" + (f" and {args.pdf}" if args.pdf is not None else "")
-    print(f"Wrote the Europass CV of {person.full_name} to {written}.", file=out)
+    print(f"Wrote the Europass CV of {cv.person.full_name} to {written}.", file=out)
     return EXIT_OK

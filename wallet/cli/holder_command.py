@@ -44,11 +44,10 @@ def _print_profile(profile: HolderProfile, out: TextIO) -> None:
 
 
 def cmd_holder_list(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.share.holder import HolderProfiles
+    from wallet.app.holders import holder_profiles
 
     with open_from_args(args) as opened:
-        profiles = HolderProfiles(opened.repository)
-        found = profiles.list() or [profiles.default()]
+        found = holder_profiles(opened.repository)
     if args.json:
         print_json([_profile_json(p) for p in found], out)
     else:
@@ -58,18 +57,18 @@ def cmd_holder_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_holder_add(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.share.holder import HolderProfiles
+    from wallet.app.holders import add_holder_profile
 
     with open_from_args(args) as opened:
-        profile = HolderProfiles(opened.repository).create(args.label, make_default=args.default)
+        profile = add_holder_profile(opened.repository, args.label, make_default=args.default)
     _print_profile(profile, out)
     return EXIT_OK
 
 
 def cmd_holder_default(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.share.holder import HolderProfiles
+    from wallet.app.holders import set_default_holder_profile
 
     with open_from_args(args) as opened:
-        profile = HolderProfiles(opened.repository).set_default(args.label)
+        profile = set_default_holder_profile(opened.repository, args.label)
     _print_profile(profile, out)
     return EXIT_OK

@@ -9,9 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from wallet.cli.common import EXIT_OK, open_from_args, print_json
-from wallet.errors import SharingError, WalletError
-
-SHARE_FORM = "presentation"
+from wallet.errors import SharingError
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -45,60 +43,46 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_present(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.formats import parse_credential
-    from wallet.share.holder import HolderProfiles
-    from wallet.share.presentation import (
-        PresentedCredential,
-        build_presentation,
-        presentation_bytes,
-    )
+    from wallet.app.presenting import PresentationRequest, present_credentials
 
     ids: list[int] = args.ids
-    repeated = sorted({i for i in ids if ids.count(i) > 1})
-    if repeated:
-        raise SharingError(f"Credential {repeated[0]} is listed twice; list each once.")
-    reveal = _disclosures(args.disclose, ids)
+    request = PresentationRequest(
+        credential_ids=tuple(ids),
+        reveal=_disclosures(args.disclose),
+        profile=args.profile,
+        challenge=args.challenge,
+        domain=args.domain,
+    )
+    to_stdout = args.out == "-"
     with open_from_args(args) as opened:
-        repository = opened.repository
-        profiles = HolderProfiles(repository)
-        profile = profiles.choose(args.profile)
-        chosen = []
-        for credential_id in ids:
-            credential = parse_credential(repository.get(credential_id).raw)
-            paths = reveal.get(credential_id)
-            chosen.append(PresentedCredential(credential, tuple(paths) if paths else None))
-        presentation = build_presentation(
-            chosen,
-            holder_key=profile.signing_key(),
-            challenge=args.challenge,
-            domain=args.domain,
-            binding_keys=profiles.possession_keys(),
+        made = present_credentials(
+            opened.repository, request, recipient=args.domain,
+            save_to=None if to_stdout else Path(args.out),
         )
-        data = presentation_bytes(presentation)
-        _write(args.out, data, out)
-        repository.log_share(ids, form=SHARE_FORM, recipient=args.domain)
+    if to_stdout:
+        out.write(made.data.decode("utf-8"))
     summary = {
         "out": args.out,
-        "holder": profile.did,
-        "profile": profile.label,
-        "credentials": ids,
-        "challenge": args.challenge,
-        "domain": args.domain,
-        "bytes": len(data),
+        "holder": made.holder,
+        "profile": made.profile,
+        "credentials": list(made.credential_ids),
+        "challenge": made.challenge,
+        "domain": made.domain,
+        "bytes": len(made.data),
     }
     if args.json:
-        print_json(summary, out if args.out != "-" else sys.stderr)
-    elif args.out != "-":
+        print_json(summary, sys.stderr if to_stdout else out)
+    elif not to_stdout:
         print(
             f"Wrote a presentation of {len(ids)} credential(s) to {args.out}, signed by "
-            f"{profile.did} (profile “{profile.label}”).",
+            f"{made.holder} (profile “{made.profile}”).",
             file=out,
         )
     return EXIT_OK
 
 
-def _disclosures(values: list[str], ids: list[int]) -> dict[int, list[str]]:
-    """``ID:claim`` pairs → claims per credential; each ID must be one being presented."""
+def _disclosures(values: list[str]) -> dict[int, tuple[str, ...]]:
+    """``ID:claim`` pairs → the claims to reveal per credential."""
     chosen: dict[int, list[str]] = defaultdict(list)
     for value in values:
         number, sep, claim = value.partition(":")
@@ -106,24 +90,5 @@ def _disclosures(values: list[str], ids: list[int]) -> dict[int, list[str]]:
             raise SharingError(
                 f"--disclose takes ID:CLAIM, such as 4:given_name (got “{value[:60]}”)."
             )
-        credential_id = int(number)
-        if credential_id not in ids:
-            raise SharingError(
-                f"--disclose names credential {credential_id}, which is not being presented."
-            )
-        chosen[credential_id].append(claim.strip())
-    return dict(chosen)
-
-
-def _write(target: str, data: bytes, out: TextIO) -> None:
-    if target == "-":
-        out.write(data.decode("utf-8"))
-        return
-    path = Path(target)
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise WalletError(
-            f"The presentation could not be written to {path.name}.",
-            details=f"{type(exc).__name__}: {exc.strerror}",
-        ) from None
+        chosen[int(number)].append(claim.strip())
+    return {credential_id: tuple(claims) for credential_id, claims in chosen.items()}

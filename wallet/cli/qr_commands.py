@@ -17,15 +17,14 @@ from wallet.cli.common import (
     print_json,
 )
 from wallet.cli.verify_command import add_verify_arguments, verify_options
-from wallet.errors import QrPayloadTooLarge, WalletError
+from wallet.errors import WalletError
 
 if TYPE_CHECKING:
     from wallet.qr.encode import QrEncoding
     from wallet.qr.scan import FoundCredential, ScanResult
     from wallet.verify.report import VerificationReport
 
-FORMATS = ("png", "svg", "gif", "apng")
-SHARE_FORM = "qr"
+FORMATS = ("png", "svg", "gif", "apng")  # wallet.app.qr_sharing.QrImageFormat
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -82,59 +81,31 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_qr(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.file_input import read_limited
-    from wallet.formats import parse_credentials
-    from wallet.qr.encode import encode_for_qr
+    from wallet.app.qr_sharing import (
+        QrImageFormat,
+        credential_file_qr_image,
+        stored_credential_qr_image,
+    )
 
+    asked = None if args.format is None else QrImageFormat(args.format)
     if args.file is not None:
-        raw = read_limited(args.file)
-        parse_credentials(raw)  # only credentials and presentations go into a QR code
-        encoding = encode_for_qr(raw, max_frame_chars=args.frame_chars)
+        image = credential_file_qr_image(
+            args.file, args.out, image_format=asked, max_frame_chars=args.frame_chars
+        )
     else:
         with open_from_args(args) as opened:
-            raw = opened.repository.get(args.id).raw
-            encoding = encode_for_qr(raw, max_frame_chars=args.frame_chars)
-            opened.repository.log_share([args.id], form=SHARE_FORM)
-    image_format = _image_format(args.format, args.out, encoding)
-    args.out.write_bytes(_render(encoding, image_format))
+            image = stored_credential_qr_image(
+                opened.repository, args.id, args.out, image_format=asked,
+                max_frame_chars=args.frame_chars,
+            )
+    encoding, image_format = image.encoding, image.image_format.value
     if args.json:
         print_json(_capacity_json(encoding, image_format, args.out), out)
     else:
         print(encoding.summary(), file=out)
-        kind = "animated " if image_format in ("gif", "apng") and not encoding.single else ""
+        kind = "animated " if image.image_format.animated and not encoding.single else ""
         print(f"Wrote {args.out} ({kind}{image_format.upper()}).", file=out)
     return EXIT_OK
-
-
-def _image_format(asked: str | None, path: Path, encoding: QrEncoding) -> str:
-    suffix = path.suffix.lower().lstrip(".")
-    if asked is None:
-        if suffix not in FORMATS:
-            raise WalletError(
-                f"Say which image to write with --format ({', '.join(FORMATS)}); "
-                f"'{path.name}' does not tell."
-            )
-        if suffix == "png" and not encoding.single:
-            return "apng"  # an animated PNG is still a .png
-        return suffix
-    if asked in ("png", "svg") and not encoding.single:
-        raise QrPayloadTooLarge(
-            f"This needs {encoding.fragments_needed} QR frames, which a still {asked.upper()} "
-            "cannot show; write an animation with --format gif or --format apng."
-        )
-    return asked
-
-
-def _render(encoding: QrEncoding, image_format: str) -> bytes:
-    from wallet.qr.render import frames_apng, frames_gif, qr_png, qr_svg
-
-    if image_format == "png":
-        return qr_png(encoding.frames[0])
-    if image_format == "svg":
-        return qr_svg(encoding.frames[0])
-    if image_format == "gif":
-        return frames_gif(encoding.frames)
-    return frames_apng(encoding.frames)
 
 
 def _capacity_json(encoding: QrEncoding, image_format: str, path: Path) -> dict[str, Any]:
