@@ -20,7 +20,7 @@ from wallet.did.resolver import resolve_verification_method
 from wallet.errors import NetworkError, NetworkNotAllowed, VerificationError, WalletError
 from wallet.json_input import load_json_object
 from wallet.translation import tr
-from wallet.verify.checks.base import VerifyContext
+from wallet.verify.checks.base import CheckContext
 from wallet.verify.report import CheckMode, CheckStatus
 from wallet.verify.sentences import first_sentences
 
@@ -33,7 +33,7 @@ class HolderFinding:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-def verify_presentation_jwt(token: str, context: VerifyContext) -> HolderFinding:
+def verify_presentation_jwt(token: str, context: CheckContext) -> HolderFinding:
     # 1. Decode; a token that cannot be read cannot prove anything.
     try:
         jws = CompactJws.from_text(token)
@@ -113,7 +113,7 @@ def verify_presentation_jwt(token: str, context: VerifyContext) -> HolderFinding
     )
 
 
-def _request_problems(payload: Mapping[str, Any], context: VerifyContext) -> list[str]:
+def _request_problems(payload: Mapping[str, Any], context: CheckContext) -> list[str]:
     problems: list[str] = []
     challenge, domain = context.options.challenge, context.options.domain
     if challenge is not None and payload.get("nonce") != challenge:

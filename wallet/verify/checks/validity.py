@@ -22,7 +22,7 @@ class ValidityCheck:
         view = credential.view
         now = _aware(context.now)
         # 0. JWT time claims (nbf/exp/iat) that the signature check found wrong.
-        time_problems = context.signer_evidence.get("time_problems", ())
+        time_problems = context.evidence.time_problems
         if time_problems:
             return context.result(self.id, CheckStatus.FAILED, first_sentences(time_problems))
         # 1. Not yet valid (validFrom / nbf), with a small clock-skew allowance.
