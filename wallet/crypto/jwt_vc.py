@@ -20,7 +20,8 @@ from enum import Enum
 from typing import Any, Literal
 
 from wallet.crypto.jwk import PublicKey
-from wallet.crypto.jws import SUPPORTED_ALGS, CompactJws, JwsFailure, verify_compact_jws
+from wallet.crypto.jws import SUPPORTED_ALGS, JwsFailure, verify_compact_jws
+from wallet.crypto.jws_compact import CompactJws
 from wallet.dates import parse_numeric_date, parse_xsd_datetime
 from wallet.json_input import load_json_object
 from wallet.translation import tr

@@ -18,7 +18,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
 from wallet.crypto.jwk import MIN_RSA_BITS
-from wallet.crypto.jws import CompactJws, JwsFailure, verify_compact_jws
+from wallet.crypto.jws import JwsFailure, verify_compact_jws
+from wallet.crypto.jws_compact import CompactJws
 from wallet.crypto.jwt_vc import CLOCK_SKEW, CheckResult, CheckStatus, check_jwt_times
 from wallet.errors import MalformedCredential
 from wallet.json_input import load_json_object

@@ -21,13 +21,8 @@ from typing import Any
 
 from wallet.base64url import b64url_decode, b64url_encode
 from wallet.crypto.jwk import PrivateKey, PublicKey, public_key_from_jwk
-from wallet.crypto.jws import (
-    SUPPORTED_ALGS,
-    CompactJws,
-    JwsFailure,
-    sign_compact_jws,
-    verify_compact_jws,
-)
+from wallet.crypto.jws import SUPPORTED_ALGS, JwsFailure, sign_compact_jws, verify_compact_jws
+from wallet.crypto.jws_compact import CompactJws
 from wallet.crypto.jwt_vc import CLOCK_SKEW, CheckResult, CheckStatus, check_jwt_times
 from wallet.errors import MalformedCredential, SharingError, WalletError
 from wallet.json_input import load_json, load_json_object

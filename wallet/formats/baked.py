@@ -20,9 +20,9 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from wallet.crypto.jws_compact import looks_like_compact_jws
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
 from wallet.formats import ob2, vc_jsonld, vc_jwt
-from wallet.formats.jws_compact import looks_like_compact_jws
 from wallet.limits import MAX_INFLATED_BYTES, MAX_INPUT_BYTES, MAX_PNG_CHUNK_BYTES
 from wallet.model import Credential, Image
 from wallet.translation import tr

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from wallet.crypto.jws_compact import CompactJws, peek_payload_object
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
-from wallet.formats.jws_compact import parse_compact_jws, peek_payload_object
 from wallet.formats.vc_view_values import as_list, decode_data_url
 from wallet.json_input import load_json_object, looks_like_json_object
 from wallet.limits import MAX_CREDENTIALS_PER_PRESENTATION
@@ -45,7 +45,7 @@ def split(raw: bytes) -> list[bytes]:
     if looks_like_json_object(raw):
         presentation = load_json_object(raw, what=tr("The presentation"))
     else:
-        payload = parse_compact_jws(raw, what=tr("The presentation token")).payload_object(
+        payload = CompactJws.from_text(raw, what=tr("The presentation token")).payload_object(
             what=tr("The presentation token payload"))
         vp = payload.get("vp")
         presentation = vp if isinstance(vp, dict) else payload

@@ -27,8 +27,8 @@ from datetime import datetime
 from typing import Any
 
 from wallet.base64url import b64url_decode, b64url_encode
+from wallet.crypto.jws_compact import CompactJws, looks_like_compact_jws
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
-from wallet.formats.jws_compact import CompactJws, looks_like_compact_jws, parse_compact_jws
 from wallet.formats.vc_jwt import credential_with_jwt_claims
 from wallet.formats.vc_view import organisation_from, view_from_vc
 from wallet.formats.vc_view_values import (
@@ -77,7 +77,7 @@ def detect(raw: bytes) -> bool:
     if not looks_like_compact_jws(issuer_jwt):
         return False
     try:
-        jws = parse_compact_jws(issuer_jwt)
+        jws = CompactJws.from_text(issuer_jwt)
         payload = jws.payload_object()
     except WalletError:
         return False
@@ -94,7 +94,7 @@ def parse(raw: bytes) -> Credential:
     parts = text.split("~")
     if len(parts) < 2:
         raise NotACredential(tr("This is not an SD-JWT (no '~' separated disclosures)."))
-    issuer_jws = parse_compact_jws(parts[0], what=tr("The SD-JWT issuer token"))
+    issuer_jws = CompactJws.from_text(parts[0], what=tr("The SD-JWT issuer token"))
     payload = issuer_jws.payload_object(what=tr("The SD-JWT issuer token payload"))
     key_binding = _key_binding(parts[-1])
     disclosures = [_decode_disclosure(p, i) for i, p in enumerate(parts[1:-1], start=1)]
@@ -225,7 +225,7 @@ def _key_binding(last: str) -> CompactJws | None:
     """The optional key-binding JWT after the last ``~`` (empty when there is none)."""
     if not last:
         return None
-    return parse_compact_jws(last, what=tr("The SD-JWT key-binding token"))
+    return CompactJws.from_text(last, what=tr("The SD-JWT key-binding token"))
 
 
 def view_from_claims(claims: dict[str, Any]) -> MicroCredentialView:

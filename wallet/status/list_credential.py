@@ -14,7 +14,7 @@ from typing import Any
 
 from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.data_integrity_checks import parse_datetime
-from wallet.crypto.jws import CompactJws
+from wallet.crypto.jws_compact import CompactJws
 from wallet.crypto.jwt_vc import verify_vc_jwt
 from wallet.did import key_resolver, resolve_verification_method
 from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed, WalletError

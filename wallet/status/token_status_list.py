@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from wallet.base64url import b64url_decode
-from wallet.crypto.jws import CompactJws, verify_compact_jws
+from wallet.crypto.jws import verify_compact_jws
+from wallet.crypto.jws_compact import CompactJws
 from wallet.did import resolve_verification_method
 from wallet.errors import WalletError
 from wallet.json_input import load_json_object

@@ -22,10 +22,10 @@ from typing import Any, Protocol
 from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.data_integrity_checks import expected_signer
 from wallet.crypto.data_integrity_result import ProofVerification
+from wallet.crypto.jws_compact import CompactJws
 from wallet.did import key_resolver
 from wallet.did.did_web import resolve_did_web
 from wallet.errors import NetworkError, NetworkNotAllowed, NotACredential, VerificationError
-from wallet.formats.jws_compact import parse_compact_jws
 from wallet.formats.vc_view_values import as_list
 from wallet.json_input import decode_text, load_json_object, looks_like_json_object
 from wallet.translation import tr
@@ -52,7 +52,7 @@ class ReceivedPresentation:
             token = None
         else:
             token = decode_text(raw, what=tr("The presentation token")).strip()
-            payload = parse_compact_jws(token, what=tr("The presentation token")).payload_object(
+            payload = CompactJws.from_text(token, what=tr("The presentation token")).payload_object(
                 what=tr("The presentation token payload")
             )
             vp = payload.get("vp")

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from wallet.crypto.jws import CompactJws, verify_compact_jws
+from wallet.crypto.jws import verify_compact_jws
+from wallet.crypto.jws_compact import CompactJws
 from wallet.crypto.jwt_vc import CheckStatus as JoseStatus
 from wallet.crypto.jwt_vc import check_jwt_times
 from wallet.did.did_web import resolve_did_web

@@ -17,6 +17,7 @@ from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.data_integrity_result import ProofVerification
 from wallet.crypto.jades import Anchors, SealVerification, verify_jades_seal
 from wallet.crypto.jws import discover_verification_key
+from wallet.crypto.jws_compact import CompactJws
 from wallet.crypto.jwt_vc import CheckResult as JoseResult
 from wallet.crypto.jwt_vc import CheckStatus as JoseStatus
 from wallet.crypto.jwt_vc import verify_vc_jwt
@@ -27,7 +28,6 @@ from wallet.did import key_resolver
 from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
 from wallet.errors import NetworkError, NetworkNotAllowed, WalletError
-from wallet.formats.jws_compact import parse_compact_jws
 from wallet.json_input import load_json_object
 from wallet.model import Credential
 from wallet.net import fetch
@@ -381,7 +381,7 @@ def _domain_of(identifier: str | None) -> str | None:
 
 def _jwt_key(token: str, issuer: str | None, context: CheckContext) -> tuple[Any, str | None]:
     """The issuer's key for a JWT (kid → DID URL, or iss as a DID), and its controller."""
-    jws = parse_compact_jws(token.split("~", 1)[0], what=tr("The token"))
+    jws = CompactJws.from_text(token.split("~", 1)[0], what=tr("The token"))
     kid = jws.header.get("kid")
     vm_id: str | None = None
     if isinstance(kid, str) and kid:
@@ -400,7 +400,7 @@ def _jwt_key(token: str, issuer: str | None, context: CheckContext) -> tuple[Any
 
 def verify_jwt(credential: Credential, context: CheckContext) -> SignerEvidence:
     token = credential.signed_bytes.decode("utf-8").strip()
-    payload = parse_compact_jws(token, what=tr("The token")).payload_object()
+    payload = CompactJws.from_text(token, what=tr("The token")).payload_object()
     issuer = (
         payload.get("iss")
         if isinstance(payload.get("iss"), str)
@@ -435,7 +435,7 @@ def verify_jwt(credential: Credential, context: CheckContext) -> SignerEvidence:
 
 def verify_sd_jwt_vc(credential: Credential, context: CheckContext) -> SignerEvidence:
     token = credential.signed_bytes.decode("utf-8").strip()
-    payload = parse_compact_jws(token.split("~", 1)[0], what=tr("The token")).payload_object()
+    payload = CompactJws.from_text(token.split("~", 1)[0], what=tr("The token")).payload_object()
     issuer = payload.get("iss") if isinstance(payload.get("iss"), str) else None
     signer = IssuerInfo(identifier=issuer, domain=_domain_of(issuer))
     try:
