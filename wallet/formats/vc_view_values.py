@@ -7,8 +7,6 @@ guesses, and one odd optional field must not make a whole credential unreadable.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import math
 import re
 import urllib.parse
@@ -16,7 +14,9 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from wallet.base64url import b64url_decode
 from wallet.dates import parse_numeric_date
+from wallet.errors import MalformedCredential
 from wallet.model import NO_LANGUAGE, Image, LangText
 
 # A JSON-LD language map key: "en", "cs-CZ", "und" (BCP 47, loosely).
@@ -146,13 +146,12 @@ def decode_data_url(url: str) -> tuple[str, bytes] | None:
     params = match.group("params") or ""
     payload = match.group("data")
     if ";base64" in params.lower():
+        # RFC 2397 says standard base64; some issuers write base64url. Line breaks are common.
+        text = "".join(urllib.parse.unquote(payload).split())
         try:
-            data = base64.b64decode("".join(urllib.parse.unquote(payload).split()), validate=True)
-        except (binascii.Error, ValueError):
-            try:
-                data = base64.urlsafe_b64decode(urllib.parse.unquote(payload) + "==")
-            except (binascii.Error, ValueError):
-                return None
+            data = b64url_decode(text, tolerant=True)
+        except MalformedCredential:
+            return None
     else:
         data = urllib.parse.unquote_to_bytes(payload)
     return media_type, data
