@@ -34,6 +34,7 @@ from wallet.errors import (
     VerificationError,
     WalletError,
 )
+from wallet.json_values import as_list
 from wallet.translation import tr
 
 ED25519_2020_CONTEXT = "https://w3id.org/security/suites/ed25519-2020/v1"
@@ -109,7 +110,7 @@ def sign(
     if not suite.key_is_suitable(private_key.public_key()):
         raise WalletError(tr("That key cannot be used with {suite}.", suite=suite.name))
     context = document.get("@context")
-    if suite.cryptosuite is None and ED25519_2020_CONTEXT not in _as_list(context):
+    if suite.cryptosuite is None and ED25519_2020_CONTEXT not in as_list(context):
         raise WalletError(tr("Signing with {suite} needs the {context} context.",
                              suite=suite.name, context=ED25519_2020_CONTEXT))
 
@@ -246,7 +247,7 @@ def _verify_one(
 
 def _data_integrity_proofs(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     raw = document.get("proof")
-    proofs = [p for p in _as_list(raw) if isinstance(p, Mapping)]
+    proofs = [p for p in as_list(raw) if isinstance(p, Mapping)]
     if not proofs:
         raise VerificationError(tr("The document carries no proof to verify."))
     data_integrity = [p for p in proofs if p.get("type") in DATA_INTEGRITY_PROOF_TYPES]
@@ -263,9 +264,3 @@ def _format_datetime(value: datetime | str) -> str:
         return value
     moment = value if value.tzinfo else value.replace(tzinfo=UTC)
     return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]

@@ -24,6 +24,7 @@ from wallet.crypto.jws import SUPPORTED_ALGS, JwsFailure, verify_compact_jws
 from wallet.crypto.jws_compact import CompactJws
 from wallet.dates import parse_numeric_date, parse_xsd_datetime
 from wallet.json_input import load_json_object
+from wallet.json_values import as_list
 from wallet.translation import tr
 
 CLOCK_SKEW = timedelta(seconds=60)
@@ -87,7 +88,7 @@ class VcJwtVerification:
 
     @property
     def is_open_badge(self) -> bool:
-        return bool(OPEN_BADGE_TYPES & set(_as_list(self.credential.get("type"))))
+        return bool(OPEN_BADGE_TYPES & set(as_list(self.credential.get("type"))))
 
 
 def verify_vc_jwt(
@@ -232,7 +233,7 @@ def _credential_of(payload: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
     vc = payload.get("vc")
     if isinstance(vc, dict):
         return "1.1", vc
-    context = _as_list(payload.get("@context"))
+    context = as_list(payload.get("@context"))
     if VC_2_0_CONTEXT in context or ("type" in payload and "credentialSubject" in payload):
         return "2.0", payload
     return "unknown", {}
@@ -261,7 +262,7 @@ def _claim_problems(
         problems.append(tr("The token's “{claim}” differs from the credential's identifier.",
                            claim="jti"))
     sub = payload.get("sub")
-    subjects = _as_list(credential.get("credentialSubject"))
+    subjects = as_list(credential.get("credentialSubject"))
     subject_ids = [s["id"] for s in subjects if isinstance(s, dict) and "id" in s]
     if sub is not None and subject_ids and sub not in subject_ids:
         problems.append(tr("The token's “{claim}” differs from the credential's subject.",
@@ -293,9 +294,3 @@ def _numeric_date(claims: Mapping[str, Any], name: str) -> datetime | None:
 
 def _show(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]

@@ -23,6 +23,7 @@ from wallet.crypto.jws_compact import CompactJws
 from wallet.crypto.jwt_vc import CLOCK_SKEW, CheckResult, CheckStatus, check_jwt_times
 from wallet.errors import MalformedCredential
 from wallet.json_input import load_json_object
+from wallet.json_values import as_list
 from wallet.translation import tr
 
 # Open Badges 2.0 §Signed Badges: "RS256" is the one algorithm the specification names.
@@ -91,7 +92,7 @@ def verify_ob2_signed_assertion(
 
     # 3. The payload must be an assertion that says it is verified by signature.
     problems: list[str] = []
-    if "Assertion" not in _as_list(assertion.get("type")):
+    if "Assertion" not in as_list(assertion.get("type")):
         problems.append(tr("The signed data is not an Open Badges assertion."))
     verification = assertion.get("verification")
     kind = verification.get("type") if isinstance(verification, dict) else None
@@ -117,9 +118,3 @@ def verify_ob2_signed_assertion(
         time=time,
         signature_failure=outcome.failure,
     )
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]

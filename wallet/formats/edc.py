@@ -26,9 +26,9 @@ from typing import Any
 
 from wallet.base64url import b64url_decode
 from wallet.errors import MalformedCredential, NotACredential
-from wallet.formats.elm_values import as_list
 from wallet.formats.elm_view import view_from_elm
 from wallet.json_input import decode_text, load_json_object, looks_like_json_object
+from wallet.json_values import as_list
 from wallet.model import Credential, CredentialFormat
 from wallet.translation import tr, tr_n
 

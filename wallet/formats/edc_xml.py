@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from lxml import etree
 
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential
-from wallet.formats.elm_values import duration_hours, invalid_date, merge_texts, number
+from wallet.formats.elm_values import duration_hours
+from wallet.json_values import merge_texts, parse_datetime, parse_number
 from wallet.limits import MAX_INPUT_BYTES
 from wallet.model import Credential, CredentialFormat, LangText, MicroCredentialView, Organisation
 from wallet.translation import tr
@@ -160,14 +161,7 @@ def _code_labels(elements: Iterable[etree._Element]) -> LangText | None:
 
 
 def _date(element: etree._Element | None, what: str) -> datetime | None:
-    value = _plain(element)
-    if value is None:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise MalformedCredential(invalid_date(what)) from None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+    return parse_datetime(_plain(element), what=what)
 
 
 class _LegacyReader:
@@ -295,7 +289,7 @@ class _LegacyReader:
     def ects(spec: etree._Element | None) -> float | None:
         for child in spec if spec is not None else ():
             if _local(child).lower() in _ECTS_NAMES:
-                return number(_plain(child))
+                return parse_number(_plain(child))
         return None
 
 

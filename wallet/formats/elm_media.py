@@ -7,17 +7,8 @@ import binascii
 from collections.abc import Mapping
 from typing import Any
 
-from wallet.formats.elm_values import (
-    as_list,
-    concept_id,
-    concept_label,
-    first,
-    first_object,
-    lang_text,
-    merge_texts,
-    objects,
-    uri_code,
-)
+from wallet.formats.elm_values import concept_id, concept_label, uri_code
+from wallet.json_values import as_list, first, first_object, lang_text, merge_texts, objects
 from wallet.model import Image, LangText, Organisation, normalise_language
 
 # EU file-type authority table codes → media types.

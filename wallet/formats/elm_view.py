@@ -37,18 +37,13 @@ from typing import Any
 from wallet.errors import MalformedCredential
 from wallet.formats.elm_media import language_code, organisation, page_images
 from wallet.formats.elm_values import (
-    as_list,
     concept_id,
     concept_label,
     concept_labels,
     duration_hours,
-    first,
-    lang_text,
-    merge_texts,
     note_text,
-    number,
-    parse_datetime,
 )
+from wallet.json_values import as_list, first, lang_text, merge_texts, parse_datetime, parse_number
 from wallet.model import LangText, MicroCredentialView, Organisation
 from wallet.translation import tr
 
@@ -232,7 +227,7 @@ class _ElmReader:
                 and ("ECTS" in label.pick("en") or "European Credit Transfer" in label.pick("en"))
             )
             if is_ects:
-                return number(credit.get("point"))
+                return parse_number(credit.get("point"))
         return None
 
     def _assessment_type(self) -> LangText | None:

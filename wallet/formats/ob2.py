@@ -12,15 +12,9 @@ from typing import Any
 from wallet.crypto.jws_compact import CompactJws, peek_payload_object
 from wallet.errors import NotACredential, WalletError
 from wallet.formats.vc_view import eqf_level_from_alignments, is_level_alignment, organisation_from
-from wallet.formats.vc_view_values import (
-    as_list,
-    first_object,
-    image_from,
-    lang_text,
-    parse_datetime,
-    plain_string,
-)
+from wallet.formats.vc_view_values import image_from
 from wallet.json_input import load_json_object, looks_like_json_object
+from wallet.json_values import as_list, first_object, lang_text, parse_datetime, plain_string
 from wallet.model import Credential, CredentialFormat, Image, MicroCredentialView
 from wallet.translation import tr
 

@@ -14,8 +14,9 @@ from typing import Any
 
 from wallet.crypto.jws_compact import CompactJws, peek_payload_object
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
-from wallet.formats.vc_view_values import as_list, decode_data_url
+from wallet.formats.vc_view_values import decode_data_url
 from wallet.json_input import load_json_object, looks_like_json_object
+from wallet.json_values import as_list
 from wallet.limits import MAX_CREDENTIALS_PER_PRESENTATION
 from wallet.translation import tr, tr_n
 

@@ -31,16 +31,9 @@ from wallet.crypto.jws_compact import CompactJws, looks_like_compact_jws
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
 from wallet.formats.vc_jwt import credential_with_jwt_claims
 from wallet.formats.vc_view import organisation_from, view_from_vc
-from wallet.formats.vc_view_values import (
-    as_list,
-    lang_text,
-    level_from_code,
-    parse_datetime,
-    parse_epoch,
-    parse_number,
-    plain_string,
-)
+from wallet.formats.vc_view_values import level_from_code, parse_epoch
 from wallet.json_input import decode_text, load_json
+from wallet.json_values import as_list, lang_text, parse_datetime, parse_number, plain_string
 from wallet.limits import MAX_JSON_DEPTH
 from wallet.model import (
     Credential,

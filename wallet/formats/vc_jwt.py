@@ -16,7 +16,8 @@ from wallet.crypto.jws_compact import CompactJws, peek_payload_object
 from wallet.errors import NotACredential
 from wallet.formats.vc_jsonld import check_vc_object, is_edc, types_of
 from wallet.formats.vc_view import view_from_vc
-from wallet.formats.vc_view_values import first_object, parse_epoch
+from wallet.formats.vc_view_values import parse_epoch
+from wallet.json_values import first_object
 from wallet.model import Credential, CredentialFormat
 from wallet.translation import tr
 

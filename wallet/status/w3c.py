@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from wallet.json_values import as_list
 from wallet.status.bitstring import (
     GZIP_WBITS,
     check_minimum_length,
@@ -114,16 +115,16 @@ def read_w3c_status(
     kind = entry.kind
     credential = status_list.credential
     # 2b. The list must be the kind of list the entry points to.
-    if kind.list_credential_type not in _as_list(credential.get("type")):
+    if kind.list_credential_type not in as_list(credential.get("type")):
         raise _failed(
             tr("The issuer's status list is not a {type}.", type=kind.list_credential_type)
         )
     subject = _subject(credential)
-    if kind.list_type not in _as_list(subject.get("type")):
+    if kind.list_type not in as_list(subject.get("type")):
         raise _failed(tr("The issuer's status list does not hold a {type}.", type=kind.list_type))
     # 3. The list's purpose must be the entry's purpose.
     if kind.fixed_purpose is None:
-        list_purposes = [p for p in _as_list(subject.get("statusPurpose")) if isinstance(p, str)]
+        list_purposes = [p for p in as_list(subject.get("statusPurpose")) if isinstance(p, str)]
         if entry.purpose not in list_purposes:
             raise _failed(_purpose_mismatch(entry.purpose, list_purposes))
     # 4.–5. Expand the bitstring: base64url (multibase for Bitstring), then GZIP, capped.
@@ -238,12 +239,6 @@ def _status_messages(value: object, size: int) -> dict[int, str]:
             except ValueError:
                 continue
     return found
-
-
-def _as_list(value: object) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def _failed(message: str) -> StatusListError:

@@ -26,8 +26,8 @@ from wallet.crypto.jws_compact import CompactJws
 from wallet.did import key_resolver
 from wallet.did.did_web import resolve_did_web
 from wallet.errors import NetworkError, NetworkNotAllowed, NotACredential, VerificationError
-from wallet.formats.vc_view_values import as_list
 from wallet.json_input import decode_text, load_json_object, looks_like_json_object
+from wallet.json_values import as_list
 from wallet.translation import tr
 from wallet.verify.checks.base import CheckContext
 from wallet.verify.checks.holder_jwt import verify_presentation_jwt

@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 from wallet.crypto.ob2_jws import verify_ob2_signed_assertion
 from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed, WalletError
 from wallet.json_input import load_json_object
+from wallet.json_values import as_list
 from wallet.model import Credential
 from wallet.net import fetch
 from wallet.translation import tr
@@ -209,10 +210,10 @@ def _hosted_revocation(hosted: Mapping[str, Any]) -> RevocationEvidence:
 def _hosting_allowed(assertion_id: str, profile: Mapping[str, Any]) -> bool:
     policy = profile.get("verification")
     policy = policy if isinstance(policy, Mapping) else {}
-    prefixes = [p for p in _as_list(policy.get("startsWith")) if isinstance(p, str) and p]
+    prefixes = [p for p in as_list(policy.get("startsWith")) if isinstance(p, str) and p]
     if prefixes:
         return any(assertion_id.startswith(prefix) for prefix in prefixes)
-    origins = [o for o in _as_list(policy.get("allowedOrigins")) if isinstance(o, str)]
+    origins = [o for o in as_list(policy.get("allowedOrigins")) if isinstance(o, str)]
     if origins:
         return (urlsplit(assertion_id).hostname or "") in origins
     return urlsplit(assertion_id).netloc == urlsplit(str(profile.get("id", ""))).netloc
@@ -257,7 +258,7 @@ def _verify_signed(
                 issuer=profile["id"],
             )
         )
-    listed = [_id_of(k) for k in _as_list(profile.get("publicKey"))]
+    listed = [_id_of(k) for k in as_list(profile.get("publicKey"))]
     if listed and creator not in listed:
         raise _Failed(tr("The badge's issuer does not list the signing key among its keys."))
     # 4. The issuer's revocation list.
@@ -363,12 +364,6 @@ def _id_of(value: Any) -> str | None:
     if isinstance(value, Mapping) and isinstance(value.get("id"), str):
         return str(value["id"])
     return None
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def _looks_signed(credential: Credential) -> bool:
