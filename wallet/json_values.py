@@ -59,6 +59,13 @@ def objects(value: Any) -> list[dict[str, Any]]:
     return [item for item in as_list(value) if isinstance(item, dict)]
 
 
+def id_of(value: Any) -> str | None:
+    """A reference: a non-empty string, or the non-empty string ``id`` of an object."""
+    if isinstance(value, Mapping):
+        value = value.get("id")
+    return value if isinstance(value, str) and value else None
+
+
 def plain_string(value: Any) -> str | None:
     """A non-empty string, also from a ``{"@value": ...}`` object or the first list item."""
     for item in as_list(value):

@@ -8,7 +8,14 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from wallet.errors import MalformedCredential
-from wallet.json_values import as_list, lang_text, merge_texts, parse_datetime, parse_number
+from wallet.json_values import (
+    as_list,
+    id_of,
+    lang_text,
+    merge_texts,
+    parse_datetime,
+    parse_number,
+)
 from wallet.model import LangText
 
 # --- dates -------------------------------------------------------------------------------
@@ -124,3 +131,14 @@ def test_single_values_and_lists_read_alike_without_touching_the_document() -> N
     assert original == ["a", "b"]
     assert as_list("a") == ["a"]
     assert as_list(None) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("did:web:uni.cz", "did:web:uni.cz"), ({"id": "urn:x", "name": "X"}, "urn:x"), ("", None),
+     ({"id": ""}, None), ({"name": "X"}, None), (["urn:x"], None), (None, None)],
+)
+def test_a_reference_is_a_string_or_the_id_of_an_object(
+    value: object, expected: str | None
+) -> None:
+    assert id_of(value) == expected

@@ -50,14 +50,6 @@ def concept_labels(value: Any) -> LangText | None:
     return merge_texts((concept_label(c) for c in as_list(value)), separator=", ")
 
 
-def concept_id(concept: Any) -> str | None:
-    if isinstance(concept, str):
-        return concept
-    if isinstance(concept, Mapping) and isinstance(concept.get("id"), str):
-        return str(concept["id"])
-    return None
-
-
 def uri_code(uri: str) -> str | None:
     match = _URI_TAIL.search(uri.strip())
     return match.group(1) if match else None

@@ -37,13 +37,20 @@ from typing import Any
 from wallet.errors import MalformedCredential
 from wallet.formats.elm_media import language_code, organisation, page_images
 from wallet.formats.elm_values import (
-    concept_id,
     concept_label,
     concept_labels,
     duration_hours,
     note_text,
 )
-from wallet.json_values import as_list, first, lang_text, merge_texts, parse_datetime, parse_number
+from wallet.json_values import (
+    as_list,
+    first,
+    id_of,
+    lang_text,
+    merge_texts,
+    parse_datetime,
+    parse_number,
+)
 from wallet.model import LangText, MicroCredentialView, Organisation
 from wallet.translation import tr
 
@@ -222,7 +229,7 @@ class _ElmReader:
         for credit in self.objs(self.spec.get("creditPoint")):
             framework = credit.get("framework")
             label = concept_label(framework)
-            is_ects = concept_id(framework) == ECTS_FRAMEWORK or (
+            is_ects = id_of(framework) == ECTS_FRAMEWORK or (
                 label is not None
                 and ("ECTS" in label.pick("en") or "European Credit Transfer" in label.pick("en"))
             )
@@ -320,7 +327,7 @@ def _country(org: Organisation | None) -> LangText | None:
 
 
 def _eqf_level(value: Any) -> int | None:
-    identifier = concept_id(first(value))
+    identifier = id_of(first(value))
     match = _EQF_URI.search(identifier) if identifier else None
     return int(match.group(1)) if match else None
 

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 from wallet.crypto.ob2_jws import verify_ob2_signed_assertion
 from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed, WalletError
 from wallet.json_input import load_json_object
-from wallet.json_values import as_list
+from wallet.json_values import as_list, id_of
 from wallet.model import Credential
 from wallet.net import fetch
 from wallet.translation import tr
@@ -258,7 +258,7 @@ def _verify_signed(
                 issuer=profile["id"],
             )
         )
-    listed = [_id_of(k) for k in as_list(profile.get("publicKey"))]
+    listed = [id_of(k) for k in as_list(profile.get("publicKey"))]
     if listed and creator not in listed:
         raise _Failed(tr("The badge's issuer does not list the signing key among its keys."))
     # 4. The issuer's revocation list.
@@ -277,7 +277,7 @@ def _signed_revocation(
     assertion: Mapping[str, Any], profile: Mapping[str, Any], documents: _Documents
 ) -> RevocationEvidence:
     mode = CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE
-    url = _id_of(profile.get("revocationList"))
+    url = id_of(profile.get("revocationList"))
     if url is None:
         return RevocationEvidence(
             CheckStatus.OK, tr("The badge's issuer publishes no revocation list."), mode
@@ -337,7 +337,7 @@ def _issuer_profile(assertion: Mapping[str, Any], documents: _Documents) -> dict
     if not isinstance(badge, Mapping):
         raise _Failed(tr("The badge does not name its badge class."))
     issuer = badge.get("issuer")
-    issuer_url = _id_of(issuer)
+    issuer_url = id_of(issuer)
     if issuer_url is None:
         raise _Failed(tr("The badge class does not name its issuer."))
     return {**documents.get(issuer_url, _Document.ISSUER_PROFILE), "id": issuer_url}
@@ -355,15 +355,7 @@ def _issuer_info(profile: Mapping[str, Any]) -> IssuerInfo:
 
 def _comparable(document: Mapping[str, Any], name: str) -> Any:
     value = document.get(name)
-    return _id_of(value) if name == "badge" else value
-
-
-def _id_of(value: Any) -> str | None:
-    if isinstance(value, str) and value:
-        return value
-    if isinstance(value, Mapping) and isinstance(value.get("id"), str):
-        return str(value["id"])
-    return None
+    return id_of(value) if name == "badge" else value
 
 
 def _looks_signed(credential: Credential) -> bool:

@@ -29,6 +29,7 @@ from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
 from wallet.errors import NetworkError, NetworkNotAllowed, WalletError
 from wallet.json_input import load_json_object
+from wallet.json_values import id_of
 from wallet.model import Credential
 from wallet.net import fetch
 from wallet.translation import tr, tr_n
@@ -43,14 +44,7 @@ if TYPE_CHECKING:
 
 
 def _issuer_id(document: Any) -> str | None:
-    if not isinstance(document, Mapping):
-        return None
-    issuer = document.get("issuer")
-    if isinstance(issuer, str):
-        return issuer
-    if isinstance(issuer, Mapping) and isinstance(issuer.get("id"), str):
-        return str(issuer["id"])
-    return None
+    return id_of(document.get("issuer")) if isinstance(document, Mapping) else None
 
 
 def _issuer_name(document: Any) -> str | None:
