@@ -19,8 +19,9 @@ from wallet.crypto.jws import verify_compact_jws
 from wallet.crypto.jws_compact import CompactJws
 from wallet.did import resolve_verification_method
 from wallet.errors import WalletError
+from wallet.inflate import ZLIB
 from wallet.json_input import load_json_object
-from wallet.status.bitstring import ZLIB_WBITS, inflate, read_entry
+from wallet.status.bitstring import inflate_status_list, read_entry
 from wallet.status.outcome import StatusListError, StatusState
 from wallet.translation import tr
 
@@ -101,7 +102,7 @@ def read_token_status(
         compressed = b64url_decode(lst, what=tr("The issuer's status list"))
     except WalletError as exc:
         raise _failed(exc.message) from None
-    values = inflate(compressed, wbits=ZLIB_WBITS)
+    values = inflate_status_list(compressed, wbits=ZLIB)
     value = read_entry(values, idx, bits, msb_first=False)
     warnings: tuple[str, ...] = ()
     signer = key_id.partition("#")[0]

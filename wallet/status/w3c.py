@@ -12,12 +12,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from wallet.inflate import GZIP
 from wallet.json_values import as_list
 from wallet.status.bitstring import (
-    GZIP_WBITS,
     check_minimum_length,
     decode_encoded_list,
-    inflate,
+    inflate_status_list,
     read_entry,
 )
 from wallet.status.list_credential import VerifiedStatusList
@@ -194,7 +194,7 @@ def _purpose_mismatch(purpose: str, list_purposes: list[str]) -> str:
 
 
 def _gunzip(data: bytes) -> bytes:
-    return inflate(data, wbits=GZIP_WBITS)
+    return inflate_status_list(data, wbits=GZIP)
 
 
 def _subject(credential: Mapping[str, Any]) -> Mapping[str, Any]:
