@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
+from wallet.check_status import CheckStatus
 from wallet.crypto.jwk import b64url_encode, jwk_from_public_key, public_key_from_jwk
 from wallet.crypto.jws import JwsFailure, sign_compact_jws
-from wallet.crypto.jwt_vc import CheckStatus
 from wallet.crypto.sd_jwt import SdJwtParts, disclosable_claims, present, verify_sd_jwt
 from wallet.errors import MalformedCredential, SharingError
 

@@ -17,10 +17,11 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
+from wallet.crypto.finding import Finding
 from wallet.crypto.jwk import MIN_RSA_BITS
 from wallet.crypto.jws import JwsFailure, verify_compact_jws
 from wallet.crypto.jws_compact import CompactJws
-from wallet.crypto.jwt_vc import CLOCK_SKEW, CheckResult, CheckStatus, check_jwt_times
+from wallet.crypto.jwt_vc import CLOCK_SKEW, check_jwt_times
 from wallet.errors import MalformedCredential
 from wallet.json_input import load_json_object
 from wallet.json_values import as_list
@@ -35,9 +36,9 @@ _SIGNED_TYPES = frozenset({"SignedBadge", "signed"})
 class Ob2Verification:
     header: Mapping[str, Any]
     assertion: Mapping[str, Any]
-    signature: CheckResult
-    claims: CheckResult
-    time: CheckResult
+    signature: Finding
+    claims: Finding
+    time: Finding
     signature_failure: JwsFailure | None = None
 
     @property
@@ -86,9 +87,7 @@ def verify_ob2_signed_assertion(
     # 2. RS256 signature with the issuer's key.
     key = load_issuer_public_key_pem(issuer_public_key_pem)
     outcome = verify_compact_jws(jws, key, allowed_algs=OB2_ALGS)
-    signature = CheckResult(
-        CheckStatus.OK if outcome.valid else CheckStatus.FAILED, (outcome.message,)
-    )
+    signature = Finding.of(outcome.valid, outcome.message)
 
     # 3. The payload must be an assertion that says it is verified by signature.
     problems: list[str] = []
@@ -98,7 +97,7 @@ def verify_ob2_signed_assertion(
     kind = verification.get("type") if isinstance(verification, dict) else None
     if kind not in _SIGNED_TYPES:
         problems.append(tr("The assertion does not say it is verified by signature."))
-    claims = CheckResult.from_problems(
+    claims = Finding.from_problems(
         problems, tr("The signed data is a signed badge assertion."))
 
     # 4. issuedOn / expires at ``now``.

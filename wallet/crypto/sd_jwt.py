@@ -20,10 +20,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from wallet.base64url import b64url_decode, b64url_encode
+from wallet.check_status import CheckStatus
+from wallet.crypto.finding import Finding
 from wallet.crypto.jwk import PrivateKey, PublicKey, public_key_from_jwk
 from wallet.crypto.jws import SUPPORTED_ALGS, JwsFailure, sign_compact_jws, verify_compact_jws
 from wallet.crypto.jws_compact import CompactJws
-from wallet.crypto.jwt_vc import CLOCK_SKEW, CheckResult, CheckStatus, check_jwt_times
+from wallet.crypto.jwt_vc import CLOCK_SKEW, check_jwt_times
 from wallet.errors import MalformedCredential, SharingError, WalletError
 from wallet.json_input import load_json, load_json_object
 from wallet.translation import tr, tr_n
@@ -105,11 +107,11 @@ class SdJwtVerification:
     issuer_payload: Mapping[str, Any]
     claims: Mapping[str, Any]
     disclosed: tuple[Disclosure, ...]
-    signature: CheckResult
-    disclosures: CheckResult
-    type_check: CheckResult
-    time: CheckResult
-    key_binding: CheckResult
+    signature: Finding
+    disclosures: Finding
+    type_check: Finding
+    time: Finding
+    key_binding: Finding
     holder_key: PublicKey | None = None
     signature_failure: JwsFailure | None = None
 
@@ -144,22 +146,20 @@ def verify_sd_jwt(
 
     # 2. The issuer's signature.
     outcome = verify_compact_jws(jws, issuer_key, allowed_algs=allowed_algs)
-    signature = CheckResult(
-        CheckStatus.OK if outcome.valid else CheckStatus.FAILED, (outcome.message,)
-    )
+    signature = Finding.of(outcome.valid, outcome.message)
 
     # 3-5. Every disclosure must hash to a digest the issuer signed, exactly once.
     claims: Mapping[str, Any] = {}
     disclosed: tuple[Disclosure, ...] = ()
     try:
         claims, disclosed = _disclose(payload, parts.disclosures)
-        disclosures = CheckResult(CheckStatus.OK, (tr_n(
+        disclosures = Finding(CheckStatus.OK, (tr_n(
             "The one disclosed claim was signed by the issuer.",
             "All {n} disclosed claims were signed by the issuer.",
             len(disclosed),
         ),))
     except _DisclosureRejectedError as rejected:
-        disclosures = CheckResult(CheckStatus.FAILED, (rejected.message,))
+        disclosures = Finding(CheckStatus.FAILED, (rejected.message,))
 
     # 6. SD-JWT VC rules: the token type and a credential type (``vct``).
     type_problems: list[str] = []
@@ -168,7 +168,7 @@ def verify_sd_jwt(
             tr("The token does not declare itself an SD-JWT verifiable credential."))
     if not isinstance(payload.get("vct"), str) or not payload["vct"]:
         type_problems.append(tr("The SD-JWT VC does not name its credential type (vct)."))
-    type_check = CheckResult.from_problems(type_problems, tr("The token is an SD-JWT VC."))
+    type_check = Finding.from_problems(type_problems, tr("The token is an SD-JWT VC."))
 
     # 7. Time, over the signed claims plus any disclosed ones.
     time = check_jwt_times({**payload, **claims}, now, clock_skew=clock_skew)
@@ -411,18 +411,18 @@ def _check_key_binding(
     allowed_algs: Collection[str],
     clock_skew: timedelta,
     max_age: timedelta,
-) -> tuple[CheckResult, PublicKey | None]:
+) -> tuple[Finding, PublicKey | None]:
     """RFC 9901 §7.3: a ``kb+jwt`` signed by ``cnf.jwk`` over this exact presentation."""
     if parts.kb_jwt is None:
         if require:
-            return CheckResult(
+            return Finding(
                 CheckStatus.FAILED,
                 (tr("The credential was presented without the holder's proof of possession."),),
             ), None
-        return CheckResult.skipped(tr("The holder did not add a proof of possession.")), None
+        return Finding.skipped(tr("The holder did not add a proof of possession.")), None
 
-    def failed(message: str, key: PublicKey | None = None) -> tuple[CheckResult, PublicKey | None]:
-        return CheckResult(CheckStatus.FAILED, (message,)), key
+    def failed(message: str, key: PublicKey | None = None) -> tuple[Finding, PublicKey | None]:
+        return Finding(CheckStatus.FAILED, (message,)), key
 
     cnf = claims.get("cnf")
     jwk = cnf.get("jwk") if isinstance(cnf, dict) else None
@@ -469,7 +469,7 @@ def _check_key_binding(
             problems.append(tr("The holder's proof is dated in the future."))
         elif issued < now - max_age - clock_skew:
             problems.append(tr("The holder's proof is too old to show the holder is present."))
-    result = CheckResult.from_problems(
+    result = Finding.from_problems(
         problems, tr("The holder proved possession of the credential's key.")
     )
     return result, holder_key

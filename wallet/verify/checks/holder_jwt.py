@@ -14,7 +14,6 @@ from typing import Any
 
 from wallet.crypto.jws import verify_compact_jws
 from wallet.crypto.jws_compact import CompactJws
-from wallet.crypto.jwt_vc import CheckStatus as JoseStatus
 from wallet.crypto.jwt_vc import check_jwt_times
 from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
@@ -99,7 +98,7 @@ def verify_presentation_jwt(token: str, context: CheckContext) -> HolderFinding:
     problems = _request_problems(payload, context)
     # 6. Time claims.
     times = check_jwt_times(payload, context.now, what="presentation")
-    if times.status is JoseStatus.FAILED:
+    if times.failed:
         problems.extend(times.messages)
     if problems:
         return HolderFinding(CheckStatus.FAILED, first_sentences(problems), mode, details)

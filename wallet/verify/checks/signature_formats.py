@@ -15,11 +15,10 @@ from cryptography import x509
 
 from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.data_integrity_result import ProofVerification
+from wallet.crypto.finding import Finding
 from wallet.crypto.jades import Anchors, SealVerification, verify_jades_seal
 from wallet.crypto.jws import discover_verification_key
 from wallet.crypto.jws_compact import CompactJws
-from wallet.crypto.jwt_vc import CheckResult as JoseResult
-from wallet.crypto.jwt_vc import CheckStatus as JoseStatus
 from wallet.crypto.jwt_vc import verify_vc_jwt
 from wallet.crypto.sd_jwt import verify_sd_jwt
 from wallet.crypto.timestamp_token import TimestampResult
@@ -458,19 +457,17 @@ def verify_sd_jwt_vc(credential: Credential, context: CheckContext) -> SignerEvi
     )
 
 
-def _first_failure(results: tuple[JoseResult, ...]) -> str | None:
-    return next(
-        (first_sentences(r.messages) for r in results if r.status is JoseStatus.FAILED), None
-    )
+def _first_failure(findings: tuple[Finding, ...]) -> str | None:
+    return next((first_sentences(f.messages) for f in findings if f.failed), None)
 
 
 def _jose_finding(
     signer: IssuerInfo,
     controller: str | None,
     *,
-    issuer_signed: tuple[JoseResult, ...],
-    then: tuple[JoseResult, ...],
-    time: JoseResult,
+    issuer_signed: tuple[Finding, ...],
+    then: tuple[Finding, ...],
+    time: Finding,
     details: dict[str, Any],
     ok_message: str,
 ) -> SignerEvidence:
@@ -491,5 +488,5 @@ def _jose_finding(
         problem or ok_message,
         signer,
         details=details,
-        time_problems=time.messages if time.status is JoseStatus.FAILED else (),
+        time_problems=time.messages if time.failed else (),
     )
