@@ -146,32 +146,45 @@ def read_w3c_status(
 
 def _meaning(entry: W3cEntry, value: int) -> tuple[StatusState, str]:
     purpose = entry.purpose
-    if purpose == "revocation":
-        if value:
-            return StatusState.REVOKED, tr("The issuer has revoked this credential.")
-        return StatusState.OK, tr("The issuer has not revoked this credential.")
-    if purpose == "suspension":
-        if value:
-            return StatusState.SUSPENDED, tr("The issuer has suspended this credential.")
-        return StatusState.OK, tr("The issuer has not suspended this credential.")
     if purpose == "message":
-        text = entry.messages.get(value)
-        if text is None:
-            return StatusState.UNKNOWN, tr(
-                "The issuer's status list gives the value {value}, which the credential "
-                "does not explain.",
-                value=f"{value:#x}",
-            )
-        return StatusState.OK, tr(
-            "The issuer's status message for this credential: {text}", text=text
-        )
-    if purpose == "refresh":
-        if value:
-            return StatusState.OK, tr("The issuer offers a newer version of this credential.")
-        return StatusState.OK, tr("The issuer offers no newer version of this credential.")
+        return _message_meaning(entry, value)
+    flag = _flag_meaning(purpose, bool(value))
+    if flag is not None:
+        return flag
     return StatusState.UNKNOWN, tr(
         "The credential's status entry has the purpose {purpose}, which Kredo does not know.",
         purpose=repr(purpose[:40]),
+    )
+
+
+def _flag_meaning(purpose: str, is_set: bool) -> tuple[StatusState, str] | None:
+    """Revocation, suspension and refresh: one bit, set or not (``None``: another purpose)."""
+    if purpose == "revocation":
+        if is_set:
+            return StatusState.REVOKED, tr("The issuer has revoked this credential.")
+        return StatusState.OK, tr("The issuer has not revoked this credential.")
+    if purpose == "suspension":
+        if is_set:
+            return StatusState.SUSPENDED, tr("The issuer has suspended this credential.")
+        return StatusState.OK, tr("The issuer has not suspended this credential.")
+    if purpose == "refresh":
+        if is_set:
+            return StatusState.OK, tr("The issuer offers a newer version of this credential.")
+        return StatusState.OK, tr("The issuer offers no newer version of this credential.")
+    return None
+
+
+def _message_meaning(entry: W3cEntry, value: int) -> tuple[StatusState, str]:
+    """A status message: the value names one of the messages the credential lists."""
+    text = entry.messages.get(value)
+    if text is None:
+        return StatusState.UNKNOWN, tr(
+            "The issuer's status list gives the value {value}, which the credential "
+            "does not explain.",
+            value=f"{value:#x}",
+        )
+    return StatusState.OK, tr(
+        "The issuer's status message for this credential: {text}", text=text
     )
 
 
