@@ -351,6 +351,17 @@ def test_key_binding_jwt_with_wrong_typ_fails() -> None:
     )
 
 
+@pytest.mark.parametrize("iat", [None, "now", True, 10**20])
+def test_a_holder_proof_without_a_date_any_calendar_holds_fails(iat: object) -> None:
+    # GIVEN a holder's proof whose iat is missing, not a number, or past every calendar
+    presented = present(issue(), ["given_name"])
+    kb_claims = {"iat": iat, "aud": AUDIENCE, "nonce": NONCE, "sd_hash": digest(presented)}
+    kb = sign_compact_jws({"typ": "kb+jwt"}, json.dumps(kb_claims).encode(), HOLDER_KEY)
+    # WHEN it is verified THEN it fails with a sentence (it used to crash past the calendar)
+    result = verify(presented + kb)
+    assert result.key_binding.messages == ("The holder's proof is not dated (iat).",)
+
+
 def test_required_key_binding_that_is_missing_fails() -> None:
     result = verify(present(issue(), ["given_name"]), require_key_binding=True)
     assert result.key_binding.status is CheckStatus.FAILED and not result.valid
