@@ -215,8 +215,17 @@ def _verify_one(
     except _Stopped as stop:
         return outcome([stop.message], checked=stop.checked, valid=False, method=stop.method)
     # 7. Verify the signature over the hash data.
-    problems: list[str] = []
     valid = suite.verify_signature(method.public_key, signature, hashed.data)
+    problems = _signature_problems(valid, hashed)
+    # 8. The key's controller must be the issuer (holder) the document names.
+    matches, controller_found = controller_problems(document, method)
+    if valid:
+        problems.extend(controller_found)
+    return outcome(problems, checked=True, valid=valid, method=method, matches=matches)
+
+
+def _signature_problems(valid: bool, hashed: HashData) -> list[str]:
+    problems: list[str] = []
     if not valid:
         problems.append(
             tr("The signature does not match the document: it was changed or forged."))
@@ -226,11 +235,7 @@ def _verify_one(
             "does not protect them: {terms}.",
             terms=", ".join(hashed.dropped_terms)[:200],
         ))
-    # 8. The key's controller must be the issuer (holder) the document names.
-    matches, controller_found = controller_problems(document, method)
-    if valid:
-        problems.extend(controller_found)
-    return outcome(problems, checked=True, valid=valid, method=method, matches=matches)
+    return problems
 
 
 def _method_id(proof: Mapping[str, Any]) -> str:

@@ -150,26 +150,10 @@ def verify_sd_jwt(
     signature = Finding.of(outcome.valid, outcome.message)
 
     # 3-5. Every disclosure must hash to a digest the issuer signed, exactly once.
-    claims: Mapping[str, Any] = {}
-    disclosed: tuple[Disclosure, ...] = ()
-    try:
-        claims, disclosed = _disclose(payload, parts.disclosures)
-        disclosures = Finding(CheckStatus.OK, (tr_n(
-            "The one disclosed claim was signed by the issuer.",
-            "All {n} disclosed claims were signed by the issuer.",
-            len(disclosed),
-        ),))
-    except _DisclosureRejectedError as rejected:
-        disclosures = Finding(CheckStatus.FAILED, (rejected.message,))
+    claims, disclosed, disclosures = _checked_disclosures(payload, parts.disclosures)
 
     # 6. SD-JWT VC rules: the token type and a credential type (``vct``).
-    type_problems: list[str] = []
-    if jws.header.get("typ") not in SD_JWT_VC_TYPES:
-        type_problems.append(
-            tr("The token does not declare itself an SD-JWT verifiable credential."))
-    if not isinstance(payload.get("vct"), str) or not payload["vct"]:
-        type_problems.append(tr("The SD-JWT VC does not name its credential type (vct)."))
-    type_check = Finding.from_problems(type_problems, tr("The token is an SD-JWT VC."))
+    type_check = _type_check(jws.header, payload)
 
     # 7. Time, over the signed claims plus any disclosed ones.
     time = check_jwt_times({**payload, **claims}, now, clock_skew=clock_skew)
@@ -200,6 +184,30 @@ def verify_sd_jwt(
         holder_key=holder_key,
         signature_failure=outcome.failure,
     )
+
+
+def _checked_disclosures(
+    payload: Mapping[str, Any], encoded: Sequence[str]
+) -> tuple[Mapping[str, Any], tuple[Disclosure, ...], Finding]:
+    """The disclosed claims and disclosures, and the finding on them (none when refused)."""
+    try:
+        claims, disclosed = _disclose(payload, encoded)
+    except _DisclosureRejectedError as rejected:
+        return {}, (), Finding(CheckStatus.FAILED, (rejected.message,))
+    return claims, disclosed, Finding(CheckStatus.OK, (tr_n(
+        "The one disclosed claim was signed by the issuer.",
+        "All {n} disclosed claims were signed by the issuer.",
+        len(disclosed),
+    ),))
+
+
+def _type_check(header: Mapping[str, Any], payload: Mapping[str, Any]) -> Finding:
+    problems: list[str] = []
+    if header.get("typ") not in SD_JWT_VC_TYPES:
+        problems.append(tr("The token does not declare itself an SD-JWT verifiable credential."))
+    if not isinstance(payload.get("vct"), str) or not payload["vct"]:
+        problems.append(tr("The SD-JWT VC does not name its credential type (vct)."))
+    return Finding.from_problems(problems, tr("The token is an SD-JWT VC."))
 
 
 # --- presentation ---------------------------------------------------------------------

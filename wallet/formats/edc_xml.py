@@ -164,6 +164,23 @@ def _date(element: etree._Element | None, what: str) -> datetime | None:
     return parse_datetime(_plain(element), what=what)
 
 
+def _learner_name(subject: etree._Element) -> LangText | None:
+    return _texts(_child(subject, "fullName")) or merge_texts(
+        (_texts(_child(subject, "givenNames")), _texts(_child(subject, "familyName"))),
+        separator=" ",
+    )
+
+
+def _languages(root: etree._Element) -> tuple[str, ...]:
+    return tuple(
+        dict.fromkeys(
+            lang.lower()
+            for e in _children(_child(root, "language"), "language")
+            if (lang := _plain(e))
+        )
+    )
+
+
 class _LegacyReader:
     """Follows the ``idref`` links of one europassCredential document."""
 
@@ -214,11 +231,7 @@ class _LegacyReader:
         issued = _date(_child(root, "issued"), tr("issue date"))
         valid_from = _date(_child(root, "validFrom"), tr("valid-from date"))
         return MicroCredentialView(
-            learner_name=_texts(_child(subject, "fullName"))
-            or merge_texts(
-                (_texts(_child(subject, "givenNames")), _texts(_child(subject, "familyName"))),
-                separator=" ",
-            ),
+            learner_name=_learner_name(subject),
             learner_identifier=_plain(_child(subject, "nationalId"))
             or _plain(_child(subject, "identifier")),
             learner_birth_date=_plain(_child(subject, "dateOfBirth")),
@@ -249,13 +262,7 @@ class _LegacyReader:
             credential_id=root.get("{http://data.europa.eu/europass/model/credentials/w3c#}id")
             or root.get("id"),
             types=(ROOT_NAME,),
-            languages=tuple(
-                dict.fromkeys(
-                    lang.lower()
-                    for e in _children(_child(root, "language"), "language")
-                    if (lang := _plain(e))
-                )
-            ),
+            languages=_languages(root),
         )
 
     def organisation(self, org: etree._Element | None) -> Organisation | None:

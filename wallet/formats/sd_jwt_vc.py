@@ -225,45 +225,12 @@ def view_from_claims(claims: dict[str, Any]) -> MicroCredentialView:
     """Flat SD-JWT VC claims (EUDI learning credential names) → view."""
 
     def text(*keys: str) -> LangText | None:
-        for key in keys:
-            found = lang_text(claims.get(key))
-            if found is not None:
-                return found
-        return None
+        return _first_text(claims, *keys)
 
     def date(*keys: str) -> datetime | None:
-        for key in keys:
-            value = claims.get(key)
-            found = parse_epoch(value) if isinstance(value, int | float) else parse_datetime(value)
-            if found is not None:
-                return found
-        return None
+        return _first_date(claims, *keys)
 
-    authority = organisation_from(claims.get("issuing_authority"))
-    if authority is not None and authority.name is None and authority.identifier:
-        # A plain string here is the authority's name, not an identifier.
-        authority = Organisation(name=LangText.plain(authority.identifier))
-    country = text("issuing_country")
-    iss = plain_string(claims.get("iss"))
-    issuer = (
-        Organisation(
-            name=authority.name if authority else None,
-            identifier=iss,
-            country=country,
-        )
-        if (authority or iss or country)
-        else None
-    )
-    if authority is not None and country is not None and authority.country is None:
-        authority = Organisation(
-            name=authority.name,
-            identifier=authority.identifier,
-            country=country,
-            homepage=authority.homepage,
-        )
-    given = plain_string(claims.get("given_name"))
-    family = plain_string(claims.get("family_name"))
-    full_name = " ".join(p for p in (given, family) if p)
+    awarding_body, issuer, country = _organisations(claims)
     outcomes = tuple(
         t for t in (lang_text(o) for o in as_list(claims.get("learning_outcomes"))) if t is not None
     )
@@ -274,12 +241,12 @@ def view_from_claims(claims: dict[str, Any]) -> MicroCredentialView:
     ]
     vct = plain_string(claims.get("vct"))
     return MicroCredentialView(
-        learner_name=LangText.plain(full_name) if full_name else None,
+        learner_name=_learner_name(claims),
         learner_identifier=plain_string(claims.get("learner_identification")),
         learner_birth_date=plain_string(claims.get("birth_date") or claims.get("birthdate")),
         title=text("achievement_title", "name"),
         description=text("achievement_description", "description"),
-        awarding_body=authority or issuer,
+        awarding_body=awarding_body,
         issuer=issuer,
         issuer_country=country,
         issued=date("date_of_issuance", "issuance_date", "iat"),
@@ -302,6 +269,59 @@ def view_from_claims(claims: dict[str, Any]) -> MicroCredentialView:
         types=(vct,) if vct else (),
         languages=tuple(sorted(set(class_languages))),
     )
+
+
+def _first_text(claims: dict[str, Any], *keys: str) -> LangText | None:
+    for key in keys:
+        found = lang_text(claims.get(key))
+        if found is not None:
+            return found
+    return None
+
+
+def _first_date(claims: dict[str, Any], *keys: str) -> datetime | None:
+    for key in keys:
+        value = claims.get(key)
+        found = parse_epoch(value) if isinstance(value, int | float) else parse_datetime(value)
+        if found is not None:
+            return found
+    return None
+
+
+def _learner_name(claims: dict[str, Any]) -> LangText | None:
+    given = plain_string(claims.get("given_name"))
+    family = plain_string(claims.get("family_name"))
+    full_name = " ".join(p for p in (given, family) if p)
+    return LangText.plain(full_name) if full_name else None
+
+
+def _organisations(
+    claims: dict[str, Any],
+) -> tuple[Organisation | None, Organisation | None, LangText | None]:
+    """(awarding body, issuer, issuing country): the authority, and who signs as ``iss``."""
+    authority = organisation_from(claims.get("issuing_authority"))
+    if authority is not None and authority.name is None and authority.identifier:
+        # A plain string here is the authority's name, not an identifier.
+        authority = Organisation(name=LangText.plain(authority.identifier))
+    country = _first_text(claims, "issuing_country")
+    iss = plain_string(claims.get("iss"))
+    issuer = (
+        Organisation(
+            name=authority.name if authority else None,
+            identifier=iss,
+            country=country,
+        )
+        if (authority or iss or country)
+        else None
+    )
+    if authority is not None and country is not None and authority.country is None:
+        authority = Organisation(
+            name=authority.name,
+            identifier=authority.identifier,
+            country=country,
+            homepage=authority.homepage,
+        )
+    return authority or issuer, issuer, country
 
 
 def _first_number(claims: dict[str, Any], *keys: str) -> float | None:
