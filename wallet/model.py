@@ -226,7 +226,7 @@ class MicroCredentialView:
     awarding_body: Organisation | None = None
     issuer: Organisation | None = None  # the signer/sealer (EDC: the sealing organisation)
     issuer_country: LangText | None = None
-    # dates (timezone-aware where the source says so)
+    # dates, always aware: one without an offset is UTC (wallet.json_values.parse_datetime)
     issued: datetime | None = None
     valid_from: datetime | None = None
     valid_until: datetime | None = None

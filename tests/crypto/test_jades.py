@@ -189,7 +189,9 @@ def test_an_altered_protected_header_breaks_the_signature() -> None:
 
 def test_a_truncated_signature_fails_and_so_do_the_timestamps_over_it() -> None:
     def change(_doc: dict[str, Any], entry: dict[str, Any]) -> None:
-        entry["signature"] = entry["signature"][:-8]
+        # Cut to whole base64url quanta, so the shorter text is still canonical base64url.
+        signature = entry["signature"]
+        entry["signature"] = signature[: -(8 + len(signature) % 4)]
 
     result = verify_jades_seal(_tampered(MC, change))
 
@@ -199,6 +201,21 @@ def test_a_truncated_signature_fails_and_so_do_the_timestamps_over_it() -> None:
     assert result.proven_signing_time is None
     assert result.path is not None and not result.path.valid
     assert not result.valid
+
+
+def test_another_spelling_of_the_genuine_signature_is_malformed() -> None:
+    # GIVEN the genuine seal signature with the spare bits of its last character set
+    # (it decodes to the very same bytes with a lenient decoder)
+    def change(_doc: dict[str, Any], entry: dict[str, Any]) -> None:
+        signature = entry["signature"]
+        assert len(signature) % 4 == 2  # two bytes in the last quantum: four spare bits
+        alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        last = alphabet.index(signature[-1])
+        entry["signature"] = signature[:-1] + alphabet[last | 0b1111]
+
+    # WHEN the seal is read THEN it is refused as malformed, as every JOSE part is
+    with pytest.raises(MalformedCredential):
+        verify_jades_seal(_tampered(MC, change))
 
 
 def test_a_swapped_certificate_fails_the_thumbprint_and_the_signature() -> None:

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
+from wallet.check_status import CheckStatus
 from wallet.crypto.jwk import b64url_encode
 from wallet.crypto.jws import JwsFailure, sign_compact_jws
-from wallet.crypto.jwt_vc import CheckStatus, verify_vc_jwt
+from wallet.crypto.jwt_vc import verify_vc_jwt
 from wallet.errors import MalformedCredential
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)

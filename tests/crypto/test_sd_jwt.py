@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
+from wallet.check_status import CheckStatus
 from wallet.crypto.jwk import b64url_encode, jwk_from_public_key, public_key_from_jwk
 from wallet.crypto.jws import JwsFailure, sign_compact_jws
-from wallet.crypto.jwt_vc import CheckStatus
 from wallet.crypto.sd_jwt import SdJwtParts, disclosable_claims, present, verify_sd_jwt
 from wallet.errors import MalformedCredential, SharingError
 
@@ -349,6 +349,17 @@ def test_key_binding_jwt_with_wrong_typ_fails() -> None:
     assert result.key_binding.messages == (
         "The holder's proof is not a key binding JWT (typ is not kb+jwt).",
     )
+
+
+@pytest.mark.parametrize("iat", [None, "now", True, 10**20])
+def test_a_holder_proof_without_a_date_any_calendar_holds_fails(iat: object) -> None:
+    # GIVEN a holder's proof whose iat is missing, not a number, or past every calendar
+    presented = present(issue(), ["given_name"])
+    kb_claims = {"iat": iat, "aud": AUDIENCE, "nonce": NONCE, "sd_hash": digest(presented)}
+    kb = sign_compact_jws({"typ": "kb+jwt"}, json.dumps(kb_claims).encode(), HOLDER_KEY)
+    # WHEN it is verified THEN it fails with a sentence (it used to crash past the calendar)
+    result = verify(presented + kb)
+    assert result.key_binding.messages == ("The holder's proof is not dated (iat).",)
 
 
 def test_required_key_binding_that_is_missing_fails() -> None:

@@ -11,9 +11,9 @@ import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
+from wallet.crypto.jws_compact import CompactJws
 from wallet.errors import NotACredential, WalletError
 from wallet.formats import ob2, vc_jsonld, vc_jwt
-from wallet.formats.jws_compact import parse_compact_jws
 from wallet.model import CredentialFormat
 
 # Shaped after the hosted assertion example of the Open Badges 2.0 specification.
@@ -89,7 +89,7 @@ def test_signed_assertion_is_a_jws_over_the_assertion() -> None:
     # THEN the payload is the assertion and the signature covers the parsed signing input
     assert credential.document == doc
     assert credential.media_type == "application/jwt"
-    jws = parse_compact_jws(token)
+    jws = CompactJws.from_text(token)
     key.public_key().verify(jws.signature, jws.signing_input, padding.PKCS1v15(), hashes.SHA256())
 
 

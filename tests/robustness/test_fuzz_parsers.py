@@ -27,7 +27,7 @@ from tests.robustness.mutations import (
 from tests.robustness.parsers import feed_every_parser
 from wallet.base64url import b64url_decode
 from wallet.crypto.jades_parse import JadesSeal
-from wallet.crypto.jws import CompactJws
+from wallet.crypto.jws_compact import CompactJws
 from wallet.crypto.sd_jwt import SdJwtParts, verify_sd_jwt
 from wallet.errors import WalletError
 from wallet.verify.engine import verify_credential

@@ -21,11 +21,21 @@ from wallet.crypto.data_integrity_checks import (
     purpose_problems,
     time_problems,
 )
-from wallet.crypto.data_integrity_hashing import hash_data, proof_configuration, unsecured_document
+from wallet.crypto.data_integrity_hashing import (
+    HashData,
+    hash_data,
+    proof_configuration,
+    unsecured_document,
+)
 from wallet.crypto.data_integrity_result import ProofVerification
 from wallet.crypto.jwk import PrivateKey
 from wallet.crypto.multibase import BASE58BTC, multibase_decode, multibase_encode
-from wallet.crypto.suites import DATA_INTEGRITY_PROOF_TYPES, suite_for_proof, suite_named
+from wallet.crypto.suites import (
+    DATA_INTEGRITY_PROOF_TYPES,
+    Cryptosuite,
+    suite_for_proof,
+    suite_named,
+)
 from wallet.crypto.verification_method import KeyResolver, ResolvedVerificationMethod
 from wallet.errors import (
     ContextNotAvailable,
@@ -34,6 +44,7 @@ from wallet.errors import (
     VerificationError,
     WalletError,
 )
+from wallet.json_values import as_list
 from wallet.translation import tr
 
 ED25519_2020_CONTEXT = "https://w3id.org/security/suites/ed25519-2020/v1"
@@ -109,7 +120,7 @@ def sign(
     if not suite.key_is_suitable(private_key.public_key()):
         raise WalletError(tr("That key cannot be used with {suite}.", suite=suite.name))
     context = document.get("@context")
-    if suite.cryptosuite is None and ED25519_2020_CONTEXT not in _as_list(context):
+    if suite.cryptosuite is None and ED25519_2020_CONTEXT not in as_list(context):
         raise WalletError(tr("Signing with {suite} needs the {context} context.",
                              suite=suite.name, context=ED25519_2020_CONTEXT))
 
@@ -140,6 +151,19 @@ def sign(
     return {**document, "proof": proof}
 
 
+class _Stopped(Exception):
+    """Internal: a step ended the check, with its sentence. ``checked`` is False when the
+    signature cannot be computed offline (shown as skipped, never as forged)."""
+
+    def __init__(
+        self, message: str, *, checked: bool, method: ResolvedVerificationMethod | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.checked = checked
+        self.method = method
+
+
 def _verify_one(
     document: Mapping[str, Any],
     proof: Mapping[str, Any],
@@ -150,17 +174,12 @@ def _verify_one(
     resolve: KeyResolver,
     now: datetime,
 ) -> ProofVerification:
-    vm_id = proof.get("verificationMethod")
-    if isinstance(vm_id, Mapping):  # an embedded method is named by its id
-        vm_id = vm_id.get("id")
-    vm_id = vm_id if isinstance(vm_id, str) else ""
+    vm_id = _method_id(proof)
     suite = suite_for_proof(proof)
-    suite_label = str(proof.get("cryptosuite") or proof.get("type"))[:60]
-    # The document as secured by this proof alone (proof sets: each proof on its own).
-    secured = {**document, "proof": proof}
-    problems: list[str] = []
+    suite_label = suite.name if suite else str(proof.get("cryptosuite") or proof.get("type"))[:60]
 
     def outcome(
+        problems: list[str],
         *,
         checked: bool,
         valid: bool,
@@ -169,7 +188,7 @@ def _verify_one(
     ) -> ProofVerification:
         purpose_found = purpose_problems(proof, purpose, method)
         return ProofVerification(
-            cryptosuite=suite.name if suite else suite_label,
+            cryptosuite=suite_label,
             verification_method=vm_id,
             controller=method.controller if method else None,
             signature_checked=checked,
@@ -186,48 +205,27 @@ def _verify_one(
 
     # 1. The proof must name a cryptosuite Kredo implements.
     if suite is None:
-        problems.append(tr("The proof uses the cryptosuite {suite}, which Kredo cannot check.",
-                           suite=repr(suite_label)))
-        return outcome(checked=False, valid=False)
-    # 2. proofValue: base58btc multibase of the signature bytes.
-    proof_value = proof.get("proofValue")
-    if not isinstance(proof_value, str) or not proof_value.startswith(BASE58BTC):
-        problems.append(tr("The proof's signature value is missing or not base58btc encoded."))
-        return outcome(checked=True, valid=False)
+        unknown = tr("The proof uses the cryptosuite {suite}, which Kredo cannot check.",
+                     suite=repr(suite_label))
+        return outcome([unknown], checked=False, valid=False)
     try:
-        signature = multibase_decode(proof_value, what=tr("The proof's signature value"))
-    except MalformedCredential as exc:
-        problems.append(exc.message)
-        return outcome(checked=True, valid=False)
-    # 3. Resolve the verification method to a public key (offline).
-    try:
-        method = resolve(vm_id)
-    except (NetworkError, VerificationError) as exc:
-        problems.append(exc.message)
-        return outcome(checked=False, valid=False)
-    except WalletError as exc:
-        problems.append(exc.message)
-        return outcome(checked=True, valid=False)
-    if method.id != vm_id and vm_id.partition("#")[2]:
-        problems.append(tr("The proof's key id does not match the key it resolves to."))
-        return outcome(checked=True, valid=False, method=method)
-    if not suite.key_is_suitable(method.public_key):
-        problems.append(tr("The signing key is not of a type {suite} uses.", suite=suite.name))
-        return outcome(checked=True, valid=False, method=method)
-    # 4. Unsecured document and proof configuration under the signed @context.
-    # 5. Canonicalize both (RDFC-1.0) and 6. hash: H(config) || H(document).
-    try:
-        unsecured = unsecured_document(secured, proof)
-        config = proof_configuration(proof, unsecured.get("@context"))
-        hashed = hash_data(unsecured, config, suite.hash_algorithm(method.public_key))
-    except ContextNotAvailable as exc:
-        problems.append(exc.message)
-        return outcome(checked=False, valid=False, method=method)
-    except WalletError as exc:
-        problems.append(exc.message)
-        return outcome(checked=True, valid=False, method=method)
+        signature = _signature_value(proof)
+        method = _verification_method(vm_id, suite, resolve)
+        hashed = _hash_data({**document, "proof": proof}, proof, suite, method)
+    except _Stopped as stop:
+        return outcome([stop.message], checked=stop.checked, valid=False, method=stop.method)
     # 7. Verify the signature over the hash data.
     valid = suite.verify_signature(method.public_key, signature, hashed.data)
+    problems = _signature_problems(valid, hashed)
+    # 8. The key's controller must be the issuer (holder) the document names.
+    matches, controller_found = controller_problems(document, method)
+    if valid:
+        problems.extend(controller_found)
+    return outcome(problems, checked=True, valid=valid, method=method, matches=matches)
+
+
+def _signature_problems(valid: bool, hashed: HashData) -> list[str]:
+    problems: list[str] = []
     if not valid:
         problems.append(
             tr("The signature does not match the document: it was changed or forged."))
@@ -237,16 +235,78 @@ def _verify_one(
             "does not protect them: {terms}.",
             terms=", ".join(hashed.dropped_terms)[:200],
         ))
-    # 8. The key's controller must be the issuer (holder) the document names.
-    matches, controller_found = controller_problems(document, method)
-    if valid:
-        problems.extend(controller_found)
-    return outcome(checked=True, valid=valid, method=method, matches=matches)
+    return problems
+
+
+def _method_id(proof: Mapping[str, Any]) -> str:
+    vm_id = proof.get("verificationMethod")
+    if isinstance(vm_id, Mapping):  # an embedded method is named by its id
+        vm_id = vm_id.get("id")
+    return vm_id if isinstance(vm_id, str) else ""
+
+
+def _signature_value(proof: Mapping[str, Any]) -> bytes:
+    """2. proofValue: base58btc multibase of the signature bytes."""
+    proof_value = proof.get("proofValue")
+    if not isinstance(proof_value, str) or not proof_value.startswith(BASE58BTC):
+        raise _Stopped(
+            tr("The proof's signature value is missing or not base58btc encoded."), checked=True
+        )
+    try:
+        return multibase_decode(proof_value, what=tr("The proof's signature value"))
+    except MalformedCredential as exc:
+        raise _Stopped(exc.message, checked=True) from None
+
+
+def _verification_method(
+    vm_id: str, suite: Cryptosuite, resolve: KeyResolver
+) -> ResolvedVerificationMethod:
+    """3. The verification method, resolved to a public key (offline) that fits the suite."""
+    try:
+        method = resolve(vm_id)
+    except (NetworkError, VerificationError) as exc:
+        raise _Stopped(exc.message, checked=False) from None
+    except WalletError as exc:
+        raise _Stopped(exc.message, checked=True) from None
+    if method.id != vm_id and vm_id.partition("#")[2]:
+        raise _Stopped(
+            tr("The proof's key id does not match the key it resolves to."),
+            checked=True,
+            method=method,
+        )
+    if not suite.key_is_suitable(method.public_key):
+        raise _Stopped(
+            tr("The signing key is not of a type {suite} uses.", suite=suite.name),
+            checked=True,
+            method=method,
+        )
+    return method
+
+
+def _hash_data(
+    secured: Mapping[str, Any],
+    proof: Mapping[str, Any],
+    suite: Cryptosuite,
+    method: ResolvedVerificationMethod,
+) -> HashData:
+    """4. Unsecured document and proof configuration under the signed @context;
+    5. canonicalize both (RDFC-1.0) and 6. hash: H(config) || H(document).
+
+    ``secured`` is the document as secured by this proof alone (proof sets: each on its own).
+    """
+    try:
+        unsecured = unsecured_document(secured, proof)
+        config = proof_configuration(proof, unsecured.get("@context"))
+        return hash_data(unsecured, config, suite.hash_algorithm(method.public_key))
+    except ContextNotAvailable as exc:
+        raise _Stopped(exc.message, checked=False, method=method) from None
+    except WalletError as exc:
+        raise _Stopped(exc.message, checked=True, method=method) from None
 
 
 def _data_integrity_proofs(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     raw = document.get("proof")
-    proofs = [p for p in _as_list(raw) if isinstance(p, Mapping)]
+    proofs = [p for p in as_list(raw) if isinstance(p, Mapping)]
     if not proofs:
         raise VerificationError(tr("The document carries no proof to verify."))
     data_integrity = [p for p in proofs if p.get("type") in DATA_INTEGRITY_PROOF_TYPES]
@@ -263,9 +323,3 @@ def _format_datetime(value: datetime | str) -> str:
         return value
     moment = value if value.tzinfo else value.replace(tzinfo=UTC)
     return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]

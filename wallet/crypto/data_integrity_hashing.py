@@ -17,6 +17,7 @@ from typing import Any
 from cryptography.hazmat.primitives import hashes
 
 from wallet.errors import MalformedCredential
+from wallet.json_values import as_list
 from wallet.jsonld import RdfcHash, canonicalize_checked
 from wallet.translation import tr
 
@@ -37,8 +38,8 @@ def unsecured_document(secured: Mapping[str, Any], proof: Mapping[str, Any]) -> 
     document = {key: value for key, value in secured.items() if key != "proof"}
     proof_context = proof.get("@context")
     if proof_context is not None:
-        expected = _as_list(proof_context)
-        if _as_list(secured.get("@context"))[: len(expected)] != expected:
+        expected = as_list(proof_context)
+        if as_list(secured.get("@context"))[: len(expected)] != expected:
             raise MalformedCredential(
                 tr("The proof was made under a different JSON-LD context than the document uses.")
             )
@@ -82,9 +83,3 @@ def _digest(text: str, algorithm: hashes.HashAlgorithm) -> bytes:
     digest = hashes.Hash(algorithm)
     digest.update(text.encode("utf-8"))
     return digest.finalize()
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]

@@ -117,19 +117,10 @@ def verify_jades_seal(
     problems.extend(embedded.problems)
     extra = [to_asn1(cert) for cert in header.certificates[1:]]
     extra.extend(embedded.certificates)
-    timestamps = _check_timestamps(seal, extra)
-    token_certs = [c for t in timestamps for c in t.certificates]
-    authority_paths: dict[tuple[bytes, datetime], AuthorityPath] = {}
-    timestamps = tuple(
-        with_authority_path(
-            t,
-            [*extra, *token_certs],
-            embedded.revocation,
-            trusted_timestamp_authorities,
-            authority_paths,
-        )
-        for t in timestamps
+    timestamps = _timestamps_and_authorities(
+        seal, extra, embedded.revocation, trusted_timestamp_authorities
     )
+    token_certs = [c for t in timestamps for c in t.certificates]
     problems.extend(p for t in timestamps for p in t.problems)
     proven = proven_signing_time(timestamps)
     problems.extend(time_order_problems(header.signing_time, timestamps, notes))
@@ -164,6 +155,22 @@ def _signature_valid(seal: JadesSeal, header: HeaderCheck) -> bool:
         return False
     return verify_jws_signature(
         header.algorithm, signer.public_key(), seal.signing_input, seal.signature
+    )
+
+
+def _timestamps_and_authorities(
+    seal: JadesSeal,
+    extra: Sequence[asn1crypto.x509.Certificate],
+    revocation: RevocationData,
+    trusted: Anchors,
+) -> tuple[TimestampResult, ...]:
+    """Each timestamp checked, with its authority's path validated against ``trusted``."""
+    timestamps = _check_timestamps(seal, extra)
+    token_certs = [c for t in timestamps for c in t.certificates]
+    authority_paths: dict[tuple[bytes, datetime], AuthorityPath] = {}
+    return tuple(
+        with_authority_path(t, [*extra, *token_certs], revocation, trusted, authority_paths)
+        for t in timestamps
     )
 
 

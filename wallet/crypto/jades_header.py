@@ -16,7 +16,8 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from wallet.crypto.jades_parse import b64_decode, b64url_decode
+from wallet.base64url import b64url_decode
+from wallet.crypto.jades_parse import b64_decode
 from wallet.errors import MalformedCredential
 from wallet.translation import tr
 

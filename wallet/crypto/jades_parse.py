@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from wallet.base64url import b64url_decode
 from wallet.errors import MalformedCredential
 from wallet.json_input import load_json_object
 from wallet.translation import tr
 
-_BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
 # The unprotected ETSI values we read; others are tolerated but ignored.
 ETSIU_NAMES = ("sigTst", "xVals", "rVals", "arcTst")
@@ -27,13 +27,6 @@ ETSIU_NAMES = ("sigTst", "xVals", "rVals", "arcTst")
 
 # ``what`` below names a part of the seal as the subject of a sentence: a ``tr()`` noun
 # phrase such as ``tr("The seal's signature")``.
-
-
-def b64url_decode(text: str, *, what: str) -> bytes:
-    """Strict base64url without padding (RFC 7515 §2); anything else is malformed."""
-    if not isinstance(text, str) or not _BASE64URL.fullmatch(text) or len(text) % 4 == 1:
-        raise MalformedCredential(tr("{what} is not valid base64url text.", what=what))
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def b64_decode(text: object, *, what: str) -> bytes:

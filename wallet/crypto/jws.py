@@ -7,7 +7,7 @@ must fit the key (an RSA key never verifies an ES256 token), which closes the cl
 algorithm-confusion attacks.
 
 A bad signature is a *result*, never an exception; only text that is not a compact JWS at
-all raises :class:`MalformedCredential`.
+all raises :class:`MalformedCredential` (read by :class:`wallet.crypto.jws_compact.CompactJws`).
 """
 
 from __future__ import annotations
@@ -29,11 +29,10 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
     encode_dss_signature,
 )
 
-from wallet.base64url import b64url_decode, b64url_encode
+from wallet.base64url import b64url_encode
 from wallet.crypto.jwk import MIN_RSA_BITS, PrivateKey, PublicKey, public_key_from_jwk
+from wallet.crypto.jws_compact import CompactJws
 from wallet.errors import MalformedCredential
-from wallet.json_input import load_json_object
-from wallet.limits import MAX_INPUT_BYTES
 from wallet.translation import tr
 
 SUPPORTED_ALGS: frozenset[str] = frozenset(
@@ -55,7 +54,6 @@ _PSS_SHA256 = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding
 class JwsFailure(Enum):
     """Why a signature did not verify; :attr:`message` is the sentence a person reads."""
 
-    NO_ALGORITHM = "no-algorithm"
     ALGORITHM_REFUSED = "algorithm-refused"
     ALGORITHM_NOT_ALLOWED = "algorithm-not-allowed"
     KEY_MISMATCH = "key-mismatch"
@@ -65,8 +63,6 @@ class JwsFailure(Enum):
     @property
     def message(self) -> str:
         # Made when asked, in the language active then (never at import).
-        if self is JwsFailure.NO_ALGORITHM:
-            return tr("The signature does not name its algorithm.")
         if self is JwsFailure.ALGORITHM_REFUSED:
             return tr("The signature uses an algorithm Kredo does not accept (such as none or "
                       "HMAC).")
@@ -78,47 +74,6 @@ class JwsFailure(Enum):
             return tr("The signature requires an extension Kredo does not understand.")
         return tr("The signature does not match the signed data: it was altered or signed by "
                   "another key.")
-
-
-@dataclass(frozen=True)
-class CompactJws:
-    """The three decoded parts of a compact JWS, plus the exact bytes that were signed."""
-
-    header: Mapping[str, Any]
-    payload: bytes
-    signature: bytes
-    signing_input: bytes
-
-    @classmethod
-    def from_text(cls, token: str) -> CompactJws:
-        """Split and decode ``header.payload.signature``; anything else is malformed."""
-        if not isinstance(token, str):
-            raise MalformedCredential(tr("The signed token is not text."))
-        token = token.strip()
-        if len(token) > MAX_INPUT_BYTES:
-            raise MalformedCredential(tr("The signed token is too large to be a credential."))
-        parts = token.split(".")
-        if len(parts) != 3:
-            raise MalformedCredential(
-                tr("This is not a compact JWS (expected three parts separated by dots)."),
-                details=f"{len(parts)} parts",
-            )
-        protected, payload, signature = parts
-        if not protected:
-            raise MalformedCredential(tr("The signed token has no header."))
-        header_bytes = b64url_decode(protected, what=tr("The token's header"))
-        header = load_json_object(header_bytes, what=tr("The token's header"))
-        return cls(
-            header=header,
-            payload=b64url_decode(payload, what=tr("The token's payload")),
-            signature=b64url_decode(signature, what=tr("The token's signature")),
-            signing_input=f"{protected}.{payload}".encode("ascii"),
-        )
-
-    @property
-    def alg(self) -> str | None:
-        value = self.header.get("alg")
-        return value if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
@@ -156,10 +111,9 @@ def verify_compact_jws(
     def failed(reason: JwsFailure) -> JwsVerification:
         return JwsVerification(valid=False, message=reason.message, jws=jws, failure=reason)
 
-    # 5. Header: the algorithm must be named, supported, allowed by the caller and fit the key.
+    # 5. Header: the algorithm (named, as reading the token ensured) must be supported,
+    #    allowed by the caller and fit the key.
     alg = jws.alg
-    if alg is None:
-        return failed(JwsFailure.NO_ALGORITHM)
     if alg not in SUPPORTED_ALGS:
         return failed(JwsFailure.ALGORITHM_REFUSED)
     if alg not in allowed_algs:

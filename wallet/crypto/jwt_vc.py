@@ -8,21 +8,23 @@ and is the credential valid at ``now`` (with a small clock-skew allowance, becau
 clock and the learner's are never exactly equal). An Open Badges 3.0 JWT is a VC-JWT whose
 credential has the OB 3.0 types.
 
-:class:`CheckResult` and :func:`check_jwt_times` are shared with SD-JWT VC verification.
+:func:`check_jwt_times` is shared with SD-JWT VC and Open Badges 2.0 verification.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from enum import Enum
 from typing import Any, Literal
 
+from wallet.crypto.finding import Finding
 from wallet.crypto.jwk import PublicKey
-from wallet.crypto.jws import SUPPORTED_ALGS, CompactJws, JwsFailure, verify_compact_jws
+from wallet.crypto.jws import SUPPORTED_ALGS, JwsFailure, verify_compact_jws
+from wallet.crypto.jws_compact import CompactJws
 from wallet.dates import parse_numeric_date, parse_xsd_datetime
 from wallet.json_input import load_json_object
+from wallet.json_values import as_list
 from wallet.translation import tr
 
 CLOCK_SKEW = timedelta(seconds=60)
@@ -38,35 +40,6 @@ VC_2_0_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 TimedThing = Literal["credential", "presentation", "badge"]
 
 
-class CheckStatus(Enum):
-    OK = "ok"
-    FAILED = "failed"
-    SKIPPED = "skipped"
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """One check's outcome with the sentences a person reads (problems first when failed)."""
-
-    status: CheckStatus
-    messages: tuple[str, ...]
-
-    @property
-    def passed(self) -> bool:
-        return self.status is CheckStatus.OK
-
-    @classmethod
-    def from_problems(cls, problems: Iterable[str], ok_message: str) -> CheckResult:
-        found = tuple(problems)
-        if found:
-            return cls(CheckStatus.FAILED, found)
-        return cls(CheckStatus.OK, (ok_message,))
-
-    @classmethod
-    def skipped(cls, message: str) -> CheckResult:
-        return cls(CheckStatus.SKIPPED, (message,))
-
-
 @dataclass(frozen=True)
 class VcJwtVerification:
     """Signature, claim consistency and time validity of one VC-JWT, kept apart."""
@@ -75,9 +48,9 @@ class VcJwtVerification:
     header: Mapping[str, Any]
     payload: Mapping[str, Any]
     credential: Mapping[str, Any]
-    signature: CheckResult
-    claims: CheckResult
-    time: CheckResult
+    signature: Finding
+    claims: Finding
+    time: Finding
     signature_failure: JwsFailure | None = None
 
     @property
@@ -86,7 +59,7 @@ class VcJwtVerification:
 
     @property
     def is_open_badge(self) -> bool:
-        return bool(OPEN_BADGE_TYPES & set(_as_list(self.credential.get("type"))))
+        return bool(OPEN_BADGE_TYPES & set(as_list(self.credential.get("type"))))
 
 
 def verify_vc_jwt(
@@ -104,9 +77,7 @@ def verify_vc_jwt(
 
     # 2. Signature over the exact compact bytes.
     outcome = verify_compact_jws(jws, key, allowed_algs=allowed_algs)
-    signature = CheckResult(
-        CheckStatus.OK if outcome.valid else CheckStatus.FAILED, (outcome.message,)
-    )
+    signature = Finding.of(outcome.valid, outcome.message)
 
     # 3. Which data model, and do the JWT claims agree with the credential?
     version, credential = _credential_of(payload)
@@ -117,7 +88,7 @@ def verify_vc_jwt(
         problems += _claim_problems(payload, credential, "validFrom", "validUntil")
     else:
         problems.append(tr("The token carries no verifiable credential."))
-    claims = CheckResult.from_problems(
+    claims = Finding.from_problems(
         problems, tr("The token's claims agree with the credential it carries.")
     )
 
@@ -149,7 +120,7 @@ def check_jwt_times(
     not_before_dates: Mapping[str, Any] | None = None,
     expiry_dates: Mapping[str, Any] | None = None,
     what: TimedThing = "credential",
-) -> CheckResult:
+) -> Finding:
     """``exp``/``nbf``/``iat`` (RFC 7519 §4.1.4-6) plus optional ISO dates, at ``now`` ± skew.
 
     A date that cannot be read fails the check: a credential whose validity cannot be
@@ -181,7 +152,7 @@ def check_jwt_times(
             break
     # ``nbf`` and the credential's own start date usually agree: say each sentence once.
     unique = dict.fromkeys(problems)
-    return CheckResult.from_problems(unique, _within_validity(what))
+    return Finding.from_problems(unique, _within_validity(what))
 
 
 def _unreadable_date(what: TimedThing, name: str) -> str:
@@ -231,7 +202,7 @@ def _credential_of(payload: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
     vc = payload.get("vc")
     if isinstance(vc, dict):
         return "1.1", vc
-    context = _as_list(payload.get("@context"))
+    context = as_list(payload.get("@context"))
     if VC_2_0_CONTEXT in context or ("type" in payload and "credentialSubject" in payload):
         return "2.0", payload
     return "unknown", {}
@@ -260,7 +231,7 @@ def _claim_problems(
         problems.append(tr("The token's “{claim}” differs from the credential's identifier.",
                            claim="jti"))
     sub = payload.get("sub")
-    subjects = _as_list(credential.get("credentialSubject"))
+    subjects = as_list(credential.get("credentialSubject"))
     subject_ids = [s["id"] for s in subjects if isinstance(s, dict) and "id" in s]
     if sub is not None and subject_ids and sub not in subject_ids:
         problems.append(tr("The token's “{claim}” differs from the credential's subject.",
@@ -292,9 +263,3 @@ def _numeric_date(claims: Mapping[str, Any], name: str) -> datetime | None:
 
 def _show(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]

@@ -7,9 +7,7 @@ and keys and proof values are short.
 
 from __future__ import annotations
 
-import base64
-import re
-
+from wallet.base64url import b64url_decode, b64url_encode
 from wallet.errors import MalformedCredential
 from wallet.translation import tr
 
@@ -18,7 +16,6 @@ BASE64URL = "u"
 
 _ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _INDEX = {char: value for value, char in enumerate(_ALPHABET)}
-_BASE64URL_TEXT = re.compile(r"[A-Za-z0-9_-]*")
 # Far above any key or signature (a BBS proof is a few hundred bytes).
 MAX_MULTIBASE_CHARS = 8192
 
@@ -56,7 +53,7 @@ def multibase_encode(data: bytes, base: str = BASE58BTC) -> str:
     if base == BASE58BTC:
         return BASE58BTC + base58btc_encode(data)
     if base == BASE64URL:
-        return BASE64URL + base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+        return BASE64URL + b64url_encode(data)
     raise ValueError(f"unsupported multibase prefix {base!r}")
 
 
@@ -74,9 +71,10 @@ def multibase_decode(text: str, *, what: str | None = None) -> bytes:
     if prefix == BASE58BTC:
         return base58btc_decode(body, what=what)
     if prefix == BASE64URL:
-        if not _BASE64URL_TEXT.fullmatch(body) or len(body) % 4 == 1:
-            raise MalformedCredential(tr("{what} is not valid base64url.", what=what))
-        return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        try:
+            return b64url_decode(body)
+        except MalformedCredential:
+            raise MalformedCredential(tr("{what} is not valid base64url.", what=what)) from None
     raise MalformedCredential(
         tr("{what} uses a multibase encoding Kredo does not read.", what=what),
         details=f"multibase prefix {prefix!r}",

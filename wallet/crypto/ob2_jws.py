@@ -17,11 +17,14 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
+from wallet.crypto.finding import Finding
 from wallet.crypto.jwk import MIN_RSA_BITS
-from wallet.crypto.jws import CompactJws, JwsFailure, verify_compact_jws
-from wallet.crypto.jwt_vc import CLOCK_SKEW, CheckResult, CheckStatus, check_jwt_times
+from wallet.crypto.jws import JwsFailure, verify_compact_jws
+from wallet.crypto.jws_compact import CompactJws
+from wallet.crypto.jwt_vc import CLOCK_SKEW, check_jwt_times
 from wallet.errors import MalformedCredential
 from wallet.json_input import load_json_object
+from wallet.json_values import as_list
 from wallet.translation import tr
 
 # Open Badges 2.0 §Signed Badges: "RS256" is the one algorithm the specification names.
@@ -33,9 +36,9 @@ _SIGNED_TYPES = frozenset({"SignedBadge", "signed"})
 class Ob2Verification:
     header: Mapping[str, Any]
     assertion: Mapping[str, Any]
-    signature: CheckResult
-    claims: CheckResult
-    time: CheckResult
+    signature: Finding
+    claims: Finding
+    time: Finding
     signature_failure: JwsFailure | None = None
 
     @property
@@ -84,19 +87,17 @@ def verify_ob2_signed_assertion(
     # 2. RS256 signature with the issuer's key.
     key = load_issuer_public_key_pem(issuer_public_key_pem)
     outcome = verify_compact_jws(jws, key, allowed_algs=OB2_ALGS)
-    signature = CheckResult(
-        CheckStatus.OK if outcome.valid else CheckStatus.FAILED, (outcome.message,)
-    )
+    signature = Finding.of(outcome.valid, outcome.message)
 
     # 3. The payload must be an assertion that says it is verified by signature.
     problems: list[str] = []
-    if "Assertion" not in _as_list(assertion.get("type")):
+    if "Assertion" not in as_list(assertion.get("type")):
         problems.append(tr("The signed data is not an Open Badges assertion."))
     verification = assertion.get("verification")
     kind = verification.get("type") if isinstance(verification, dict) else None
     if kind not in _SIGNED_TYPES:
         problems.append(tr("The assertion does not say it is verified by signature."))
-    claims = CheckResult.from_problems(
+    claims = Finding.from_problems(
         problems, tr("The signed data is a signed badge assertion."))
 
     # 4. issuedOn / expires at ``now``.
@@ -116,9 +117,3 @@ def verify_ob2_signed_assertion(
         time=time,
         signature_failure=outcome.failure,
     )
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]

@@ -20,15 +20,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from wallet.base64url import b64url_decode, b64url_encode
+from wallet.check_status import CheckStatus
+from wallet.crypto.finding import Finding
 from wallet.crypto.jwk import PrivateKey, PublicKey, public_key_from_jwk
-from wallet.crypto.jws import (
-    SUPPORTED_ALGS,
-    CompactJws,
-    JwsFailure,
-    sign_compact_jws,
-    verify_compact_jws,
-)
-from wallet.crypto.jwt_vc import CLOCK_SKEW, CheckResult, CheckStatus, check_jwt_times
+from wallet.crypto.jws import SUPPORTED_ALGS, JwsFailure, sign_compact_jws, verify_compact_jws
+from wallet.crypto.jws_compact import CompactJws
+from wallet.crypto.jwt_vc import CLOCK_SKEW, check_jwt_times
+from wallet.dates import parse_numeric_date
 from wallet.errors import MalformedCredential, SharingError, WalletError
 from wallet.json_input import load_json, load_json_object
 from wallet.translation import tr, tr_n
@@ -110,11 +108,11 @@ class SdJwtVerification:
     issuer_payload: Mapping[str, Any]
     claims: Mapping[str, Any]
     disclosed: tuple[Disclosure, ...]
-    signature: CheckResult
-    disclosures: CheckResult
-    type_check: CheckResult
-    time: CheckResult
-    key_binding: CheckResult
+    signature: Finding
+    disclosures: Finding
+    type_check: Finding
+    time: Finding
+    key_binding: Finding
     holder_key: PublicKey | None = None
     signature_failure: JwsFailure | None = None
 
@@ -149,31 +147,13 @@ def verify_sd_jwt(
 
     # 2. The issuer's signature.
     outcome = verify_compact_jws(jws, issuer_key, allowed_algs=allowed_algs)
-    signature = CheckResult(
-        CheckStatus.OK if outcome.valid else CheckStatus.FAILED, (outcome.message,)
-    )
+    signature = Finding.of(outcome.valid, outcome.message)
 
     # 3-5. Every disclosure must hash to a digest the issuer signed, exactly once.
-    claims: Mapping[str, Any] = {}
-    disclosed: tuple[Disclosure, ...] = ()
-    try:
-        claims, disclosed = _disclose(payload, parts.disclosures)
-        disclosures = CheckResult(CheckStatus.OK, (tr_n(
-            "The one disclosed claim was signed by the issuer.",
-            "All {n} disclosed claims were signed by the issuer.",
-            len(disclosed),
-        ),))
-    except _DisclosureRejectedError as rejected:
-        disclosures = CheckResult(CheckStatus.FAILED, (rejected.message,))
+    claims, disclosed, disclosures = _checked_disclosures(payload, parts.disclosures)
 
     # 6. SD-JWT VC rules: the token type and a credential type (``vct``).
-    type_problems: list[str] = []
-    if jws.header.get("typ") not in SD_JWT_VC_TYPES:
-        type_problems.append(
-            tr("The token does not declare itself an SD-JWT verifiable credential."))
-    if not isinstance(payload.get("vct"), str) or not payload["vct"]:
-        type_problems.append(tr("The SD-JWT VC does not name its credential type (vct)."))
-    type_check = CheckResult.from_problems(type_problems, tr("The token is an SD-JWT VC."))
+    type_check = _type_check(jws.header, payload)
 
     # 7. Time, over the signed claims plus any disclosed ones.
     time = check_jwt_times({**payload, **claims}, now, clock_skew=clock_skew)
@@ -204,6 +184,30 @@ def verify_sd_jwt(
         holder_key=holder_key,
         signature_failure=outcome.failure,
     )
+
+
+def _checked_disclosures(
+    payload: Mapping[str, Any], encoded: Sequence[str]
+) -> tuple[Mapping[str, Any], tuple[Disclosure, ...], Finding]:
+    """The disclosed claims and disclosures, and the finding on them (none when refused)."""
+    try:
+        claims, disclosed = _disclose(payload, encoded)
+    except _DisclosureRejectedError as rejected:
+        return {}, (), Finding(CheckStatus.FAILED, (rejected.message,))
+    return claims, disclosed, Finding(CheckStatus.OK, (tr_n(
+        "The one disclosed claim was signed by the issuer.",
+        "All {n} disclosed claims were signed by the issuer.",
+        len(disclosed),
+    ),))
+
+
+def _type_check(header: Mapping[str, Any], payload: Mapping[str, Any]) -> Finding:
+    problems: list[str] = []
+    if header.get("typ") not in SD_JWT_VC_TYPES:
+        problems.append(tr("The token does not declare itself an SD-JWT verifiable credential."))
+    if not isinstance(payload.get("vct"), str) or not payload["vct"]:
+        problems.append(tr("The SD-JWT VC does not name its credential type (vct)."))
+    return Finding.from_problems(problems, tr("The token is an SD-JWT VC."))
 
 
 # --- presentation ---------------------------------------------------------------------
@@ -309,32 +313,90 @@ def _disclose(
     payload: Mapping[str, Any], encoded: Sequence[str]
 ) -> tuple[dict[str, Any], tuple[Disclosure, ...]]:
     """RFC 9901 §7.1 steps 3-5: replace digests by disclosed claims, reject anything odd."""
-    alg = payload.get("_sd_alg", "sha-256")
-    by_digest: dict[str, str] = {}
-    for text in encoded:
-        digest = _digest(alg, text)
-        if digest in by_digest:
-            raise _DisclosureRejectedError(tr("The same disclosure is presented twice."))
-        by_digest[digest] = text
-    seen: set[str] = set()
-    found: list[Disclosure] = []
+    disclosing = _Disclosing(payload.get("_sd_alg", "sha-256"), encoded)
+    claims = disclosing.walk(payload, ())
+    if set(disclosing.by_digest) - disclosing.seen:
+        raise _DisclosureRejectedError(tr(
+            "A disclosure does not belong to this credential: its digest is not in the signed data."
+        ))
+    return claims, tuple(disclosing.found)
 
-    def claim(
-        digest: Any, path: tuple[PathSegment, ...], *, in_array: bool
+
+class _Disclosing:
+    """One walk over the signed claims: each digest met is replaced by its disclosure."""
+
+    def __init__(self, alg: Any, encoded: Sequence[str]) -> None:
+        # 3. The presented disclosures by digest; the same one twice is refused.
+        self.by_digest: dict[str, str] = {}
+        for text in encoded:
+            digest = _digest(alg, text)
+            if digest in self.by_digest:
+                raise _DisclosureRejectedError(tr("The same disclosure is presented twice."))
+            self.by_digest[digest] = text
+        self.seen: set[str] = set()
+        self.found: list[Disclosure] = []
+
+    def walk(self, node: Any, path: tuple[PathSegment, ...]) -> Any:
+        """4. Objects and arrays, recursively; anything else is kept as signed."""
+        if isinstance(node, dict):
+            return self._object(node, path)
+        if isinstance(node, list):
+            return self._array(node, path)
+        return node
+
+    def _object(self, node: dict[str, Any], path: tuple[PathSegment, ...]) -> dict[str, Any]:
+        digests = node.get("_sd", [])
+        if not isinstance(digests, list):
+            raise _DisclosureRejectedError(
+                tr("The SD-JWT's signed data holds a malformed digest list.")
+            )
+        out = {
+            k: self.walk(v, (*path, k))
+            for k, v in node.items()
+            if k != "_sd" and not (k == "_sd_alg" and not path)
+        }
+        for digest in digests:
+            disclosed = self._claim(digest, path, in_array=False)
+            if disclosed is None:
+                continue
+            name, value = disclosed
+            if name in out:
+                raise _DisclosureRejectedError(
+                    tr("A disclosure overwrites a claim that is already there.")
+                )
+            out[str(name)] = value
+        return out
+
+    def _array(self, node: list[Any], path: tuple[PathSegment, ...]) -> list[Any]:
+        items: list[Any] = []
+        for element in node:
+            if isinstance(element, dict) and "..." in element:
+                if len(element) != 1:
+                    raise _DisclosureRejectedError(
+                        tr("An array placeholder in the SD-JWT is malformed.")
+                    )
+                disclosed = self._claim(element["..."], (*path, len(items)), in_array=True)
+                if disclosed is not None:
+                    items.append(disclosed[1])
+            else:
+                items.append(self.walk(element, (*path, len(items))))
+        return items
+
+    def _claim(
+        self, digest: Any, path: tuple[PathSegment, ...], *, in_array: bool
     ) -> tuple[str | None, Any] | None:
-        """The disclosed (name, value) for ``digest``; None when it was not presented."""
+        """5. The disclosed (name, value) for ``digest``; None when it was not presented."""
         if not isinstance(digest, str):
             raise _DisclosureRejectedError(
                 tr("The SD-JWT's signed data holds a malformed digest."))
-        if digest in seen:
+        if digest in self.seen:
             raise _DisclosureRejectedError(tr("The SD-JWT's signed data repeats a digest."))
-        seen.add(digest)
-        if digest not in by_digest:
+        self.seen.add(digest)
+        if digest not in self.by_digest:
             return None  # not presented, or a decoy digest
-        text = by_digest[digest]
+        text = self.by_digest[digest]
         item = _decode_disclosure(text)
-        expected = 2 if in_array else 3
-        if len(item) != expected:
+        if len(item) != (2 if in_array else 3):
             raise _DisclosureRejectedError(
                 tr("A disclosure has the wrong shape for where the issuer placed it.")
             )
@@ -343,55 +405,8 @@ def _disclose(
             raise _DisclosureRejectedError(tr("A disclosure has an invalid claim name."))
         full_path = path if in_array else (*path, str(name))
         # ``value`` keeps the disclosure as issued (nested digests included).
-        found.append(Disclosure(text, digest, item[0], name, item[-1], full_path))
-        return name, walk(item[-1], full_path)
-
-    def walk(node: Any, path: tuple[PathSegment, ...]) -> Any:
-        if isinstance(node, dict):
-            digests = node.get("_sd", [])
-            if not isinstance(digests, list):
-                raise _DisclosureRejectedError(
-                    tr("The SD-JWT's signed data holds a malformed digest list.")
-                )
-            out = {
-                k: walk(v, (*path, k))
-                for k, v in node.items()
-                if k != "_sd" and not (k == "_sd_alg" and not path)
-            }
-            for digest in digests:
-                disclosed = claim(digest, path, in_array=False)
-                if disclosed is None:
-                    continue
-                name, value = disclosed
-                if name in out:
-                    raise _DisclosureRejectedError(
-                        tr("A disclosure overwrites a claim that is already there.")
-                    )
-                out[str(name)] = value
-            return out
-        if isinstance(node, list):
-            items: list[Any] = []
-            for element in node:
-                if isinstance(element, dict) and "..." in element:
-                    if len(element) != 1:
-                        raise _DisclosureRejectedError(
-                            tr("An array placeholder in the SD-JWT is malformed.")
-                        )
-                    disclosed = claim(element["..."], (*path, len(items)), in_array=True)
-                    if disclosed is not None:
-                        items.append(disclosed[1])
-                else:
-                    items.append(walk(element, (*path, len(items))))
-            return items
-        return node
-
-    claims = walk(payload, ())
-    unused = set(by_digest) - seen
-    if unused:
-        raise _DisclosureRejectedError(tr(
-            "A disclosure does not belong to this credential: its digest is not in the signed data."
-        ))
-    return claims, tuple(found)
+        self.found.append(Disclosure(text, digest, item[0], name, item[-1], full_path))
+        return name, self.walk(item[-1], full_path)
 
 
 def _decode_disclosure(text: str) -> list[Any]:
@@ -416,18 +431,18 @@ def _check_key_binding(
     allowed_algs: Collection[str],
     clock_skew: timedelta,
     max_age: timedelta,
-) -> tuple[CheckResult, PublicKey | None]:
+) -> tuple[Finding, PublicKey | None]:
     """RFC 9901 §7.3: a ``kb+jwt`` signed by ``cnf.jwk`` over this exact presentation."""
     if parts.kb_jwt is None:
         if require:
-            return CheckResult(
+            return Finding(
                 CheckStatus.FAILED,
                 (tr("The credential was presented without the holder's proof of possession."),),
             ), None
-        return CheckResult.skipped(tr("The holder did not add a proof of possession.")), None
+        return Finding.skipped(tr("The holder did not add a proof of possession.")), None
 
-    def failed(message: str, key: PublicKey | None = None) -> tuple[CheckResult, PublicKey | None]:
-        return CheckResult(CheckStatus.FAILED, (message,)), key
+    def failed(message: str, key: PublicKey | None = None) -> tuple[Finding, PublicKey | None]:
+        return Finding(CheckStatus.FAILED, (message,)), key
 
     cnf = claims.get("cnf")
     jwk = cnf.get("jwk") if isinstance(cnf, dict) else None
@@ -456,6 +471,23 @@ def _check_key_binding(
         expected_hash = _digest(sd_alg, parts.presented)
     except _DisclosureRejectedError as rejected:
         return failed(rejected.message, holder_key)
+    problems = [
+        *_kb_request_problems(kb_claims, expected_hash, expected_nonce, expected_audience),
+        *_kb_time_problems(kb_claims.get("iat"), now, clock_skew, max_age),
+    ]
+    result = Finding.from_problems(
+        problems, tr("The holder proved possession of the credential's key.")
+    )
+    return result, holder_key
+
+
+def _kb_request_problems(
+    kb_claims: Mapping[str, Any],
+    expected_hash: str,
+    expected_nonce: str | None,
+    expected_audience: str | None,
+) -> list[str]:
+    """The holder's proof is for this presentation, this request and this verifier."""
     problems: list[str] = []
     if kb_claims.get("sd_hash") != expected_hash:
         problems.append(tr("The holder's proof was made for a different presentation (sd_hash)."))
@@ -465,19 +497,21 @@ def _check_key_binding(
     aud = kb_claims.get("aud")
     if not isinstance(aud, str) or (expected_audience is not None and aud != expected_audience):
         problems.append(tr("The holder's proof was made for a different verifier (aud)."))
-    iat = kb_claims.get("iat")
-    if isinstance(iat, bool) or not isinstance(iat, int | float):
-        problems.append(tr("The holder's proof is not dated (iat)."))
-    else:
-        issued = datetime.fromtimestamp(iat, tz=UTC)
-        if issued > now + clock_skew:
-            problems.append(tr("The holder's proof is dated in the future."))
-        elif issued < now - max_age - clock_skew:
-            problems.append(tr("The holder's proof is too old to show the holder is present."))
-    result = CheckResult.from_problems(
-        problems, tr("The holder proved possession of the credential's key.")
-    )
-    return result, holder_key
+    return problems
+
+
+def _kb_time_problems(
+    iat: Any, now: datetime, clock_skew: timedelta, max_age: timedelta
+) -> list[str]:
+    """The holder's proof was made just now (``iat``, within ``max_age``)."""
+    issued = parse_numeric_date(iat)  # None too for a number no calendar holds
+    if issued is None:
+        return [tr("The holder's proof is not dated (iat).")]
+    if issued > now + clock_skew:
+        return [tr("The holder's proof is dated in the future.")]
+    if issued < now - max_age - clock_skew:
+        return [tr("The holder's proof is too old to show the holder is present.")]
+    return []
 
 
 def _path_exists(claims: Any, path: Sequence[str]) -> bool:

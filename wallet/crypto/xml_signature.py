@@ -311,66 +311,62 @@ def _check_references(
     content: list[bytes] = []
     for reference in references:
         uri = reference.get("URI")
-        transforms = reference.findall(f"{_DS}Transforms/{_DS}Transform")
-        enveloped = False
-        c14n: list[str] = []
-        for transform in transforms:
-            algorithm = transform.get("Algorithm", "")
-            if algorithm == _ENVELOPED or (
-                profile.xpath_enveloped and _is_not_in_signature_filter(transform, algorithm)
-            ):
-                enveloped = True
-            elif algorithm in _C14N:
-                c14n.append(algorithm)
-            else:
-                raise _BadSignatureError(
-                    "transform"
-                )
-        if len(c14n) > 1:
-            raise _BadSignatureError(
-                "transform"
-            )
-        # Without an explicit C14N transform a node-set is turned into bytes with inclusive C14N.
-        exclusive, with_comments = _C14N[c14n[0]] if c14n else (False, False)
+        enveloped, exclusive, with_comments = _transforms(reference, profile)
         if uri == "":
             if not enveloped:
-                raise _BadSignatureError(
-                    "not_enveloped"
-                )
+                raise _BadSignatureError("not_enveloped")
             # A same-document reference "" drops comments whatever the transform says.
             data = _document_without(tree, signature, exclusive)
             covers_document = True
-            changed = "changed"
         elif uri is not None and uri.startswith("#") and not enveloped:
             target = _element_by_id(tree, uri[1:])
             if not _is_inside(target, signature):
                 # Anything else signed by id could be moved around (signature wrapping).
-                raise _BadSignatureError(
-                    "outside"
-                )
+                raise _BadSignatureError("outside")
             data = _canonical(target, exclusive, with_comments)
-            changed = "properties_changed"
         else:
-            raise _BadSignatureError(
-                "reference"
-            )
-        method = _one(reference, f"{_DS}DigestMethod").get("Algorithm", "")
-        if method not in _DIGESTS:
-            raise _BadSignatureError(
-                "digest"
-            )
-        expected = _b64(_one(reference, f"{_DS}DigestValue").text)
-        if hashlib.new(_DIGESTS[method], data).digest() != expected:
-            raise _BadSignatureError(
-                changed
-                if reference.get("Type") == _SIGNED_PROPERTIES or uri == ""
-                else "key_information"
-            )
+            raise _BadSignatureError("reference")
+        _check_digest(reference, data)
         if reference.get("Type") != _SIGNED_PROPERTIES:
             content.append(data)
     if not covers_document:
         raise _BadSignatureError("not_whole")
     return tuple(content)
+
+
+def _transforms(reference: etree._Element, profile: SignatureProfile) -> tuple[bool, bool, bool]:
+    """(enveloped, exclusive C14N, with comments) as the reference's transforms say."""
+    enveloped = False
+    c14n: list[str] = []
+    for transform in reference.findall(f"{_DS}Transforms/{_DS}Transform"):
+        algorithm = transform.get("Algorithm", "")
+        if algorithm == _ENVELOPED or (
+            profile.xpath_enveloped and _is_not_in_signature_filter(transform, algorithm)
+        ):
+            enveloped = True
+        elif algorithm in _C14N:
+            c14n.append(algorithm)
+        else:
+            raise _BadSignatureError("transform")
+    if len(c14n) > 1:
+        raise _BadSignatureError("transform")
+    # Without an explicit C14N transform a node-set is turned into bytes with inclusive C14N.
+    exclusive, with_comments = _C14N[c14n[0]] if c14n else (False, False)
+    return enveloped, exclusive, with_comments
+
+
+def _check_digest(reference: etree._Element, data: bytes) -> None:
+    """The referenced bytes hash to the reference's digest; which change it was, if not."""
+    method = _one(reference, f"{_DS}DigestMethod").get("Algorithm", "")
+    if method not in _DIGESTS:
+        raise _BadSignatureError("digest")
+    expected = _b64(_one(reference, f"{_DS}DigestValue").text)
+    if hashlib.new(_DIGESTS[method], data).digest() != expected:
+        if reference.get("URI") == "":
+            raise _BadSignatureError("changed")
+        if reference.get("Type") == _SIGNED_PROPERTIES:
+            raise _BadSignatureError("properties_changed")
+        raise _BadSignatureError("key_information")
 
 
 def _is_not_in_signature_filter(transform: etree._Element, algorithm: str) -> bool:

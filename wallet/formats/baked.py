@@ -20,10 +20,11 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from wallet.crypto.jws_compact import looks_like_compact_jws
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
 from wallet.formats import ob2, vc_jsonld, vc_jwt
-from wallet.formats.jws_compact import looks_like_compact_jws
-from wallet.limits import MAX_INFLATED_BYTES, MAX_INPUT_BYTES, MAX_PNG_CHUNK_BYTES
+from wallet.inflate import InflateFailure, inflate
+from wallet.limits import MAX_INPUT_BYTES, MAX_PNG_CHUNK_BYTES
 from wallet.model import Credential, Image
 from wallet.translation import tr
 
@@ -147,16 +148,14 @@ def _badge_text(chunk: _Chunk) -> bytes | None:
 
 
 def _inflate(data: bytes) -> bytes:
-    inflater = zlib.decompressobj()
-    try:
-        out = inflater.decompress(data, MAX_INFLATED_BYTES + 1)
-    except zlib.error:
-        raise MalformedCredential(tr("The compressed badge text in the PNG is damaged.")) from None
-    if len(out) > MAX_INFLATED_BYTES:
+    result = inflate(data)
+    if result.failure is InflateFailure.DAMAGED:
+        raise MalformedCredential(tr("The compressed badge text in the PNG is damaged."))
+    if result.failure is InflateFailure.TOO_LARGE:
         raise InputTooLarge(tr("The compressed badge text in the PNG inflates past Kredo's limit."))
-    if not inflater.eof:
+    if result.failure is InflateFailure.TRUNCATED:
         raise MalformedCredential(tr("The compressed badge text in the PNG is truncated."))
-    return out
+    return result.data
 
 
 def extract_from_png(png: bytes) -> bytes:

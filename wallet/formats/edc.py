@@ -24,10 +24,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from wallet.base64url import b64url_decode
 from wallet.errors import MalformedCredential, NotACredential
-from wallet.formats.elm_values import as_list
 from wallet.formats.elm_view import view_from_elm
 from wallet.json_input import decode_text, load_json_object, looks_like_json_object
+from wallet.json_values import as_list
 from wallet.model import Credential, CredentialFormat
 from wallet.translation import tr, tr_n
 
@@ -198,10 +199,13 @@ def _certificates(header: Mapping[str, Any]) -> tuple[bytes, ...]:
 
 
 def _b64url_decode(text: str, *, what: str) -> bytes:
-    """``what`` names the part in sentences (a ``tr()`` sentence such as ``tr("payload")``)."""
+    """``what`` names the part in sentences (a ``tr()`` sentence such as ``tr("payload")``).
+
+    Tolerant: the seal check reads these parts strictly, and says so if they are spelt oddly.
+    """
     try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except (binascii.Error, ValueError):
+        return b64url_decode(text, tolerant=True)
+    except MalformedCredential:
         raise MalformedCredential(
             tr("The sealed credential's {what} is not valid base64url.", what=what)
         ) from None

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from lxml import etree
 
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential
-from wallet.formats.elm_values import duration_hours, invalid_date, merge_texts, number
+from wallet.formats.elm_values import duration_hours
+from wallet.json_values import merge_texts, parse_datetime, parse_number
 from wallet.limits import MAX_INPUT_BYTES
 from wallet.model import Credential, CredentialFormat, LangText, MicroCredentialView, Organisation
 from wallet.translation import tr
@@ -160,14 +161,24 @@ def _code_labels(elements: Iterable[etree._Element]) -> LangText | None:
 
 
 def _date(element: etree._Element | None, what: str) -> datetime | None:
-    value = _plain(element)
-    if value is None:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise MalformedCredential(invalid_date(what)) from None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+    return parse_datetime(_plain(element), what=what)
+
+
+def _learner_name(subject: etree._Element) -> LangText | None:
+    return _texts(_child(subject, "fullName")) or merge_texts(
+        (_texts(_child(subject, "givenNames")), _texts(_child(subject, "familyName"))),
+        separator=" ",
+    )
+
+
+def _languages(root: etree._Element) -> tuple[str, ...]:
+    return tuple(
+        dict.fromkeys(
+            lang.lower()
+            for e in _children(_child(root, "language"), "language")
+            if (lang := _plain(e))
+        )
+    )
 
 
 class _LegacyReader:
@@ -220,11 +231,7 @@ class _LegacyReader:
         issued = _date(_child(root, "issued"), tr("issue date"))
         valid_from = _date(_child(root, "validFrom"), tr("valid-from date"))
         return MicroCredentialView(
-            learner_name=_texts(_child(subject, "fullName"))
-            or merge_texts(
-                (_texts(_child(subject, "givenNames")), _texts(_child(subject, "familyName"))),
-                separator=" ",
-            ),
+            learner_name=_learner_name(subject),
             learner_identifier=_plain(_child(subject, "nationalId"))
             or _plain(_child(subject, "identifier")),
             learner_birth_date=_plain(_child(subject, "dateOfBirth")),
@@ -255,13 +262,7 @@ class _LegacyReader:
             credential_id=root.get("{http://data.europa.eu/europass/model/credentials/w3c#}id")
             or root.get("id"),
             types=(ROOT_NAME,),
-            languages=tuple(
-                dict.fromkeys(
-                    lang.lower()
-                    for e in _children(_child(root, "language"), "language")
-                    if (lang := _plain(e))
-                )
-            ),
+            languages=_languages(root),
         )
 
     def organisation(self, org: etree._Element | None) -> Organisation | None:
@@ -295,7 +296,7 @@ class _LegacyReader:
     def ects(spec: etree._Element | None) -> float | None:
         for child in spec if spec is not None else ():
             if _local(child).lower() in _ECTS_NAMES:
-                return number(_plain(child))
+                return parse_number(_plain(child))
         return None
 
 

@@ -7,17 +7,8 @@ import binascii
 from collections.abc import Mapping
 from typing import Any
 
-from wallet.formats.elm_values import (
-    as_list,
-    concept_id,
-    concept_label,
-    first,
-    first_object,
-    lang_text,
-    merge_texts,
-    objects,
-    uri_code,
-)
+from wallet.formats.elm_values import concept_label, uri_code
+from wallet.json_values import as_list, first, first_object, id_of, lang_text, merge_texts, objects
 from wallet.model import Image, LangText, Organisation, normalise_language
 
 # EU file-type authority table codes → media types.
@@ -64,7 +55,7 @@ def media_image(
 
 
 def _media_type(content_type: Any) -> str:
-    code = uri_code(concept_id(content_type) or "") if content_type is not None else None
+    code = uri_code(id_of(content_type) or "") if content_type is not None else None
     if code and code.upper() in _MEDIA_TYPES:
         return _MEDIA_TYPES[code.upper()]
     label = concept_label(content_type)
@@ -98,7 +89,7 @@ def page_images(display_parameter: Any) -> tuple[Image, ...]:
 
 def language_code(concept: Any) -> str | None:
     """``.../authority/language/CES`` → ``cs``."""
-    identifier = concept_id(first(concept))
+    identifier = id_of(first(concept))
     code = uri_code(identifier) if identifier else None
     return normalise_language(code) if code else None
 

@@ -32,22 +32,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from datetime import datetime
 from typing import Any
 
 from wallet.errors import MalformedCredential
 from wallet.formats.elm_media import language_code, organisation, page_images
 from wallet.formats.elm_values import (
-    as_list,
-    concept_id,
     concept_label,
     concept_labels,
     duration_hours,
+    note_text,
+)
+from wallet.json_values import (
+    as_list,
     first,
+    id_of,
     lang_text,
     merge_texts,
-    note_text,
-    number,
     parse_datetime,
+    parse_number,
 )
 from wallet.model import LangText, MicroCredentialView, Organisation
 from wallet.translation import tr
@@ -55,6 +58,8 @@ from wallet.translation import tr
 ECTS_FRAMEWORK = "http://data.europa.eu/snb/education-credit/6fcec5c5af"
 _EQF_URI = re.compile(r"/snb/eqf/([1-8])$")
 _INTEGRATION_SUBJECT = re.compile(r"stackab|integrat", re.IGNORECASE)
+# A date the credential may not state.
+_Moment = datetime | None
 # Properties whose value may be a bare id pointing at an object elsewhere in the document.
 _LINKED_KEYS = (
     "hasClaim",
@@ -128,42 +133,21 @@ class _ElmReader:
             organisation(self.awarding_body_object) if self.awarding_body_object else None
         )
         issuer = organisation(self.obj(doc.get("issuer")) or first(doc.get("issuer")))
-        awarded = parse_datetime(self.awarding_process.get("awardingDate"),
-                                 what=tr("awarding date"))
-        valid_from = parse_datetime(doc.get("validFrom"), what=tr("valid-from date"))
-        issued = (
-            parse_datetime(doc.get("issuanceDate"), what=tr("issuance date"))
-            or parse_datetime(doc.get("issued"), what=tr("issue date"))
-            or awarded
-            or valid_from
-        )
+        issued, valid_from, valid_until, awarded = self._dates()
         display = self.obj(doc.get("displayParameter")) or {}
-        title = (
-            lang_text(doc.get("title"))
-            or lang_text(claim.get("title"))
-            or lang_text(spec.get("title"))
-            or lang_text(display.get("title"))
-        )
+        title = self._first_text("title", display)
         return MicroCredentialView(
             learner_name=self._learner_name(),
             learner_identifier=self._learner_identifier(),
             learner_birth_date=_text_value(self.subject.get("dateOfBirth")),
             title=title,
-            description=(
-                lang_text(doc.get("description"))
-                or lang_text(claim.get("description"))
-                or lang_text(spec.get("description"))
-                or lang_text(display.get("description"))
-            ),
+            description=self._first_text("description", display),
             awarding_body=awarding_body,
             issuer=issuer,
             issuer_country=_country(awarding_body) or _country(issuer),
             issued=issued,
             valid_from=valid_from,
-            valid_until=(
-                parse_datetime(doc.get("validUntil"), what=tr("valid-until date"))
-                or parse_datetime(doc.get("expirationDate"), what=tr("expiry date"))
-            ),
+            valid_until=valid_until,
             awarded=awarded,
             learning_outcomes=self._learning_outcomes(),
             ects=self._ects(),
@@ -187,6 +171,32 @@ class _ElmReader:
             images=page_images(display),
             languages=self._languages(display, title),
         )
+
+    def _first_text(self, name: str, display: Mapping[str, Any]) -> LangText | None:
+        """``name`` of the credential, else of its claim, its specification, its display."""
+        for source in (self.doc, self.claim, self.spec, display):
+            found = lang_text(source.get(name))
+            if found is not None:
+                return found
+        return None
+
+    def _dates(self) -> tuple[_Moment, _Moment, _Moment, _Moment]:
+        """(issued, valid from, valid until, awarded); issued falls back to the others."""
+        doc = self.doc
+        awarded = parse_datetime(self.awarding_process.get("awardingDate"),
+                                 what=tr("awarding date"))
+        valid_from = parse_datetime(doc.get("validFrom"), what=tr("valid-from date"))
+        issued = (
+            parse_datetime(doc.get("issuanceDate"), what=tr("issuance date"))
+            or parse_datetime(doc.get("issued"), what=tr("issue date"))
+            or awarded
+            or valid_from
+        )
+        valid_until = (
+            parse_datetime(doc.get("validUntil"), what=tr("valid-until date"))
+            or parse_datetime(doc.get("expirationDate"), what=tr("expiry date"))
+        )
+        return issued, valid_from, valid_until, awarded
 
     def _learner_name(self) -> LangText | None:
         full = lang_text(self.subject.get("fullName"))
@@ -227,12 +237,12 @@ class _ElmReader:
         for credit in self.objs(self.spec.get("creditPoint")):
             framework = credit.get("framework")
             label = concept_label(framework)
-            is_ects = concept_id(framework) == ECTS_FRAMEWORK or (
+            is_ects = id_of(framework) == ECTS_FRAMEWORK or (
                 label is not None
                 and ("ECTS" in label.pick("en") or "European Credit Transfer" in label.pick("en"))
             )
             if is_ects:
-                return number(credit.get("point"))
+                return parse_number(credit.get("point"))
         return None
 
     def _assessment_type(self) -> LangText | None:
@@ -325,7 +335,7 @@ def _country(org: Organisation | None) -> LangText | None:
 
 
 def _eqf_level(value: Any) -> int | None:
-    identifier = concept_id(first(value))
+    identifier = id_of(first(value))
     match = _EQF_URI.search(identifier) if identifier else None
     return int(match.group(1)) if match else None
 

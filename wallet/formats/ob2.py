@@ -9,18 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from wallet.crypto.jws_compact import CompactJws, peek_payload_object
 from wallet.errors import NotACredential, WalletError
-from wallet.formats.jws_compact import parse_compact_jws, peek_payload_object
 from wallet.formats.vc_view import eqf_level_from_alignments, is_level_alignment, organisation_from
-from wallet.formats.vc_view_values import (
-    as_list,
-    first_object,
-    image_from,
-    lang_text,
-    parse_datetime,
-    plain_string,
-)
+from wallet.formats.vc_view_values import image_from
 from wallet.json_input import load_json_object, looks_like_json_object
+from wallet.json_values import as_list, first_object, lang_text, parse_datetime, plain_string
 from wallet.model import Credential, CredentialFormat, Image, MicroCredentialView
 from wallet.translation import tr
 
@@ -51,7 +45,7 @@ def parse(raw: bytes) -> Credential:
         assertion = load_json_object(raw, what=tr("The badge assertion"))
         media_type, header = "application/ld+json", None
     else:
-        jws = parse_compact_jws(raw, what=tr("The signed badge"))
+        jws = CompactJws.from_text(raw, what=tr("The signed badge"))
         assertion = jws.payload_object(what=tr("The signed badge payload"))
         media_type, header = "application/jwt", jws.header
     if not is_assertion(assertion):

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from wallet.crypto.jws_compact import CompactJws, peek_payload_object
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
-from wallet.formats.jws_compact import parse_compact_jws, peek_payload_object
-from wallet.formats.vc_view_values import as_list, decode_data_url
+from wallet.formats.vc_view_values import decode_data_url
 from wallet.json_input import load_json_object, looks_like_json_object
+from wallet.json_values import as_list
 from wallet.limits import MAX_CREDENTIALS_PER_PRESENTATION
 from wallet.translation import tr, tr_n
 
@@ -45,7 +46,7 @@ def split(raw: bytes) -> list[bytes]:
     if looks_like_json_object(raw):
         presentation = load_json_object(raw, what=tr("The presentation"))
     else:
-        payload = parse_compact_jws(raw, what=tr("The presentation token")).payload_object(
+        payload = CompactJws.from_text(raw, what=tr("The presentation token")).payload_object(
             what=tr("The presentation token payload"))
         vp = payload.get("vp")
         presentation = vp if isinstance(vp, dict) else payload

@@ -27,20 +27,13 @@ from datetime import datetime
 from typing import Any
 
 from wallet.base64url import b64url_decode, b64url_encode
+from wallet.crypto.jws_compact import CompactJws, looks_like_compact_jws
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
-from wallet.formats.jws_compact import CompactJws, looks_like_compact_jws, parse_compact_jws
 from wallet.formats.vc_jwt import credential_with_jwt_claims
 from wallet.formats.vc_view import organisation_from, view_from_vc
-from wallet.formats.vc_view_values import (
-    as_list,
-    lang_text,
-    level_from_code,
-    parse_datetime,
-    parse_epoch,
-    parse_number,
-    plain_string,
-)
+from wallet.formats.vc_view_values import level_from_code, parse_epoch
 from wallet.json_input import decode_text, load_json
+from wallet.json_values import as_list, lang_text, parse_datetime, parse_number, plain_string
 from wallet.limits import MAX_JSON_DEPTH
 from wallet.model import (
     Credential,
@@ -77,7 +70,7 @@ def detect(raw: bytes) -> bool:
     if not looks_like_compact_jws(issuer_jwt):
         return False
     try:
-        jws = parse_compact_jws(issuer_jwt)
+        jws = CompactJws.from_text(issuer_jwt)
         payload = jws.payload_object()
     except WalletError:
         return False
@@ -94,7 +87,7 @@ def parse(raw: bytes) -> Credential:
     parts = text.split("~")
     if len(parts) < 2:
         raise NotACredential(tr("This is not an SD-JWT (no '~' separated disclosures)."))
-    issuer_jws = parse_compact_jws(parts[0], what=tr("The SD-JWT issuer token"))
+    issuer_jws = CompactJws.from_text(parts[0], what=tr("The SD-JWT issuer token"))
     payload = issuer_jws.payload_object(what=tr("The SD-JWT issuer token payload"))
     key_binding = _key_binding(parts[-1])
     disclosures = [_decode_disclosure(p, i) for i, p in enumerate(parts[1:-1], start=1)]
@@ -225,52 +218,19 @@ def _key_binding(last: str) -> CompactJws | None:
     """The optional key-binding JWT after the last ``~`` (empty when there is none)."""
     if not last:
         return None
-    return parse_compact_jws(last, what=tr("The SD-JWT key-binding token"))
+    return CompactJws.from_text(last, what=tr("The SD-JWT key-binding token"))
 
 
 def view_from_claims(claims: dict[str, Any]) -> MicroCredentialView:
     """Flat SD-JWT VC claims (EUDI learning credential names) → view."""
 
     def text(*keys: str) -> LangText | None:
-        for key in keys:
-            found = lang_text(claims.get(key))
-            if found is not None:
-                return found
-        return None
+        return _first_text(claims, *keys)
 
     def date(*keys: str) -> datetime | None:
-        for key in keys:
-            value = claims.get(key)
-            found = parse_epoch(value) if isinstance(value, int | float) else parse_datetime(value)
-            if found is not None:
-                return found
-        return None
+        return _first_date(claims, *keys)
 
-    authority = organisation_from(claims.get("issuing_authority"))
-    if authority is not None and authority.name is None and authority.identifier:
-        # A plain string here is the authority's name, not an identifier.
-        authority = Organisation(name=LangText.plain(authority.identifier))
-    country = text("issuing_country")
-    iss = plain_string(claims.get("iss"))
-    issuer = (
-        Organisation(
-            name=authority.name if authority else None,
-            identifier=iss,
-            country=country,
-        )
-        if (authority or iss or country)
-        else None
-    )
-    if authority is not None and country is not None and authority.country is None:
-        authority = Organisation(
-            name=authority.name,
-            identifier=authority.identifier,
-            country=country,
-            homepage=authority.homepage,
-        )
-    given = plain_string(claims.get("given_name"))
-    family = plain_string(claims.get("family_name"))
-    full_name = " ".join(p for p in (given, family) if p)
+    awarding_body, issuer, country = _organisations(claims)
     outcomes = tuple(
         t for t in (lang_text(o) for o in as_list(claims.get("learning_outcomes"))) if t is not None
     )
@@ -281,12 +241,12 @@ def view_from_claims(claims: dict[str, Any]) -> MicroCredentialView:
     ]
     vct = plain_string(claims.get("vct"))
     return MicroCredentialView(
-        learner_name=LangText.plain(full_name) if full_name else None,
+        learner_name=_learner_name(claims),
         learner_identifier=plain_string(claims.get("learner_identification")),
         learner_birth_date=plain_string(claims.get("birth_date") or claims.get("birthdate")),
         title=text("achievement_title", "name"),
         description=text("achievement_description", "description"),
-        awarding_body=authority or issuer,
+        awarding_body=awarding_body,
         issuer=issuer,
         issuer_country=country,
         issued=date("date_of_issuance", "issuance_date", "iat"),
@@ -309,6 +269,59 @@ def view_from_claims(claims: dict[str, Any]) -> MicroCredentialView:
         types=(vct,) if vct else (),
         languages=tuple(sorted(set(class_languages))),
     )
+
+
+def _first_text(claims: dict[str, Any], *keys: str) -> LangText | None:
+    for key in keys:
+        found = lang_text(claims.get(key))
+        if found is not None:
+            return found
+    return None
+
+
+def _first_date(claims: dict[str, Any], *keys: str) -> datetime | None:
+    for key in keys:
+        value = claims.get(key)
+        found = parse_epoch(value) if isinstance(value, int | float) else parse_datetime(value)
+        if found is not None:
+            return found
+    return None
+
+
+def _learner_name(claims: dict[str, Any]) -> LangText | None:
+    given = plain_string(claims.get("given_name"))
+    family = plain_string(claims.get("family_name"))
+    full_name = " ".join(p for p in (given, family) if p)
+    return LangText.plain(full_name) if full_name else None
+
+
+def _organisations(
+    claims: dict[str, Any],
+) -> tuple[Organisation | None, Organisation | None, LangText | None]:
+    """(awarding body, issuer, issuing country): the authority, and who signs as ``iss``."""
+    authority = organisation_from(claims.get("issuing_authority"))
+    if authority is not None and authority.name is None and authority.identifier:
+        # A plain string here is the authority's name, not an identifier.
+        authority = Organisation(name=LangText.plain(authority.identifier))
+    country = _first_text(claims, "issuing_country")
+    iss = plain_string(claims.get("iss"))
+    issuer = (
+        Organisation(
+            name=authority.name if authority else None,
+            identifier=iss,
+            country=country,
+        )
+        if (authority or iss or country)
+        else None
+    )
+    if authority is not None and country is not None and authority.country is None:
+        authority = Organisation(
+            name=authority.name,
+            identifier=authority.identifier,
+            country=country,
+            homepage=authority.homepage,
+        )
+    return authority or issuer, issuer, country
 
 
 def _first_number(claims: dict[str, Any], *keys: str) -> float | None:

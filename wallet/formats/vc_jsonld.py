@@ -11,8 +11,8 @@ from typing import Any
 
 from wallet.errors import MalformedCredential, NotACredential, WalletError
 from wallet.formats.vc_view import view_from_vc
-from wallet.formats.vc_view_values import as_list
 from wallet.json_input import load_json_object, looks_like_json_object
+from wallet.json_values import as_list
 from wallet.model import Credential, CredentialFormat
 from wallet.translation import tr
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from wallet.crypto.jws_compact import CompactJws, peek_payload_object
 from wallet.errors import NotACredential
-from wallet.formats.jws_compact import parse_compact_jws, peek_payload_object
 from wallet.formats.vc_jsonld import check_vc_object, is_edc, types_of
 from wallet.formats.vc_view import view_from_vc
-from wallet.formats.vc_view_values import first_object, parse_epoch
+from wallet.formats.vc_view_values import parse_epoch
+from wallet.json_values import first_object
 from wallet.model import Credential, CredentialFormat
 from wallet.translation import tr
 
@@ -39,7 +40,7 @@ def is_vc_jwt_payload(payload: dict[str, Any]) -> bool:
 
 
 def parse(raw: bytes) -> Credential:
-    jws = parse_compact_jws(raw, what=tr("The credential token"))
+    jws = CompactJws.from_text(raw, what=tr("The credential token"))
     payload = jws.payload_object(what=tr("The credential token payload"))
     if not is_vc_jwt_payload(payload):
         raise NotACredential(tr("This token does not carry a Verifiable Credential."))

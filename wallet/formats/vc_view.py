@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from wallet.formats.vc_view_values import (
+from wallet.formats.vc_view_values import image_from, languages_of, level_from_code
+from wallet.json_values import (
     as_list,
     first_object,
-    image_from,
     lang_text,
-    languages_of,
-    level_from_code,
     parse_datetime,
     parse_number,
     plain_string,

@@ -10,7 +10,7 @@ the issuer speaks: ``"1.0"`` when any 1.0-only member is present, else ``"draft-
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -295,25 +295,24 @@ def _url(value: Any, member: str) -> str:
 
 def _address_name(member: str) -> str:
     """The metadata member holding an address, named as the subject of a sentence."""
-    if member == "credential_endpoint":
-        return tr("The issuer's credential endpoint")
-    if member == "authorization_server":
-        return tr("The issuer's authorization server")
-    if member == "nonce_endpoint":
-        return tr("The issuer's nonce endpoint")
-    if member == "deferred_credential_endpoint":
-        return tr("The issuer's deferred credential endpoint")
-    if member == "notification_endpoint":
-        return tr("The issuer's notification endpoint")
-    if member == "batch_credential_endpoint":
-        return tr("The issuer's batch credential endpoint")
-    if member == "token_endpoint":
-        return tr("The issuer's token endpoint")
-    if member == "authorization_endpoint":
-        return tr("The issuer's authorization endpoint")
-    if member == "pushed_authorization_request_endpoint":
-        return tr("The issuer's pushed authorization request endpoint")
-    return tr("The issuer's address {member}", member=member)
+    name = _ADDRESS_NAMES.get(member)
+    return name() if name else tr("The issuer's address {member}", member=member)
+
+
+# Made when asked, in the language active then (never at import).
+_ADDRESS_NAMES: dict[str, Callable[[], str]] = {
+    "credential_endpoint": lambda: tr("The issuer's credential endpoint"),
+    "authorization_server": lambda: tr("The issuer's authorization server"),
+    "nonce_endpoint": lambda: tr("The issuer's nonce endpoint"),
+    "deferred_credential_endpoint": lambda: tr("The issuer's deferred credential endpoint"),
+    "notification_endpoint": lambda: tr("The issuer's notification endpoint"),
+    "batch_credential_endpoint": lambda: tr("The issuer's batch credential endpoint"),
+    "token_endpoint": lambda: tr("The issuer's token endpoint"),
+    "authorization_endpoint": lambda: tr("The issuer's authorization endpoint"),
+    "pushed_authorization_request_endpoint": lambda: tr(
+        "The issuer's pushed authorization request endpoint"
+    ),
+}
 
 
 def _optional_url(document: Mapping[str, Any], name: str) -> str | None:

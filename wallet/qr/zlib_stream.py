@@ -1,7 +1,8 @@
 """The zlib streams (RFC 1950: header, deflate, Adler-32) that QR payloads carry.
 
-Inflating is capped: a few kilobytes of QR text could otherwise expand to gigabytes
-(a decompression bomb). The cap is the project's inflation cap, ``MAX_INFLATED_BYTES``.
+Inflating is capped (:func:`wallet.inflate.inflate`): a few kilobytes of QR text could
+otherwise expand to gigabytes (a decompression bomb). The cap is the project's inflation cap,
+``MAX_INFLATED_BYTES``.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import zlib
 
 from wallet.errors import MalformedCredential, QrPayloadTooLarge
+from wallet.inflate import InflateFailure
+from wallet.inflate import inflate as inflate_stream
 from wallet.limits import MAX_INFLATED_BYTES
 from wallet.translation import tr
 
@@ -29,23 +32,19 @@ def looks_like_zlib(data: bytes) -> bool:
 
 def inflate(data: bytes, *, cap: int = MAX_INFLATED_BYTES) -> bytes:
     """The bytes of one complete zlib stream, refusing more than ``cap`` of output."""
-    inflater = zlib.decompressobj()
-    try:
-        out = inflater.decompress(data, cap + 1)
-    except zlib.error as exc:
-        raise MalformedCredential(
-            tr("The QR code's compressed data is damaged."), details=str(exc)
-        ) from None
-    if len(out) > cap:
+    result = inflate_stream(data, limit=cap)
+    if result.failure is InflateFailure.DAMAGED:
+        raise MalformedCredential(tr("The QR code's compressed data is damaged."))
+    if result.failure is InflateFailure.TOO_LARGE:
         raise QrPayloadTooLarge(tr(
             "The QR code's data would inflate to more than {limit} MiB, the most Kredo accepts; "
             "it was refused.",
             limit=cap // (1024 * 1024),
         ))
-    if not inflater.eof:
+    if result.failure is InflateFailure.TRUNCATED:
         raise MalformedCredential(tr("The QR code's compressed data is incomplete."))
-    if inflater.unused_data:
+    if result.unused:
         raise MalformedCredential(
             tr("The QR code's compressed data has extra bytes after its end.")
         )
-    return out
+    return result.data

@@ -36,7 +36,7 @@ def ui_language(lang: str) -> str:
     return code if code in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
 
 
-# Annex I elements, keyed like the rows of ``wallet.share.view_text.annex_rows`` (the one ordering
+# Annex I elements, keyed like the rows of ``wallet.share.annex_rows.annex_rows`` (the one ordering
 # the GUI and the PDF share), plus the parts those rows fold together (``ects`` and
 # ``workload_hours`` in ``workload``; ``eqf_level`` and ``nqf_level`` in ``level``) and the
 # learner's date of birth, awarding date, field of study and languages.

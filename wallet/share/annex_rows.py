@@ -1,23 +1,53 @@
-"""A credential's view as labelled rows, in the reader's language, for documents.
+"""A credential's view as labelled rows in Annex I order: the one row builder of every face.
 
-The order and the keys are those of ``wallet.share.view_text.annex_rows`` (one ordering for the
-CLI, the GUI and the PDF). This module adds what a printed document needs on top: labels
-in cs or en, dates and numbers written the reader's way, the learner's date of birth right
-after the name (Annex I counts it as learner identification), the learning outcomes as a
-numbered list, and a few facts the plain rows leave out (awarding date, field of study,
-languages). Every row is listed, present or not: a missing element reads "not stated"
-rather than disappearing, so a reader sees what the issuer left out.
+The terminal (``kredo show``, :mod:`wallet.share.view_text`), the GUI and the PDF all take
+their rows from :func:`annex_rows`, so the order, the keys and how several fields fold into
+one row (ECTS and hours in ``workload``, EQF and NQF in ``level``) are decided once. What
+differs is only how a row is written (:class:`RowStyle`): a document writes dates and numbers
+the reader's way and an organisation on several lines, the terminal writes ISO dates and an
+organisation on one line.
+
+A document row also carries its label in cs or en; after the learner comes the learner's date
+of birth (Annex I counts it as learner identification), the learning outcomes are a numbered
+list, and a few facts follow at the end (awarding date, field of study, languages). Every row
+is listed, present or not: a missing element reads "not stated" rather than disappearing, so
+a reader sees what the issuer left out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from wallet.model import LangText, MicroCredentialView, Organisation
 from wallet.share.annex_labels import ANNEX_I_LABELS, hours_word, ui_language
-from wallet.share.view_text import ANNEX_LABELS_EN
 
+# Annex I order. Keys are stable: every face labels them in the reader's language.
+ANNEX_ORDER = (
+    "title",
+    "learner",
+    "learner_identifier",
+    "awarding_body",
+    "issuer",
+    "issuer_country",
+    "issued",
+    "valid_from",
+    "valid_until",
+    "workload",
+    "level",
+    "assessment",
+    "participation",
+    "quality_assurance",
+    "prerequisites",
+    "supervision",
+    "grade",
+    "integration",
+    "further_information",
+    "description",
+    "credential_id",
+    "learning_outcomes",
+)
 # Annex I, part 1: the elements every micro-credential must state.
 MANDATORY_KEYS = frozenset(
     {
@@ -38,13 +68,23 @@ EXTRA_KEYS = ("awarded", "field_of_study", "languages")
 
 
 def row_order() -> tuple[str, ...]:
-    """The shared row keys, with the birth date after the learner and the extras at the end."""
+    """The row keys, with the birth date after the learner and the extras at the end."""
     keys: list[str] = []
-    for key in ANNEX_LABELS_EN:
+    for key in ANNEX_ORDER:
         keys.append(key)
         if key == "learner":
             keys.append("learner_birth_date")
     return (*keys, *EXTRA_KEYS)
+
+
+@dataclass(frozen=True)
+class RowStyle:
+    """How rows write what the credential does not hold as text, for a language ``lang``."""
+
+    date: Callable[[datetime, str], str]
+    number: Callable[[float, str], str]
+    hours: Callable[[float, str], str]  # the unit after a number of hours
+    organisation: Callable[[Organisation, str], str | None]
 
 
 @dataclass(frozen=True)
@@ -58,49 +98,80 @@ class AnnexRow:
         return self.value if self.value is not None else placeholder
 
 
-def annex_rows(view: MicroCredentialView, lang: str) -> list[AnnexRow]:
-    """One row per key of :func:`row_order`, texts picked and written for ``lang``."""
+def annex_rows(
+    view: MicroCredentialView, lang: str, style: RowStyle | None = None
+) -> list[AnnexRow]:
+    """One row per key of :func:`row_order`, texts picked and written for ``lang``.
+
+    ``style`` says how dates, numbers and organisations are written (a document's, by default).
+    """
+    writing = style or DOCUMENT
     return [
         AnnexRow(
             key=key,
             label=ANNEX_I_LABELS[key].text(lang),
-            value=_value(view, key, lang),
+            value=_value(view, key, lang, writing),
             mandatory=key in MANDATORY_KEYS,
         )
         for key in row_order()
     ]
 
 
-def _value(view: MicroCredentialView, key: str, lang: str) -> str | None:
-    if key == "learner":
-        return _text(view.learner_name, lang)
-    if key == "learner_birth_date":
-        return _calendar_date(view.learner_birth_date, lang) if view.learner_birth_date else None
-    if key == "workload":
-        return _joined(
-            f"{format_number(view.ects, lang)} ECTS" if view.ects is not None else None,
-            f"{format_number(view.workload_hours, lang)} {hours_word(view.workload_hours, lang)}"
-            if view.workload_hours is not None
-            else None,
-        )
-    if key == "level":
-        return _joined(
-            f"EQF {view.eqf_level}" if view.eqf_level is not None else None,
-            _text(view.nqf_level, lang),
-        )
-    if key == "learning_outcomes":
-        outcomes = [o.pick(lang) for o in view.learning_outcomes]
-        return "\n".join(f"{n}. {t}" for n, t in enumerate(outcomes, start=1)) or None
-    if key == "languages":
-        return ", ".join(view.languages) or None
+def _value(view: MicroCredentialView, key: str, lang: str, style: RowStyle) -> str | None:
+    folded = _FOLDED.get(key)
+    if folded is not None:
+        return folded(view, lang, style)
     value = getattr(view, key)
     if isinstance(value, LangText):
         return value.pick(lang)
     if isinstance(value, Organisation):
-        return organisation_text(value, lang)
+        return style.organisation(value, lang)
     if isinstance(value, datetime):
-        return format_date(value, lang)
+        return style.date(value, lang)
     return str(value) if value is not None else None
+
+
+def _workload(view: MicroCredentialView, lang: str, style: RowStyle) -> str | None:
+    hours = view.workload_hours
+    return _joined(
+        f"{style.number(view.ects, lang)} ECTS" if view.ects is not None else None,
+        f"{style.number(hours, lang)} {style.hours(hours, lang)}" if hours is not None else None,
+    )
+
+
+def _level(view: MicroCredentialView, lang: str, style: RowStyle) -> str | None:
+    return _joined(
+        f"EQF {view.eqf_level}" if view.eqf_level is not None else None,
+        _text(view.nqf_level, lang),
+    )
+
+
+def _learning_outcomes(view: MicroCredentialView, lang: str, style: RowStyle) -> str | None:
+    outcomes = [o.pick(lang) for o in view.learning_outcomes]
+    return "\n".join(f"{n}. {t}" for n, t in enumerate(outcomes, start=1)) or None
+
+
+def _learner(view: MicroCredentialView, lang: str, style: RowStyle) -> str | None:
+    return _text(view.learner_name, lang)
+
+
+def _birth_date(view: MicroCredentialView, lang: str, style: RowStyle) -> str | None:
+    return _calendar_date(view.learner_birth_date, lang) if view.learner_birth_date else None
+
+
+def _languages(view: MicroCredentialView, lang: str, style: RowStyle) -> str | None:
+    return ", ".join(view.languages) or None
+
+
+# Rows that are not one field of the view as it is.
+_FOLDED: dict[str, Callable[[MicroCredentialView, str, RowStyle], str | None]] = {
+    "learner": _learner,
+    "learner_birth_date": _birth_date,
+    "workload": _workload,
+    "level": _level,
+    "learning_outcomes": _learning_outcomes,
+    "languages": _languages,
+}
 
 
 def _text(value: LangText | None, lang: str) -> str | None:
@@ -147,3 +218,9 @@ def format_number(value: float, lang: str) -> str:
     """``4.0`` → ``4``; ``2.5`` → ``2.5`` (``2,5`` in Czech)."""
     text = f"{value:g}"
     return text.replace(".", ",") if ui_language(lang) == "cs" else text
+
+
+# A printed document's way: dates and numbers as a reader of ``lang`` writes them.
+DOCUMENT = RowStyle(
+    date=format_date, number=format_number, hours=hours_word, organisation=organisation_text
+)

@@ -78,25 +78,12 @@ def build_presentation(
     Raises :class:`SharingError` for what cannot be presented (no credentials, a format a
     presentation cannot carry, a claim to reveal that does not exist, a bad challenge).
     """
-    chosen = [c if isinstance(c, PresentedCredential) else PresentedCredential(c)
-              for c in credentials]
-    if not chosen:
-        raise SharingError(tr("Choose at least one credential to present."))
-    if len(chosen) > MAX_CREDENTIALS_PER_PRESENTATION:
-        raise SharingError(
-            tr_n(
-                "A presentation carries up to {n} credential.",
-                "A presentation carries up to {n} credentials.",
-                MAX_CREDENTIALS_PER_PRESENTATION,
-            )
-        )
+    # 0. What was asked for: one credential at least, and a well-formed request.
+    chosen = _chosen(credentials)
     if challenge is not None:
         _check_request_value(challenge, tr("The challenge"))
     if domain is not None:
         _check_request_value(domain, tr("The domain"))
-    public_key = holder_key.public_key()
-    holder = did_key_from_public_key(public_key)
-
     # 1. Each credential as the presentation carries it.
     keys = (holder_key, *binding_keys)
     items = [
@@ -112,15 +99,52 @@ def build_presentation(
         "@context": context,
         "id": presentation_id or f"urn:uuid:{uuid.uuid4()}",
         "type": ["VerifiablePresentation"],
-        "holder": holder,
+        "holder": did_key_from_public_key(holder_key.public_key()),
         "verifiableCredential": items,
     }
     # 3. The holder's proof: eddsa-rdfc-2022, for authentication, bound to the request.
+    signed = _signed(presentation, holder_key, challenge=challenge, domain=domain, created=created)
+    # 4. Kredo (and anyone with the same limits) must be able to read what it wrote.
+    if len(presentation_bytes(signed)) > MAX_INPUT_BYTES:
+        raise SharingError(
+            tr(
+                "The presentation would be larger than {size} MB; "
+                "present fewer credentials at once.",
+                size=MAX_INPUT_BYTES // (1024 * 1024),
+            )
+        )
+    return signed
+
+
+def _chosen(credentials: Sequence[Credential | PresentedCredential]) -> list[PresentedCredential]:
+    chosen = [c if isinstance(c, PresentedCredential) else PresentedCredential(c)
+              for c in credentials]
+    if not chosen:
+        raise SharingError(tr("Choose at least one credential to present."))
+    if len(chosen) > MAX_CREDENTIALS_PER_PRESENTATION:
+        raise SharingError(
+            tr_n(
+                "A presentation carries up to {n} credential.",
+                "A presentation carries up to {n} credentials.",
+                MAX_CREDENTIALS_PER_PRESENTATION,
+            )
+        )
+    return chosen
+
+
+def _signed(
+    presentation: dict[str, Any],
+    holder_key: ed25519.Ed25519PrivateKey,
+    *,
+    challenge: str | None,
+    domain: str | None,
+    created: datetime | None,
+) -> dict[str, Any]:
     try:
-        signed = sign(
+        return sign(
             presentation,
             private_key=holder_key,
-            verification_method=did_key_verification_method_id(public_key),
+            verification_method=did_key_verification_method_id(holder_key.public_key()),
             cryptosuite=CRYPTOSUITE,
             purpose=PROOF_PURPOSE,
             challenge=challenge,
@@ -135,16 +159,6 @@ def build_presentation(
             ),
             details=exc.details,
         ) from None
-    # 4. Kredo (and anyone with the same limits) must be able to read what it wrote.
-    if len(presentation_bytes(signed)) > MAX_INPUT_BYTES:
-        raise SharingError(
-            tr(
-                "The presentation would be larger than {size} MB; "
-                "present fewer credentials at once.",
-                size=MAX_INPUT_BYTES // (1024 * 1024),
-            )
-        )
-    return signed
 
 
 def presentation_bytes(presentation: dict[str, Any]) -> bytes:

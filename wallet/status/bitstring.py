@@ -9,21 +9,16 @@ lives in one place.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import re
-import zlib
-
+from wallet.base64url import b64url_decode
+from wallet.errors import MalformedCredential
+from wallet.inflate import InflateFailure, inflate
 from wallet.limits import MAX_INFLATED_BYTES
 from wallet.status.outcome import StatusListError, StatusState
 from wallet.translation import tr, tr_n
 
-GZIP_WBITS = 16 + zlib.MAX_WBITS
-ZLIB_WBITS = zlib.MAX_WBITS
 # Bitstring Status List §3.2 step 7: a list holds at least 131,072 entries (16 KB at one bit
 # each), so that one credential's index does not single out its holder.
 MIN_BITSTRING_ENTRIES = 131_072
-_BASE64_TEXT = re.compile(r"[A-Za-z0-9_\-+/]*={0,2}")
 
 
 def decode_encoded_list(text: object, *, multibase: bool) -> bytes:
@@ -41,27 +36,20 @@ def decode_encoded_list(text: object, *, multibase: bool) -> bytes:
         body = text[1:]
     elif multibase and not text.startswith("H4sI"):  # base64 of the gzip magic bytes
         raise _failed(tr("The issuer's status list is not encoded as the standard requires."))
-    if not _BASE64_TEXT.fullmatch(body):
-        raise _failed(_not_base64url())
-    normalized = body.rstrip("=").replace("+", "-").replace("/", "_")
-    if len(normalized) % 4 == 1:
-        raise _failed(_not_base64url())
     try:
-        return base64.urlsafe_b64decode(normalized + "=" * (-len(normalized) % 4))
-    except (binascii.Error, ValueError):
-        raise _failed(_not_base64url()) from None
+        return b64url_decode(body, tolerant=True)
+    except MalformedCredential:
+        raise _failed(tr("The issuer's status list is not valid base64url.")) from None
 
 
-def inflate(compressed: bytes, *, wbits: int, limit: int = MAX_INFLATED_BYTES) -> bytes:
+def inflate_status_list(
+    compressed: bytes, *, wbits: int, limit: int = MAX_INFLATED_BYTES
+) -> bytes:
     """Decompress at most ``limit`` bytes; a bomb or a damaged stream is a failed list."""
-    inflater = zlib.decompressobj(wbits=wbits)
-    try:
-        data = inflater.decompress(compressed, limit)
-    except zlib.error:
-        raise _failed(
-            tr("The issuer's status list is damaged (it does not decompress).")
-        ) from None
-    if inflater.unconsumed_tail:
+    result = inflate(compressed, wbits=wbits, limit=limit)
+    if result.failure is InflateFailure.DAMAGED:
+        raise _failed(tr("The issuer's status list is damaged (it does not decompress)."))
+    if result.failure is InflateFailure.TOO_LARGE:
         raise _failed(
             tr(
                 "The issuer's status list expands beyond {megabytes} MB, more than Kredo "
@@ -69,9 +57,9 @@ def inflate(compressed: bytes, *, wbits: int, limit: int = MAX_INFLATED_BYTES) -
                 megabytes=limit // (1024 * 1024),
             )
         )
-    if not inflater.eof:
+    if result.failure is InflateFailure.TRUNCATED:
         raise _failed(tr("The issuer's status list is damaged (it is cut short)."))
-    return data
+    return result.data
 
 
 def read_entry(bits: bytes, index: int, size: int, *, msb_first: bool = True) -> int:
@@ -111,10 +99,6 @@ def check_minimum_length(bits: bytes, size: int) -> None:
             ),
             details=f"{len(bits) * 8 // size} entries",
         )
-
-
-def _not_base64url() -> str:
-    return tr("The issuer's status list is not valid base64url.")
 
 
 def _failed(message: str, *, details: str | None = None) -> StatusListError:

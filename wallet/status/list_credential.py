@@ -14,11 +14,12 @@ from typing import Any
 
 from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.data_integrity_checks import parse_datetime
-from wallet.crypto.jws import CompactJws
+from wallet.crypto.jws_compact import CompactJws
 from wallet.crypto.jwt_vc import verify_vc_jwt
 from wallet.did import key_resolver, resolve_verification_method
 from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed, WalletError
 from wallet.json_input import load_json_object
+from wallet.json_values import id_of
 from wallet.net import Fetcher
 from wallet.status.outcome import StatusListError, StatusState
 from wallet.translation import tr
@@ -88,10 +89,7 @@ def fetch_status_list(
 
 def issuer_id(credential: Mapping[str, Any]) -> str | None:
     """The issuer's identifier, whether written as a string or as an object with ``id``."""
-    issuer = credential.get("issuer")
-    if isinstance(issuer, Mapping):
-        issuer = issuer.get("id")
-    return issuer if isinstance(issuer, str) and issuer else None
+    return id_of(credential.get("issuer"))
 
 
 # --- signatures --------------------------------------------------------------------------

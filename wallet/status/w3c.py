@@ -12,11 +12,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from wallet.inflate import GZIP
+from wallet.json_values import as_list
 from wallet.status.bitstring import (
-    GZIP_WBITS,
     check_minimum_length,
     decode_encoded_list,
-    inflate,
+    inflate_status_list,
     read_entry,
 )
 from wallet.status.list_credential import VerifiedStatusList
@@ -114,16 +115,16 @@ def read_w3c_status(
     kind = entry.kind
     credential = status_list.credential
     # 2b. The list must be the kind of list the entry points to.
-    if kind.list_credential_type not in _as_list(credential.get("type")):
+    if kind.list_credential_type not in as_list(credential.get("type")):
         raise _failed(
             tr("The issuer's status list is not a {type}.", type=kind.list_credential_type)
         )
     subject = _subject(credential)
-    if kind.list_type not in _as_list(subject.get("type")):
+    if kind.list_type not in as_list(subject.get("type")):
         raise _failed(tr("The issuer's status list does not hold a {type}.", type=kind.list_type))
     # 3. The list's purpose must be the entry's purpose.
     if kind.fixed_purpose is None:
-        list_purposes = [p for p in _as_list(subject.get("statusPurpose")) if isinstance(p, str)]
+        list_purposes = [p for p in as_list(subject.get("statusPurpose")) if isinstance(p, str)]
         if entry.purpose not in list_purposes:
             raise _failed(_purpose_mismatch(entry.purpose, list_purposes))
     # 4.–5. Expand the bitstring: base64url (multibase for Bitstring), then GZIP, capped.
@@ -145,32 +146,45 @@ def read_w3c_status(
 
 def _meaning(entry: W3cEntry, value: int) -> tuple[StatusState, str]:
     purpose = entry.purpose
-    if purpose == "revocation":
-        if value:
-            return StatusState.REVOKED, tr("The issuer has revoked this credential.")
-        return StatusState.OK, tr("The issuer has not revoked this credential.")
-    if purpose == "suspension":
-        if value:
-            return StatusState.SUSPENDED, tr("The issuer has suspended this credential.")
-        return StatusState.OK, tr("The issuer has not suspended this credential.")
     if purpose == "message":
-        text = entry.messages.get(value)
-        if text is None:
-            return StatusState.UNKNOWN, tr(
-                "The issuer's status list gives the value {value}, which the credential "
-                "does not explain.",
-                value=f"{value:#x}",
-            )
-        return StatusState.OK, tr(
-            "The issuer's status message for this credential: {text}", text=text
-        )
-    if purpose == "refresh":
-        if value:
-            return StatusState.OK, tr("The issuer offers a newer version of this credential.")
-        return StatusState.OK, tr("The issuer offers no newer version of this credential.")
+        return _message_meaning(entry, value)
+    flag = _flag_meaning(purpose, bool(value))
+    if flag is not None:
+        return flag
     return StatusState.UNKNOWN, tr(
         "The credential's status entry has the purpose {purpose}, which Kredo does not know.",
         purpose=repr(purpose[:40]),
+    )
+
+
+def _flag_meaning(purpose: str, is_set: bool) -> tuple[StatusState, str] | None:
+    """Revocation, suspension and refresh: one bit, set or not (``None``: another purpose)."""
+    if purpose == "revocation":
+        if is_set:
+            return StatusState.REVOKED, tr("The issuer has revoked this credential.")
+        return StatusState.OK, tr("The issuer has not revoked this credential.")
+    if purpose == "suspension":
+        if is_set:
+            return StatusState.SUSPENDED, tr("The issuer has suspended this credential.")
+        return StatusState.OK, tr("The issuer has not suspended this credential.")
+    if purpose == "refresh":
+        if is_set:
+            return StatusState.OK, tr("The issuer offers a newer version of this credential.")
+        return StatusState.OK, tr("The issuer offers no newer version of this credential.")
+    return None
+
+
+def _message_meaning(entry: W3cEntry, value: int) -> tuple[StatusState, str]:
+    """A status message: the value names one of the messages the credential lists."""
+    text = entry.messages.get(value)
+    if text is None:
+        return StatusState.UNKNOWN, tr(
+            "The issuer's status list gives the value {value}, which the credential "
+            "does not explain.",
+            value=f"{value:#x}",
+        )
+    return StatusState.OK, tr(
+        "The issuer's status message for this credential: {text}", text=text
     )
 
 
@@ -193,7 +207,7 @@ def _purpose_mismatch(purpose: str, list_purposes: list[str]) -> str:
 
 
 def _gunzip(data: bytes) -> bytes:
-    return inflate(data, wbits=GZIP_WBITS)
+    return inflate_status_list(data, wbits=GZIP)
 
 
 def _subject(credential: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -238,12 +252,6 @@ def _status_messages(value: object, size: int) -> dict[int, str]:
             except ValueError:
                 continue
     return found
-
-
-def _as_list(value: object) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def _failed(message: str) -> StatusListError:

@@ -23,13 +23,12 @@ from wallet.errors import WalletError
 from wallet.formats import check_size, parse_credential
 from wallet.formats import presentation as presentation_format
 from wallet.model import Credential
-from wallet.translation import tr
 from wallet.verify.checks.accreditation import AccreditationCheck
-from wallet.verify.checks.base import Check, VerifyContext
+from wallet.verify.checks.base import Check, CheckContext, VerifyContext
 from wallet.verify.checks.format_check import FormatCheck
 from wallet.verify.checks.holder import HolderCheck, PresentationCheck, ReceivedPresentation
-from wallet.verify.checks.issuer import IssuerCheck
-from wallet.verify.checks.signature import SignatureCheck
+from wallet.verify.checks.issuer import IssuerCheck, judge_issuer
+from wallet.verify.checks.signature import SignatureCheck, internal_error, verify_signature
 from wallet.verify.checks.status import StatusCheck
 from wallet.verify.checks.validity import ValidityCheck
 from wallet.verify.options import VerifyOptions
@@ -37,7 +36,7 @@ from wallet.verify.report import CheckResult, CheckStatus, VerificationReport
 
 log = logging.getLogger(__name__)
 
-# Order matters: the signature check tells the issuer check who signed.
+# Independent of their order: each reads the evidence established before any runs.
 DEFAULT_CHECKS: tuple[Check, ...] = (
     FormatCheck(),
     SignatureCheck(),
@@ -55,11 +54,15 @@ def verify_credential(
     checks: Sequence[Check] = DEFAULT_CHECKS,
 ) -> VerificationReport:
     opts = options or VerifyOptions()
-    context = VerifyContext(options=opts, now=opts.current_time())
+    moment = CheckContext(options=opts, now=opts.current_time())
+    # 1. The signature or seal, verified once: what it proves is the evidence the checks read.
+    evidence = verify_signature(credential, moment)
+    # 2. Who issued it: the signer, judged against the user's list and the trust material.
+    issuer = judge_issuer(credential, evidence, opts)
+    context = VerifyContext(options=opts, now=moment.now, evidence=evidence, issuer=issuer)
+    # 3. Each check on its own, in the order the report lists them.
     results = [_run(check, credential, context) for check in checks if check.applies_to(credential)]
-    return VerificationReport(
-        format=credential.format.value, checks=tuple(results), issuer=context.signer
-    )
+    return VerificationReport(format=credential.format.value, checks=tuple(results), issuer=issuer)
 
 
 def _run(check: Check, credential: Credential, context: VerifyContext) -> CheckResult:
@@ -70,11 +73,7 @@ def _run(check: Check, credential: Credential, context: VerifyContext) -> CheckR
         return context.result(check.id, CheckStatus.FAILED, exc.message)
     except Exception:  # a bug must not turn into "verified": fail closed, log for the report
         log.exception("check %s crashed", check.id)
-        return context.result(
-            check.id,
-            CheckStatus.FAILED,
-            tr("This check could not be completed because of an internal error."),
-        )
+        return context.result(check.id, CheckStatus.FAILED, internal_error())
 
 
 def verify_file_bytes(raw: bytes, *, options: VerifyOptions | None = None) -> VerificationReport:
@@ -96,7 +95,7 @@ def verify_presentation_bytes(
 ) -> VerificationReport:
     """Verify a presentation: its own checks, then each credential it carries on its own."""
     opts = options or VerifyOptions()
-    context = VerifyContext(options=opts, now=opts.current_time())
+    context = CheckContext(options=opts, now=opts.current_time())
     received = ReceivedPresentation.from_bytes(raw)
     results = tuple(_run_on_presentation(check, received, context) for check in checks)
     reports = tuple(
@@ -109,14 +108,14 @@ def _verify_carried(raw: bytes, *, options: VerifyOptions) -> VerificationReport
     try:
         credential = parse_credential(raw)
     except WalletError as exc:
-        context = VerifyContext(options=options, now=options.current_time())
+        context = CheckContext(options=options, now=options.current_time())
         failed = context.result("format", CheckStatus.FAILED, exc.message)
         return VerificationReport(format="unknown", checks=(failed,))
     return verify_credential(credential, options=options)
 
 
 def _run_on_presentation(
-    check: PresentationCheck, presentation: ReceivedPresentation, context: VerifyContext
+    check: PresentationCheck, presentation: ReceivedPresentation, context: CheckContext
 ) -> CheckResult:
     try:
         return check.run(presentation, context)
@@ -124,8 +123,4 @@ def _run_on_presentation(
         return context.result(check.id, CheckStatus.FAILED, exc.message)
     except Exception:  # fail closed, as for credential checks
         log.exception("presentation check %s crashed", check.id)
-        return context.result(
-            check.id,
-            CheckStatus.FAILED,
-            tr("This check could not be completed because of an internal error."),
-        )
+        return context.result(check.id, CheckStatus.FAILED, internal_error())

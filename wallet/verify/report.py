@@ -8,8 +8,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from wallet.check_status import CheckStatus
 from wallet.errors import StoreError
 from wallet.translation import Sentence, sentence_from_json, tr
+
+__all__ = [
+    "CHECK_IDS",
+    "CheckMode",
+    "CheckResult",
+    "CheckStatus",
+    "IssuerInfo",
+    "OverallStatus",
+    "VerificationReport",
+    "sentence_json",
+]
 
 
 def sentence_json(name: str, value: object) -> dict[str, Any]:
@@ -31,13 +43,6 @@ def _saved_sentence(data: Mapping[str, Any], name: str) -> str | None:
 
 def _bad_report(what: str) -> StoreError:
     return StoreError(tr("A saved verification report is damaged."), details=what)
-
-
-class CheckStatus(enum.StrEnum):
-    OK = "ok"
-    WARNING = "warning"
-    SKIPPED = "skipped"
-    FAILED = "failed"
 
 
 class CheckMode(enum.StrEnum):

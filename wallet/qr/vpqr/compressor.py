@@ -169,7 +169,10 @@ class _Compressor:
                 )
             )
         _check_scalar(value, term)
-        value_type = definition.value_type if definition is not None else None
+        return self._typed(value, term, definition.value_type if definition is not None else None)
+
+    def _typed(self, value: Any, term: str, value_type: str | None) -> Any:
+        """A scalar compressed as its term's ``@type`` says (as it is when no form fits)."""
         if value_type == "@id":
             return compress_url(_text(value, term)) or value
         if value_type == "@vocab":

@@ -228,19 +228,7 @@ class _Decompressor:
             if found is not None:
                 return found
         if kind == _URL:
-            if isinstance(value, str):
-                return self._spend(value)
-            if isinstance(value, list):
-                return self._spend(expand_url(value))
-            if isinstance(value, int) and not isinstance(value, bool):
-                term = self.loader.term_for_id(value)
-                if term is None:
-                    raise damaged(
-                        tr("it uses the term number {number}, which its contexts do not define",
-                           number=value)
-                    )
-                return self._spend(term[0])
-            raise damaged(tr("it holds an identifier that is neither text nor a compressed URL"))
+            return self._url(value)
         if kind == MULTIBASE and isinstance(value, bytes):
             return self._spend(expand_multibase(value))
         if kind == XSD_DATE and isinstance(value, int) and not isinstance(value, bool):
@@ -252,6 +240,22 @@ class _Decompressor:
         if isinstance(value, bytes):
             raise damaged(tr("it holds raw bytes where JSON needs a value"))
         return self._spend(value) if isinstance(value, str) else value
+
+    def _url(self, value: Any) -> str:
+        """An identifier: as text, a compressed URL, or a term's number."""
+        if isinstance(value, str):
+            return self._spend(value)
+        if isinstance(value, list):
+            return self._spend(expand_url(value))
+        if isinstance(value, int) and not isinstance(value, bool):
+            term = self.loader.term_for_id(value)
+            if term is None:
+                raise damaged(
+                    tr("it uses the term number {number}, which its contexts do not define",
+                       number=value)
+                )
+            return self._spend(term[0])
+        raise damaged(tr("it holds an identifier that is neither text nor a compressed URL"))
 
     def _from_table(self, value: Any, kind: str, table: dict[int, str]) -> Any:
         is_int = isinstance(value, int) and not isinstance(value, bool)

@@ -1,28 +1,23 @@
-"""The protocol every check follows, and the evidence checks hand to each other."""
+"""The protocol every check follows, and the context it runs in."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
 from wallet.model import Credential
+from wallet.verify.checks.evidence import SignerEvidence
 from wallet.verify.options import VerifyOptions
 from wallet.verify.report import CheckMode, CheckResult, CheckStatus, IssuerInfo
 
 
-@dataclass
-class VerifyContext:
-    """Shared state of one verification: options, and what earlier checks established.
-
-    The signature check records who signed (``signer``) so the issuer check can judge trust
-    without verifying twice.
-    """
+@dataclass(frozen=True)
+class CheckContext:
+    """One verification's options and moment, the same for every check."""
 
     options: VerifyOptions
     now: datetime
-    signer: IssuerInfo | None = None
-    signer_evidence: dict[str, Any] = field(default_factory=dict)
 
     def result(
         self,
@@ -41,6 +36,18 @@ class VerifyContext:
             checked_at=self.now,
             details=details,
         )
+
+
+@dataclass(frozen=True)
+class VerifyContext(CheckContext):
+    """A credential's verification: the signature's evidence, and who issued it.
+
+    Both are established before any check runs (``wallet.verify.engine``), so no check
+    depends on another's order: ``issuer`` is the signer judged against the trust material.
+    """
+
+    evidence: SignerEvidence
+    issuer: IssuerInfo | None
 
 
 class Check(Protocol):

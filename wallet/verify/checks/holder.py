@@ -22,14 +22,14 @@ from typing import Any, Protocol
 from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.data_integrity_checks import expected_signer
 from wallet.crypto.data_integrity_result import ProofVerification
+from wallet.crypto.jws_compact import CompactJws
 from wallet.did import key_resolver
 from wallet.did.did_web import resolve_did_web
 from wallet.errors import NetworkError, NetworkNotAllowed, NotACredential, VerificationError
-from wallet.formats.jws_compact import parse_compact_jws
-from wallet.formats.vc_view_values import as_list
 from wallet.json_input import decode_text, load_json_object, looks_like_json_object
+from wallet.json_values import as_list
 from wallet.translation import tr
-from wallet.verify.checks.base import VerifyContext
+from wallet.verify.checks.base import CheckContext
 from wallet.verify.checks.holder_jwt import verify_presentation_jwt
 from wallet.verify.report import CheckMode, CheckResult, CheckStatus
 from wallet.verify.sentences import first_sentences
@@ -52,7 +52,7 @@ class ReceivedPresentation:
             token = None
         else:
             token = decode_text(raw, what=tr("The presentation token")).strip()
-            payload = parse_compact_jws(token, what=tr("The presentation token")).payload_object(
+            payload = CompactJws.from_text(token, what=tr("The presentation token")).payload_object(
                 what=tr("The presentation token payload")
             )
             vp = payload.get("vp")
@@ -67,13 +67,13 @@ class PresentationCheck(Protocol):
 
     id: str
 
-    def run(self, presentation: ReceivedPresentation, context: VerifyContext) -> CheckResult: ...
+    def run(self, presentation: ReceivedPresentation, context: CheckContext) -> CheckResult: ...
 
 
 class HolderCheck:
     id = "holder"
 
-    def run(self, presentation: ReceivedPresentation, context: VerifyContext) -> CheckResult:
+    def run(self, presentation: ReceivedPresentation, context: CheckContext) -> CheckResult:
         if presentation.token is not None:
             finding = verify_presentation_jwt(presentation.token, context)
             return context.result(
@@ -113,7 +113,7 @@ class HolderCheck:
             )
         return self._judge(result, holder, context, mode)
 
-    def _unproven(self, holder: str | None, context: VerifyContext) -> CheckResult:
+    def _unproven(self, holder: str | None, context: CheckContext) -> CheckResult:
         challenge = context.options.challenge is not None
         domain = context.options.domain is not None
         if challenge or domain:
@@ -134,7 +134,7 @@ class HolderCheck:
         self,
         result: ProofVerification,
         holder: str | None,
-        context: VerifyContext,
+        context: CheckContext,
         mode: CheckMode,
     ) -> CheckResult:
         details: dict[str, Any] = {
@@ -191,7 +191,7 @@ class HolderCheck:
         return done(CheckStatus.OK, _ok_message(holder, context))
 
 
-def _ok_message(holder: str, context: VerifyContext) -> str:
+def _ok_message(holder: str, context: CheckContext) -> str:
     challenge = context.options.challenge is not None
     domain = context.options.domain is not None
     if challenge and domain:
@@ -244,7 +244,7 @@ def _proofs(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
 
 def _holder_documents(
-    document: Mapping[str, Any], context: VerifyContext
+    document: Mapping[str, Any], context: CheckContext
 ) -> tuple[dict[str, Mapping[str, Any]], CheckMode]:
     documents = dict(context.options.documents)
     methods = [p.get("verificationMethod") for p in _proofs(document)]

@@ -12,15 +12,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from wallet.crypto.jws import CompactJws, verify_compact_jws
-from wallet.crypto.jwt_vc import CheckStatus as JoseStatus
+from wallet.crypto.jws import verify_compact_jws
+from wallet.crypto.jws_compact import CompactJws
 from wallet.crypto.jwt_vc import check_jwt_times
+from wallet.crypto.verification_method import ResolvedVerificationMethod
 from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
 from wallet.errors import NetworkError, NetworkNotAllowed, VerificationError, WalletError
 from wallet.json_input import load_json_object
 from wallet.translation import tr
-from wallet.verify.checks.base import VerifyContext
+from wallet.verify.checks.base import CheckContext
 from wallet.verify.report import CheckMode, CheckStatus
 from wallet.verify.sentences import first_sentences
 
@@ -33,7 +34,7 @@ class HolderFinding:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-def verify_presentation_jwt(token: str, context: VerifyContext) -> HolderFinding:
+def verify_presentation_jwt(token: str, context: CheckContext) -> HolderFinding:
     # 1. Decode; a token that cannot be read cannot prove anything.
     try:
         jws = CompactJws.from_text(token)
@@ -45,60 +46,20 @@ def verify_presentation_jwt(token: str, context: VerifyContext) -> HolderFinding
     holder = _holder_of(vp) or _string(payload.get("iss"))
     details: dict[str, Any] = {"holder": holder, "alg": jws.alg}
     # 2. The holder's key.
-    vm_id = _key_id(jws.header, holder)
-    if vm_id is None:
-        return HolderFinding(
-            CheckStatus.FAILED, tr("The presentation token names no holder key."), details=details
-        )
-    mode = CheckMode.OFFLINE
-    try:
-        documents = dict(context.options.documents)
-        base = vm_id.partition("#")[0]
-        if base.startswith("did:web:") and base not in documents:
-            documents[base] = resolve_did_web(base, allowed=context.options.online)
-            mode = CheckMode.NETWORK if context.options.online else CheckMode.CACHE
-        method = resolve_verification_method(vm_id, documents=documents)
-    except NetworkNotAllowed as exc:
-        return HolderFinding(CheckStatus.SKIPPED, exc.message, details=details)
-    except (NetworkError, VerificationError) as exc:
-        return HolderFinding(CheckStatus.SKIPPED, exc.message, CheckMode.NETWORK, details)
-    except WalletError as exc:
-        return HolderFinding(CheckStatus.FAILED, exc.message, mode, details)
+    found = _holder_key(jws.header, holder, context, details)
+    if isinstance(found, HolderFinding):
+        return found
+    method, mode = found
     details["verification_method"] = method.id
-    # 3. The signature over the exact token.
-    outcome = verify_compact_jws(jws, method.public_key)
-    if not outcome.valid:
-        return HolderFinding(
-            CheckStatus.FAILED,
-            tr("The holder's signature is not valid. {reason}", reason=outcome.message),
-            mode,
-            details,
-        )
-    # 4. The key belongs to the holder, and may be used to authenticate.
-    if holder is not None and method.controller != holder:
-        return HolderFinding(
-            CheckStatus.FAILED,
-            tr(
-                "The presentation is signed by a key of {controller}, not by its holder "
-                "{holder}.",
-                controller=method.controller,
-                holder=holder,
-            ),
-            mode,
-            details,
-        )
-    if not method.authorises("authentication"):
-        return HolderFinding(
-            CheckStatus.FAILED,
-            tr("The holder's key is not authorised for authentication."),
-            mode,
-            details,
-        )
+    # 3.-4. The signature over the exact token, by a key of the holder's for authentication.
+    problem = _key_problem(jws, method, holder)
+    if problem is not None:
+        return HolderFinding(CheckStatus.FAILED, problem, mode, details)
     # 5. The verifier's request: nonce (challenge) and audience (domain).
     problems = _request_problems(payload, context)
     # 6. Time claims.
     times = check_jwt_times(payload, context.now, what="presentation")
-    if times.status is JoseStatus.FAILED:
+    if times.failed:
         problems.extend(times.messages)
     if problems:
         return HolderFinding(CheckStatus.FAILED, first_sentences(problems), mode, details)
@@ -113,7 +74,50 @@ def verify_presentation_jwt(token: str, context: VerifyContext) -> HolderFinding
     )
 
 
-def _request_problems(payload: Mapping[str, Any], context: VerifyContext) -> list[str]:
+def _holder_key(
+    header: Mapping[str, Any], holder: str | None, context: CheckContext, details: dict[str, Any]
+) -> tuple[ResolvedVerificationMethod, CheckMode] | HolderFinding:
+    """The holder's key and how it was found, or the finding that it could not be."""
+    vm_id = _key_id(header, holder)
+    if vm_id is None:
+        return HolderFinding(
+            CheckStatus.FAILED, tr("The presentation token names no holder key."), details=details
+        )
+    mode = CheckMode.OFFLINE
+    try:
+        documents = dict(context.options.documents)
+        base = vm_id.partition("#")[0]
+        if base.startswith("did:web:") and base not in documents:
+            documents[base] = resolve_did_web(base, allowed=context.options.online)
+            mode = CheckMode.NETWORK if context.options.online else CheckMode.CACHE
+        return resolve_verification_method(vm_id, documents=documents), mode
+    except NetworkNotAllowed as exc:
+        return HolderFinding(CheckStatus.SKIPPED, exc.message, details=details)
+    except (NetworkError, VerificationError) as exc:
+        return HolderFinding(CheckStatus.SKIPPED, exc.message, CheckMode.NETWORK, details)
+    except WalletError as exc:
+        return HolderFinding(CheckStatus.FAILED, exc.message, mode, details)
+
+
+def _key_problem(
+    jws: CompactJws, method: ResolvedVerificationMethod, holder: str | None
+) -> str | None:
+    """Why the signature does not prove the holder made the token (``None``: it does)."""
+    outcome = verify_compact_jws(jws, method.public_key)
+    if not outcome.valid:
+        return tr("The holder's signature is not valid. {reason}", reason=outcome.message)
+    if holder is not None and method.controller != holder:
+        return tr(
+            "The presentation is signed by a key of {controller}, not by its holder {holder}.",
+            controller=method.controller,
+            holder=holder,
+        )
+    if not method.authorises("authentication"):
+        return tr("The holder's key is not authorised for authentication.")
+    return None
+
+
+def _request_problems(payload: Mapping[str, Any], context: CheckContext) -> list[str]:
     problems: list[str] = []
     challenge, domain = context.options.challenge, context.options.domain
     if challenge is not None and payload.get("nonce") != challenge:

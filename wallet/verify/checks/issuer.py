@@ -8,7 +8,42 @@ from wallet.model import Credential
 from wallet.translation import tr
 from wallet.trust import USER_SOURCE
 from wallet.verify.checks.base import VerifyContext
+from wallet.verify.checks.evidence import SignerEvidence
+from wallet.verify.options import VerifyOptions
 from wallet.verify.report import CheckResult, CheckStatus, IssuerInfo
+
+
+def judge_issuer(
+    credential: Credential, evidence: SignerEvidence, options: VerifyOptions
+) -> IssuerInfo | None:
+    """The signer, with the trust the user's list or a registry grants it.
+
+    Only a signer the signature proved is judged; the awarding body the credential names is
+    added where it is not the signer.
+    """
+    signer = evidence.signer
+    if signer is None or not evidence.proven:
+        return signer
+    # 1. The user's own list of trusted issuers, then the bundled registries.
+    if signer.identifier and signer.identifier in options.trusted_issuers:
+        signer = replace(signer, trusted=True, trust_source=_trusted_by_you())
+    elif signer.identifier and not signer.trusted and options.trust is not None:
+        decision = options.trust.issuer_trust(signer.identifier)
+        if decision.trusted:
+            signer = replace(
+                signer,
+                trusted=True,
+                trust_source=(
+                    _trusted_by_you() if decision.source == USER_SOURCE else decision.source
+                ),
+                name=signer.name or decision.name,
+            )
+    # 2. The awarding body, where the credential names another than the signer.
+    awarding = credential.view.awarding_body
+    awarding_name = awarding.name.pick("en") if awarding and awarding.name else None
+    if awarding_name and awarding_name != signer.name:
+        signer = replace(signer, awarding_body=awarding_name)
+    return signer
 
 
 class IssuerCheck:
@@ -18,12 +53,9 @@ class IssuerCheck:
         return True
 
     def run(self, credential: Credential, context: VerifyContext) -> CheckResult:
-        signer = context.signer
-        awarding = credential.view.awarding_body
-        awarding_name = awarding.name.pick("en") if awarding and awarding.name else None
+        evidence = context.evidence
         # 1. Without a valid signature, nobody is proven to have issued it.
-        signature = context.signer_evidence.get("signature_status")
-        if signature is CheckStatus.SKIPPED:
+        if evidence.status is CheckStatus.SKIPPED:
             return context.result(
                 self.id,
                 CheckStatus.SKIPPED,
@@ -32,7 +64,8 @@ class IssuerCheck:
                     "could not be checked."
                 ),
             )
-        if signer is None or signature is CheckStatus.FAILED:
+        signer = context.issuer
+        if signer is None or evidence.status is CheckStatus.FAILED:
             return context.result(
                 self.id,
                 CheckStatus.WARNING,
@@ -41,24 +74,7 @@ class IssuerCheck:
                     "did not verify."
                 ),
             )
-        # 2. The user's own list of trusted issuers, then the bundled registries.
-        trust = context.options.trust
-        if signer.identifier and signer.identifier in context.options.trusted_issuers:
-            signer = replace(signer, trusted=True, trust_source=_trusted_by_you())
-        elif signer.identifier and not signer.trusted and trust is not None:
-            decision = trust.issuer_trust(signer.identifier)
-            if decision.trusted:
-                signer = replace(
-                    signer,
-                    trusted=True,
-                    trust_source=(
-                        _trusted_by_you() if decision.source == USER_SOURCE else decision.source
-                    ),
-                    name=signer.name or decision.name,
-                )
-        if awarding_name and awarding_name != signer.name:
-            signer = replace(signer, awarding_body=awarding_name)
-        context.signer = signer
+        # 2. Trusted by the user, a registry or a trusted list (judged by the engine).
         who = signer.name or signer.identifier or tr("an unnamed issuer")
         if signer.trusted:
             message = tr(
@@ -67,23 +83,27 @@ class IssuerCheck:
             return context.result(
                 self.id, CheckStatus.OK, _with_awarding_body(message, signer), **signer.to_json()
             )
-        # The seal's CA may be listed while the proof of *when* it sealed is not vouched for.
-        note = context.signer_evidence.get("issuer_note")
-        message = (
-            tr(
-                "Signed by {issuer}, who is not confirmed as a trusted issuer. {note}",
-                issuer=who,
-                note=note,
-            )
-            if note
-            else tr(
-                "Signed by {issuer}, who is not on any trusted list or registry Kredo knows.",
-                issuer=who,
-            )
-        )
+        # 3. Not trusted; the seal's CA may be listed while the proof of *when* it sealed is
+        #    not vouched for.
         return context.result(
-            self.id, CheckStatus.WARNING, _with_awarding_body(message, signer), **signer.to_json()
+            self.id,
+            CheckStatus.WARNING,
+            _with_awarding_body(_untrusted(who, evidence.issuer_note), signer),
+            **signer.to_json(),
         )
+
+
+def _untrusted(who: str, note: str | None) -> str:
+    if note:
+        return tr(
+            "Signed by {issuer}, who is not confirmed as a trusted issuer. {note}",
+            issuer=who,
+            note=note,
+        )
+    return tr(
+        "Signed by {issuer}, who is not on any trusted list or registry Kredo knows.",
+        issuer=who,
+    )
 
 
 def _trusted_by_you() -> str:

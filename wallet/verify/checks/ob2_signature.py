@@ -22,26 +22,27 @@ Signed badges (``SignedBadge``):
 3. the key's ``owner`` is the issuer profile, and the profile lists it when it lists keys;
 4. the issuer's ``revocationList``, when it names one, must not list the assertion.
 
-The verdict on revocation is handed to the status check (``signer_evidence["ob2_status"]``):
-a badge whose issuer was not asked is never reported as not revoked.
+The verdict on revocation is handed to the status check (``SignerEvidence.revocation``): a
+badge whose issuer was not asked is never reported as not revoked.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from wallet.crypto.ob2_jws import verify_ob2_signed_assertion
 from wallet.errors import InputTooLarge, NetworkError, NetworkNotAllowed, WalletError
 from wallet.json_input import load_json_object
+from wallet.json_values import as_list, id_of
 from wallet.model import Credential
 from wallet.net import fetch
 from wallet.translation import tr
-from wallet.verify.checks.base import VerifyContext
-from wallet.verify.checks.signature_formats import SignatureFinding
+from wallet.verify.checks.base import CheckContext
+from wallet.verify.checks.evidence import RevocationEvidence, SignerEvidence
 from wallet.verify.report import CheckMode, CheckStatus, IssuerInfo
 from wallet.verify.sentences import first_sentences
 
@@ -52,17 +53,6 @@ HOSTED_TYPES = frozenset({"HostedBadge", "hosted"})
 SIGNED_TYPES = frozenset({"SignedBadge", "signed"})
 # What a hosted copy must repeat exactly; ``badge`` is compared by its id.
 COMPARED_FIELDS = ("recipient", "badge", "issuedOn", "expires", "evidence", "verification")
-STATUS_EVIDENCE = "ob2_status"
-
-
-@dataclass(frozen=True)
-class Ob2Status:
-    """What the issuer said about revocation, for the status check."""
-
-    status: CheckStatus
-    message: str
-    mode: CheckMode
-
 
 class _Failed(Exception):
     """Internal: the badge failed verification, with one sentence for a person."""
@@ -85,7 +75,7 @@ class _Document(enum.Enum):
 class _Documents:
     """Documents by URL: the caller's first, then the network (only when allowed)."""
 
-    def __init__(self, context: VerifyContext) -> None:
+    def __init__(self, context: CheckContext) -> None:
         self._known = context.options.documents
         self._online = context.options.online
         self._seen: dict[str, dict[str, Any]] = {}
@@ -107,7 +97,7 @@ class _Documents:
         return self._seen[url]
 
 
-def verify_ob2(credential: Credential, context: VerifyContext) -> SignatureFinding:
+def verify_ob2(credential: Credential, context: CheckContext) -> SignerEvidence:
     assertion = credential.document
     verification = assertion.get("verification")
     kind = verification.get("type") if isinstance(verification, Mapping) else None
@@ -117,19 +107,19 @@ def verify_ob2(credential: Credential, context: VerifyContext) -> SignatureFindi
         if kind in SIGNED_TYPES or _looks_signed(credential):
             finding = _verify_signed(credential, context, documents)
         elif kind in HOSTED_TYPES:
-            finding = _verify_hosted(assertion, context, documents)
+            finding = _verify_hosted(assertion, documents)
         else:
-            finding = SignatureFinding(
+            finding = SignerEvidence(
                 CheckStatus.FAILED,
                 tr("The badge does not say how to verify it (hosted or signed)."),
                 signer,
             )
     except NetworkNotAllowed:
-        finding = SignatureFinding(CheckStatus.SKIPPED, _offline_reason(kind, verification), signer)
+        finding = SignerEvidence(CheckStatus.SKIPPED, _offline_reason(kind, verification), signer)
     except InputTooLarge as exc:
-        finding = SignatureFinding(CheckStatus.FAILED, exc.message, signer, mode=CheckMode.NETWORK)
+        finding = SignerEvidence(CheckStatus.FAILED, exc.message, signer, mode=CheckMode.NETWORK)
     except NetworkError as exc:
-        finding = SignatureFinding(
+        finding = SignerEvidence(
             CheckStatus.SKIPPED,
             tr(
                 "The badge could not be checked with its issuer. {reason}",
@@ -139,33 +129,31 @@ def verify_ob2(credential: Credential, context: VerifyContext) -> SignatureFindi
             mode=CheckMode.NETWORK,
         )
     except _Failed as failure:
-        finding = SignatureFinding(
+        finding = SignerEvidence(
             CheckStatus.FAILED,
             failure.message,
             signer,
             mode=CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE,
         )
-    if finding.status is not CheckStatus.OK:
-        context.signer_evidence.setdefault(
-            STATUS_EVIDENCE,
-            Ob2Status(
-                CheckStatus.SKIPPED,
-                tr(
-                    "Whether the issuer revoked this badge was not checked, because the badge "
-                    "itself could not be checked with its issuer."
-                ),
-                finding.mode,
+    if finding.status is CheckStatus.OK:
+        return finding
+    return replace(
+        finding,
+        revocation=RevocationEvidence(
+            CheckStatus.SKIPPED,
+            tr(
+                "Whether the issuer revoked this badge was not checked, because the badge "
+                "itself could not be checked with its issuer."
             ),
-        )
-    return finding
+            finding.mode,
+        ),
+    )
 
 
 # --- hosted --------------------------------------------------------------------------------
 
 
-def _verify_hosted(
-    assertion: Mapping[str, Any], context: VerifyContext, documents: _Documents
-) -> SignatureFinding:
+def _verify_hosted(assertion: Mapping[str, Any], documents: _Documents) -> SignerEvidence:
     # 1. The hosted copy, same id, same claims.
     assertion_id = assertion.get("id")
     if not isinstance(assertion_id, str) or not assertion_id.startswith(("https://", "http://")):
@@ -196,24 +184,23 @@ def _verify_hosted(
                 host=_host(assertion_id),
             )
         )
-    # 4. Revocation as the host says it.
-    context.signer_evidence[STATUS_EVIDENCE] = _hosted_revocation(hosted)
-    signer = _issuer_info(profile)
-    return SignatureFinding(
+    return SignerEvidence(
         CheckStatus.OK,
         tr("The badge matches the copy its issuer hosts at {host}.", host=_host(assertion_id)),
-        signer,
+        _issuer_info(profile),
         mode=CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE,
         details={"verification": "hosted", "hosted_at": assertion_id, "issuer": profile["id"]},
+        # 4. Revocation as the host says it.
+        revocation=_hosted_revocation(hosted),
     )
 
 
-def _hosted_revocation(hosted: Mapping[str, Any]) -> Ob2Status:
+def _hosted_revocation(hosted: Mapping[str, Any]) -> RevocationEvidence:
     if hosted.get("revoked") is True:
-        return Ob2Status(
+        return RevocationEvidence(
             CheckStatus.FAILED, _revoked(hosted.get("revocationReason")), CheckMode.NETWORK
         )
-    return Ob2Status(
+    return RevocationEvidence(
         CheckStatus.OK,
         tr("The issuer's hosted copy of the badge does not say it is revoked."),
         CheckMode.NETWORK,
@@ -223,10 +210,10 @@ def _hosted_revocation(hosted: Mapping[str, Any]) -> Ob2Status:
 def _hosting_allowed(assertion_id: str, profile: Mapping[str, Any]) -> bool:
     policy = profile.get("verification")
     policy = policy if isinstance(policy, Mapping) else {}
-    prefixes = [p for p in _as_list(policy.get("startsWith")) if isinstance(p, str) and p]
+    prefixes = [p for p in as_list(policy.get("startsWith")) if isinstance(p, str) and p]
     if prefixes:
         return any(assertion_id.startswith(prefix) for prefix in prefixes)
-    origins = [o for o in _as_list(policy.get("allowedOrigins")) if isinstance(o, str)]
+    origins = [o for o in as_list(policy.get("allowedOrigins")) if isinstance(o, str)]
     if origins:
         return (urlsplit(assertion_id).hostname or "") in origins
     return urlsplit(assertion_id).netloc == urlsplit(str(profile.get("id", ""))).netloc
@@ -236,8 +223,8 @@ def _hosting_allowed(assertion_id: str, profile: Mapping[str, Any]) -> bool:
 
 
 def _verify_signed(
-    credential: Credential, context: VerifyContext, documents: _Documents
-) -> SignatureFinding:
+    credential: Credential, context: CheckContext, documents: _Documents
+) -> SignerEvidence:
     token = credential.signed_bytes.decode("utf-8", "replace").strip()
     if token.startswith("{"):
         raise _Failed(tr("The badge says it is signed, but it carries no signature."))
@@ -271,41 +258,40 @@ def _verify_signed(
                 issuer=profile["id"],
             )
         )
-    listed = [_id_of(k) for k in _as_list(profile.get("publicKey"))]
+    listed = [id_of(k) for k in as_list(profile.get("publicKey"))]
     if listed and creator not in listed:
         raise _Failed(tr("The badge's issuer does not list the signing key among its keys."))
     # 4. The issuer's revocation list.
-    context.signer_evidence[STATUS_EVIDENCE] = _signed_revocation(
-        result.assertion, profile, documents
-    )
-    return SignatureFinding(
+    revocation = _signed_revocation(result.assertion, profile, documents)
+    return SignerEvidence(
         CheckStatus.OK,
         tr("The {algorithm} signature by the issuer's key is valid.", algorithm="RS256"),
         _issuer_info(profile),
         mode=CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE,
         details={"verification": "signed", "key": creator, "issuer": profile["id"]},
+        revocation=revocation,
     )
 
 
 def _signed_revocation(
     assertion: Mapping[str, Any], profile: Mapping[str, Any], documents: _Documents
-) -> Ob2Status:
+) -> RevocationEvidence:
     mode = CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE
-    url = _id_of(profile.get("revocationList"))
+    url = id_of(profile.get("revocationList"))
     if url is None:
-        return Ob2Status(
+        return RevocationEvidence(
             CheckStatus.OK, tr("The badge's issuer publishes no revocation list."), mode
         )
     try:
         revocation_list = documents.get(url, _Document.REVOCATION_LIST)
     except NetworkNotAllowed:
-        return Ob2Status(
+        return RevocationEvidence(
             CheckStatus.SKIPPED,
             tr("The issuer's revocation list was not checked: it needs going online."),
             mode,
         )
     except NetworkError as exc:
-        return Ob2Status(
+        return RevocationEvidence(
             CheckStatus.SKIPPED,
             tr(
                 "The issuer's revocation list could not be fetched. {reason}",
@@ -314,19 +300,19 @@ def _signed_revocation(
             CheckMode.NETWORK,
         )
     except _Failed as failure:
-        return Ob2Status(CheckStatus.FAILED, failure.message, CheckMode.NETWORK)
+        return RevocationEvidence(CheckStatus.FAILED, failure.message, CheckMode.NETWORK)
     mode = CheckMode.NETWORK if documents.used_network else CheckMode.OFFLINE
     revoked = revocation_list.get("revokedAssertions")
     if not isinstance(revoked, list):
-        return Ob2Status(
+        return RevocationEvidence(
             CheckStatus.FAILED, tr("The issuer's revocation list lists no revoked badges."), mode
         )
     wanted = {v for v in (assertion.get("id"), assertion.get("uid")) if isinstance(v, str)}
     for item in revoked:
         if _revoked_names(item) & wanted:
             reason = item.get("revocationReason") if isinstance(item, Mapping) else None
-            return Ob2Status(CheckStatus.FAILED, _revoked(reason), mode)
-    return Ob2Status(
+            return RevocationEvidence(CheckStatus.FAILED, _revoked(reason), mode)
+    return RevocationEvidence(
         CheckStatus.OK, tr("The issuer's revocation list does not list this badge."), mode
     )
 
@@ -351,7 +337,7 @@ def _issuer_profile(assertion: Mapping[str, Any], documents: _Documents) -> dict
     if not isinstance(badge, Mapping):
         raise _Failed(tr("The badge does not name its badge class."))
     issuer = badge.get("issuer")
-    issuer_url = _id_of(issuer)
+    issuer_url = id_of(issuer)
     if issuer_url is None:
         raise _Failed(tr("The badge class does not name its issuer."))
     return {**documents.get(issuer_url, _Document.ISSUER_PROFILE), "id": issuer_url}
@@ -369,21 +355,7 @@ def _issuer_info(profile: Mapping[str, Any]) -> IssuerInfo:
 
 def _comparable(document: Mapping[str, Any], name: str) -> Any:
     value = document.get(name)
-    return _id_of(value) if name == "badge" else value
-
-
-def _id_of(value: Any) -> str | None:
-    if isinstance(value, str) and value:
-        return value
-    if isinstance(value, Mapping) and isinstance(value.get("id"), str):
-        return str(value["id"])
-    return None
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
+    return id_of(value) if name == "badge" else value
 
 
 def _looks_signed(credential: Credential) -> bool:

@@ -1,12 +1,13 @@
-"""How the ``signature`` check verifies each format; each function returns a finding.
+"""How the ``signature`` check verifies each format; each function returns its evidence.
 
-A finding carries the check's status and sentence, and who signed (for the issuer check).
+The evidence carries the check's status and sentence, who signed (for the issuer check) and
+what else the signature showed (JWT time claims for validity, a seal's timing for issuer).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -14,10 +15,10 @@ from cryptography import x509
 
 from wallet.crypto.data_integrity import verify_proof
 from wallet.crypto.data_integrity_result import ProofVerification
+from wallet.crypto.finding import Finding
 from wallet.crypto.jades import Anchors, SealVerification, verify_jades_seal
 from wallet.crypto.jws import discover_verification_key
-from wallet.crypto.jwt_vc import CheckResult as JoseResult
-from wallet.crypto.jwt_vc import CheckStatus as JoseStatus
+from wallet.crypto.jws_compact import CompactJws
 from wallet.crypto.jwt_vc import verify_vc_jwt
 from wallet.crypto.sd_jwt import verify_sd_jwt
 from wallet.crypto.timestamp_token import TimestampResult
@@ -26,13 +27,14 @@ from wallet.did import key_resolver
 from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
 from wallet.errors import NetworkError, NetworkNotAllowed, WalletError
-from wallet.formats.jws_compact import parse_compact_jws
 from wallet.json_input import load_json_object
+from wallet.json_values import id_of
 from wallet.model import Credential
 from wallet.net import fetch
 from wallet.translation import tr, tr_n
 from wallet.trust import eu_trusted_list
-from wallet.verify.checks.base import VerifyContext
+from wallet.verify.checks.base import CheckContext
+from wallet.verify.checks.evidence import SignerEvidence
 from wallet.verify.report import CheckMode, CheckStatus, IssuerInfo
 from wallet.verify.sentences import first_sentences
 
@@ -40,26 +42,8 @@ if TYPE_CHECKING:
     from wallet.trust import TrustStore
 
 
-@dataclass
-class SignatureFinding:
-    status: CheckStatus
-    message: str
-    signer: IssuerInfo | None = None
-    mode: CheckMode = CheckMode.OFFLINE
-    details: dict[str, Any] = field(default_factory=dict)
-    # Extra results for other checks (e.g. JWT time claims for ``validity``).
-    time_problems: tuple[str, ...] = ()
-
-
 def _issuer_id(document: Any) -> str | None:
-    if not isinstance(document, Mapping):
-        return None
-    issuer = document.get("issuer")
-    if isinstance(issuer, str):
-        return issuer
-    if isinstance(issuer, Mapping) and isinstance(issuer.get("id"), str):
-        return str(issuer["id"])
-    return None
+    return id_of(document.get("issuer")) if isinstance(document, Mapping) else None
 
 
 def _issuer_name(document: Any) -> str | None:
@@ -70,7 +54,7 @@ def _issuer_name(document: Any) -> str | None:
     return None
 
 
-def verify_edc_seal(credential: Credential, context: VerifyContext) -> SignatureFinding:
+def verify_edc_seal(credential: Credential, context: CheckContext) -> SignerEvidence:
     """The JAdES seal of a European Digital Credential (JSON-LD)."""
     roots, authorities = _seal_anchors(context)
     seal = verify_jades_seal(
@@ -82,7 +66,7 @@ def verify_edc_seal(credential: Credential, context: VerifyContext) -> Signature
     return _seal_finding(seal, context)
 
 
-def verify_edc_xml_seal(credential: Credential, context: VerifyContext) -> SignatureFinding:
+def verify_edc_xml_seal(credential: Credential, context: CheckContext) -> SignerEvidence:
     """The XAdES seal of a legacy Europass XML credential."""
     roots, authorities = _seal_anchors(context)
     seal = verify_xades_seal(
@@ -94,7 +78,7 @@ def verify_edc_xml_seal(credential: Credential, context: VerifyContext) -> Signa
     return _seal_finding(seal, context)
 
 
-def _seal_anchors(context: VerifyContext) -> tuple[Anchors, Anchors]:
+def _seal_anchors(context: CheckContext) -> tuple[Anchors, Anchors]:
     """Seal CAs and timestamp authorities the trust material grants at a given moment."""
     trust = context.options.trust
     fixed_roots = context.options.trusted_roots
@@ -109,28 +93,77 @@ def _seal_anchors(context: VerifyContext) -> tuple[Anchors, Anchors]:
     return seal_roots, timestamp_authorities
 
 
-def _seal_finding(seal: SealVerification, context: VerifyContext) -> SignatureFinding:
+def _seal_finding(seal: SealVerification, context: CheckContext) -> SignerEvidence:
     trust = context.options.trust
-    subject = seal.seal_subject
     ca_source = _seal_ca_source(seal, trust)
     # The path was checked at the time the signature timestamp proves; if no trusted list
     # vouches for that timestamp's authority, the time (and so the seal) is not confirmed.
     time_vouched = any(t.kind == "sigTst" and t.authority_trusted for t in seal.timestamps)
-    trusted = bool(seal.valid and ca_source is not None and time_vouched)
-    if seal.valid and ca_source is not None and not time_vouched:
-        context.signer_evidence["issuer_note"] = tr(
-            "The seal's certificate authority is on the {source}, but the time of sealing is "
-            "proven only by a timestamp authority on no trusted list Kredo has.",
-            source=ca_source,
-        )
+    listed = seal.valid and ca_source is not None
+    trusted_source = ca_source if listed and time_vouched else None
+    subject = seal.seal_subject
     signer = IssuerInfo(
         name=subject.organisation if subject else None,
         identifier=subject.organisation_identifier if subject else None,
         country=subject.country if subject else None,
-        trusted=trusted,
-        trust_source=ca_source if trusted else None,
+        trusted=trusted_source is not None,
+        trust_source=trusted_source,
     )
-    details: dict[str, Any] = {
+    status, message = _seal_verdict(seal, signer.name or tr("an unnamed issuer"))
+    note = (
+        tr(
+            "The seal's certificate authority is on the {source}, but the time of sealing is "
+            "proven only by a timestamp authority on no trusted list Kredo has.",
+            source=ca_source,
+        )
+        if listed and not time_vouched
+        else None
+    )
+    return SignerEvidence(
+        status,
+        message,
+        signer,
+        details=_seal_details(seal, trust, ca_source),
+        issuer_note=note,
+    )
+
+
+def _seal_verdict(seal: SealVerification, issuer: str) -> tuple[CheckStatus, str]:
+    """The signature check's status and sentence for a seal."""
+    if not seal.signature_valid:
+        return CheckStatus.FAILED, (
+            seal.problems[0] if seal.problems else tr("The seal does not match the credential.")
+        )
+    if not seal.valid:
+        return CheckStatus.FAILED, (
+            first_sentences(seal.problems) or tr("The seal's certificate could not be validated.")
+        )
+    message = _intact_seal(seal, issuer)
+    untrusted = seal.untrusted_timestamp_authorities
+    if untrusted:
+        # Never a silent ok: the time rests on authorities nobody Kredo trusts vouches for.
+        return CheckStatus.WARNING, tr_n(
+            # The same English for one authority or several; Czech says which.
+            "{seal}, according to timestamps by {authorities}, which no trusted list Kredo "
+            "has names as a timestamp authority.",
+            "{seal}, according to timestamps by {authorities}, which no trusted list Kredo "
+            "has names as a timestamp authority.",
+            len(untrusted),
+            seal=message,
+            authorities=", ".join(untrusted),
+        )
+    if seal.timestamps:
+        return CheckStatus.OK, tr(
+            "{seal}, as timestamps by authorities on a trusted list prove.", seal=message
+        )
+    return CheckStatus.OK, tr("{seal}.", seal=message)
+
+
+def _seal_details(
+    seal: SealVerification, trust: TrustStore | None, ca_source: str | None
+) -> dict[str, Any]:
+    subject = seal.seal_subject
+    return {
         "algorithm": seal.algorithm,
         "signing_time": seal.signing_time.isoformat() if seal.signing_time else None,
         "proven_signing_time": (
@@ -147,45 +180,6 @@ def _seal_finding(seal: SealVerification, context: VerifyContext) -> SignatureFi
         "notes": list(seal.notes),
         "problems": list(seal.problems),
     }
-    if not seal.signature_valid:
-        return SignatureFinding(
-            CheckStatus.FAILED,
-            seal.problems[0] if seal.problems else tr("The seal does not match the credential."),
-            signer,
-            details=details,
-        )
-    if not seal.valid:
-        return SignatureFinding(
-            CheckStatus.FAILED,
-            first_sentences(seal.problems)
-            or tr("The seal's certificate could not be validated."),
-            signer,
-            details=details,
-        )
-    message = _intact_seal(seal, signer.name or tr("an unnamed issuer"))
-    untrusted = seal.untrusted_timestamp_authorities
-    if untrusted:
-        # Never a silent ok: the time rests on authorities nobody Kredo trusts vouches for.
-        return SignatureFinding(
-            CheckStatus.WARNING,
-            # The same English for one authority or several; Czech says which.
-            tr_n(
-                "{seal}, according to timestamps by {authorities}, which no trusted list Kredo "
-                "has names as a timestamp authority.",
-                "{seal}, according to timestamps by {authorities}, which no trusted list Kredo "
-                "has names as a timestamp authority.",
-                len(untrusted),
-                seal=message,
-                authorities=", ".join(untrusted),
-            ),
-            signer,
-            details=details,
-        )
-    if seal.timestamps:
-        message = tr("{seal}, as timestamps by authorities on a trusted list prove.", seal=message)
-    else:
-        message = tr("{seal}.", seal=message)
-    return SignatureFinding(CheckStatus.OK, message, signer, details=details)
 
 
 def _intact_seal(seal: SealVerification, issuer: str) -> str:
@@ -259,7 +253,7 @@ def _timestamp_details(token: TimestampResult, trust: TrustStore | None) -> dict
 
 
 def _key_documents(
-    vm_ids: list[str], context: VerifyContext
+    vm_ids: list[str], context: CheckContext
 ) -> tuple[dict[str, Mapping[str, Any]], CheckMode]:
     """Controller documents for the keys named, fetched only when the user allowed going online.
 
@@ -299,7 +293,7 @@ def _proof_methods(document: Any) -> list[str]:
     ]
 
 
-def verify_data_integrity(credential: Credential, context: VerifyContext) -> SignatureFinding:
+def verify_data_integrity(credential: Credential, context: CheckContext) -> SignerEvidence:
     document = credential.document
     issuer = _issuer_id(document)
     signer = IssuerInfo(identifier=issuer, name=_issuer_name(document), domain=_domain_of(issuer))
@@ -307,17 +301,15 @@ def verify_data_integrity(credential: Credential, context: VerifyContext) -> Sig
         documents, mode = _key_documents(_proof_methods(document), context)
         result = verify_proof(document, resolve=key_resolver(documents), now=context.now)
     except NetworkNotAllowed as exc:
-        return SignatureFinding(CheckStatus.SKIPPED, exc.message, signer)
+        return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer)
     except NetworkError as exc:
-        return SignatureFinding(CheckStatus.SKIPPED, exc.message, signer, mode=CheckMode.NETWORK)
-    finding = _data_integrity_finding(result, signer, issuer)
-    finding.mode = mode
-    return finding
+        return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer, mode=CheckMode.NETWORK)
+    return replace(_data_integrity_finding(result, signer, issuer), mode=mode)
 
 
 def _data_integrity_finding(
     result: ProofVerification, signer: IssuerInfo, issuer: str | None
-) -> SignatureFinding:
+) -> SignerEvidence:
     details = {
         "cryptosuite": result.cryptosuite,
         "verification_method": result.verification_method,
@@ -325,7 +317,7 @@ def _data_integrity_finding(
         "problems": list(result.problems),
     }
     if not result.signature_checked:
-        return SignatureFinding(
+        return SignerEvidence(
             CheckStatus.SKIPPED,
             result.problems[0]
             if result.problems
@@ -334,7 +326,7 @@ def _data_integrity_finding(
             details=details,
         )
     if not result.signature_valid:
-        return SignatureFinding(
+        return SignerEvidence(
             CheckStatus.FAILED,
             tr(
                 "The signature does not match the credential: it was altered after signing, "
@@ -344,7 +336,7 @@ def _data_integrity_finding(
             details=details,
         )
     if result.controller_matches_issuer is False:
-        return SignatureFinding(
+        return SignerEvidence(
             CheckStatus.FAILED,
             tr(
                 "The signature is mathematically valid, but the signing key belongs to "
@@ -356,10 +348,10 @@ def _data_integrity_finding(
             details=details,
         )
     if not result.ok:
-        return SignatureFinding(
+        return SignerEvidence(
             CheckStatus.FAILED, first_sentences(result.problems), signer, details=details
         )
-    return SignatureFinding(
+    return SignerEvidence(
         CheckStatus.OK,
         tr(
             "The {algorithm} signature by the issuer's key is valid.",
@@ -380,9 +372,9 @@ def _domain_of(identifier: str | None) -> str | None:
     return None
 
 
-def _jwt_key(token: str, issuer: str | None, context: VerifyContext) -> tuple[Any, str | None]:
+def _jwt_key(token: str, issuer: str | None, context: CheckContext) -> tuple[Any, str | None]:
     """The issuer's key for a JWT (kid → DID URL, or iss as a DID), and its controller."""
-    jws = parse_compact_jws(token.split("~", 1)[0], what=tr("The token"))
+    jws = CompactJws.from_text(token.split("~", 1)[0], what=tr("The token"))
     kid = jws.header.get("kid")
     vm_id: str | None = None
     if isinstance(kid, str) and kid:
@@ -399,9 +391,9 @@ def _jwt_key(token: str, issuer: str | None, context: VerifyContext) -> tuple[An
     return found.key, None
 
 
-def verify_jwt(credential: Credential, context: VerifyContext) -> SignatureFinding:
+def verify_jwt(credential: Credential, context: CheckContext) -> SignerEvidence:
     token = credential.signed_bytes.decode("utf-8").strip()
-    payload = parse_compact_jws(token, what=tr("The token")).payload_object()
+    payload = CompactJws.from_text(token, what=tr("The token")).payload_object()
     issuer = (
         payload.get("iss")
         if isinstance(payload.get("iss"), str)
@@ -413,7 +405,7 @@ def verify_jwt(credential: Credential, context: VerifyContext) -> SignatureFindi
     try:
         key, controller = _jwt_key(token, issuer, context)
     except NetworkError as exc:  # not allowed offline, or the issuer's server failed
-        return SignatureFinding(CheckStatus.SKIPPED, exc.message, signer)
+        return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer)
     result = verify_vc_jwt(token, key, now=context.now)
     details = {
         "version": result.version,
@@ -434,15 +426,15 @@ def verify_jwt(credential: Credential, context: VerifyContext) -> SignatureFindi
     )
 
 
-def verify_sd_jwt_vc(credential: Credential, context: VerifyContext) -> SignatureFinding:
+def verify_sd_jwt_vc(credential: Credential, context: CheckContext) -> SignerEvidence:
     token = credential.signed_bytes.decode("utf-8").strip()
-    payload = parse_compact_jws(token.split("~", 1)[0], what=tr("The token")).payload_object()
+    payload = CompactJws.from_text(token.split("~", 1)[0], what=tr("The token")).payload_object()
     issuer = payload.get("iss") if isinstance(payload.get("iss"), str) else None
     signer = IssuerInfo(identifier=issuer, domain=_domain_of(issuer))
     try:
         key, controller = _jwt_key(token, issuer, context)
     except NetworkError as exc:  # not allowed offline, or the issuer's server failed
-        return SignatureFinding(CheckStatus.SKIPPED, exc.message, signer)
+        return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer)
     result = verify_sd_jwt(
         token,
         key,
@@ -465,22 +457,20 @@ def verify_sd_jwt_vc(credential: Credential, context: VerifyContext) -> Signatur
     )
 
 
-def _first_failure(results: tuple[JoseResult, ...]) -> str | None:
-    return next(
-        (first_sentences(r.messages) for r in results if r.status is JoseStatus.FAILED), None
-    )
+def _first_failure(findings: tuple[Finding, ...]) -> str | None:
+    return next((first_sentences(f.messages) for f in findings if f.failed), None)
 
 
 def _jose_finding(
     signer: IssuerInfo,
     controller: str | None,
     *,
-    issuer_signed: tuple[JoseResult, ...],
-    then: tuple[JoseResult, ...],
-    time: JoseResult,
+    issuer_signed: tuple[Finding, ...],
+    then: tuple[Finding, ...],
+    time: Finding,
     details: dict[str, Any],
     ok_message: str,
-) -> SignatureFinding:
+) -> SignerEvidence:
     """One verdict from a JOSE verification: what the issuer signed, then the key's owner
     (the reference verifiers' rule: the key's controller is the issuer), then the rest."""
     problem = _first_failure(issuer_signed)
@@ -493,10 +483,10 @@ def _jose_finding(
             issuer=issuer,
         )
     problem = problem or _first_failure(then)
-    return SignatureFinding(
+    return SignerEvidence(
         CheckStatus.FAILED if problem else CheckStatus.OK,
         problem or ok_message,
         signer,
         details=details,
-        time_problems=time.messages if time.status is JoseStatus.FAILED else (),
+        time_problems=time.messages if time.failed else (),
     )

@@ -14,7 +14,6 @@ from wallet.model import Credential, CredentialFormat
 from wallet.status import check_status_entries
 from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
-from wallet.verify.checks.ob2_signature import STATUS_EVIDENCE, Ob2Status
 from wallet.verify.report import CheckMode, CheckResult, CheckStatus
 
 
@@ -77,8 +76,8 @@ class StatusCheck:
     def _open_badge_2(self, context: VerifyContext) -> CheckResult:
         """OB 2.0 revocation is learnt from the issuer while verifying the badge itself
         (hosted copy, or the issuer's revocation list); the signature check hands it over."""
-        found = context.signer_evidence.get(STATUS_EVIDENCE)
-        if not isinstance(found, Ob2Status):
+        found = context.evidence.revocation
+        if found is None:
             return context.result(
                 self.id,
                 CheckStatus.SKIPPED,

@@ -22,11 +22,11 @@ class ValidityCheck:
         view = credential.view
         now = _aware(context.now)
         # 0. JWT time claims (nbf/exp/iat) that the signature check found wrong.
-        time_problems = context.signer_evidence.get("time_problems", ())
+        time_problems = context.evidence.time_problems
         if time_problems:
             return context.result(self.id, CheckStatus.FAILED, first_sentences(time_problems))
         # 1. Not yet valid (validFrom / nbf), with a small clock-skew allowance.
-        if view.valid_from is not None and _aware(view.valid_from) - CLOCK_SKEW > now:
+        if view.valid_from is not None and view.valid_from - CLOCK_SKEW > now:
             return context.result(
                 self.id,
                 CheckStatus.FAILED,
@@ -37,7 +37,7 @@ class ValidityCheck:
                 valid_from=view.valid_from.isoformat(),
             )
         # 2. Expired (validUntil / expirationDate / exp).
-        if view.valid_until is not None and _aware(view.valid_until) + CLOCK_SKEW < now:
+        if view.valid_until is not None and view.valid_until + CLOCK_SKEW < now:
             return context.result(
                 self.id,
                 CheckStatus.FAILED,
@@ -45,7 +45,7 @@ class ValidityCheck:
                 valid_until=view.valid_until.isoformat(),
             )
         # 3. Issued in the future is a sign of a wrong clock or a forged date.
-        if view.issued is not None and _aware(view.issued) - CLOCK_SKEW > now:
+        if view.issued is not None and view.issued - CLOCK_SKEW > now:
             return context.result(
                 self.id,
                 CheckStatus.WARNING,
@@ -64,5 +64,5 @@ class ValidityCheck:
 
 
 def _aware(moment: datetime) -> datetime:
-    """Dates without a zone are read as UTC (as the VC data model says)."""
+    """A clock given without a zone is read as UTC, like the view's dates (always aware)."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
