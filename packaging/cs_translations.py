@@ -290,6 +290,8 @@ CS: dict[str, str] = {
     "Add this credential to your own wallet? Do this only for credentials that are yours.":
         "Přidat tento certifikát do vaší peněženky? Udělejte to jen u certifikátů, které jsou vaše.",
     "Added to your wallet.": "Přidáno do vaší peněženky.",
+    "It is already in your wallet.": "Ve vaší peněžence už je.",
+    "It was not added: %1": "Nebyl přidán: %1",
     # settings
     "Settings": "Nastavení",
     "Language": "Jazyk",
