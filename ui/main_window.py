@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
         elif mime.hasImage():
             self.scan_image(mime.imageData())
         elif mime.hasText() and mime.text().strip():
-            self.import_flow.import_data(mime.text().strip().encode("utf-8"), "clipboard")
+            self.import_flow.import_text(mime.text(), "clipboard")
         else:
             self.statusBar().showMessage(self.tr("The clipboard holds no credential."))
 

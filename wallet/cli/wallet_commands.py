@@ -101,15 +101,14 @@ def _print_outcome(outcome: ImportOutcome, out: TextIO) -> None:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.app.importing import import_bytes, import_paths
-    from wallet.file_input import read_stream_limited
+    from wallet.app.importing import import_paths, import_stream
 
     outcomes: list[ImportOutcome] = []
     with open_from_args(args) as opened:
         repo = opened.repository
         for name in args.paths:
             batch = (
-                import_bytes(repo, read_stream_limited(sys.stdin.buffer.read), source="stdin")
+                import_stream(repo, sys.stdin.buffer.read)
                 if name == "-"
                 else import_paths(repo, [Path(name)])
             )
