@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 from ui.credential_html import credential_html
 from ui.session import WalletSession
 from ui.verify_panel import VerifyPanel
+from wallet.app.annotating import save_note_and_tags
 from wallet.app.credentials import LoadedCredential, load_credential
 from wallet.model import Credential, CredentialFormat
 from wallet.store.records import StoredCredential
-from wallet.store.repository import CredentialRepository
 
 if TYPE_CHECKING:
     from wallet.app.verifying import StoredVerdict
@@ -256,19 +256,10 @@ class DetailPanel(QWidget):
         if self.current is None:
             return
         credential_id = self.current.stored.id
-        old = set(self.current.stored.tags)
-        new = {t.strip() for t in self.tags.text().split(",") if t.strip()}
-        note = self.note.toPlainText().strip() or None
-
-        def save(repo: CredentialRepository) -> LoadedCredential:
-            repo.set_note(credential_id, note)
-            if old - new:
-                repo.untag(credential_id, sorted(old - new))
-            if new - old:
-                repo.tag(credential_id, sorted(new - old))
-            return load_credential(repo, credential_id)
-
-        self.session.call(save, self._saved)
+        tags = self.tags.text().split(",")
+        note = self.note.toPlainText()
+        self.session.call(lambda repo: save_note_and_tags(repo, credential_id, note, tags),
+                          self._saved)
 
     def _saved(self, loaded: LoadedCredential) -> None:
         self._loaded(loaded)
