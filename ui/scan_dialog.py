@@ -63,6 +63,7 @@ class ScanDialog(QDialog):
         self.outcome: VerifiedScan | None = None
         self._camera: object | None = None
         self._decoding_frame = False
+        self._scans = 0  # scans asked for; only the latest one's outcome is shown
 
         intro = QLabel(self.tr(
             "Scan the QR code an applicant shows you, or open the file they sent. Kredo checks "
@@ -136,8 +137,14 @@ class ScanDialog(QDialog):
 
     def _verify(self, scan: Callable[[VerifyOptions], VerifiedScan]) -> None:
         """Read the wallet's trust (issuers, registries) on the database lane, then scan and
-        verify on the network lane: decoding pictures never holds up the database."""
-        self.session.call_networked(_wallet_options, scan, self._show, self._failed)
+        verify on the network lane: decoding pictures never holds up the database. Scans of
+        camera frames may finish out of order there: an older one's outcome is dropped."""
+        self._scans += 1
+        number = self._scans
+        self.session.call_networked(
+            _wallet_options, scan,
+            lambda outcome: self._show(outcome) if number == self._scans else None,
+            lambda exc: self._failed(exc) if number == self._scans else None)
 
     def paste(self) -> None:
         image = QGuiApplication.clipboard().image()
