@@ -20,12 +20,12 @@ from ui.session import WalletSession
 from ui.single_instance import InstanceServer, absolute_targets, hand_over, server_name
 from ui.tasks import BackgroundTasks
 from ui.unlock import CreateWalletDialog, ask_passphrase
+from wallet.app.wallet_access import has_wallet, unlock, wallet_home
 from wallet.app_identity import APP_ID, URL_SCHEMES
 from wallet.bundled_resources import resource_path
 from wallet.cli.version_action import PrintVersionAction
 from wallet.errors import UserCancelled, WalletError
-from wallet.store.paths import resolve_home
-from wallet.store.wallet import OpenWallet, open_wallet, wallet_exists
+from wallet.store.wallet import OpenWallet
 
 VIEWS = ("list", "detail", "verify", "share", "scan")
 
@@ -50,11 +50,11 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def open_or_create(home: Path, parent: QWidget | None = None) -> OpenWallet:
-    if not wallet_exists(home) and CreateWalletDialog(home, parent).exec() != (
+    if not has_wallet(home) and CreateWalletDialog(home, parent).exec() != (
         QDialog.DialogCode.Accepted
     ):
         raise UserCancelled()
-    return open_wallet(home, passphrase_provider=lambda: ask_passphrase(parent))
+    return unlock(home, lambda: ask_passphrase(parent))
 
 
 class KredoApp(QObject):
@@ -107,8 +107,7 @@ class KredoApp(QObject):
 
     def unlock(self) -> None:
         try:
-            opened = open_wallet(self.session.home,
-                                 passphrase_provider=lambda: ask_passphrase(self.lock_screen))
+            opened = unlock(self.session.home, lambda: ask_passphrase(self.lock_screen))
         except WalletError as exc:
             show_error(self.lock_screen, exc)
             return
@@ -197,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(wallet.__version__)
     app.setDesktopFileName(APP_ID)  # Wayland matches the window to the .desktop file by it
     app.setWindowIcon(QIcon(str(resource_path("icons", "kredo.svg"))))
-    home = resolve_home(args.home)
+    home = wallet_home(args.home)
     if args.screenshot:
         return _run(app, args, home, None)
     name = server_name(home)

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow,
 
 from ui.errors import show_error
 from ui.session import WalletSession
+from wallet.app.backups import BackupSummary, RestoreReport, back_up, check_backup_passphrase
+from wallet.app.backups import restore as restore_from
 from wallet.errors import UserCancelled, WalletError
-from wallet.store.backup import restore_backup, write_backup
 
 
 def _passphrase(parent: QWidget, title: str, *, confirm: bool) -> str:
@@ -20,8 +21,9 @@ def _passphrase(parent: QWidget, title: str, *, confirm: bool) -> str:
     if confirm:
         again, ok = QInputDialog.getText(parent, title, parent.tr("Repeat it:"),
                                          QLineEdit.EchoMode.Password)
-        if not ok or again != text:
-            raise WalletError(parent.tr("The two passphrases differ; nothing was written."))
+        if not ok:
+            raise UserCancelled()
+        check_backup_passphrase(text, again)
     return text
 
 
@@ -38,10 +40,11 @@ def backup(session: WalletSession, parent: QMainWindow) -> None:
 
 
 def run_backup(session: WalletSession, path: Path, passphrase: str, parent: QMainWindow) -> None:
-    session.call(lambda repo: write_backup(repo, path, passphrase),
-                 lambda summary: parent.statusBar().showMessage(
-                     parent.tr("Backed up %1 credentials.").replace("%1",
-                                                                    str(summary.credentials))),
+    def done(summary: BackupSummary) -> None:
+        parent.statusBar().showMessage(
+            parent.tr("Backed up %1 credentials.").replace("%1", str(summary.credentials)))
+
+    session.call(lambda repo: back_up(repo, path, passphrase), done,
                  lambda exc: show_error(parent, exc))
 
 
@@ -59,12 +62,12 @@ def restore(session: WalletSession, parent: QMainWindow) -> None:
 
 def run_restore(session: WalletSession, path: Path, passphrase: str,
                 parent: QMainWindow) -> None:
-    def done(report: object) -> None:
+    def done(report: RestoreReport) -> None:
         parent.statusBar().showMessage(
             parent.tr("Restored %1 credentials; %2 were already here.")
-            .replace("%1", str(getattr(report, "restored", 0)))
-            .replace("%2", str(getattr(report, "duplicates", 0))))
+            .replace("%1", str(report.restored))
+            .replace("%2", str(report.duplicates)))
         session.changed.emit()
 
-    session.call(lambda repo: restore_backup(path, passphrase, repo), done,
+    session.call(lambda repo: restore_from(repo, path, passphrase), done,
                  lambda exc: show_error(parent, exc))

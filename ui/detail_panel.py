@@ -8,7 +8,6 @@ imports) load inside the functions that need them, which run on the worker.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -32,39 +31,16 @@ from PySide6.QtWidgets import (
 from ui.credential_html import credential_html
 from ui.session import WalletSession
 from ui.verify_panel import VerifyPanel
-from wallet.formats import parse_credential
+from wallet.app.annotating import save_note_and_tags
+from wallet.app.credentials import LoadedCredential, load_credential
 from wallet.model import Credential, CredentialFormat
-from wallet.store.records import StoredCredential, VerificationRecord
-from wallet.store.repository import CredentialRepository
+from wallet.store.records import StoredCredential
 
 if TYPE_CHECKING:
-    from wallet.verify.report import VerificationReport
+    from wallet.app.verifying import StoredVerdict
 
 _LANGUAGE_NAMES = {"cs": "Čeština", "en": "English", "sk": "Slovenčina", "de": "Deutsch",
                    "fr": "Français", "pl": "Polski", "es": "Español", "it": "Italiano"}
-
-
-@dataclass(frozen=True)
-class LoadedCredential:
-    stored: StoredCredential
-    credential: Credential
-    verification: VerificationRecord | None
-
-
-def load_credential(repository: CredentialRepository, credential_id: int) -> LoadedCredential:
-    stored = repository.get(credential_id)
-    return LoadedCredential(stored, parse_credential(stored.raw),
-                            repository.latest_verification(credential_id))
-
-
-def verify_with_wallet_trust(repo: CredentialRepository, credential_id: int, *,
-                             online: bool) -> VerificationReport:
-    """Verify a stored credential and remember the verdict (runs on the worker)."""
-    from wallet.app.trust_settings import wallet_verify_options
-    from wallet.verify.stored import verify_stored
-
-    return verify_stored(repo, credential_id,
-                         options=wallet_verify_options(repo, online=online))
 
 
 def pretty_raw(stored: StoredCredential) -> str:
@@ -202,12 +178,11 @@ class DetailPanel(QWidget):
             self.tr("In collections: %1").replace("%1", ", ".join(loaded.stored.collections))
             if loaded.stored.collections else ""
         )
-        record = loaded.verification
-        if record is None:
+        record, report = loaded.verification, loaded.report
+        if record is None or report is None:
             self.verify_panel.clear()
         else:
-            self.verify_panel.show_report(json.loads(record.report_json),
-                                          checked_at=record.checked_at, mode=record.mode)
+            self.verify_panel.show_report(report, checked_at=record.checked_at, mode=record.mode)
 
     def _language_picked(self) -> None:
         code = self.language.currentData()
@@ -253,37 +228,38 @@ class DetailPanel(QWidget):
     # --- actions ---------------------------------------------------------------------------
 
     def verify(self, online: bool = False) -> None:
+        """Read on the database worker, verify on the network lane (a slow status list or
+        did:web server holds up nothing else), then remember the verdict."""
+        from wallet.app.verifying import VerifyRequest, prepare_stored_verification
+
         if self.current is None:
             return
         credential_id = self.current.stored.id
+        request = VerifyRequest(online=online)
         self.verify_panel.show_running()
-        self.session.call(
-            lambda repo: verify_with_wallet_trust(repo, credential_id, online=online),
-            lambda report: self._verified(credential_id, report.to_json(), online),
+        self.session.call_networked(
+            lambda repo: prepare_stored_verification(repo, credential_id, request),
+            lambda verification: verification.verify(),
+            self._verified,
         )
 
-    def _verified(self, credential_id: int, report: dict[str, object], online: bool) -> None:
-        if self.current is not None and self.current.stored.id == credential_id:
-            self.verify_panel.show_report(report, mode="network" if online else "offline")
-        self.changed.emit()
+    def _verified(self, verdict: StoredVerdict) -> None:
+        from wallet.app.verifying import remember_verdict
+
+        current = self.current
+        if current is not None and current.stored.id == verdict.credential_id:
+            self.verify_panel.show_report(verdict.report, mode=verdict.mode)
+        self.session.call(lambda repo: remember_verdict(repo, verdict),
+                          lambda _: self.changed.emit())
 
     def save_notes(self) -> None:
         if self.current is None:
             return
         credential_id = self.current.stored.id
-        old = set(self.current.stored.tags)
-        new = {t.strip() for t in self.tags.text().split(",") if t.strip()}
-        note = self.note.toPlainText().strip() or None
-
-        def save(repo: CredentialRepository) -> LoadedCredential:
-            repo.set_note(credential_id, note)
-            if old - new:
-                repo.untag(credential_id, sorted(old - new))
-            if new - old:
-                repo.tag(credential_id, sorted(new - old))
-            return load_credential(repo, credential_id)
-
-        self.session.call(save, self._saved)
+        tags = self.tags.text().split(",")
+        note = self.note.toPlainText()
+        self.session.call(lambda repo: save_note_and_tags(repo, credential_id, note, tags),
+                          self._saved)
 
     def _saved(self, loaded: LoadedCredential) -> None:
         self._loaded(loaded)

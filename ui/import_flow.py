@@ -20,23 +20,15 @@ from PySide6.QtWidgets import (
 from ui.errors import show_error
 from ui.session import WalletSession
 from ui.tasks import TaskControl
-from wallet.app.importing import ImportOutcome, import_bytes, import_paths
-from wallet.file_input import iter_input_files
+from wallet.app.importing import ImportOutcome, import_paths, import_text
 from wallet.store.repository import CredentialRepository
 
 
 def _import_files(
     repo: CredentialRepository, paths: Sequence[Path], control: TaskControl
 ) -> list[ImportOutcome]:
-    files = list(iter_input_files(paths))
-    outcomes: list[ImportOutcome] = []
-    control.progress(0, len(files))
-    for number, path in enumerate(files, start=1):
-        if control.cancelled:
-            break
-        outcomes.extend(import_paths(repo, [path]))
-        control.progress(number, len(files))
-    return outcomes
+    return list(import_paths(repo, paths, cancelled=lambda: control.cancelled,
+                             progress=control.progress))
 
 
 class ImportSummary(QDialog):
@@ -105,8 +97,8 @@ class ImportFlow:
         progress.canceled.connect(control.cancel)
         return control
 
-    def import_data(self, raw: bytes, source: str) -> TaskControl:
-        return self.session.call(lambda repo: import_bytes(repo, raw, source=source), self._done)
+    def import_text(self, text: str, source: str) -> TaskControl:
+        return self.session.call(lambda repo: import_text(repo, text, source=source), self._done)
 
     def _progress(self, done: int, total: int) -> None:
         if self.progress is not None:

@@ -56,8 +56,10 @@ from ui.import_flow import ImportFlow, ImportSummary
 from ui.session import WalletSession
 from ui.sidebar import Sidebar, SidebarChoice
 from ui.status_chip import chip_text
-from ui.thumbnails import thumbnail_bytes, thumbnail_image
+from ui.thumbnails import thumbnail_image
+from wallet.app.credentials import credential_picture
 from wallet.app.importing import ImportOutcome
+from wallet.app.stacks import add_to_collection
 from wallet.model import CredentialFormat
 from wallet.store.records import Collection, CredentialSummary
 from wallet.store.repository import CredentialRepository
@@ -326,7 +328,7 @@ class MainWindow(QMainWindow):
 
     def _load_thumbnail(self, credential_id: int) -> None:
         self.session.call(
-            lambda repo: thumbnail_bytes(repo, credential_id),
+            lambda repo: credential_picture(repo, credential_id),
             lambda data: self._show_thumbnail(credential_id, thumbnail_image(data)),
             lambda _exc: None,  # a credential without a picture keeps its format tile
         )
@@ -390,7 +392,7 @@ class MainWindow(QMainWindow):
         elif mime.hasImage():
             self.scan_image(mime.imageData())
         elif mime.hasText() and mime.text().strip():
-            self.import_flow.import_data(mime.text().strip().encode("utf-8"), "clipboard")
+            self.import_flow.import_text(mime.text(), "clipboard")
         else:
             self.statusBar().showMessage(self.tr("The clipboard holds no credential."))
 
@@ -439,11 +441,8 @@ class MainWindow(QMainWindow):
                                         self.tr("Collection name (new or existing):"))
         if not ok or not name.strip():
             return
-
-        def add(repo: CredentialRepository) -> None:
-            repo.add_to_collection(repo.ensure_collection(name.strip()), ids)
-
-        self.session.call(add, lambda _: self.reload())
+        self.session.call(lambda repo: add_to_collection(repo, name, ids),
+                          lambda _: self.reload())
 
     def share(self) -> None:
         from ui.share_wizard import ShareWizard

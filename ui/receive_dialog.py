@@ -20,16 +20,15 @@ from ui.errors import show_error
 from ui.session import WalletSession
 from ui.status_chip import chip_text
 from wallet.app.importing import ImportOutcome
-from wallet.app.receiving import store_received
-from wallet.app.trust_settings import wallet_verify_options
-from wallet.issuance.issuer_http import NetworkPolicy
-from wallet.issuance.proof_keys import wallet_key_provider
-from wallet.issuance.session import (
-    IssuanceResult,
-    OfferPreview,
-    preview_offer,
-    redeem_offer,
+from wallet.app.receiving import (
+    offer_source,
+    prepare_receiving,
+    preview,
+    redeem,
+    storable,
+    store_received,
 )
+from wallet.issuance import IssuanceResult, OfferPreview
 from wallet.store.repository import CredentialRepository
 
 
@@ -90,17 +89,16 @@ class ReceiveDialog(QDialog):
         text = self.offer.toPlainText().strip()
         lang = self.session.lang
         self.details.setText(self.tr("Asking the issuer…"))
-        self.session.tasks.run(
-            lambda: preview_offer(text, policy=NetworkPolicy(allowed=True), language=lang),
-            self._previewed, self._failed)
+        self.session.run_network(lambda: preview(text, language=lang), self._previewed,
+                                 self._failed)
 
-    def _previewed(self, preview: OfferPreview) -> None:
-        self.preview = preview
-        lines = [self.tr("Issuer: %1 (%2)").replace("%1", preview.issuer_name or "?")
-                 .replace("%2", preview.issuer_host)]
+    def _previewed(self, offer: OfferPreview) -> None:
+        self.preview = offer
+        lines = [self.tr("Issuer: %1 (%2)").replace("%1", offer.issuer_name or "?")
+                 .replace("%2", offer.issuer_host)]
         lines += [f"• {c.name or ', '.join(c.types) or c.configuration_id} ({c.format})"
-                  for c in preview.credentials]
-        spec = preview.tx_code
+                  for c in offer.credentials]
+        spec = offer.tx_code
         if spec is not None:
             lines.append(self.tr("The issuer asks for a transaction code (PIN)."))
             if spec.description:
@@ -110,15 +108,16 @@ class ReceiveDialog(QDialog):
         self.accept_button.setEnabled(True)
 
     def redeem(self) -> None:
-        preview = self.preview
-        if preview is None:
+        """The holder keys and the wallet's trust on the database lane, then the issuer on the
+        network lane: a slow issuer holds up nothing else."""
+        offer = self.preview
+        if offer is None:
             return
         pin = self.pin.text().strip() or None
         self.details.setText(self.details.text() + "\n" + self.tr("Receiving…"))
-        self.session.call(
-            lambda repo: redeem_offer(preview, keys=wallet_key_provider(repo),
-                                      policy=NetworkPolicy(allowed=True), tx_code=pin,
-                                      verify_options=wallet_verify_options(repo, online=False)),
+        self.session.call_networked(
+            lambda repo: prepare_receiving(repo, offer, online=False),
+            lambda setup: redeem(offer, setup, tx_code=pin),
             self._received, self._failed)
 
     def _received(self, result: IssuanceResult) -> None:
@@ -132,14 +131,13 @@ class ReceiveDialog(QDialog):
             lines.append(self.tr("%1 credential(s) will be issued later.")
                          .replace("%1", str(len(result.pending))))
         self.details.setText("\n".join(lines))
-        self.store_button.setEnabled(any(i.credential is not None for i in result.received))
+        self.store_button.setEnabled(any(storable(i) for i in result.received))
 
     def store(self) -> None:
         if self.result is None or self.preview is None:
             return
-        received = [i for i in self.result.received
-                    if i.report is None or i.report.status.value != "failed"]
-        source = f"openid4vci:{self.preview.issuer_host}"
+        received = self.result.received
+        source = offer_source(self.preview)
 
         def save(repo: CredentialRepository) -> list[ImportOutcome]:
             return store_received(repo, received, source=source)

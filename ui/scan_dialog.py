@@ -3,9 +3,7 @@ a file, and see the verification report check by check. Nothing is imported unle
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
@@ -28,36 +26,25 @@ from PySide6.QtWidgets import (
 from ui.errors import show_error
 from ui.session import WalletSession
 from ui.verify_panel import VerifyPanel
-from wallet.app.importing import import_bytes
-from wallet.app.trust_settings import wallet_verify_options
-from wallet.errors import SharingError
-from wallet.qr.decode import decode_image
-from wallet.qr.scan import ScanResult, scan_files, scan_texts
-from wallet.verify.engine import verify_file_bytes
+from wallet.app.importing import ImportOutcome, import_bytes
+from wallet.app.scanning import (
+    ScannedCredential,
+    VerifiedScan,
+    read_codes,
+    scan_files,
+    scan_picture,
+    scan_texts,
+    write_report,
+)
+from wallet.app.verifying import VerifyRequest, verify_options
+from wallet.errors import SharingError, WalletError
+from wallet.store.repository import CredentialRepository
 from wallet.verify.options import VerifyOptions
 
 
-@dataclass(frozen=True)
-class ScannedReport:
-    raw: bytes
-    source: str
-    report: dict[str, object]
-
-
-@dataclass(frozen=True)
-class ScanOutcome:
-    result: ScanResult
-    reports: tuple[ScannedReport, ...]
-
-
-def verify_scan(result: ScanResult, options: VerifyOptions) -> ScanOutcome:
-    """Verify what a scan found with the wallet's trust material; nothing is imported."""
-    reports = tuple(
-        ScannedReport(found.raw, found.source,
-                      verify_file_bytes(found.raw, options=options).to_json())
-        for found in result.credentials
-    )
-    return ScanOutcome(result, reports)
+def _wallet_options(repo: CredentialRepository) -> VerifyOptions:
+    """The wallet's trust (its issuers and registries), offline: read on the database lane."""
+    return verify_options(VerifyRequest(), settings=repo)
 
 
 def qimage_to_pil(image: QImage) -> Image.Image:
@@ -73,9 +60,10 @@ class ScanDialog(QDialog):
         self.session = session
         self.setWindowTitle(self.tr("Verify someone else's credential"))
         self.camera_texts: list[str] = []
-        self.outcome: ScanOutcome | None = None
+        self.outcome: VerifiedScan | None = None
         self._camera: object | None = None
         self._decoding_frame = False
+        self._scans = 0  # scans asked for; only the latest one's outcome is shown
 
         intro = QLabel(self.tr(
             "Scan the QR code an applicant shows you, or open the file they sent. Kredo checks "
@@ -145,13 +133,18 @@ class ScanDialog(QDialog):
 
     def scan_paths(self, paths: list[Path]) -> None:
         self.message.setText(self.tr("Reading…"))
-        self._verify(lambda: scan_files(paths))
+        self._verify(lambda options: scan_files(paths, options))
 
-    def _verify(self, scan: Callable[[], ScanResult]) -> None:
-        """Scan on the worker, then verify with the wallet's trust (issuers, registries)."""
-        self.session.call(
-            lambda repo: verify_scan(scan(), wallet_verify_options(repo, online=False)),
-            self._show, self._failed)
+    def _verify(self, scan: Callable[[VerifyOptions], VerifiedScan]) -> None:
+        """Read the wallet's trust (issuers, registries) on the database lane, then scan and
+        verify on the network lane: decoding pictures never holds up the database. Scans of
+        camera frames may finish out of order there: an older one's outcome is dropped."""
+        self._scans += 1
+        number = self._scans
+        self.session.call_networked(
+            _wallet_options, scan,
+            lambda outcome: self._show(outcome) if number == self._scans else None,
+            lambda exc: self._failed(exc) if number == self._scans else None)
 
     def paste(self) -> None:
         image = QGuiApplication.clipboard().image()
@@ -173,7 +166,7 @@ class ScanDialog(QDialog):
             return
         picture = qimage_to_pil(image)
         source = self.tr("picture")
-        self._verify(lambda: scan_texts(decode_image(picture), source=source))
+        self._verify(lambda options: scan_picture(picture, source=source, options=options))
 
     # --- camera ------------------------------------------------------------------------
 
@@ -234,8 +227,8 @@ class ScanDialog(QDialog):
             return
         self._decoding_frame = True
         picture = qimage_to_pil(image)
-        self.session.tasks.run(lambda: decode_image(picture), self._frame_decoded,
-                               self._frame_failed)
+        self.session.run_network(lambda: read_codes(picture), self._frame_decoded,
+                                 self._frame_failed)
 
     def _frame_decoded(self, texts: list[str]) -> None:
         self._decoding_frame = False
@@ -245,7 +238,7 @@ class ScanDialog(QDialog):
         self.camera_texts.extend(new)
         texts_now = list(self.camera_texts)
         source = self.tr("camera")
-        self._verify(lambda: scan_texts(texts_now, source=source))
+        self._verify(lambda options: scan_texts(texts_now, source=source, options=options))
 
     def _frame_failed(self, _exc: BaseException) -> None:
         self._decoding_frame = False
@@ -256,36 +249,35 @@ class ScanDialog(QDialog):
         self.message.setText(self.tr("Nothing could be read."))
         show_error(self, exc)
 
-    def _show(self, outcome: ScanOutcome) -> None:
+    def _show(self, outcome: VerifiedScan) -> None:
         self.outcome = outcome
-        result = outcome.result
-        if result.multipart is not None and not outcome.reports:
+        if outcome.multipart is not None and not outcome.credentials:
             self.frames.show()
-            self.frames.setMaximum(max(result.multipart.fragments_total, 1))
-            self.frames.setValue(result.multipart.fragments_known)
+            self.frames.setMaximum(max(outcome.multipart.fragments_total, 1))
+            self.frames.setValue(outcome.multipart.fragments_known)
         else:
             self.frames.hide()
-        lines = list(result.messages) + [payload.sentence() for _, payload in result.others]
-        if outcome.reports and self._camera is not None:
+        lines = list(outcome.messages) + [payload.sentence() for _, payload in outcome.others]
+        if outcome.credentials and self._camera is not None:
             self.stop_camera()
         self.message.setText("\n".join(lines))
         self.results.clear()
-        for number, scanned in enumerate(outcome.reports, start=1):
+        for number, scanned in enumerate(outcome.credentials, start=1):
             panel = VerifyPanel(with_buttons=False)
             panel.show_report(scanned.report)
             panel.when.setText(self.tr("From %1, checked just now (offline).")
                                .replace("%1", scanned.source))
             self.results.addTab(panel, self.tr("Credential %1").replace("%1", str(number)))
-        self._set_result_buttons(bool(outcome.reports))
+        self._set_result_buttons(bool(outcome.credentials))
 
     def _set_result_buttons(self, enabled: bool) -> None:
         self.save_button.setEnabled(enabled)
         self.import_button.setEnabled(enabled)
 
-    def current_report(self) -> ScannedReport | None:
-        if self.outcome is None or not self.outcome.reports:
+    def current_report(self) -> ScannedCredential | None:
+        if self.outcome is None or not self.outcome.credentials:
             return None
-        return self.outcome.reports[max(self.results.currentIndex(), 0)]
+        return self.outcome.credentials[max(self.results.currentIndex(), 0)]
 
     def save_report(self) -> None:
         scanned = self.current_report()
@@ -300,13 +292,10 @@ class ScanDialog(QDialog):
         scanned = self.current_report()
         if scanned is None:
             return
-        document = {"source": scanned.source, "report": scanned.report}
         try:
-            path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n",
-                            encoding="utf-8")
-        except OSError as exc:
-            show_error(self, SharingError(self.tr("The report could not be written."),
-                                          details=str(exc)))
+            write_report(path, scanned)
+        except WalletError as exc:
+            show_error(self, exc)
 
     def import_into_wallet(self) -> None:
         scanned = self.current_report()
@@ -322,9 +311,16 @@ class ScanDialog(QDialog):
         self.session.call(lambda repo: import_bytes(repo, raw, source=scanned.source),
                           self._imported)
 
-    def _imported(self, outcomes: list[object]) -> None:
-        self.message.setText(self.tr("Added to your wallet."))
-        self.session.changed.emit()
+    def _imported(self, outcomes: list[ImportOutcome]) -> None:
+        if any(o.status == "imported" for o in outcomes):
+            self.message.setText(self.tr("Added to your wallet."))
+            self.session.changed.emit()
+        elif any(o.status == "duplicate" for o in outcomes):
+            self.message.setText(self.tr("It is already in your wallet."))
+        else:
+            problems = [o.error for o in outcomes if o.error]
+            self.message.setText(self.tr("It was not added: %1").replace(
+                "%1", " ".join(problems) or self.tr("not imported")))
 
     def reject(self) -> None:
         self.stop_camera()

@@ -1,4 +1,5 @@
-"""The open wallet as the windows see it: the repository, reached only through the worker."""
+"""The open wallet as the windows see it: the repository, reached only through the database
+worker; network and processor work goes to the other lane (``ui.tasks.Lane``)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from ui.tasks import BackgroundTasks, TaskControl
+from ui.tasks import BackgroundTasks, Lane, TaskControl
 from wallet.errors import WalletLocked
 from wallet.store.repository import CredentialRepository
 from wallet.store.wallet import OpenWallet
 
 T = TypeVar("T")
+P = TypeVar("P")
 
 
 class WalletSession(QObject):
@@ -63,11 +65,38 @@ class WalletSession(QObject):
             lambda control: fn(self.repository(), control), on_done, on_error, on_progress
         )
 
+    def run_network(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> TaskControl:
+        """Work that needs no repository (an issuer, an online check, a camera frame), on the
+        network lane: it never waits for the database, nor the database for it."""
+        return self.tasks.run(fn, on_done, on_error, lane=Lane.NETWORK)
+
+    def call_networked(
+        self,
+        read: Callable[[CredentialRepository], P],
+        work: Callable[[P], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """``read`` what the work needs on the database lane, then ``work`` on the network
+        lane. A step that must write afterwards is another ``call`` from ``on_done``."""
+
+        def read_done(prepared: P) -> None:
+            if not self.locked:  # locked meanwhile: the job is dropped with the wallet
+                self.run_network(lambda: work(prepared), on_done, on_error)
+
+        self.call(read, read_done, on_error)
+
     def lock(self) -> None:
-        """Close the database (after the worker is idle); the key leaves memory with it."""
+        """Close the database (after its worker is idle; network jobs go on without it);
+        the key leaves memory with it."""
         if self._opened is None:
             return
-        self.tasks.wait()
+        self.tasks.wait(lane=Lane.DATABASE)
         self._opened.close()
         self._opened = None
         self.locked_changed.emit(True)

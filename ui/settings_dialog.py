@@ -34,17 +34,18 @@ from wallet.app.trust_settings import (
     imported_registries,
     remove_registry,
 )
+from wallet.app.wallet_access import (
+    KeyStatus,
+    change_passphrase,
+    check_new_passphrase,
+    key_status,
+    move_key_into_keyring,
+    move_key_out_of_keyring,
+)
 from wallet.errors import UserCancelled, WalletError
 from wallet.file_input import read_limited
-from wallet.store.keys import (
-    KeyProtection,
-    keep_key_by_passphrase_only,
-    keep_key_in_keyring,
-    key_protection,
-    keyring_usable,
-)
+from wallet.store.keys import KeyProtection
 from wallet.store.repository import CredentialRepository
-from wallet.store.wallet import change_passphrase
 from wallet.trust.user_trust import (
     UserTrustedIssuer,
     add_trusted_issuer,
@@ -53,7 +54,6 @@ from wallet.trust.user_trust import (
 )
 
 ONLINE_SETTING = "online_checks"
-MIN_PASSPHRASE = 8
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
 TrustLists = tuple[dict[str, str], tuple[UserTrustedIssuer, ...], tuple[ImportedRegistry, ...]]
@@ -266,11 +266,10 @@ class SettingsDialog(QDialog):
 
     def _read_key_protection(self) -> None:
         home = self.session.home
-        self.session.tasks.run(lambda: (key_protection(home), keyring_usable()),
-                               self._key_loaded)
+        self.session.tasks.run(lambda: key_status(home), self._key_loaded)
 
-    def _key_loaded(self, result: tuple[KeyProtection, bool]) -> None:
-        self.protection, available = result
+    def _key_loaded(self, status: KeyStatus) -> None:
+        self.protection, available = status.protection, status.keyring_available
         self.use_keyring.blockSignals(True)
         self.use_keyring.setChecked(self.protection.in_keyring)
         self.use_keyring.blockSignals(False)
@@ -294,12 +293,12 @@ class SettingsDialog(QDialog):
         try:
             if on:
                 passphrase = self._ask(self.tr("The wallet's passphrase:"))
-                self.session.tasks.run(lambda: keep_key_in_keyring(home, passphrase),
+                self.session.tasks.run(lambda: move_key_into_keyring(home, passphrase),
                                        lambda _: self._key_moved(True), self._key_failed)
             else:
                 passphrase = (self._ask(self.tr("The wallet's passphrase:"))
                               if protection.has_passphrase else self._ask_new())
-                self.session.tasks.run(lambda: keep_key_by_passphrase_only(home, passphrase),
+                self.session.tasks.run(lambda: move_key_out_of_keyring(home, passphrase),
                                        lambda forgot: self._key_moved(False, bool(forgot)),
                                        self._key_failed)
         except WalletError as exc:
@@ -314,10 +313,8 @@ class SettingsDialog(QDialog):
 
     def _ask_new(self) -> str:
         new = self._ask(self.tr("Choose a passphrase for the wallet (at least 8 characters):"))
-        if len(new) < MIN_PASSPHRASE:
-            raise WalletError(self.tr("Choose a passphrase of at least 8 characters."))
-        if self._ask(self.tr("Repeat the passphrase:")) != new:
-            raise WalletError(self.tr("The two passphrases differ."))
+        check_new_passphrase(new)
+        check_new_passphrase(new, self._ask(self.tr("Repeat the passphrase:")))
         return new
 
     def _key_moved(self, in_keyring: bool, forgotten: bool = True) -> None:
@@ -335,18 +332,17 @@ class SettingsDialog(QDialog):
 
     def _key_failed(self, exc: BaseException) -> None:
         if self.protection is not None:
-            self._key_loaded((self.protection, self.use_keyring.isEnabled()))
+            self._key_loaded(KeyStatus(self.protection, self.use_keyring.isEnabled()))
         show_error(self, exc)
 
     # --- passphrase ----------------------------------------------------------------------
 
     def change_passphrase(self) -> None:
         new = self.new_passphrase.text()
-        if len(new) < MIN_PASSPHRASE:
-            show_error(self, WalletError(self.tr("Choose a passphrase of at least 8 characters.")))
-            return
-        if new != self.repeat_passphrase.text():
-            show_error(self, WalletError(self.tr("The two passphrases differ.")))
+        try:
+            check_new_passphrase(new, self.repeat_passphrase.text())
+        except WalletError as exc:
+            show_error(self, exc)
             return
         old = self.old_passphrase.text() or None
         home = self.session.home

@@ -3,9 +3,6 @@ learner names (a collection with a target in ECTS) with the progress toward it."
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,35 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.session import WalletSession
-from wallet.formats import parse_credential
-from wallet.store.repository import CredentialRepository
-
-GOAL_SETTING = "goal:"  # + collection name → target ECTS
-
-
-@dataclass(frozen=True)
-class StackTotals:
-    credentials: int
-    ects: float
-    by_level: dict[str, float]
-    by_field: dict[str, float]
-    without_ects: int
-
-
-def stack_totals(repo: CredentialRepository, ids: list[int], lang: str) -> StackTotals:
-    by_level: dict[str, float] = defaultdict(float)
-    by_field: dict[str, float] = defaultdict(float)
-    total = 0.0
-    missing = 0
-    for credential_id in ids:
-        view = parse_credential(repo.get(credential_id).raw).view
-        if view.ects is None:
-            missing += 1
-            continue
-        total += view.ects
-        by_level[f"EQF {view.eqf_level}" if view.eqf_level else "—"] += view.ects
-        by_field[view.field_of_study.pick(lang) if view.field_of_study else "—"] += view.ects
-    return StackTotals(len(ids), total, dict(by_level), dict(by_field), missing)
+from wallet.app.stacks import StackTotals, save_goal, stack_totals
 
 
 class StacksDialog(QDialog):
@@ -93,11 +62,7 @@ class StacksDialog(QDialog):
         self.goal_target.valueChanged.connect(self._show_progress)
         self.resize(520, 520)
         lang = session.lang
-
-        def load(repo: CredentialRepository) -> StackTotals:
-            return stack_totals(repo, ids or repo.ids(), lang)
-
-        session.call(load, self._loaded)
+        session.call(lambda repo: stack_totals(repo, ids, lang), self._loaded)
 
     def _loaded(self, totals: StackTotals) -> None:
         self.totals = totals
@@ -129,11 +94,5 @@ class StacksDialog(QDialog):
             return
         target = self.goal_target.value()
         ids = self.ids
-
-        def save(repo: CredentialRepository) -> None:
-            collection = repo.ensure_collection(name)
-            if ids:
-                repo.add_to_collection(collection, ids)
-            repo.set_setting(GOAL_SETTING + name, f"{target:g}")
-
-        self.session.call(save, lambda _: self.session.changed.emit())
+        self.session.call(lambda repo: save_goal(repo, name, target, ids),
+                          lambda _: self.session.changed.emit())

@@ -1,29 +1,46 @@
-"""The one background-work helper: ``run_in_background(fn, on_done, on_error)``.
+"""The one background-work helper: ``run_in_background(fn, on_done, on_error)``, in two lanes.
 
-Every piece of work runs on ONE worker thread, so database access is serialized and a
-job never races another. ``fn`` runs on the worker and must not touch widgets; ``on_done``,
-``on_error`` and ``on_progress`` run back on the GUI thread.
+- ``Lane.DATABASE``: ONE worker thread. Every repository call runs here, so database access
+  is serialized and a job never races another over the SQLCipher connection.
+- ``Lane.NETWORK``: a few threads for work that waits on the world or the processor, not
+  on the database: online verification, did:web, status lists, an issuer (OpenID4VCI),
+  decoding camera frames and scanned pictures. A slow server never holds up the list.
+  A job here never touches the repository; a use case that needs the database does its
+  database steps on the database lane before and after (see ``WalletSession.call_networked``).
 
-Ownership rule: the worker never holds the last reference to anything. Jobs, their
-callbacks and their outcomes live in tables on the GUI side; the worker borrows the job,
-drops its references, and only then signals. (Python objects freed on the worker thread
+``fn`` runs on a worker and must not touch widgets; ``on_done``, ``on_error`` and
+``on_progress`` run back on the GUI thread. See docs/adr/0007-two-worker-lanes.md.
+
+Ownership rule (both lanes): a worker never holds the last reference to anything. Jobs,
+their callbacks and their outcomes live in tables on the GUI side; the worker borrows the
+job, drops its references, and only then signals. (Python objects freed on a worker thread
 may be closures over widgets; a QObject freed there crashes PySide6.)
 """
 
 from __future__ import annotations
 
+import concurrent.futures
+import enum
 import gc
 import itertools
 import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 GC_INTERVAL_MS = 2_000
+NETWORK_WORKERS = 4  # a slow issuer, an online check and the camera at the same time
+
+
+class Lane(enum.Enum):
+    """Where a job runs: the one database worker, or the network and processor workers."""
+
+    DATABASE = "database"
+    NETWORK = "network"
 
 
 class TaskControl:
@@ -61,15 +78,21 @@ class _Hub(QObject):
 
 
 class BackgroundTasks(QObject):
-    """Owns the worker thread. ``run`` for plain jobs, ``run_controlled`` for cancellable ones."""
+    """Owns the worker threads. ``run`` for plain jobs, ``run_controlled`` for cancellable ones;
+    both on the database lane unless told ``lane=Lane.NETWORK``."""
 
     def __init__(
         self, on_error: Callable[[BaseException], None], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kredo-worker")
+        self._pools = {
+            Lane.DATABASE: ThreadPoolExecutor(max_workers=1, thread_name_prefix="kredo-db"),
+            Lane.NETWORK: ThreadPoolExecutor(max_workers=NETWORK_WORKERS,
+                                             thread_name_prefix="kredo-net"),
+        }
         self._default_error = on_error
         self._jobs: dict[int, _Job] = {}
+        self._running: dict[int, tuple[Lane, Future[None]]] = {}  # until delivered
         self._outcomes: queue.SimpleQueue[tuple[int, Any, BaseException | None]] = (
             queue.SimpleQueue()
         )
@@ -93,8 +116,10 @@ class BackgroundTasks(QObject):
         fn: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        lane: Lane = Lane.DATABASE,
     ) -> TaskControl:
-        return self.run_controlled(lambda _control: fn(), on_done, on_error)
+        return self.run_controlled(lambda _control: fn(), on_done, on_error, lane=lane)
 
     def run_controlled(
         self,
@@ -102,6 +127,8 @@ class BackgroundTasks(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        *,
+        lane: Lane = Lane.DATABASE,
     ) -> TaskControl:
         number = next(self._numbers)
         hub = self._hub
@@ -113,7 +140,7 @@ class BackgroundTasks(QObject):
             return control
         self._jobs[number] = _Job(fn, on_done, on_error or self._default_error, on_progress,
                                   control)
-        self._pool.submit(self._work, number)
+        self._running[number] = (lane, self._pools[lane].submit(self._work, number))
         return control
 
     def _work(self, number: int) -> None:
@@ -139,6 +166,7 @@ class BackgroundTasks(QObject):
             except queue.Empty:
                 return
             job = self._jobs.pop(number)
+            self._running.pop(number, None)
             if error is not None:
                 job.on_error(error)
             else:
@@ -150,14 +178,13 @@ class BackgroundTasks(QObject):
         if job is not None and job.on_progress is not None:
             job.on_progress(done, total)
 
-    def wait(self, msecs: int = 30_000) -> bool:
-        """Block until every job submitted so far has run (shutdown and tests); their
-        callbacks run when the event loop next delivers."""
-        try:
-            self._pool.submit(lambda: None).result(timeout=msecs / 1000)
-        except TimeoutError:
-            return False
-        return True
+    def wait(self, msecs: int = 30_000, *, lane: Lane | None = None) -> bool:
+        """Block until every job submitted so far (to ``lane``, or to both) has run: for
+        locking, shutdown and tests. Their callbacks run when the event loop next delivers."""
+        futures = [future for job_lane, future in self._running.values()
+                   if lane is None or job_lane is lane]
+        _done, not_done = concurrent.futures.wait(futures, timeout=msecs / 1000)
+        return not not_done
 
     @property
     def busy(self) -> bool:
@@ -168,11 +195,12 @@ class BackgroundTasks(QObject):
             gc.collect()
 
     def shutdown(self) -> None:
-        """Wait for the worker, stop it, and give garbage collection back to Python."""
+        """Wait for the workers, stop them, and give garbage collection back to Python."""
         self.wait()
         self._stopped = True
         self._gc_timer.stop()
-        self._pool.shutdown(wait=True)
+        for pool in self._pools.values():
+            pool.shutdown(wait=True)
         gc.collect()
         if self._gc_was_enabled:
             gc.enable()

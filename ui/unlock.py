@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wallet.app.wallet_access import check_new_passphrase, keyring_available
 from wallet.app.wallet_setup import create_wallet
-from wallet.errors import UserCancelled
-from wallet.store.keys import keyring_usable
+from wallet.errors import UserCancelled, WalletError
 
 PASSPHRASE_ENV = "KREDO_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 
@@ -60,7 +60,7 @@ class CreateWalletDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.use_keyring)
         group.addButton(self.use_passphrase)
-        usable = keyring_usable()
+        usable = keyring_available()
         self.use_keyring.setEnabled(usable)
         (self.use_keyring if usable else self.use_passphrase).setChecked(True)
         layout.addWidget(self.use_keyring)
@@ -94,11 +94,10 @@ class CreateWalletDialog(QDialog):
         passphrase: str | None = None
         if self.use_passphrase.isChecked():
             passphrase = self.passphrase.text()
-            if len(passphrase) < 8:
-                self.problem.setText(self.tr("Choose a passphrase of at least 8 characters."))
-                return
-            if passphrase != self.repeat.text():
-                self.problem.setText(self.tr("The two passphrases differ."))
+            try:
+                check_new_passphrase(passphrase, self.repeat.text())
+            except WalletError as exc:
+                self.problem.setText(exc.message)
                 return
         create_wallet(self.home, passphrase=passphrase, use_keyring=passphrase is None)
         self.accept()

@@ -1,10 +1,14 @@
-"""The verification panel: the verdict, then each check with its sentence and expert details."""
+"""The verification panel: the verdict, then each check with its sentence and expert details.
+
+It shows a typed :class:`~wallet.verify.report.VerificationReport`. Its sentences are shown in
+the interface language of the moment (``Sentence.localized``), whatever language they were
+made or saved in.
+"""
 
 from __future__ import annotations
 
 import json
 from html import escape
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -31,28 +35,33 @@ from ui.status_chip import (
     chip_text,
     on_background,
 )
-from wallet.translation import current_language, localize
+from wallet.translation import Sentence, current_language
+from wallet.verify.report import CheckResult, IssuerInfo, VerificationReport
 
 
 def _window_colour() -> QColor:
     return QApplication.palette().color(QPalette.ColorRole.Window)
 
 
+def in_current_language(text: str) -> str:
+    """A sentence of the core in the interface language (a plain string as it is)."""
+    return text.localized(current_language()) if isinstance(text, Sentence) else text
+
+
 class CheckCard(QFrame):
     """One check: symbol and name, the sentence, and the expert details behind a toggle."""
 
-    def __init__(self, check: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, check: CheckResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.check_id = str(check.get("id", ""))
-        self.status = str(check.get("status", ""))
+        self.check_id = check.id
+        self.status = check.status.value
         self.setFrameShape(QFrame.Shape.StyledPanel)
         colour = on_background(check_colour(self.status), _window_colour()).name()
         self.title = QLabel(
             f"<span style='color:{colour}; font-weight:bold'>{check_icon_text(self.status)} "
             f"{escape(check_name(self.check_id))} — {escape(check_status_text(self.status))}</span>"
         )
-        self.message = QLabel(localize(str(check.get("message", "")), check.get("message_i18n"),
-                                       current_language()))
+        self.message = QLabel(in_current_language(check.message))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAccessibleName(f"{check_name(self.check_id)}: {check_status_text(self.status)}")
@@ -60,9 +69,7 @@ class CheckCard(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
-        details = {k: v for k, v in check.items()
-                   if k not in ("id", "status", "message", "message_i18n", "mode", "checked_at")}
-        details = {k: v for k, v in details.items() if v not in ({}, [], None, "")}
+        details = {"details": dict(check.details)} if check.details else {}
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -156,10 +163,11 @@ class VerifyPanel(QWidget):
         self.when.setText(self.tr("Checking…"))
 
     def show_report(
-        self, report: dict[str, Any], *, checked_at: str | None = None, mode: str | None = None
+        self, report: VerificationReport, *, checked_at: str | None = None,
+        mode: str | None = None,
     ) -> None:
         self._clear_cards()
-        status = str(report.get("status", ""))
+        status = report.status.value
         self.status = status
         colour = on_background(chip_colour(status), _window_colour()).name()
         self.verdict.setText(
@@ -176,16 +184,16 @@ class VerifyPanel(QWidget):
             if checked_at
             else self.tr("Checked just now (%1).").replace("%1", how)
         )
-        self.issuer.setText(self._issuer_sentence(report.get("issuer")))
+        self.issuer.setText(self._issuer_sentence(report.issuer))
         self._add_checks(report)
 
-    def _add_checks(self, report: dict[str, Any], prefix: str = "") -> None:
-        for check in report.get("checks", []):
+    def _add_checks(self, report: VerificationReport, prefix: str = "") -> None:
+        for check in report.checks:
             card = CheckCard(check)
             self.cards.append(card)
             self._checks.addWidget(card)
-        for number, nested in enumerate(report.get("credentials", []), start=1):
-            status = str(nested.get("status", ""))
+        for number, nested in enumerate(report.credentials, start=1):
+            status = nested.status.value
             colour = on_background(chip_colour(status), _window_colour()).name()
             heading = QLabel(
                 f"<b>{escape(self.tr('Credential %1').replace('%1', prefix + str(number)))}: "
@@ -194,21 +202,19 @@ class VerifyPanel(QWidget):
             self._checks.addWidget(heading)
             self._add_checks(nested, f"{prefix}{number}.")
 
-    def _issuer_sentence(self, issuer: Any) -> str:
-        if not isinstance(issuer, dict):
+    def _issuer_sentence(self, issuer: IssuerInfo | None) -> str:
+        if issuer is None:
             return ""
-        who = issuer.get("name") or issuer.get("identifier") or self.tr("unknown")
-        parts = [self.tr("Issuer: %1").replace("%1", str(who))]
-        if issuer.get("country"):
-            parts.append(str(issuer["country"]))
-        if issuer.get("awarding_body") and issuer.get("awarding_body") != issuer.get("name"):
-            parts.append(self.tr("awarded by %1").replace("%1", str(issuer["awarding_body"])))
+        who = issuer.name or issuer.identifier or self.tr("unknown")
+        parts = [self.tr("Issuer: %1").replace("%1", who)]
+        if issuer.country:
+            parts.append(issuer.country)
+        if issuer.awarding_body and issuer.awarding_body != issuer.name:
+            parts.append(self.tr("awarded by %1").replace("%1", issuer.awarding_body))
         parts.append(
             self.tr("on a trusted list (%1)").replace(
-                "%1", localize(str(issuer.get("trust_source") or ""),
-                               issuer.get("trust_source_i18n"), current_language())
-            )
-            if issuer.get("trusted")
+                "%1", in_current_language(issuer.trust_source or ""))
+            if issuer.trusted
             else self.tr("not on any trusted list")
         )
         return " · ".join(parts)

@@ -23,6 +23,7 @@ from wallet.qr.render import qr_png
 from wallet.store.wallet import OpenWallet
 from wallet.verify.engine import verify_file_bytes
 from wallet.verify.options import VerifyOptions
+from wallet.verify.report import OverallStatus
 
 OB3 = VECTORS / "w3c" / "1edtech-obv3-ldp-signed-credential.json"
 SEALED = VECTORS / "edc" / "Sample-MC-Annex1-signed.jsonld"
@@ -125,8 +126,8 @@ def test_scan_dialog_assembles_an_animated_code_from_camera_frames(
     # THEN the sealed credential is reassembled and verified (its seal holds)
     assert dialog.results.count() == 1
     assert dialog.outcome is not None
-    assert dialog.outcome.reports[0].raw == SEALED.read_bytes()
-    assert dialog.outcome.reports[0].report["status"] == "partially_verified"
+    assert dialog.outcome.credentials[0].raw == SEALED.read_bytes()
+    assert dialog.outcome.credentials[0].report.status is OverallStatus.PARTIALLY_VERIFIED
 
 
 def test_scan_dialog_says_so_for_a_damaged_picture(

@@ -59,3 +59,17 @@ def load_credentials(
 def parsed_credential(repository: CredentialRepository, credential_id: int) -> Credential:
     """Only the parsed credential, for use cases that need neither record nor verdict."""
     return parse_credential(repository.get(credential_id).raw)
+
+
+PICTURE_ROLES = ("badge", "page", "logo")  # the picture that stands for a credential, by role
+
+
+def credential_picture(repository: CredentialRepository, credential_id: int) -> bytes | None:
+    """The encoded picture that stands for a credential on its card (a badge image, else the
+    first page of an EDC, else a logo), if it carries one."""
+    images = parsed_credential(repository, credential_id).view.images
+    for role in PICTURE_ROLES:
+        for picture in images:
+            if picture.role == role and picture.data is not None:
+                return picture.data
+    return None

@@ -1,4 +1,5 @@
-"""Import files, folders and streams into the wallet: the one pipeline the CLI and GUI share.
+"""Import files, folders, a stream (standard input) and pasted text into the wallet: the one
+pipeline the CLI and GUI share.
 
 Each credential is stored in its own transaction, so an import that is interrupted keeps every
 credential stored before the interruption. A bad file yields an ``error`` outcome with one
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from wallet.errors import WalletError
-from wallet.file_input import iter_input_files, read_limited
+from wallet.file_input import iter_input_files, read_limited, read_stream_limited
 from wallet.formats import parse_credentials
 from wallet.model import Credential
 
@@ -83,16 +84,40 @@ def import_bytes(sink: CredentialSink, raw: bytes, *, source: str) -> list[Impor
     return outcomes
 
 
+def import_text(sink: CredentialSink, text: str, *, source: str) -> list[ImportOutcome]:
+    """Pasted text (a JSON credential, a JWT): the text as UTF-8, without surrounding space."""
+    return import_bytes(sink, text.strip().encode("utf-8"), source=source)
+
+
+def import_stream(
+    sink: CredentialSink, read: Callable[[int], bytes], *, source: str = "stdin"
+) -> list[ImportOutcome]:
+    """A stream such as standard input, read up to the input cap (above it: an error)."""
+    return import_bytes(sink, read_stream_limited(read), source=source)
+
+
+def _no_progress(_done: int, _total: int) -> None:
+    pass
+
+
 def import_paths(
-    sink: CredentialSink, paths: Iterable[Path], *, cancelled: Callable[[], bool] = lambda: False
+    sink: CredentialSink,
+    paths: Iterable[Path],
+    *,
+    cancelled: Callable[[], bool] = lambda: False,
+    progress: Callable[[int, int], None] = _no_progress,
 ) -> Iterator[ImportOutcome]:
-    """Import every file in ``paths`` (folders recursively), yielding outcomes as they come."""
-    for path in iter_input_files(paths):
+    """Import every file in ``paths`` (folders recursively), yielding outcomes as they come;
+    ``progress(done, total)`` counts files, ``cancelled`` is asked before each one."""
+    files = list(iter_input_files(paths))
+    progress(0, len(files))
+    for number, path in enumerate(files, start=1):
         if cancelled():
             return
         try:
             raw = read_limited(path)
         except WalletError as exc:
             yield ImportOutcome(source=str(path), status="error", error=exc.message)
-            continue
-        yield from import_bytes(sink, raw, source=str(path))
+        else:
+            yield from import_bytes(sink, raw, source=str(path))
+        progress(number, len(files))

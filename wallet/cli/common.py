@@ -48,10 +48,9 @@ def unlock_prompt() -> str:
 
 
 def open_from_args(args: argparse.Namespace) -> OpenWallet:
-    from wallet.store.paths import resolve_home
-    from wallet.store.wallet import open_wallet
+    from wallet.app.wallet_access import unlock, wallet_home
 
-    return open_wallet(resolve_home(args.home), passphrase_provider=unlock_prompt)
+    return unlock(wallet_home(args.home), unlock_prompt)
 
 
 def print_json(value: Any, out: TextIO) -> None:

@@ -4,15 +4,12 @@ in images and PDFs → verified credentials)."""
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wallet.cli.common import (
     EXIT_OK,
-    EXIT_PARTIAL,
     EXIT_USAGE,
-    EXIT_VERIFICATION_FAILED,
     open_from_args,
     print_json,
 )
@@ -20,9 +17,8 @@ from wallet.cli.verify_command import add_verify_arguments, verify_options
 from wallet.errors import WalletError
 
 if TYPE_CHECKING:
+    from wallet.app.scanning import VerifiedScan
     from wallet.qr.encode import QrEncoding
-    from wallet.qr.scan import FoundCredential, ScanResult
-    from wallet.verify.report import VerificationReport
 
 FORMATS = ("png", "svg", "gif", "apng")  # wallet.app.qr_sharing.QrImageFormat
 
@@ -130,41 +126,28 @@ def _capacity_json(encoding: QrEncoding, image_format: str, path: Path) -> dict[
 
 
 def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.qr.scan import scan_files
-    from wallet.verify.engine import verify_file_bytes
+    from wallet.app.scanning import scan_files
 
-    options = verify_options(args)
-    result = scan_files(args.files)
-    reports: list[tuple[FoundCredential, VerificationReport]] = []
-    problems = list(result.messages)
-    for found in result.credentials:
-        try:
-            reports.append((found, verify_file_bytes(found.raw, options=options)))
-        except WalletError as exc:  # a code that decodes to something that is no credential
-            problems.append(f"{found.source}: {exc.message}")
-    result = replace(result, messages=tuple(problems))
+    scanned = scan_files(args.files, verify_options(args))
     if args.json:
-        print_json(_scan_json(result, reports), out)
+        print_json(_scan_json(scanned), out)
     else:
-        _print_scan(result, reports, out)
-    if not reports:
-        return EXIT_USAGE
-    return _worst_exit([report for _, report in reports])
+        _print_scan(scanned, out)
+    worst = scanned.worst
+    return EXIT_USAGE if worst is None else worst.exit_code
 
 
-def _print_scan(
-    result: ScanResult, reports: list[tuple[FoundCredential, VerificationReport]], out: TextIO
-) -> None:
+def _print_scan(scanned: VerifiedScan, out: TextIO) -> None:
     from wallet.verify.report_text import render_report
 
-    for message in result.messages:
+    for message in scanned.messages:
         print(f"Note: {message}", file=out)
-    for source, payload in result.others:
+    for source, payload in scanned.others:
         print(f"{source}: {payload.sentence()}", file=out)
-    for found, report in reports:
+    for found in scanned.credentials:
         print(f"\n{found.source}: {_found_sentence(found.kind)}", file=out)
-        print(render_report(report), file=out)
-    if not reports:
+        print(render_report(found.report), file=out)
+    if not scanned.credentials:
         print("No credential was found to verify.", file=out)
 
 
@@ -176,17 +159,16 @@ def _found_sentence(kind: str) -> str:
         "jwt": "a JWT credential written directly into the QR code.",
         "ur-multipart": "a credential in a multi-part QR code.",
         "pdf-attachment": "a credential file attached to the PDF.",
+        "file": "a credential file.",
     }.get(kind, "a credential.")
 
 
-def _scan_json(
-    result: ScanResult, reports: list[tuple[FoundCredential, VerificationReport]]
-) -> dict[str, Any]:
-    progress = result.multipart
+def _scan_json(scanned: VerifiedScan) -> dict[str, Any]:
+    progress = scanned.multipart
     return {
         "credentials": [
-            {"source": found.source, "kind": found.kind, "report": report.to_json()}
-            for found, report in reports
+            {"source": found.source, "kind": found.kind, "report": found.report.to_json()}
+            for found in scanned.credentials
         ],
         "others": [
             {
@@ -195,7 +177,7 @@ def _scan_json(
                 "text": payload.text,
                 "message": payload.sentence(),
             }
-            for source, payload in result.others
+            for source, payload in scanned.others
         ],
         "multipart": None
         if progress is None
@@ -204,13 +186,5 @@ def _scan_json(
             "fragments_total": progress.fragments_total,
             "frames_read": progress.frames_read,
         },
-        "messages": list(result.messages),
+        "messages": list(scanned.messages),
     }
-
-
-def _worst_exit(reports: list[VerificationReport]) -> int:
-    codes = {report.status.exit_code for report in reports}
-    for code in (EXIT_VERIFICATION_FAILED, EXIT_PARTIAL):
-        if code in codes:
-            return code
-    return EXIT_OK

@@ -11,10 +11,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
-from urllib.parse import parse_qs, urlsplit
 
 from wallet.cli.common import (
     EXIT_OK,
@@ -27,14 +25,8 @@ from wallet.errors import IssuanceError, UserCancelled, WalletError
 
 if TYPE_CHECKING:
     from wallet.app.importing import ImportOutcome
-    from wallet.issuance import (
-        NetworkPolicy,
-        OfferPreview,
-        PendingCredential,
-        ReceivedCredential,
-    )
+    from wallet.issuance import OfferPreview, PendingCredential, ReceivedCredential
     from wallet.store.repository import CredentialRepository
-    from wallet.verify.options import VerifyOptions
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -63,27 +55,22 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_receive(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.app.receiving import store_received
-    from wallet.issuance import NetworkPolicy
-    from wallet.trust import TrustStore
-    from wallet.verify.options import VerifyOptions
+    from wallet.app.receiving import is_offer, offer_source, storable, store_received
 
     if args.timeout <= 0 or args.wait < 0:
         raise WalletError("--timeout must be positive and --wait must not be negative.")
-    policy = NetworkPolicy(allowed=True, timeout=args.timeout)
-    verify_options = VerifyOptions(online=True, trust=TrustStore.bundled())
     preview: OfferPreview | None
     with open_from_args(args) as opened:
         repository = opened.repository
-        if _is_offer(args.offer):
-            received, pending, offer = _receive_offer(args, policy, verify_options, repository)
-            preview, source = offer, f"openid4vci:{offer.issuer_host}"
+        if is_offer(args.offer):
+            received, pending, offer = _receive_offer(args, repository)
+            preview, source = offer, offer_source(offer)
         else:
-            received, pending, preview = _receive_link(args, policy, verify_options)
+            received, pending, preview = _receive_link(args, repository)
             source = args.offer
-        storable = [r for r in received if _storable(r)]
-        outcomes = store_received(repository, storable, source=source)
-    rejected = [r for r in received if not _storable(r)]
+        outcomes = store_received(repository, [r for r in received if storable(r)],
+                                  source=source)
+    rejected = [r for r in received if not storable(r)]
     _report(
         args, out, preview=preview, received=received, rejected=rejected, outcomes=outcomes,
         pending=pending,
@@ -95,70 +82,39 @@ def cmd_receive(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _is_offer(text: str) -> bool:
-    """An offer scheme, or a link carrying an offer parameter (a wallet link of an issuer)."""
-    from wallet.issuance.offer import OFFER_SCHEME
-
-    try:
-        parts = urlsplit(text.strip())
-    except ValueError:
-        return False
-    query = parse_qs(parts.query)
-    return parts.scheme.lower() == OFFER_SCHEME or any(
-        name in query for name in ("credential_offer", "credential_offer_uri")
-    )
-
-
 def _receive_offer(
-    args: argparse.Namespace,
-    policy: NetworkPolicy,
-    verify_options: VerifyOptions,
-    repository: CredentialRepository,
+    args: argparse.Namespace, repository: CredentialRepository
 ) -> tuple[list[ReceivedCredential], list[PendingCredential], OfferPreview]:
-    from wallet.issuance import collect_deferred, preview_offer, redeem_offer, wallet_key_provider
+    from wallet.app.receiving import collect_deferred_until, prepare_receiving, preview, redeem
 
-    preview = preview_offer(args.offer, policy=policy, language=args.lang)
+    offer = preview(args.offer, language=args.lang, timeout=args.timeout)
     if not args.json:
-        _print_preview(preview, sys.stderr)
-    tx_code = _transaction_code(preview, args.pin)
-    _confirm(args, f"Receive {_count(len(preview.credentials))} from "
-                   f"{preview.issuer_name or preview.issuer_host}?")
-    result = redeem_offer(
-        preview, keys=wallet_key_provider(repository), policy=policy, tx_code=tx_code,
-        verify_options=verify_options,
-    )
-    received = list(result.received)
-    pending = list(result.pending)
-    deadline = time.monotonic() + args.wait
-    while pending and time.monotonic() < deadline:
-        time.sleep(min(pending[0].interval, max(0.0, deadline - time.monotonic())))
-        still: list[PendingCredential] = []
-        for item in pending:
-            later = collect_deferred(item, policy=policy, verify_options=verify_options)
-            received += later.received
-            still += later.pending
-        pending = still
-    return received, pending, preview
+        _print_preview(offer, sys.stderr)
+    tx_code = _transaction_code(offer, args.pin)
+    _confirm(args, f"Receive {_count(len(offer.credentials))} from "
+                   f"{offer.issuer_name or offer.issuer_host}?")
+    setup = prepare_receiving(repository, offer, online=True)
+    result = redeem(offer, setup, tx_code=tx_code, timeout=args.timeout)
+    later = collect_deferred_until(result.pending, setup, seconds=args.wait,
+                                   timeout=args.timeout)
+    return [*result.received, *later.received], list(later.pending), offer
 
 
 def _receive_link(
-    args: argparse.Namespace, policy: NetworkPolicy, verify_options: VerifyOptions
+    args: argparse.Namespace, repository: CredentialRepository
 ) -> tuple[list[ReceivedCredential], list[PendingCredential], None]:
-    from wallet.issuance import ReceivedCredential, fetch_linked_credential
+    from wallet.app.receiving import fetch_link, linked_as_received, prepare_receiving
     from wallet.issuance.issuer_http import host_of
 
-    linked = fetch_linked_credential(args.offer, policy=policy, verify_options=verify_options)
+    linked = fetch_link(args.offer, prepare_receiving(repository, None, online=True),
+                        timeout=args.timeout)
     if not args.json:
         print(f"From {host_of(linked.url)}: {linked.credential.title or '(untitled)'}",
               file=sys.stderr)
         if linked.hosted_message:
             print(linked.hosted_message, file=sys.stderr)
     _confirm(args, "Store this credential in the wallet?")
-    item = ReceivedCredential(
-        configuration_id="link", raw=linked.raw, credential=linked.credential,
-        report=linked.report,
-    )
-    return [item], [], None
+    return [linked_as_received(linked)], [], None
 
 
 def _transaction_code(preview: OfferPreview, pin: str | None) -> str | None:
@@ -186,16 +142,6 @@ def _confirm(args: argparse.Namespace, question: str) -> None:
     answer = input(f"{question} [y/N] ").strip().lower()
     if answer not in ("y", "yes"):
         raise UserCancelled()
-
-
-def _storable(item: ReceivedCredential) -> bool:
-    from wallet.verify.report import OverallStatus
-
-    return (
-        item.credential is not None
-        and item.report is not None
-        and item.report.status is not OverallStatus.FAILED
-    )
 
 
 def _print_preview(preview: OfferPreview, stream: TextIO) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wallet.cli.common import open_from_args, print_json
-from wallet.errors import WalletError
 
 if TYPE_CHECKING:
+    from wallet.app.verifying import VerifyRequest
     from wallet.verify.options import VerifyOptions
     from wallet.verify.report import VerificationReport
 
@@ -48,25 +48,23 @@ def add_verify_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
-def verify_options(args: argparse.Namespace) -> VerifyOptions:
-    from wallet.file_input import read_limited
-    from wallet.json_input import load_json_object
-    from wallet.trust import TrustStore
-    from wallet.verify.options import VerifyOptions
+def verify_request(args: argparse.Namespace) -> VerifyRequest:
+    """What ``--online``, ``--challenge``, ``--domain`` and ``--document`` ask for."""
+    from wallet.app.verifying import VerifyRequest, read_documents
 
-    documents: dict[str, dict[str, Any]] = {}
-    for path in args.document:
-        document = load_json_object(read_limited(path), what=f"The document {path.name}")
-        if not isinstance(document.get("id"), str):
-            raise WalletError(f"The document {path.name} has no id.")
-        documents[document["id"]] = document
-    return VerifyOptions(
+    return VerifyRequest(
         online=args.online,
         challenge=args.challenge,
         domain=args.domain,
-        documents=documents,
-        trust=TrustStore.bundled(),
+        documents=read_documents(args.document),
     )
+
+
+def verify_options(args: argparse.Namespace) -> VerifyOptions:
+    """The options for a file or a scan: the bundled trust material (no wallet needed)."""
+    from wallet.app.verifying import verify_options as options_for
+
+    return options_for(verify_request(args))
 
 
 def print_report(report: VerificationReport, args: argparse.Namespace, out: TextIO) -> None:
@@ -79,15 +77,13 @@ def print_report(report: VerificationReport, args: argparse.Namespace, out: Text
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.file_input import read_limited
-    from wallet.verify.engine import verify_file_bytes
-    from wallet.verify.stored import verify_stored
+    from wallet.app.verifying import verify_received_file, verify_stored
 
-    options = verify_options(args)
     if args.file is not None:
-        report = verify_file_bytes(read_limited(args.file), options=options)
+        report = verify_received_file(args.file, verify_options(args))
     else:
+        request = verify_request(args)
         with open_from_args(args) as opened:
-            report = verify_stored(opened.repository, args.id, options=options)
+            report = verify_stored(opened.repository, args.id, request)
     print_report(report, args, out)
     return report.status.exit_code

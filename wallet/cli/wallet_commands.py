@@ -75,19 +75,19 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.app.wallet_access import check_new_passphrase, keyring_available, wallet_home
     from wallet.app.wallet_setup import create_wallet
-    from wallet.store.keys import keyring_usable
-    from wallet.store.paths import resolve_home
 
-    home = resolve_home(args.home)
+    home = wallet_home(args.home)
     passphrase: str | None = None
-    if args.passphrase or not keyring_usable():
+    if args.passphrase or not keyring_available():
         if not args.passphrase:
             print(
                 "No OS keyring is available: the wallet key will be protected by a passphrase.",
                 file=sys.stderr,
             )
         passphrase = prompt_secret("New wallet passphrase: ", PASSPHRASE_ENV, confirm=True)
+        check_new_passphrase(passphrase)
     create_wallet(home, passphrase=passphrase, use_keyring=passphrase is None)
     how = "a passphrase" if passphrase is not None else "the OS keyring"
     print(f"Created a wallet in {home} (key protected by {how}).", file=out)
@@ -101,15 +101,14 @@ def _print_outcome(outcome: ImportOutcome, out: TextIO) -> None:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.app.importing import import_bytes, import_paths
-    from wallet.file_input import read_stream_limited
+    from wallet.app.importing import import_paths, import_stream
 
     outcomes: list[ImportOutcome] = []
     with open_from_args(args) as opened:
         repo = opened.repository
         for name in args.paths:
             batch = (
-                import_bytes(repo, read_stream_limited(sys.stdin.buffer.read), source="stdin")
+                import_stream(repo, sys.stdin.buffer.read)
                 if name == "-"
                 else import_paths(repo, [Path(name)])
             )
@@ -162,12 +161,12 @@ def _summary_json(row: CredentialSummary) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.formats import parse_credential
+    from wallet.app.credentials import load_credential
     from wallet.share.view_text import render_view
 
     with open_from_args(args) as opened:
-        stored = opened.repository.get(args.id)
-    credential = parse_credential(stored.raw)
+        loaded = load_credential(opened.repository, args.id)
+    stored, credential = loaded.stored, loaded.credential
     if args.json:
         print_json(
             {
@@ -208,11 +207,11 @@ def cmd_delete(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.store.backup import write_backup
+    from wallet.app.backups import back_up
 
     with open_from_args(args) as opened:
         passphrase = prompt_secret("Backup passphrase: ", BACKUP_PASSPHRASE_ENV, confirm=True)
-        summary = write_backup(opened.repository, args.out, passphrase)
+        summary = back_up(opened.repository, args.out, passphrase)
     print(
         f"Wrote an encrypted backup of {summary.credentials} credentials to {args.out}.", file=out
     )
@@ -220,11 +219,11 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.store.backup import restore_backup
+    from wallet.app.backups import restore
 
     with open_from_args(args) as opened:
         passphrase = prompt_secret("Backup passphrase: ", BACKUP_PASSPHRASE_ENV)
-        report = restore_backup(args.file, passphrase, opened.repository)
+        report = restore(opened.repository, args.file, passphrase)
     print(
         f"Restored {report.restored} credentials; {report.duplicates} were already in the wallet.",
         file=out,
@@ -233,10 +232,9 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_passphrase(args: argparse.Namespace, out: TextIO) -> int:
-    from wallet.store.paths import resolve_home
-    from wallet.store.wallet import change_passphrase
+    from wallet.app.wallet_access import change_passphrase, wallet_home
 
-    home = resolve_home(args.home)
+    home = wallet_home(args.home)
     old = prompt_secret("Current passphrase: ", PASSPHRASE_ENV)
     new = prompt_secret("New passphrase: ", NEW_PASSPHRASE_ENV, confirm=True)
     change_passphrase(home, old, new)

@@ -1,0 +1,62 @@
+"""The verification panel shows a typed report in the interface language of the moment, even
+one made or saved in another language; a presentation's credentials each get their checks."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import VECTORS
+from ui.verify_panel import VerifyPanel
+from wallet.app.verifying import VerifyRequest, verify_options, verify_received
+from wallet.translation import current_language, set_language
+from wallet.verify.report import VerificationReport
+
+SEALED = VECTORS / "edc" / "Sample-MC-Annex1-signed.jsonld"
+
+
+def _czech_report() -> VerificationReport:
+    before = current_language()
+    set_language("cs")
+    try:
+        return verify_received(SEALED.read_bytes(), verify_options(VerifyRequest()))
+    finally:
+        set_language(before)
+
+
+def test_a_report_made_in_czech_is_shown_in_english_after_a_language_switch(
+    qtbot: QtBot,
+) -> None:
+    # GIVEN a report made while the interface spoke Czech, as the wallet saved it
+    czech = _czech_report()
+    saved = VerificationReport.from_json(czech.to_json())
+    assert current_language() == "en"
+    # WHEN the panel shows it in the English interface
+    panel = VerifyPanel()
+    qtbot.addWidget(panel)
+    panel.show_report(saved, checked_at="2026-11-02T10:15:00+00:00", mode="offline")
+    # THEN every check's sentence is English, and none is the Czech one it was saved with
+    shown = {card.check_id: card.message.text() for card in panel.cards}
+    for check in czech.checks:
+        assert shown[check.id] == check.message.localized("en")  # type: ignore[attr-defined]
+        assert shown[check.id] != check.message
+    assert panel.status == "partially_verified"
+    assert "2026-11-02 10:15" in panel.when.text()
+    # AND the issuer line is built from the typed issuer
+    assert czech.issuer is not None and czech.issuer.name is not None
+    assert czech.issuer.name in panel.issuer.text()
+
+
+def test_the_panel_speaks_czech_when_the_interface_does(qtbot: QtBot) -> None:
+    english = verify_received(SEALED.read_bytes(), verify_options(VerifyRequest()))
+    panel = VerifyPanel()
+    qtbot.addWidget(panel)
+    before = current_language()
+    set_language("cs")
+    try:
+        panel.show_report(english)
+    finally:
+        set_language(before)
+    signature = next(card for card in panel.cards if card.check_id == "signature")
+    message = english.check("signature").message  # type: ignore[union-attr]
+    assert signature.message.text() == message.localized("cs")  # type: ignore[attr-defined]
+    assert signature.message.text() != message
