@@ -14,7 +14,6 @@ from wallet.cli.common import (
     print_json,
 )
 from wallet.cli.verify_command import add_verify_arguments, verify_options
-from wallet.errors import WalletError
 
 if TYPE_CHECKING:
     from wallet.app.scanning import VerifiedScan
