@@ -1,7 +1,8 @@
-"""Verify and create W3C Data Integrity proofs over RDF-canonicalized documents.
+"""Verify and create W3C Data Integrity proofs, alone, in proof sets and in proof chains.
 
-Suites: ``eddsa-rdfc-2022`` and ``Ed25519Signature2020`` (W3C vc-di-eddsa), ``ecdsa-rdfc-2019``
-with P-256 and P-384 (W3C vc-di-ecdsa). The numbered steps follow the specs' "Verify Proof"
+Suites: ``eddsa-rdfc-2022``, ``eddsa-jcs-2022`` and ``Ed25519Signature2020`` (W3C
+vc-di-eddsa), ``ecdsa-rdfc-2019`` and ``ecdsa-jcs-2019`` with P-256 and P-384 (W3C
+vc-di-ecdsa). The numbered steps follow the specs' "Verify Proof"
 and "Create Proof" algorithms (§3.2.2 / §3.2.1 in both), with the proof-purpose and
 controller checks of VC Data Integrity §4 and the reference verifier's issuer rule.
 
@@ -12,9 +13,11 @@ only when the document carries no Data Integrity proof at all.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from wallet.crypto.data_integrity_chains import chain_input_document, matching_proofs
 from wallet.crypto.data_integrity_checks import (
     challenge_and_domain_problems,
     controller_problems,
@@ -27,8 +30,9 @@ from wallet.crypto.data_integrity_hashing import (
     proof_configuration,
     unsecured_document,
 )
+from wallet.crypto.data_integrity_jcs import jcs_hash_data
 from wallet.crypto.data_integrity_result import ProofVerification
-from wallet.crypto.jwk import PrivateKey
+from wallet.crypto.jwk import PrivateKey, PublicKey
 from wallet.crypto.multibase import BASE58BTC, multibase_decode, multibase_encode
 from wallet.crypto.suites import (
     DATA_INTEGRITY_PROOF_TYPES,
@@ -49,7 +53,14 @@ from wallet.translation import tr
 
 ED25519_2020_CONTEXT = "https://w3id.org/security/suites/ed25519-2020/v1"
 
-__all__ = ["ProofVerification", "sign", "verify_proof", "verify_proofs"]
+__all__ = [
+    "ProofOptions",
+    "ProofVerification",
+    "add_proof",
+    "sign",
+    "verify_proof",
+    "verify_proofs",
+]
 
 
 def verify_proof(
@@ -81,13 +92,17 @@ def verify_proofs(
     domain: str | None = None,
     now: datetime | None = None,
 ) -> tuple[ProofVerification, ...]:
-    """Check every Data Integrity proof of a proof set independently."""
+    """Check every Data Integrity proof: each of a set over the document alone, each of a
+    chain over the document with the proofs its ``previousProof`` names (VC Data Integrity
+    §4.4)."""
     proofs = _data_integrity_proofs(document)
+    all_proofs = [p for p in as_list(document.get("proof")) if isinstance(p, Mapping)]
     moment = now or datetime.now(UTC)
     return tuple(
         _verify_one(
             document,
             proof,
+            all_proofs,
             purpose=purpose,
             challenge=challenge,
             domain=domain,
@@ -110,13 +125,61 @@ def sign(
     created: datetime | str | None = None,
 ) -> dict[str, Any]:
     """A new document: ``document`` plus a proof made with ``private_key`` (Create Proof)."""
+    if "proof" in document:
+        raise WalletError(
+            tr("The document already carries a proof; Kredo signs unsigned documents."))
+    options = ProofOptions(verification_method=verification_method, purpose=purpose,
+                           challenge=challenge, domain=domain, created=created)
+    proof = _create_proof(document, [], private_key, cryptosuite, options)
+    return {**document, "proof": proof}
+
+
+@dataclass(frozen=True)
+class ProofOptions:
+    """What a new proof says besides its suite: key, purpose, and the optional fields."""
+
+    verification_method: str
+    purpose: str = "assertionMethod"
+    challenge: str | None = None
+    domain: str | None = None
+    created: datetime | str | None = None
+    # An id lets a later proof of a chain name this one in its previousProof.
+    proof_id: str | None = None
+    previous_proof: str | tuple[str, ...] | None = None
+
+
+def add_proof(
+    document: Mapping[str, Any],
+    *,
+    private_key: PrivateKey,
+    cryptosuite: str,
+    options: ProofOptions,
+) -> dict[str, Any]:
+    """A new document: ``document``'s proofs plus one more (VC Data Integrity §4.2, "Add Proof
+    Set/Chain"). With ``options.previous_proof`` the new proof signs the document together
+    with the proofs it names (a chain); without, the document alone (a set)."""
+    existing = [p for p in as_list(document.get("proof")) if isinstance(p, Mapping)]
+    previous = matching_proofs({"previousProof": _previous_value(options)}, existing)
+    proof = _create_proof(document, previous, private_key, cryptosuite, options)
+    return {**document, "proof": [*(dict(p) for p in existing), proof]}
+
+
+def _previous_value(options: ProofOptions) -> str | list[str] | None:
+    previous = options.previous_proof
+    return list(previous) if isinstance(previous, tuple) else previous
+
+
+def _create_proof(
+    document: Mapping[str, Any],
+    previous: list[Mapping[str, Any]],
+    private_key: PrivateKey,
+    cryptosuite: str,
+    options: ProofOptions,
+) -> dict[str, Any]:
     suite = suite_named(cryptosuite)
     if suite is None:
         raise WalletError(tr("Kredo cannot sign with the cryptosuite {suite}.",
                              suite=repr(cryptosuite[:60])))
-    if "proof" in document:
-        raise WalletError(
-            tr("The document already carries a proof; Kredo signs unsigned documents."))
     if not suite.key_is_suitable(private_key.public_key()):
         raise WalletError(tr("That key cannot be used with {suite}.", suite=suite.name))
     context = document.get("@context")
@@ -124,22 +187,26 @@ def sign(
         raise WalletError(tr("Signing with {suite} needs the {context} context.",
                              suite=suite.name, context=ED25519_2020_CONTEXT))
 
-    # 1. Proof options: type, cryptosuite, created, method, purpose (+ challenge, domain).
+    # 1. Proof options: type, cryptosuite, created, method, purpose (+ challenge, domain,
+    #    id and previousProof for sets and chains).
     proof: dict[str, Any] = {"type": suite.proof_type}
+    if options.proof_id is not None:
+        proof["id"] = options.proof_id
     if suite.cryptosuite is not None:
         proof["cryptosuite"] = suite.cryptosuite
-    proof["created"] = _format_datetime(created or datetime.now(UTC))
-    proof["verificationMethod"] = verification_method
-    proof["proofPurpose"] = purpose
-    if challenge is not None:
-        proof["challenge"] = challenge
-    if domain is not None:
-        proof["domain"] = domain
-    # 2. Proof configuration: the options under the document's @context.
-    config = proof_configuration(proof, context)
+    proof["created"] = _format_datetime(options.created or datetime.now(UTC))
+    proof["verificationMethod"] = options.verification_method
+    proof["proofPurpose"] = options.purpose
+    for name, value in (("challenge", options.challenge), ("domain", options.domain),
+                        ("previousProof", _previous_value(options))):
+        if value is not None:
+            proof[name] = value
+    # 2. The JCS suites carry the document's @context in the proof (vc-di-eddsa §3.3.1 step 2).
+    if suite.canonicalization == "jcs" and context is not None:
+        proof["@context"] = context
     # 3.–4. Canonicalize document and configuration; hash both with the suite's hash.
-    unsecured = {key: value for key, value in document.items() if key != "proof"}
-    hashed = hash_data(unsecured, config, suite.hash_algorithm(private_key.public_key()))
+    unsecured = chain_input_document(document, previous)
+    hashed = _suite_hash_data(unsecured, proof, suite, private_key.public_key())
     if hashed.dropped_terms:
         raise MalformedCredential(
             tr("The document has properties no JSON-LD context defines, so a signature "
@@ -148,7 +215,20 @@ def sign(
         )
     # 5. Sign the hash data; proofValue is base58btc multibase.
     proof["proofValue"] = multibase_encode(suite.sign_data(private_key, hashed.data), BASE58BTC)
-    return {**document, "proof": proof}
+    return proof
+
+
+def _suite_hash_data(
+    unsecured: Mapping[str, Any], proof: Mapping[str, Any], suite: Cryptosuite, key: PublicKey
+) -> HashData:
+    """The suite's hash data: RDFC signs the proof under the document's @context (§3.2.5),
+    JCS the proof options exactly as they stand (§3.3.5)."""
+    algorithm = suite.hash_algorithm(key)
+    if suite.canonicalization == "jcs":
+        options = {name: value for name, value in proof.items() if name != "proofValue"}
+        return jcs_hash_data(unsecured, options, algorithm)
+    config = proof_configuration(proof, unsecured.get("@context"))
+    return hash_data(unsecured, config, algorithm)
 
 
 class _Stopped(Exception):
@@ -167,6 +247,7 @@ class _Stopped(Exception):
 def _verify_one(
     document: Mapping[str, Any],
     proof: Mapping[str, Any],
+    all_proofs: list[Mapping[str, Any]],
     *,
     purpose: str,
     challenge: str | None,
@@ -210,8 +291,9 @@ def _verify_one(
         return outcome([unknown], checked=False, valid=False)
     try:
         signature = _signature_value(proof)
+        previous = _previous_proofs(proof, all_proofs)
         method = _verification_method(vm_id, suite, resolve)
-        hashed = _hash_data({**document, "proof": proof}, proof, suite, method)
+        hashed = _hash_data(document, proof, previous, suite, method)
     except _Stopped as stop:
         return outcome([stop.message], checked=stop.checked, valid=False, method=stop.method)
     # 7. Verify the signature over the hash data.
@@ -283,21 +365,29 @@ def _verification_method(
     return method
 
 
+def _previous_proofs(
+    proof: Mapping[str, Any], all_proofs: list[Mapping[str, Any]]
+) -> list[Mapping[str, Any]]:
+    """A chained proof needs the proofs it names; one that is missing cut the chain."""
+    try:
+        return matching_proofs(proof, all_proofs)
+    except MalformedCredential as exc:
+        raise _Stopped(exc.message, checked=True) from None
+
+
 def _hash_data(
-    secured: Mapping[str, Any],
+    document: Mapping[str, Any],
     proof: Mapping[str, Any],
+    previous: list[Mapping[str, Any]],
     suite: Cryptosuite,
     method: ResolvedVerificationMethod,
 ) -> HashData:
-    """4. Unsecured document and proof configuration under the signed @context;
-    5. canonicalize both (RDFC-1.0) and 6. hash: H(config) || H(document).
-
-    ``secured`` is the document as secured by this proof alone (proof sets: each on its own).
-    """
+    """4. Unsecured document (with the previous proofs of a chain) and proof configuration
+    under the signed @context; 5. canonicalize both (RDFC-1.0 or JCS) and 6. hash:
+    H(config) || H(document)."""
     try:
-        unsecured = unsecured_document(secured, proof)
-        config = proof_configuration(proof, unsecured.get("@context"))
-        return hash_data(unsecured, config, suite.hash_algorithm(method.public_key))
+        unsecured = chain_input_document(unsecured_document(document, proof), previous)
+        return _suite_hash_data(unsecured, proof, suite, method.public_key)
     except ContextNotAvailable as exc:
         raise _Stopped(exc.message, checked=False, method=method) from None
     except WalletError as exc:

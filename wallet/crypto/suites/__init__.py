@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from wallet.crypto.suites.ecdsa import ECDSA_RDFC_2019
-from wallet.crypto.suites.eddsa import ED25519_SIGNATURE_2020, EDDSA_RDFC_2022
-from wallet.crypto.suites.protocol import Cryptosuite
+from wallet.crypto.suites.ecdsa import ECDSA_JCS_2019, ECDSA_RDFC_2019
+from wallet.crypto.suites.eddsa import ED25519_SIGNATURE_2020, EDDSA_JCS_2022, EDDSA_RDFC_2022
+from wallet.crypto.suites.protocol import Canonicalization, Cryptosuite
 
-SUITES: tuple[Cryptosuite, ...] = (EDDSA_RDFC_2022, ECDSA_RDFC_2019, ED25519_SIGNATURE_2020)
+SUITES: tuple[Cryptosuite, ...] = (
+    EDDSA_RDFC_2022,
+    EDDSA_JCS_2022,
+    ECDSA_RDFC_2019,
+    ECDSA_JCS_2019,
+    ED25519_SIGNATURE_2020,
+)
 DATA_INTEGRITY_PROOF = "DataIntegrityProof"
 # Proof types that are Data Integrity at all (whether or not the cryptosuite is supported).
 DATA_INTEGRITY_PROOF_TYPES = frozenset({DATA_INTEGRITY_PROOF, "Ed25519Signature2020"})
@@ -34,6 +40,7 @@ __all__ = [
     "DATA_INTEGRITY_PROOF",
     "DATA_INTEGRITY_PROOF_TYPES",
     "SUITES",
+    "Canonicalization",
     "Cryptosuite",
     "suite_for_proof",
     "suite_named",

@@ -1,8 +1,10 @@
-"""``ecdsa-rdfc-2019`` (W3C vc-di-ecdsa §3.2) with P-256/SHA-256 and P-384/SHA-384.
+"""``ecdsa-rdfc-2019`` (W3C vc-di-ecdsa §3.2) and ``ecdsa-jcs-2019`` (§3.3), each with
+P-256/SHA-256 and P-384/SHA-384.
 
-The curve picks the hash for both the hash data and the ECDSA signature. Signatures are the
-raw ``r || s`` form (IEEE P1363), not DER, and ECDSA signing is randomized, so re-signing
-never reproduces a published proofValue.
+The two differ only in the canonicalization (RDFC-1.0 or JCS). The curve picks the hash for
+both the hash data and the ECDSA signature. Signatures are the raw ``r || s`` form (IEEE
+P1363), not DER, and ECDSA signing is randomized, so re-signing never reproduces a published
+proofValue.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
 )
 
 from wallet.crypto.jwk import PrivateKey, PublicKey
+from wallet.crypto.suites.protocol import Canonicalization
 
 # curve name → (hash, byte length of r and of s)
 _CURVES: dict[str, tuple[type[hashes.HashAlgorithm], int]] = {
@@ -27,17 +30,18 @@ _CURVES: dict[str, tuple[type[hashes.HashAlgorithm], int]] = {
 
 
 @dataclass(frozen=True)
-class EcdsaRdfc2019:
-    name: str = "ecdsa-rdfc-2019"
+class EcdsaSuite:
+    name: str
+    cryptosuite: str | None
+    canonicalization: Canonicalization
     proof_type: str = "DataIntegrityProof"
-    cryptosuite: str | None = "ecdsa-rdfc-2019"
 
     def key_is_suitable(self, key: PublicKey) -> bool:
         return isinstance(key, ec.EllipticCurvePublicKey) and key.curve.name in _CURVES
 
     def hash_algorithm(self, key: PublicKey) -> hashes.HashAlgorithm:
         if not isinstance(key, ec.EllipticCurvePublicKey) or key.curve.name not in _CURVES:
-            raise TypeError("ecdsa-rdfc-2019 needs a P-256 or P-384 key")
+            raise TypeError(f"{self.name} needs a P-256 or P-384 key")
         return _CURVES[key.curve.name][0]()
 
     def verify_signature(self, key: PublicKey, signature: bytes, data: bytes) -> bool:
@@ -56,11 +60,16 @@ class EcdsaRdfc2019:
 
     def sign_data(self, key: PrivateKey, data: bytes) -> bytes:
         if not isinstance(key, ec.EllipticCurvePrivateKey) or key.curve.name not in _CURVES:
-            raise TypeError("ecdsa-rdfc-2019 signs with a P-256 or P-384 key")
+            raise TypeError(f"{self.name} signs with a P-256 or P-384 key")
         size = _CURVES[key.curve.name][1]
         der = key.sign(data, ec.ECDSA(self.hash_algorithm(key.public_key())))
         r, s = decode_dss_signature(der)
         return r.to_bytes(size, "big") + s.to_bytes(size, "big")
 
 
-ECDSA_RDFC_2019 = EcdsaRdfc2019()
+ECDSA_RDFC_2019 = EcdsaSuite(
+    name="ecdsa-rdfc-2019", cryptosuite="ecdsa-rdfc-2019", canonicalization="rdfc"
+)
+ECDSA_JCS_2019 = EcdsaSuite(
+    name="ecdsa-jcs-2019", cryptosuite="ecdsa-jcs-2019", canonicalization="jcs"
+)

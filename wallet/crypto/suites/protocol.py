@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Literal, Protocol
 
 from cryptography.hazmat.primitives import hashes
 
 from wallet.crypto.jwk import PrivateKey, PublicKey
 
+# How a suite turns the document and proof configuration into bytes to hash: RDF Dataset
+# Canonicalization (RDFC-1.0) or the JSON Canonicalization Scheme (RFC 8785).
+Canonicalization = Literal["rdfc", "jcs"]
+
 
 class Cryptosuite(Protocol):
-    """One signature scheme over RDF-canonicalized documents.
+    """One signature scheme over canonicalized documents.
 
     ``proof_type`` and ``cryptosuite`` are the values a proof carries (``cryptosuite`` is
     None for the pre-DataIntegrityProof suites such as Ed25519Signature2020).
@@ -24,6 +28,9 @@ class Cryptosuite(Protocol):
 
     @property
     def cryptosuite(self) -> str | None: ...
+
+    @property
+    def canonicalization(self) -> Canonicalization: ...
 
     def key_is_suitable(self, key: PublicKey) -> bool: ...
 
