@@ -24,13 +24,15 @@ W3C_SIGNED = [
     "eddsa-rdfc-2022-signedDataInt.json",
     "eddsa-rdfc-2022-employ-signedDataInt.json",
     "ed25519signature2020-signedEdSig.json",
+    # JSON Canonicalization (RFC 8785) instead of RDFC-1.0; the proof carries its @context.
+    "eddsa-jcs-2022-signedJCS.json",
     "ecdsa-rdfc-2019-p256-signedECDSAP256.json",
     "ecdsa-rdfc-2019-p256-employ-signedECDSAP256.json",
     "ecdsa-rdfc-2019-p384-signedECDSAP384.json",
     # Three blank nodes: labelled by RDFC-1.0 with SHA-384, as vc-di-ecdsa requires for P-384.
     "ecdsa-rdfc-2019-p384-employ-signedECDSAP384.json",
 ]
-EDDSA_SIGNED = W3C_SIGNED[:3]
+EDDSA_SIGNED = W3C_SIGNED[:4]
 ECDSA_KEYS = {
     "ecdsa-rdfc-2019-p256-signedECDSAP256.json": "p256KeyPair.json",
     "ecdsa-rdfc-2019-p384-signedECDSAP384.json": "p384KeyPair.json",
@@ -179,7 +181,7 @@ def test_tampered_eddsa_vectors_fail(name: str, tamper: str) -> None:
 
 
 @pytest.mark.parametrize("tamper", ["claim", "truncated-proofValue", "created"])
-@pytest.mark.parametrize("name", W3C_SIGNED[3:])
+@pytest.mark.parametrize("name", W3C_SIGNED[4:])
 def test_tampered_ecdsa_vectors_fail(name: str, tamper: str) -> None:
     document = copy.deepcopy(_load(name))
     TAMPERINGS[tamper](document)

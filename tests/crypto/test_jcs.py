@@ -23,7 +23,7 @@ def _double(hex_bits: str) -> float:
 
 
 def test_every_input_has_its_expected_output() -> None:
-    assert CASES == sorted(path.name for path in (RFC8785 / "output").glob("*.json"))
+    assert sorted(path.name for path in (RFC8785 / "output").glob("*.json")) == CASES
     assert len(CASES) == 6
 
 
