@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from wallet.crypto.suites.ecdsa import ECDSA_JCS_2019, ECDSA_RDFC_2019
+from wallet.crypto.suites.ecdsa_sd import ECDSA_SD_2023, EcdsaSd2023
 from wallet.crypto.suites.eddsa import ED25519_SIGNATURE_2020, EDDSA_JCS_2022, EDDSA_RDFC_2022
-from wallet.crypto.suites.protocol import Canonicalization, Cryptosuite
+from wallet.crypto.suites.protocol import Canonicalization, Cryptosuite, SuiteIdentity
 
 SUITES: tuple[Cryptosuite, ...] = (
     EDDSA_RDFC_2022,
@@ -26,6 +27,15 @@ def suite_named(name: str) -> Cryptosuite | None:
     return next((suite for suite in SUITES if suite.name == name), None)
 
 
+def selective_suite_for_proof(proof: Mapping[str, Any]) -> EcdsaSd2023 | None:
+    """The selective-disclosure suite a proof names; verified by its own algorithm."""
+    if proof.get("type") == DATA_INTEGRITY_PROOF and proof.get("cryptosuite") == (
+        ECDSA_SD_2023.cryptosuite
+    ):
+        return ECDSA_SD_2023
+    return None
+
+
 def suite_for_proof(proof: Mapping[str, Any]) -> Cryptosuite | None:
     proof_type = proof.get("type")
     if proof_type == DATA_INTEGRITY_PROOF:
@@ -42,6 +52,8 @@ __all__ = [
     "SUITES",
     "Canonicalization",
     "Cryptosuite",
+    "SuiteIdentity",
+    "selective_suite_for_proof",
     "suite_for_proof",
     "suite_named",
 ]

@@ -13,6 +13,21 @@ from wallet.crypto.jwk import PrivateKey, PublicKey
 Canonicalization = Literal["rdfc", "jcs"]
 
 
+class SuiteIdentity(Protocol):
+    """What names a suite and picks its keys (enough to resolve a proof's key)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def proof_type(self) -> str: ...
+
+    @property
+    def cryptosuite(self) -> str | None: ...
+
+    def key_is_suitable(self, key: PublicKey) -> bool: ...
+
+
 class Cryptosuite(Protocol):
     """One signature scheme over canonicalized documents.
 
