@@ -31,6 +31,10 @@ W3C_SIGNED = [
     "ecdsa-rdfc-2019-p384-signedECDSAP384.json",
     # Three blank nodes: labelled by RDFC-1.0 with SHA-384, as vc-di-ecdsa requires for P-384.
     "ecdsa-rdfc-2019-p384-employ-signedECDSAP384.json",
+    # Selectively disclosed by the holder: the issuer's base signature covers the mandatory
+    # statements, the holder's ephemeral key each disclosed one.
+    "ecdsa-sd-2023-employ-derivedRevealDocument.json",
+    "ecdsa-sd-2023-prc-derivedRevealDocument.json",
 ]
 EDDSA_SIGNED = W3C_SIGNED[:4]
 ECDSA_KEYS = {

@@ -1,0 +1,114 @@
+"""ecdsa-sd-2023 credentials issued and selectively disclosed by the reference implementation
+(``@digitalbazaar/ecdsa-sd-2023-cryptosuite``) verify in Kredo; what the holder changed does not.
+
+The credential has blank nodes (the subject and its courses), so the HMAC relabelling of the
+derived proof matters. ``ecdsa_sd_2023.mjs`` issues with a fresh P-256 key and derives, in one
+node process; without node and npm the tests are skipped.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.interop.npm_install import install_packages, node_and_npm
+from tests.interop.test_di_jcs import PACKAGES
+from wallet.crypto.data_integrity import verify_proof
+from wallet.did import key_resolver
+
+pytestmark = pytest.mark.slow
+
+SCRIPT = Path(__file__).with_name("ecdsa_sd_2023.mjs")
+CREDENTIAL = {
+    # The reference's bundled VC 2.0 context has no @vocab: name the terms' vocabulary inline.
+    "@context": ["https://www.w3.org/ns/credentials/v2",
+                 {"@vocab": "https://kredo.example/vocabulary#"}],
+    "type": ["VerifiableCredential"],
+    "issuer": "did:example:replaced",
+    "validFrom": "2026-09-01T00:00:00Z",
+    "credentialSubject": {
+        "name": "Jana Nováková",
+        "dateOfBirth": "2001-04-12",
+        "courses": [
+            {"title": "Strojové učení", "ects": 4, "grade": "A"},
+            {"title": "Statistika", "ects": 5, "grade": "C"},
+        ],
+    },
+}
+CASES = {
+    # issuer makes the name mandatory; holder shows the first course, hides birth date
+    "one course": {"mandatoryPointers": ["/issuer", "/credentialSubject/name"],
+                   "selectivePointers": ["/credentialSubject/courses/0"]},
+    # holder discloses nothing beyond what is mandatory
+    "mandatory only": {"mandatoryPointers": ["/issuer", "/validFrom"],
+                       "selectivePointers": []},
+}
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    node, _ = node_and_npm()
+    folder = install_packages("di-jcs-sd", PACKAGES)
+    script = folder / SCRIPT.name
+    shutil.copyfile(SCRIPT, script)  # next to node_modules, where node resolves imports
+    cases = {name: {"credential": CREDENTIAL, **pointers} for name, pointers in CASES.items()}
+    cases_file = tmp_path_factory.mktemp("sd-interop") / "cases.json"
+    cases_file.write_text(json.dumps(cases), encoding="utf-8")
+    completed = subprocess.run([node, str(script), str(cases_file)], cwd=folder,
+                               capture_output=True, text=True, timeout=120, check=False)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    results: dict[str, dict[str, Any]] = json.loads(completed.stdout)
+    return results
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_kredo_verifies_what_the_reference_derived(
+        reference: dict[str, dict[str, Any]], name: str) -> None:
+    # GIVEN a credential the reference issued and a holder disclosed selectively
+    derived = reference[name]["derived"]
+    assert derived["proof"]["cryptosuite"] == "ecdsa-sd-2023"
+    assert "dateOfBirth" not in derived.get("credentialSubject", {})
+    # WHEN Kredo verifies it
+    result = verify_proof(derived, resolve=key_resolver())
+    # THEN the derived proof holds, by the issuer's own key
+    assert result.ok, result.problems
+    assert result.controller_matches_issuer is True
+
+
+def test_a_changed_disclosed_value_fails(reference: dict[str, dict[str, Any]]) -> None:
+    derived = copy.deepcopy(reference["one course"]["derived"])
+    derived["credentialSubject"]["courses"][0]["grade"] = "A+"
+    result = verify_proof(derived, resolve=key_resolver())
+    assert result.signature_checked
+    assert not result.signature_valid
+
+
+def test_a_changed_mandatory_value_fails(reference: dict[str, dict[str, Any]]) -> None:
+    derived = copy.deepcopy(reference["one course"]["derived"])
+    derived["credentialSubject"]["name"] = "Petr Novák"
+    result = verify_proof(derived, resolve=key_resolver())
+    assert result.signature_checked
+    assert not result.signature_valid
+
+
+def test_an_added_statement_fails(reference: dict[str, dict[str, Any]]) -> None:
+    # GIVEN the holder slips the hidden birth date back in, unsigned
+    derived = copy.deepcopy(reference["one course"]["derived"])
+    derived["credentialSubject"]["dateOfBirth"] = "2001-04-12"
+    result = verify_proof(derived, resolve=key_resolver())
+    assert result.signature_checked
+    assert not result.signature_valid
+
+
+def test_the_base_proof_is_not_checked_and_not_called_forged(
+        reference: dict[str, dict[str, Any]]) -> None:
+    result = verify_proof(reference["one course"]["base"], resolve=key_resolver())
+    assert not result.signature_checked
+    assert not result.signature_valid
+    assert "holder" in result.problems[0]
