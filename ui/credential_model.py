@@ -143,6 +143,15 @@ class CredentialListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
+        field = _ROW_FIELDS.get(role)
+        if field is not None:
+            return field(row)
+        if role == CredentialRoles.THUMBNAIL:
+            return self._thumbnail(row)
+        return self._text(row, role)
+
+    def _text(self, row: CredentialSummary, role: int) -> str | None:
+        """The sentences a view shows or reads out for a row (they depend on the language)."""
         if role in (Qt.ItemDataRole.DisplayRole, CredentialRoles.TITLE):
             return self.title_of(row)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -150,27 +159,25 @@ class CredentialListModel(QAbstractListModel):
                     f"{row.format.display_name}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self.title_of(row)}, {row.index.issuer_name or ''}"
-        if role == CredentialRoles.ID:
-            return row.id
-        if role == CredentialRoles.SUMMARY:
-            return row
-        if role == CredentialRoles.ISSUER:
-            return row.index.issuer_name or ""
-        if role == CredentialRoles.ISSUED:
-            return (row.index.issued or "")[:10]
-        if role == CredentialRoles.ECTS:
-            return row.index.ects
-        if role == CredentialRoles.EQF:
-            return row.index.eqf_level
-        if role == CredentialRoles.FORMAT:
-            return row.format.value
-        if role == CredentialRoles.STATE:
-            return state_word(row)
-        if role == CredentialRoles.IMPORTED:
-            return row.imported_at
-        if role == CredentialRoles.THUMBNAIL:
-            if row.id not in self._thumbnails:
-                self._thumbnails[row.id] = None
-                self.thumbnail_wanted.emit(row.id)
-            return self._thumbnails[row.id]
         return None
+
+    def _thumbnail(self, row: CredentialSummary) -> QImage | None:
+        """The row's picture once loaded; the first ask sends for it."""
+        if row.id not in self._thumbnails:
+            self._thumbnails[row.id] = None
+            self.thumbnail_wanted.emit(row.id)
+        return self._thumbnails[row.id]
+
+
+# The roles that read one field of a row as it is (no language, no loading).
+_ROW_FIELDS: dict[int, Callable[[CredentialSummary], Any]] = {
+    CredentialRoles.ID: lambda row: row.id,
+    CredentialRoles.SUMMARY: lambda row: row,
+    CredentialRoles.ISSUER: lambda row: row.index.issuer_name or "",
+    CredentialRoles.ISSUED: lambda row: (row.index.issued or "")[:10],
+    CredentialRoles.ECTS: lambda row: row.index.ects,
+    CredentialRoles.EQF: lambda row: row.index.eqf_level,
+    CredentialRoles.FORMAT: lambda row: row.format.value,
+    CredentialRoles.STATE: state_word,
+    CredentialRoles.IMPORTED: lambda row: row.imported_at,
+}

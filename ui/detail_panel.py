@@ -74,8 +74,21 @@ class DetailPanel(QWidget):
         self.heading.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Credential details"))
+        self.tabs.addTab(self._build_overview(), self.tr("Overview"))
+        self.tabs.addTab(self._build_verification(), self.tr("Verification"))
+        self.tabs.addTab(self._build_raw(), self.tr("Raw"))
+        self.tabs.addTab(self._build_notes(), self.tr("Notes and tags"))
 
-        # Overview
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        self.tabs.setEnabled(False)
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build_overview(self) -> QWidget:
+        """The Annex I elements in the chosen language, under the credential's pictures."""
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language of the credential"))
         self.language.currentIndexChanged.connect(self._language_picked)
@@ -100,14 +113,15 @@ class DetailPanel(QWidget):
         self.image_scroller = scroller
         overview_layout.addWidget(scroller)
         overview_layout.addWidget(self.body, 1)
-        self.tabs.addTab(overview, self.tr("Overview"))
+        return overview
 
-        # Verification
+    def _build_verification(self) -> QWidget:
         self.verify_panel = VerifyPanel()
         self.verify_panel.verify_requested.connect(self.verify)
-        self.tabs.addTab(self.verify_panel, self.tr("Verification"))
+        return self.verify_panel
 
-        # Raw
+    def _build_raw(self) -> QWidget:
+        """The stored bytes, made readable, with a button that copies them."""
         raw = QWidget()
         raw_layout = QVBoxLayout(raw)
         self.raw = QPlainTextEdit(readOnly=True)
@@ -117,9 +131,10 @@ class DetailPanel(QWidget):
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.raw.toPlainText()))
         raw_layout.addWidget(self.raw, 1)
         raw_layout.addWidget(copy, 0, Qt.AlignmentFlag.AlignLeft)
-        self.tabs.addTab(raw, self.tr("Raw"))
+        return raw
 
-        # Notes and tags
+    def _build_notes(self) -> QWidget:
+        """The learner's own note and tags, and the collections the credential is in."""
         notes = QWidget()
         notes_layout = QVBoxLayout(notes)
         notes_layout.addWidget(QLabel(self.tr("Note")))
@@ -136,13 +151,7 @@ class DetailPanel(QWidget):
         save = QPushButton(self.tr("Save note and tags"))
         save.clicked.connect(self.save_notes)
         notes_layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
-        self.tabs.addTab(notes, self.tr("Notes and tags"))
-
-        self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.tabs, 1)
-        self.tabs.setEnabled(False)
+        return notes
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -201,7 +210,7 @@ class DetailPanel(QWidget):
     def _show_images(self, credential: Credential) -> None:
         while self.images.count():
             item = self.images.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 # Deleted now, on the GUI thread: a deleteLater racing the garbage collector
                 # over the Python wrapper crashed PySide6 6.12 now and then.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -83,24 +84,47 @@ class MainWindow(QMainWindow):
         # (tag, collection, rows) of the last full load, for search-as-you-type
         self._group_rows: tuple[str | None, int | None, list[CredentialSummary]] | None = None
 
-        self.model = CredentialListModel(lang=session.lang, parent=self)
+        self._build_model()
+        self._build_sidebar()
+        self._build_search()
+        # The worker lists the wallet while the rest of the window is built; the rows are
+        # shown when the event loop runs.
+        self.reload()
+        self._build_filters()
+        self._build_list()
+        self._build_detail()
+        self.setCentralWidget(self._build_panes())
+
+        self.import_flow = ImportFlow(session, self, self._imported)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        session.changed.connect(self.reload)
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build_model(self) -> None:
+        """The rows of the wallet and the proxy that filters them for the cards."""
+        self.model = CredentialListModel(lang=self.session.lang, parent=self)
         self.model.thumbnail_wanted.connect(self._load_thumbnail)
         self.proxy = CredentialFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
+    def _build_sidebar(self) -> None:
         self.sidebar = Sidebar()
         self.sidebar.chosen.connect(self._sidebar_chosen)
 
+    def _build_search(self) -> None:
+        """Search as you type, a moment after the last key."""
         self.search = QLineEdit(placeholderText=self.tr("Search credentials…"))
         self.search.setAccessibleName(self.tr("Search credentials"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=120)
         self._search_timer.timeout.connect(self._search_changed)
         self.search.textChanged.connect(self._search_timer.start)
-        # The worker lists the wallet while the rest of the window is built; the rows are
-        # shown when the event loop runs.
-        self.reload()
 
+    def _build_filters(self) -> None:
+        """The combo boxes above the cards: status, format, EQF level, ECTS, and the order."""
         self.state_filter = self._combo(self.tr("Status"), [(self.tr("Any status"), None)] + [
             (chip_text(s), s) for s in
             ("verified", "partially_verified", "failed", "expired", "revoked", UNCHECKED)])
@@ -119,6 +143,8 @@ class MainWindow(QMainWindow):
         self.sort_choice.currentIndexChanged.connect(
             lambda: self.model.set_order(row_order(self.sort_choice.currentData(), self.model)))
 
+    def _build_list(self) -> None:
+        """The credential cards, and the hint that takes their place in an empty wallet."""
         self.cards = QListView()
         self.cards.setModel(self.proxy)
         self.cards.setItemDelegate(CardDelegate(self.cards))
@@ -137,9 +163,12 @@ class MainWindow(QMainWindow):
         self.list_stack.addWidget(self.cards)
         self.list_stack.addWidget(self.empty_hint)
 
-        self.detail = DetailPanel(session)
+    def _build_detail(self) -> None:
+        self.detail = DetailPanel(self.session)
         self.detail.changed.connect(self.reload)
 
+    def _build_panes(self) -> QSplitter:
+        """Sidebar | search, filters and cards | detail, side by side."""
         filters = QHBoxLayout()
         for combo in (self.state_filter, self.format_filter, self.eqf_filter, self.ects_filter,
                       self.sort_choice):
@@ -158,13 +187,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 4)
         splitter.setSizes([210, 500, 570])
-        self.setCentralWidget(splitter)
-
-        self.import_flow = ImportFlow(session, self, self._imported)
-        self._build_actions()
-        session.changed.connect(self.reload)
-
-    # --- building ----------------------------------------------------------------------
+        return splitter
 
     def _combo(self, name: str, entries: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox()
@@ -174,7 +197,8 @@ class MainWindow(QMainWindow):
             combo.addItem(text, data)
         return combo
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 tip: str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -187,6 +211,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        """Every command with its shortcut; menus and the toolbar show them."""
         self.act_import = self._action(self.tr("&Import…"), self.choose_files,
                                        QKeySequence.StandardKey.Open,
                                        self.tr("Import credential files or folders"))
@@ -217,8 +242,10 @@ class MainWindow(QMainWindow):
                                      self.tr("Lock the wallet now"))
         self.act_about = self._action(self.tr("&About Kredo"), self.about)
         self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        find = self._action(self.tr("&Find"), self.search.setFocus, QKeySequence.StandardKey.Find)
+        self.act_find = self._action(self.tr("&Find"), self.search.setFocus,
+                                     QKeySequence.StandardKey.Find)
 
+    def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         for action in (self.act_import, self.act_paste, None, self.act_pdf, self.act_europass,
@@ -226,7 +253,7 @@ class MainWindow(QMainWindow):
                        self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         credential_menu = menu.addMenu(self.tr("&Credential"))
-        for action in (self.act_verify, self.act_share, self.act_collection, find,
+        for action in (self.act_verify, self.act_share, self.act_collection, self.act_find,
                        self.act_delete):
             credential_menu.addAction(action)
         tools = menu.addMenu(self.tr("&Tools"))
@@ -234,6 +261,7 @@ class MainWindow(QMainWindow):
             tools.addAction(action)
         menu.addMenu(self.tr("&Help")).addAction(self.act_about)
 
+    def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main toolbar"))
         bar.setObjectName("main-toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

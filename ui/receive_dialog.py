@@ -38,7 +38,7 @@ class ReceiveDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.preview: OfferPreview | None = None
-        self.result: IssuanceResult | None = None
+        self.issued: IssuanceResult | None = None
         self.setWindowTitle(self.tr("Receive a credential from an issuer"))
         intro = QLabel(self.tr(
             "Paste the credential offer (openid-credential-offer://…) from the issuer's page or "
@@ -121,7 +121,7 @@ class ReceiveDialog(QDialog):
             self._received, self._failed)
 
     def _received(self, result: IssuanceResult) -> None:
-        self.result = result
+        self.issued = result
         lines = []
         for item in result.received:
             status = item.report.status.value if item.report else "failed"
@@ -134,9 +134,9 @@ class ReceiveDialog(QDialog):
         self.store_button.setEnabled(any(storable(i) for i in result.received))
 
     def store(self) -> None:
-        if self.result is None or self.preview is None:
+        if self.issued is None or self.preview is None:
             return
-        received = self.result.received
+        received = self.issued.received
         source = offer_source(self.preview)
 
         def save(repo: CredentialRepository) -> list[ImportOutcome]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -253,7 +253,7 @@ class ScanDialog(QDialog):
         self.outcome = outcome
         if outcome.multipart is not None and not outcome.credentials:
             self.frames.show()
-            self.frames.setMaximum(max(outcome.multipart.fragments_total, 1))
+            self.frames.setMaximum(max(outcome.multipart.fragments_total or 1, 1))
             self.frames.setValue(outcome.multipart.fragments_known)
         else:
             self.frames.hide()
@@ -327,7 +327,5 @@ class ScanDialog(QDialog):
         super().reject()
 
 
-def _scaled_pixmap(image: QImage) -> object:
-    from PySide6.QtGui import QPixmap
-
+def _scaled_pixmap(image: QImage) -> QPixmap:
     return QPixmap.fromImage(image).scaledToHeight(240, Qt.TransformationMode.FastTransformation)

@@ -149,7 +149,7 @@ class BackgroundTasks(QObject):
         fn, control = job.fn, job.control
         del job
         try:
-            outcome = (number, fn(control), None)
+            outcome: tuple[int, Any, BaseException | None] = (number, fn(control), None)
         except BaseException as exc:  # handed to on_error on the GUI thread
             outcome = (number, None, exc)
             del exc
