@@ -74,7 +74,7 @@ def test_claim_values_and_claim_sets_pick_the_alternative_the_wallet_can_answer(
 def test_w3c_queries_match_by_expanded_type_and_go_whole(held: list[HeldCredential]) -> None:
     # GIVEN queries for a VC-JWT and an Open Badge, by expanded IRIs
     badge = "https://purl.imsglobal.org/spec/vc/ob/vocab.html#OpenBadgeCredential"
-    query = {"credentials": [
+    query: dict[str, Any] = {"credentials": [
         {"id": "jwt", "format": "jwt_vc_json", "meta": {"type_values": [[VC_TYPE_IRI]]},
          "claims": [{"path": ["credentialSubject", "name"]}]},
         {"id": "badge", "format": "ldp_vc", "meta": {"type_values": [[badge]]}},
@@ -90,7 +90,7 @@ def test_credential_sets_need_only_one_option_and_name_what_is_missing(
 ) -> None:
     # GIVEN a mandatory choice of a diploma (not held) or the learning credential, and an
     # optional passport (not held)
-    query = {"credentials": [
+    query: dict[str, Any] = {"credentials": [
         {"id": "diploma", "format": "dc+sd-jwt", "meta": {"vct_values": ["urn:diploma"]}},
         {"id": "learning", "format": "dc+sd-jwt", "meta": {"vct_values": [LEARNING_VCT]}},
         {"id": "passport", "format": "dc+sd-jwt", "meta": {"vct_values": ["urn:passport"]}},
