@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from cryptography import x509
 
 from wallet.app.credentials import parsed_credential
 from wallet.app.history import SharedCredential, SharedVerifier, record_share
-from wallet.errors import SharingError
+from wallet.errors import PresentationRequestError, SharingError
 from wallet.issuance import NetworkPolicy
 from wallet.model import CredentialFormat
 from wallet.net import DEFAULT_TIMEOUT
@@ -40,11 +41,24 @@ _PRESENTABLE = frozenset({CredentialFormat.SD_JWT_VC, CredentialFormat.VC_JWT,
 
 def read_verifier_request(
     link: str, *, timeout: float = DEFAULT_TIMEOUT,
-    anchors: Sequence[x509.Certificate] = (),
+    anchors: Sequence[x509.Certificate] = (), online: bool = False,
 ) -> PresentationRequest:
-    """The verifier's checked request (fetched when the link refers to it)."""
-    context = ReadingContext(NetworkPolicy(allowed=True, timeout=timeout), anchors=anchors)
+    """The verifier's checked request (fetched when the link refers to it); ``online`` also
+    allows looking up a verifier's did:web document; ``anchors`` are the certificate
+    authorities whose verifiers count as confirmed."""
+    context = ReadingContext(NetworkPolicy(allowed=True, timeout=timeout), anchors=anchors,
+                             did_web_online=online)
     return read_request(link.strip(), context)
+
+
+def load_verifier_anchors(path: Path) -> tuple[x509.Certificate, ...]:
+    """Certificate authorities (PEM) whose verifiers the learner counts as confirmed."""
+    try:
+        return tuple(x509.load_pem_x509_certificates(path.read_bytes()))
+    except (OSError, ValueError):
+        raise PresentationRequestError(
+            tr("The certificate file {name} could not be read as PEM certificates.",
+               name=path.name)) from None
 
 
 def match_wallet(repository: CredentialRepository, request: PresentationRequest

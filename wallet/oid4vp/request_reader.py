@@ -52,12 +52,14 @@ REQUEST_OBJECT_MEDIA_TYPE = "application/oauth-authz-req+jwt"
 
 @dataclass(frozen=True)
 class ReadingContext:
-    """What reading a request may use: the learner's network permission, the certificate
+    """What reading a request may use: the learner's network permission (for the request
+    itself), whether a verifier's did:web may be looked up online too, the certificate
     authorities whose verifiers count as confirmed, and the time (tests fix it)."""
 
     policy: NetworkPolicy
     anchors: Sequence[x509.Certificate] = field(default=(), repr=False)
     now: datetime | None = None
+    did_web_online: bool = False
 
 
 def read_request(text: str, context: ReadingContext) -> PresentationRequest:
@@ -145,7 +147,8 @@ def _identity(jws: CompactJws, client_id: str, context: ReadingContext) -> Verif
     def did_document(did: str) -> dict[str, Any]:
         return resolve_did_web(did, allowed=policy.allowed, timeout=policy.timeout)
 
-    source: DidDocumentSource | None = did_document if policy.allowed else None
+    online = policy.allowed and context.did_web_online
+    source: DidDocumentSource | None = did_document if online else None
     return signed_identity(client_id, jws, anchors=context.anchors, did_documents=source,
                            now=context.now)
 
