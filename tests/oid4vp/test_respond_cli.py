@@ -21,11 +21,12 @@ __all__ = ["kredo"]
 
 def _wallet_with_learning_credential(kredo: Kredo, tmp_path: Path) -> None:
     assert kredo("init", "--passphrase").code == 0
-    (profile,) = kredo("holder", "list", "--json").json()  # type: ignore[misc]
-    key = resolve_did_key(profile["did"]).public_key
+    profiles: Any = kredo("holder", "list", "--json").json()
+    did = profiles[0]["did"]
+    key = resolve_did_key(did).public_key
     assert isinstance(key, ed25519.Ed25519PublicKey)
     path = tmp_path / "learning.sd-jwt"
-    path.write_bytes(Issuer(holder=profile["did"]).sd_jwt(cnf_key=key))
+    path.write_bytes(Issuer(holder=did).sd_jwt(cnf_key=key))
     assert kredo("import", str(path)).code == 0
 
 
