@@ -183,7 +183,7 @@ def _records(path: Path, passphrase: str, max_inflated: int) -> Iterator[dict[st
             if kind != "header" or record.get("format") != FORMAT_NAME:
                 raise _damaged("first record is not the header")
             version = record.get("version")
-            if version not in _READABLE_VERSIONS:
+            if not isinstance(version, int) or version not in _READABLE_VERSIONS:
                 raise BackupError(tr("This backup was written by a newer Kredo; update Kredo to "
                                      "restore it."),
                                   details=f"record version {record.get('version')}")
