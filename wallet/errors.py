@@ -153,3 +153,18 @@ class ExportError(WalletError):
 
 class NotExportable(ExportError):
     """The chosen credential cannot go where the learner asked (an unsealed one to Europass)."""
+
+
+# --- answering verifiers (OpenID4VP) -----------------------------------------------------
+
+
+class PresentationRequestError(WalletError):
+    """A verifier's OpenID4VP request that Kredo refuses: unreadable, unsigned where it must
+    be signed, from an identity it cannot check, or asking for something Kredo cannot do.
+    Nothing is sent to the verifier."""
+
+
+class VerifierRefused(WalletError):
+    """The verifier answered Kredo's response with an error (OAuth ``error``)."""
+
+    exit_code = 1

@@ -21,10 +21,12 @@ from typing import NoReturn, TextIO
 
 from wallet.cli import (
     export_commands,
+    history_command,
     holder_command,
     present_command,
     qr_commands,
     receive_command,
+    respond_command,
     verify_command,
     wallet_commands,
 )
@@ -35,7 +37,7 @@ from wallet.translation import language_from_environment, set_language
 
 COMMAND_MODULES: tuple[ModuleType, ...] = (
     wallet_commands, verify_command, present_command, holder_command, receive_command, qr_commands,
-    export_commands,
+    export_commands, respond_command, history_command,
 )
 
 

@@ -31,13 +31,15 @@ from wallet.store.records import (
     CredentialDump,
     IndexFields,
     SearchText,
+    ShareRecord,
     VerificationRecord,
 )
 from wallet.store.repository import CredentialRepository, clean_name
 from wallet.translation import tr
 
 FORMAT_NAME = "kredo-backup"
-RECORD_VERSION = 1
+RECORD_VERSION = 2  # 2 added the ``share`` records (the share log); 1 is still read
+_READABLE_VERSIONS = frozenset({1, 2})
 # One record holds at most one credential (16 MiB raw, base64) plus its index: 32 MiB is ample.
 MAX_RECORD_BYTES = 32 * 1024 * 1024
 # All records together, decompressed; a larger stream is treated as a decompression bomb.
@@ -53,6 +55,7 @@ class BackupSummary:
     settings: int
     collections: int
     bytes_written: int
+    shares: int = 0
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class RestoreReport:
     holder_keys_added: int
     settings_added: int
     collections: int
+    shares_added: int = 0
 
 
 def write_backup(repository: CredentialRepository, out: Path, passphrase: str, *,
@@ -70,7 +74,8 @@ def write_backup(repository: CredentialRepository, out: Path, passphrase: str, *
     if not passphrase:
         raise BackupError(tr("The backup passphrase is empty; choose one."))
     tmp = out.with_name(out.name + ".partial")
-    counts = {"credentials": 0, "holder_keys": 0, "settings": 0, "collections": 0}
+    counts = {"credentials": 0, "holder_keys": 0, "settings": 0, "collections": 0,
+              "shares": 0}
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
@@ -102,6 +107,9 @@ def write_backup(repository: CredentialRepository, out: Path, passphrase: str, *
                       "created_at": collection.created_at,
                       "items": [hashes[i] for i in collection.credential_ids]})
                 counts["collections"] += 1
+            for share in repository.share_log():
+                emit(_share_record(share, hashes))
+                counts["shares"] += 1
             emit({"kind": "end", **counts})
             writer.write(compressor.flush())
             writer.finish()
@@ -125,7 +133,7 @@ def restore_backup(path: Path, passphrase: str, repository: CredentialRepository
     # Pass 1: everything must authenticate, decompress within bounds and parse.
     for _record in _records(path, passphrase, max_inflated):
         pass
-    restored = duplicates = keys_added = settings_added = collections = 0
+    restored = duplicates = keys_added = settings_added = collections = shares = 0
     known_dids = {k.did for k in repository.holder_keys()}
     current_settings = repository.settings()
     for record in _records(path, passphrase, max_inflated):
@@ -149,8 +157,12 @@ def restore_backup(path: Path, passphrase: str, repository: CredentialRepository
                 duplicates += 1
             else:
                 restored += 1
+        elif kind == "share" and repository.restore_share(_share_from_record(record,
+                                                                             repository)):
+            shares += 1
     return RestoreReport(restored=restored, duplicates=duplicates, holder_keys_added=keys_added,
-                         settings_added=settings_added, collections=collections)
+                         settings_added=settings_added, collections=collections,
+                         shares_added=shares)
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -160,6 +172,7 @@ def _records(path: Path, passphrase: str, max_inflated: int) -> Iterator[dict[st
     """Parsed, type-checked records; the last one is ``end`` with matching counts."""
     seen = {"credentials": 0, "holder_keys": 0, "settings": 0, "collections": 0}
     first = True
+    version: object = RECORD_VERSION
     ended = False
     for line in _lines(path, passphrase, max_inflated):
         if ended:
@@ -169,11 +182,14 @@ def _records(path: Path, passphrase: str, max_inflated: int) -> Iterator[dict[st
         if first:
             if kind != "header" or record.get("format") != FORMAT_NAME:
                 raise _damaged("first record is not the header")
-            if record.get("version") != RECORD_VERSION:
+            version = record.get("version")
+            if not isinstance(version, int) or version not in _READABLE_VERSIONS:
                 raise BackupError(tr("This backup was written by a newer Kredo; update Kredo to "
                                      "restore it."),
                                   details=f"record version {record.get('version')}")
             first = False
+            if version != 1:
+                seen["shares"] = 0
             continue
         if kind == "end":
             if any(record.get(k) != v for k, v in seen.items()):
@@ -181,8 +197,9 @@ def _records(path: Path, passphrase: str, max_inflated: int) -> Iterator[dict[st
             ended = True
             continue
         plural = {"credential": "credentials", "holder_key": "holder_keys",
-                  "setting": "settings", "collection": "collections"}.get(kind)
-        if plural is None:
+                  "setting": "settings", "collection": "collections",
+                  "share": "shares"}.get(kind)
+        if plural is None or plural not in seen:
             raise _damaged(f"unknown record kind {kind!r}")
         _check_fields(record)
         seen[plural] += 1
@@ -253,6 +270,8 @@ _FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
     "holder_key": {"did": _STR, "private_key": _STR, "key_type": _STR, "label": _OPT_STR,
                    "created_at": _STR},
     "collection": {"name": _STR, "created_at": _STR, "items": (list,)},
+    "share": {"shared_at": _STR, "form": _STR, "recipient": _OPT_STR, "items": (list,),
+              "details": _OPT_STR},
     "credential": {"raw": _STR, "format": _STR, "media_type": _STR, "imported_at": _STR,
                    "source": _STR, "note": _OPT_STR, "index": (dict,), "search_text": (dict,),
                    "tags": (list,), "verifications": (list,)},
@@ -273,9 +292,29 @@ def _check_fields(record: dict[str, Any]) -> None:
                 clean_name(_checked_str(value), kind)
         except (StoreError, TypeError) as exc:
             raise _damaged(f"{record['kind']} has an unusable {kind} name") from exc
-    if record["kind"] == "collection":
+    if record["kind"] in ("collection", "share"):
         for item in record["items"]:
             _checked_hash(item)
+
+
+# --- share log records -----------------------------------------------------------------
+
+
+def _share_record(share: ShareRecord, hashes: dict[int, str]) -> dict[str, Any]:
+    """Credentials are named by content hash (ids differ between wallets); a credential
+    deleted since the share is left out of ``items`` (its title stays in ``details``)."""
+    return {"kind": "share", "shared_at": share.shared_at, "form": share.form,
+            "recipient": share.recipient,
+            "items": [hashes[i] for i in share.credential_ids if i in hashes],
+            "details": share.details_json}
+
+
+def _share_from_record(record: dict[str, Any], repository: CredentialRepository) -> ShareRecord:
+    members = [repository.find_by_hash(h) for h in record["items"]]
+    return ShareRecord(id=0, shared_at=record["shared_at"], form=record["form"],
+                       recipient=record["recipient"],
+                       credential_ids=tuple(m for m in members if m is not None),
+                       details_json=record["details"])
 
 
 # --- credential records ----------------------------------------------------------------

@@ -15,7 +15,7 @@ from wallet.errors import SchemaTooNew, StoreError
 from wallet.store.vault import Connection
 from wallet.translation import tr
 
-LATEST_VERSION = 2
+LATEST_VERSION = 3
 
 _V1 = (
     """CREATE TABLE credentials (
@@ -110,7 +110,17 @@ def _to_v2(conn: Connection) -> None:
         conn.execute(statement)
 
 
-_STEPS: dict[int, Callable[[Connection], None]] = {1: _to_v1, 2: _to_v2}
+# v3: what each share said beyond the credential ids (JSON, written by the app layer): the
+# verifier as its certificate or DID named it, and the claims disclosed per credential.
+_V3 = ("ALTER TABLE share_log ADD COLUMN details_json TEXT",)
+
+
+def _to_v3(conn: Connection) -> None:
+    for statement in _V3:
+        conn.execute(statement)
+
+
+_STEPS: dict[int, Callable[[Connection], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3}
 
 
 def schema_version(conn: Connection) -> int:

@@ -118,6 +118,7 @@ class ShareRecord:
 
     id: int
     shared_at: str
-    form: str  # presentation, qr, pdf, clipboard, europass
+    form: str  # presentation, qr, pdf, clipboard, europass, openid4vp
     recipient: str | None
     credential_ids: tuple[int, ...]
+    details_json: str | None = None  # what else the app layer recorded (wallet.app.history)

@@ -331,22 +331,51 @@ class CredentialRepository:
     # --- share log -------------------------------------------------------------------------
 
     def log_share(self, credential_ids: Iterable[int], *, form: str,
-                  recipient: str | None = None) -> int:
+                  recipient: str | None = None, details_json: str | None = None,
+                  shared_at: str | None = None) -> int:
         """Remember that these credentials were shared (only here, in the encrypted wallet)."""
         ids = sorted(set(credential_ids))
         with self._transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO share_log (shared_at, form, recipient, credential_ids) "
-                "VALUES (?, ?, ?, ?)",
-                (_now(), form, (recipient or "").strip() or None, json.dumps(ids)))
+                "INSERT INTO share_log (shared_at, form, recipient, credential_ids, "
+                "details_json) VALUES (?, ?, ?, ?, ?)",
+                (shared_at or _now(), form, (recipient or "").strip() or None, json.dumps(ids),
+                 details_json))
             return int(cursor.lastrowid or 0)
 
     def share_log(self) -> builtins.list[ShareRecord]:
-        rows = self._query("SELECT id, shared_at, form, recipient, credential_ids FROM share_log "
-                           "ORDER BY shared_at DESC, id DESC")
+        rows = self._query("SELECT id, shared_at, form, recipient, credential_ids, details_json "
+                           "FROM share_log ORDER BY shared_at DESC, id DESC")
         return [ShareRecord(id=int(r[0]), shared_at=r[1], form=r[2], recipient=r[3],
-                            credential_ids=tuple(int(i) for i in json.loads(r[4])))
+                            credential_ids=tuple(int(i) for i in json.loads(r[4])),
+                            details_json=r[5])
                 for r in rows]
+
+    def delete_shares(self, share_ids: Iterable[int]) -> int:
+        """Forget these entries of the share log; returns how many were there."""
+        ids = sorted(set(share_ids))
+        with self._transaction() as conn:
+            removed = 0
+            for share_id in ids:
+                removed += conn.execute("DELETE FROM share_log WHERE id = ?",
+                                        (share_id,)).rowcount
+            return removed
+
+    def restore_share(self, record: ShareRecord) -> bool:
+        """Put back a share log entry from a backup, unless the very same entry is there."""
+        ids = json.dumps(sorted(set(record.credential_ids)))
+        with self._transaction() as conn:
+            found = conn.execute(
+                "SELECT 1 FROM share_log WHERE shared_at = ? AND form = ? AND "
+                "recipient IS ? AND credential_ids = ?",
+                (record.shared_at, record.form, record.recipient, ids)).fetchone()
+            if found:
+                return False
+            conn.execute(
+                "INSERT INTO share_log (shared_at, form, recipient, credential_ids, "
+                "details_json) VALUES (?, ?, ?, ?, ?)",
+                (record.shared_at, record.form, record.recipient, ids, record.details_json))
+            return True
 
     # --- backup support ------------------------------------------------------------------
 

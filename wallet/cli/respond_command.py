@@ -1,0 +1,116 @@
+"""``kredo respond LINK``: answer an online verifier's OpenID4VP request.
+
+Naming the link is the permission to contact that verifier. Kredo reads the request, shows
+who asks (as its certificate or DID says, and whether Kredo could confirm it) and what, lets
+the learner pick among matching credentials on a terminal, and sends nothing before the
+learner agrees (``--yes`` agrees to what is asked, for scripts). ``--json`` prints what was
+sent. ``--online`` also lets Kredo look up a verifier's did:web document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from wallet.cli.common import EXIT_OK, open_from_args, print_json
+from wallet.errors import UserCancelled, WalletError
+
+if TYPE_CHECKING:
+    from wallet.app.responding import Consent
+    from wallet.oid4vp.matching import Candidate, RequestMatch
+    from wallet.oid4vp.request import PresentationRequest
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    p = sub.add_parser("respond", help="answer a verifier's OpenID4VP request (a link or QR)")
+    p.add_argument("link", metavar="LINK",
+                   help="openid4vp://…, haip-vp://… or the verifier's https request link")
+    p.add_argument("--yes", action="store_true",
+                   help="share what is asked without asking (the first matching credentials)")
+    p.add_argument("--json", action="store_true", help="print what was sent as JSON")
+    p.add_argument("--online", action="store_true",
+                   help="also look up a verifier's did:web document online")
+    p.add_argument("--verifier-ca", type=Path, metavar="PEM",
+                   help="certificate authorities whose verifiers count as confirmed")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="how long to wait for each answer from the verifier (default 10)")
+    p.set_defaults(handler=cmd_respond)
+
+
+def cmd_respond(args: argparse.Namespace, out: TextIO) -> int:
+    from wallet.app.responding import (
+        load_verifier_anchors,
+        match_wallet,
+        read_verifier_request,
+        respond,
+    )
+
+    if args.timeout <= 0:
+        raise WalletError("--timeout must be positive.")
+    anchors = load_verifier_anchors(args.verifier_ca) if args.verifier_ca else ()
+    request = read_verifier_request(args.link, timeout=args.timeout, anchors=anchors,
+                                    online=args.online)
+    with open_from_args(args) as opened:
+        match = match_wallet(opened.repository, request)
+        if not args.json:
+            _print_request(request, match, sys.stderr)
+        consent = _consent(args, match)
+        outcome = respond(opened.repository, request, match, consent, timeout=args.timeout)
+    if args.json:
+        print_json(outcome.to_json(), out)
+        return EXIT_OK
+    for shared in outcome.shared:
+        claims = f" ({', '.join(shared.claims)})" if shared.claims else ""
+        print(f"Shared with {request.verifier.name}: {shared.title}{claims}", file=out)
+    if outcome.redirect_uri:
+        print(f"The verifier asks you to continue at: {outcome.redirect_uri}", file=out)
+    return EXIT_OK
+
+
+def _print_request(request: PresentationRequest, match: RequestMatch, stream: TextIO) -> None:
+    who = request.metadata.name or request.verifier.name
+    print(f"Verifier: {who} ({request.verifier.client_id})", file=stream)
+    print(f"  {request.verifier.assurance}", file=stream)
+    print(f"  The answer goes to {request.response_host}"
+          f"{' (encrypted)' if request.encrypted else ''}.", file=stream)
+    for found in match.matches:
+        query = found.query
+        asked = ", ".join("/".join(str(s) for s in c.path) for c in query.claims) or "—"
+        print(f"Asks for {query.id} [{query.format}], claims: {asked}", file=stream)
+        for number, candidate in enumerate(found.candidates, start=1):
+            print(f"  {number}. {_describe(candidate)}", file=stream)
+        if not found.candidates:
+            print("  (nothing in the wallet matches)", file=stream)
+
+
+def _describe(candidate: Candidate) -> str:
+    credential = candidate.credential
+    title = credential.view.title.pick("en") if credential.view.title else None
+    shown = ("whole credential" if candidate.disclose is None
+             else ", ".join(candidate.disclose) or "no optional claims")
+    return f"#{candidate.credential_id} {title or credential.format.display_name} ({shown})"
+
+
+def _consent(args: argparse.Namespace, match: RequestMatch) -> Consent:
+    from wallet.app.responding import Consent, default_consent
+
+    proposed = default_consent(match)
+    if args.yes:
+        return proposed
+    if not sys.stdin.isatty():
+        raise WalletError("Kredo asks before sharing credentials: pass --yes to agree.")
+    chosen = dict(proposed.chosen)
+    for query_id, picked in proposed.chosen.items():
+        candidates = match.candidates(query_id)
+        if len(candidates) > 1 and len(picked) == 1:
+            answer = input(f"Which credential for {query_id}? [1-{len(candidates)}, "
+                           "default 1] ").strip()
+            if answer:
+                if not answer.isdigit() or not 1 <= int(answer) <= len(candidates):
+                    raise UserCancelled()
+                chosen[query_id] = (candidates[int(answer) - 1],)
+    if input("Share these with the verifier? [y/N] ").strip().lower() not in ("y", "yes"):
+        raise UserCancelled()
+    return Consent(chosen)
