@@ -35,6 +35,7 @@ from wallet.translation import tr, tr_n
 from wallet.trust import eu_trusted_list
 from wallet.verify.checks.base import CheckContext
 from wallet.verify.checks.evidence import SignerEvidence
+from wallet.verify.checks.unchecked_proof import unchecked_signature, unsupported_proof
 from wallet.verify.report import CheckMode, CheckStatus, IssuerInfo
 from wallet.verify.sentences import first_sentences
 
@@ -297,6 +298,9 @@ def verify_data_integrity(credential: Credential, context: CheckContext) -> Sign
     document = credential.document
     issuer = _issuer_id(document)
     signer = IssuerInfo(identifier=issuer, name=_issuer_name(document), domain=_domain_of(issuer))
+    unsupported = unsupported_proof(document, signer)
+    if unsupported is not None:
+        return unsupported
     try:
         documents, mode = _key_documents(_proof_methods(document), context)
         result = verify_proof(document, resolve=key_resolver(documents), now=context.now)
@@ -304,11 +308,14 @@ def verify_data_integrity(credential: Credential, context: CheckContext) -> Sign
         return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer)
     except NetworkError as exc:
         return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer, mode=CheckMode.NETWORK)
-    return replace(_data_integrity_finding(result, signer, issuer), mode=mode)
+    return replace(_data_integrity_finding(result, document, signer, issuer), mode=mode)
 
 
 def _data_integrity_finding(
-    result: ProofVerification, signer: IssuerInfo, issuer: str | None
+    result: ProofVerification,
+    document: Mapping[str, Any],
+    signer: IssuerInfo,
+    issuer: str | None,
 ) -> SignerEvidence:
     details = {
         "cryptosuite": result.cryptosuite,
@@ -317,14 +324,7 @@ def _data_integrity_finding(
         "problems": list(result.problems),
     }
     if not result.signature_checked:
-        return SignerEvidence(
-            CheckStatus.SKIPPED,
-            result.problems[0]
-            if result.problems
-            else tr("The signature could not be checked offline."),
-            signer,
-            details=details,
-        )
+        return unchecked_signature(result, document, signer, details)
     if not result.signature_valid:
         return SignerEvidence(
             CheckStatus.FAILED,
