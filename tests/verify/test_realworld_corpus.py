@@ -34,14 +34,6 @@ CLOCK = datetime(2026, 12, 1, tzinfo=UTC)
 
 # relative path -> what Kredo does wrong today
 KNOWN_WRONG: dict[str, str] = {
-    "1edtech/validator-ob3-vc-jwt-rs256.jwt": (
-        "a VC-JWT whose header names no key is called failed ('names no key'); its key is "
-        "in the issuer's profile at iss, online only: indeterminate"
-    ),
-    "1edtech/validator-ob3-velocity-network-vc-jwt-rs256.jwt": (
-        "a did:velocity key Kredo cannot resolve is called failed; an unsupported DID method "
-        "proves nothing wrong: indeterminate"
-    ),
     "blockcerts/v3-testnet-tampered.json": (
         "Kredo does not compare a Blockcerts Merkle proof's targetHash with the document (the "
         "Blockcerts v3 context is not bundled): the altered file is indeterminate, not failed"

@@ -26,7 +26,7 @@ from wallet.crypto.xades import verify_xades_seal
 from wallet.did import key_resolver
 from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
-from wallet.errors import NetworkError, NetworkNotAllowed, WalletError
+from wallet.errors import NetworkError, NetworkNotAllowed, VerificationError, WalletError
 from wallet.json_input import load_json_object
 from wallet.json_values import id_of
 from wallet.model import Credential
@@ -387,7 +387,16 @@ def _jwt_key(token: str, issuer: str | None, context: CheckContext) -> tuple[Any
         return method.public_key, method.controller
     found = discover_verification_key(jws.header)
     if found is None:
-        raise WalletError(tr("The token names no key to check its signature with."))
+        # No key found is ETSI's NO_SIGNING_CERTIFICATE_FOUND: indeterminate, not forged.
+        if issuer and issuer.startswith("https://"):
+            raise VerificationError(tr(
+                "The signature could not be checked: the token names no key, and its issuer "
+                "publishes keys only online, at {location}.",
+                location=issuer[:200],
+            ))
+        raise VerificationError(
+            tr("The signature could not be checked: the token names no key to check it with.")
+        )
     return found.key, None
 
 
@@ -404,7 +413,9 @@ def verify_jwt(credential: Credential, context: CheckContext) -> SignerEvidence:
     )
     try:
         key, controller = _jwt_key(token, issuer, context)
-    except NetworkError as exc:  # not allowed offline, or the issuer's server failed
+    except (NetworkError, VerificationError) as exc:
+        # Not allowed offline, the issuer's server failed, a DID method Kredo cannot resolve
+        # or no key named: nothing proven either way.
         return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer)
     result = verify_vc_jwt(token, key, now=context.now)
     details = {
@@ -433,7 +444,9 @@ def verify_sd_jwt_vc(credential: Credential, context: CheckContext) -> SignerEvi
     signer = IssuerInfo(identifier=issuer, domain=_domain_of(issuer))
     try:
         key, controller = _jwt_key(token, issuer, context)
-    except NetworkError as exc:  # not allowed offline, or the issuer's server failed
+    except (NetworkError, VerificationError) as exc:
+        # Not allowed offline, the issuer's server failed, a DID method Kredo cannot resolve
+        # or no key named: nothing proven either way.
         return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer)
     result = verify_sd_jwt(
         token,
