@@ -150,7 +150,7 @@ class VerifyPanel(QWidget):
     def _clear_cards(self) -> None:
         while self._checks.count():
             item = self._checks.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 # Deleted now, on the GUI thread: a deleteLater racing the garbage collector
                 # over the Python wrapper crashed PySide6 6.12 now and then.

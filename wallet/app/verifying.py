@@ -35,6 +35,7 @@ from wallet.verify.report import OverallStatus, VerificationReport
 from wallet.verify.stored import check_mode, save_verdict
 from wallet.verify.stored import verify_stored as verify_and_save
 
+
 @dataclass(frozen=True)
 class VerifyRequest:
     """What the person verifying asks for, beyond the trust material."""

@@ -26,7 +26,7 @@ from wallet.crypto.xades import verify_xades_seal
 from wallet.did import key_resolver
 from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
-from wallet.errors import NetworkError, NetworkNotAllowed, VerificationError, WalletError
+from wallet.errors import NetworkError, NetworkNotAllowed, VerificationError
 from wallet.json_input import load_json_object
 from wallet.json_values import id_of
 from wallet.model import Credential
@@ -120,6 +120,12 @@ def _seal_finding(seal: SealVerification, context: CheckContext) -> SignerEviden
         if listed and not time_vouched
         else None
     )
+    if seal.revocation_unknown:
+        note = tr(
+            "Sealed by {issuer}, but who issued this credential is confirmed only once the "
+            "seal certificate's revocation status can be checked.",
+            issuer=signer.name or tr("an unnamed issuer"),
+        )
     return SignerEvidence(
         status,
         message,
@@ -134,6 +140,13 @@ def _seal_verdict(seal: SealVerification, issuer: str) -> tuple[CheckStatus, str
     if not seal.signature_valid:
         return CheckStatus.FAILED, (
             seal.problems[0] if seal.problems else tr("The seal does not match the credential.")
+        )
+    if seal.revocation_unknown:
+        # ETSI EN 319 102-1: INDETERMINATE (revocation unknown), not FAILED: the seal holds.
+        return CheckStatus.SKIPPED, tr(
+            "The seal of {issuer} is intact; whether its certificate was revoked could not be "
+            "checked offline.",
+            issuer=issuer,
         )
     if not seal.valid:
         return CheckStatus.FAILED, (
