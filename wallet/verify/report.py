@@ -173,6 +173,12 @@ class IssuerInfo:
         )
 
 
+def _unproven(check: CheckResult) -> bool:
+    """A signature or holder proof that is there but was not checked. A presentation its
+    holder did not sign has no proof to leave unchecked: that is only something unconfirmed."""
+    return check.status is CheckStatus.SKIPPED and check.details.get("unsigned") is not True
+
+
 @dataclass(frozen=True)
 class VerificationReport:
     format: str
@@ -193,7 +199,7 @@ class VerificationReport:
             return OverallStatus.FAILED
         # 2. The signature or seal itself not proven (or never checked): indeterminate.
         proving = [c for c in self.checks if c.id in _SIGNATURE_CHECKS]
-        if not proving or any(c.status is CheckStatus.SKIPPED for c in proving):
+        if not proving or any(_unproven(c) for c in proving):
             return OverallStatus.INDETERMINATE
         # 3. Proven, but something else unconfirmed: partially verified.
         trusted = self.issuer is not None and self.issuer.trusted
