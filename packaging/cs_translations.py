@@ -112,6 +112,27 @@ CS: dict[str, str] = {
     # status chip and checks
     "Verified": "Ověřeno",
     "Partially verified": "Částečně ověřeno",
+    "Could not be checked": "Nebylo možné ověřit",
+    "The signature or seal is proven and the issuer is on a trusted list.":
+        "Podpis nebo pečeť jsou prokázány a vydavatel je na důvěryhodném seznamu.",
+    "The signature or seal is proven, but something else could not be confirmed: "
+    "see the checks below.":
+        "Podpis nebo pečeť jsou prokázány, ale něco dalšího se nepodařilo potvrdit: "
+        "podívejte se na kontroly níže.",
+    "Could not be checked: this is not a sign of forgery; Kredo could not prove the "
+    "signature or seal either way, for the reason given below. Do not rely on it "
+    "until it is checked, for example online.":
+        "Nebylo možné ověřit: nejde o známku padělku; Kredo nemohlo podpis ani pečeť "
+        "potvrdit ani vyvrátit, z důvodu uvedeného níže. Dokud nebude certifikát ověřen, "
+        "například online, nespoléhejte se na něj.",
+    "Something is proven wrong (altered, revoked, expired or signed by someone else): "
+    "do not rely on this credential.":
+        "Něco je prokazatelně v nepořádku (změněno, odvoláno, prošlé nebo podepsané někým "
+        "jiným): na tento certifikát se nespoléhejte.",
+    "The credential was genuine, but its validity has ended.":
+        "Certifikát byl pravý, ale jeho platnost skončila.",
+    "The issuer has revoked or suspended this credential.":
+        "Vydavatel tento certifikát odvolal nebo pozastavil.",
     "Failed": "Neprošlo",
     "Expired": "Vypršela platnost",
     "Revoked": "Odvoláno",
@@ -128,6 +149,7 @@ CS: dict[str, str] = {
     "Details": "Podrobnosti",
     "Show details": "Zobrazit podrobnosti",
     "Verification verdict": "Výsledek ověření",
+    "What the verdict means": "Co výsledek znamená",
     "Verification checks": "Kontroly ověření",
     "Verify again": "Ověřit znovu",
     "Verify online…": "Ověřit online…",

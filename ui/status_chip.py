@@ -10,16 +10,44 @@ def chip_text(state: str) -> str:
     return {
         "verified": QCoreApplication.translate("StatusChip", "Verified"),
         "partially_verified": QCoreApplication.translate("StatusChip", "Partially verified"),
+        "indeterminate": QCoreApplication.translate("StatusChip", "Could not be checked"),
         "failed": QCoreApplication.translate("StatusChip", "Failed"),
         "expired": QCoreApplication.translate("StatusChip", "Expired"),
         "revoked": QCoreApplication.translate("StatusChip", "Revoked"),
     }.get(state, QCoreApplication.translate("StatusChip", "Not yet checked"))
 
 
-# Background colours chosen for contrast with white text (WCAG AA, >= 4.5:1).
+def verdict_meaning(state: str) -> str:
+    """One plain sentence of what a verdict means for the person relying on the credential."""
+    return {
+        "verified": QCoreApplication.translate(
+            "StatusChip", "The signature or seal is proven and the issuer is on a trusted list."),
+        "partially_verified": QCoreApplication.translate(
+            "StatusChip",
+            "The signature or seal is proven, but something else could not be confirmed: "
+            "see the checks below."),
+        "indeterminate": QCoreApplication.translate(
+            "StatusChip",
+            "Could not be checked: this is not a sign of forgery; Kredo could not prove the "
+            "signature or seal either way, for the reason given below. Do not rely on it "
+            "until it is checked, for example online."),
+        "failed": QCoreApplication.translate(
+            "StatusChip",
+            "Something is proven wrong (altered, revoked, expired or signed by someone else): "
+            "do not rely on this credential."),
+        "expired": QCoreApplication.translate(
+            "StatusChip", "The credential was genuine, but its validity has ended."),
+        "revoked": QCoreApplication.translate(
+            "StatusChip", "The issuer has revoked or suspended this credential."),
+    }.get(state, "")
+
+
+# Background colours chosen for contrast with white text (WCAG AA, >= 4.5:1). Indeterminate
+# is slate blue: never the green of a pass nor the amber of a proven signature.
 _COLOURS = {
     "verified": "#1b6e3a",
     "partially_verified": "#8a5a00",
+    "indeterminate": "#3d5a80",
     "failed": "#b3261e",
     "expired": "#6d4c41",
     "revoked": "#b3261e",

@@ -34,6 +34,7 @@ from ui.status_chip import (
     chip_colour,
     chip_text,
     on_background,
+    verdict_meaning,
 )
 from wallet.translation import Sentence, current_language
 from wallet.verify.report import CheckResult, IssuerInfo, VerificationReport
@@ -94,6 +95,9 @@ class VerifyPanel(QWidget):
         self.verdict = QLabel()
         self.verdict.setAccessibleName(self.tr("Verification verdict"))
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        self.meaning = QLabel()
+        self.meaning.setWordWrap(True)
+        self.meaning.setAccessibleName(self.tr("What the verdict means"))
         self.when = QLabel()
         self.when.setWordWrap(True)
         self.issuer = QLabel()
@@ -112,6 +116,7 @@ class VerifyPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.verdict)
+        layout.addWidget(self.meaning)
         layout.addWidget(self.when)
         layout.addWidget(self.issuer)
         layout.addWidget(scroller, 1)
@@ -156,6 +161,7 @@ class VerifyPanel(QWidget):
     def clear(self, message: str | None = None) -> None:
         self._clear_cards()
         self.verdict.setText(f"<b>{chip_text('unchecked')}</b>")
+        self.meaning.clear()
         self.when.setText(message or self.tr("This credential has not been checked yet."))
         self.issuer.clear()
 
@@ -173,6 +179,7 @@ class VerifyPanel(QWidget):
         self.verdict.setText(
             f"<span style='font-size:15pt; color:{colour}'><b>{chip_text(status)}</b></span>"
         )
+        self.meaning.setText(verdict_meaning(status))
         how = {
             "offline": self.tr("offline"),
             "network": self.tr("online"),

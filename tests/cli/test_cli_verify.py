@@ -56,6 +56,6 @@ def test_scan_of_a_credential_file_verifies_it_like_verify(kredo: Kredo) -> None
     scanned = kredo("scan", str(OB3))
     verified = kredo("verify", "--file", str(OB3))
     # THEN scan verifies it, with the same verdict and report as verify
-    assert scanned.code == verified.code == 3
+    assert scanned.code == verified.code == 4  # its key is online only: could not be checked
     assert f"{OB3.name}: a credential file." in scanned.out
     assert verified.out.strip() in scanned.out

@@ -60,8 +60,6 @@ def test_expired_seal_certificate_is_valid_at_the_proven_signing_time() -> None:
     [
         # After expiry: no embedded data can help without a timestamp proving an earlier time.
         (datetime(2026, 1, 1, tzinfo=UTC), "had expired"),
-        # Before expiry, but the embedded OCSP response (valid 7 days) is long stale: hard-fail.
-        (datetime(2024, 6, 1, tzinfo=UTC), "lacks the revocation data"),
         # Before the certificate existed.
         (datetime(2020, 1, 1, tzinfo=UTC), "not yet valid"),
     ],
@@ -74,11 +72,42 @@ def test_other_moments_fail_with_the_reason(moment: datetime, fragment: str) -> 
     assert result.revocation == "not established"
 
 
-def test_without_embedded_revocation_data_the_path_fails_hard() -> None:
+def test_without_embedded_revocation_data_revocation_alone_is_unknown() -> None:
+    # GIVEN the real sample's seal certificate with its revocation data taken away, as in a
+    # JAdES B-T seal (no rVals: normal at that level)
+    # WHEN its path is validated at the proven signing time
     result = _validate("Sample-MC-Annex1-signed.jsonld", MC_PROVEN, revocation=RevocationData())
 
+    # THEN it is not valid, but nothing is wrong with it: only revocation is unknown
+    # (ETSI EN 319 102-1: INDETERMINATE, never a failure)
     assert not result.valid
-    assert "lacks the revocation data" in " ".join(result.problems)
+    assert result.revocation_unknown
+    assert result.problems == ()
+    assert result.revocation == "not available offline"
+    assert "could not be checked offline" in " ".join(result.notes)
+    assert result.chain_subjects  # the chain itself was built and held
+
+
+def test_a_stale_ocsp_response_leaves_revocation_unknown_not_failed() -> None:
+    # GIVEN the sample's embedded OCSP response (valid 7 days), long stale by mid-2024
+    # WHEN the path is validated then, before the certificate expired
+    result = _validate("Sample-MC-Annex1-signed.jsonld", datetime(2024, 6, 1, tzinfo=UTC))
+
+    # THEN revocation is unknown at that moment (not fresh), which proves nothing wrong
+    assert not result.valid
+    assert result.revocation_unknown and result.problems == ()
+
+
+def test_revocation_unknown_never_hides_an_expired_certificate() -> None:
+    # GIVEN no revocation data, and a moment after the seal certificate expired
+    result = _validate(
+        "Sample-MC-Annex1-signed.jsonld", datetime(2026, 1, 1, tzinfo=UTC),
+        revocation=RevocationData(),
+    )
+
+    # THEN the expiry is proven and reported, not softened into "unknown"
+    assert not result.valid and not result.revocation_unknown
+    assert "had expired" in " ".join(result.problems)
 
 
 def test_without_the_issuing_ca_in_the_file_no_path_is_built() -> None:

@@ -29,6 +29,7 @@ from wallet.errors import MalformedCredential
 from wallet.formats import parse_credential
 from wallet.model import CredentialFormat
 from wallet.verify.engine import verify_file_bytes
+from wallet.verify.options import VerifyOptions
 from wallet.verify.report import CheckStatus, OverallStatus
 
 SAMPLE = (
@@ -334,3 +335,49 @@ def test_a_doctype_is_refused_before_anything_is_read() -> None:
     hostile = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><europassCredential/>'
     with pytest.raises(MalformedCredential):
         verify_xades_seal(hostile)
+
+
+class _SealerWithCrl(_Sealer):
+    """Like a qualified seal certificate: it names where its CRL is published."""
+
+    def _seal_certificate(self, key: Any) -> x509.Certificate:
+        start = datetime(2025, 1, 1, tzinfo=UTC)
+        return (
+            x509.CertificateBuilder()
+            .subject_name(_name("Test Seal"))
+            .issuer_name(self.ca.subject)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(start)
+            .not_valid_after(start + timedelta(days=1000))
+            .add_extension(
+                x509.KeyUsage(True, True, False, False, False, False, False, False, False),
+                critical=True,
+            )
+            .add_extension(
+                x509.CRLDistributionPoints([x509.DistributionPoint(
+                    [x509.UniformResourceIdentifier("http://crl.kredo.test/ca.crl")],
+                    None, None, None)]),
+                critical=False,
+            )
+            .sign(self.ca_key, hashes.SHA256())
+        )
+
+
+def test_an_enveloped_seal_without_its_revocation_data_is_indeterminate_not_failed() -> None:
+    # GIVEN an enveloped XAdES seal whose certificate names a CRL, none of it embedded
+    sealer = _SealerWithCrl("ec")
+    raw = sealer.seal(_credential_without_its_seal())
+    # WHEN it is verified offline, its CA trusted
+    seal = verify_xades_seal(raw, trusted_roots=[sealer.ca], now=NOW)
+    report = verify_file_bytes(raw, options=VerifyOptions(now=NOW, trusted_roots=(sealer.ca,)))
+    # THEN the seal is intact and only its revocation is unknown
+    assert seal.signature_valid and seal.problems == () and seal.revocation_unknown
+    signature = report.check("signature")
+    assert signature is not None and signature.status is CheckStatus.SKIPPED
+    assert "is intact; whether its certificate was revoked could not be checked offline" in (
+        signature.message
+    )
+    # AND the verdict is "could not be checked", and the issuer line does not call it unverified
+    assert report.status is OverallStatus.INDETERMINATE
+    assert "did not verify" not in report.check("issuer").message  # type: ignore[union-attr]

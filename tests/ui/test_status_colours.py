@@ -24,7 +24,8 @@ def _contrast(a: QColor, b: QColor) -> float:
 @pytest.mark.parametrize("background", ["#ffffff", "#efefef", "#2b2b2b", "#1e1e1e"])
 @pytest.mark.parametrize("colour", [
     *(check_colour(s) for s in ("ok", "warning", "failed")),
-    *(chip_colour(s) for s in ("verified", "partially_verified", "failed", "revoked")),
+    *(chip_colour(s) for s in ("verified", "partially_verified", "indeterminate", "failed",
+                               "revoked")),
 ])
 def test_status_text_is_readable_on_light_and_dark(colour: QColor, background: str) -> None:
     back = QColor(background)
@@ -32,5 +33,17 @@ def test_status_text_is_readable_on_light_and_dark(colour: QColor, background: s
 
 
 def test_chips_keep_white_text_readable() -> None:
-    for state in ("verified", "partially_verified", "failed", "expired", "revoked"):
+    for state in ("verified", "partially_verified", "indeterminate", "failed", "expired",
+                  "revoked"):
         assert _contrast(chip_colour(state), QColor("white")) >= 4.5
+
+
+def test_could_not_be_checked_has_a_colour_of_its_own() -> None:
+    # GIVEN the chip colours of every verdict
+    others = {chip_colour(s).name() for s in ("verified", "partially_verified", "failed")}
+    # WHEN a credential could not be checked
+    colour = chip_colour("indeterminate")
+    # THEN its colour is neither the pass's green, the amber of a proven signature nor red
+    assert colour.name() not in others
+    # AND it is no shade of green or amber: blue dominates
+    assert colour.blue() > colour.red() and colour.blue() > colour.green()

@@ -3,9 +3,13 @@ one made or saved in another language; a presentation's credentials each get the
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import VECTORS
+from ui.status_chip import chip_colour
 from ui.verify_panel import VerifyPanel
 from wallet.app.verifying import VerifyRequest, verify_options, verify_received
 from wallet.translation import current_language, set_language
@@ -60,3 +64,37 @@ def test_the_panel_speaks_czech_when_the_interface_does(qtbot: QtBot) -> None:
     message = english.check("signature").message  # type: ignore[union-attr]
     assert signature.message.text() == message.localized("cs")  # type: ignore[attr-defined]
     assert signature.message.text() != message
+
+
+UNSUPPORTED = (
+    VECTORS.parent / "realworld" / "w3c-di" / "eddsa-2022-draft-DataInt-signedDataInt.json"
+)
+CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "kredo_cs.qm"
+
+
+def test_could_not_be_checked_has_its_own_words_and_colour_in_both_languages(
+    qtbot: QtBot,
+) -> None:
+    # GIVEN a real credential whose cryptosuite (the eddsa-2022 draft) Kredo does not implement
+    report = verify_received(UNSUPPORTED.read_bytes(), verify_options(VerifyRequest()))
+    assert report.status.value == "indeterminate"
+    panel = VerifyPanel()
+    qtbot.addWidget(panel)
+    # WHEN the panel shows it
+    panel.show_report(report)
+    # THEN the verdict reads "Could not be checked", in its own colour (neither the green of a
+    # pass nor amber), with one sentence of what it means
+    assert "Could not be checked" in panel.verdict.text()
+    assert chip_colour("indeterminate").name() in panel.verdict.text()
+    assert chip_colour("partially_verified").name() not in panel.verdict.text()
+    assert panel.meaning.text().startswith("Could not be checked: this is not a sign of forgery")
+    # AND with the Czech interface, the same in Czech
+    translator = QTranslator()
+    assert translator.load(str(CATALOGUE))
+    QCoreApplication.installTranslator(translator)
+    try:
+        panel.show_report(report)
+        assert "Nebylo možné ověřit" in panel.verdict.text()
+        assert panel.meaning.text().startswith("Nebylo možné ověřit: nejde o známku padělku")
+    finally:
+        QCoreApplication.removeTranslator(translator)

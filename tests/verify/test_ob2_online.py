@@ -164,7 +164,8 @@ def test_hosted_badge_is_checked_only_online(
     assert _check(offline, "signature").status is CheckStatus.SKIPPED
     assert "needs going online" in _check(offline, "signature").message
     assert _check(offline, "status").status is CheckStatus.SKIPPED
-    assert offline.status is OverallStatus.PARTIALLY_VERIFIED
+    # The hosted badge's signature is its hosted copy: not fetched, nothing was proven.
+    assert offline.status is OverallStatus.INDETERMINATE
 
     # Online: the hosted copy, the badge class and the issuer profile are fetched once each.
     online = _verify(raw, online=True)
@@ -277,7 +278,8 @@ def test_unreachable_issuer_leaves_the_badge_unchecked(local_server: LocalServer
     assert signature.mode is CheckMode.NETWORK
     assert "HTTP status 404" in signature.message
     assert _check(report, "status").status is CheckStatus.SKIPPED
-    assert report.status is OverallStatus.PARTIALLY_VERIFIED
+    # Unreachable is not forged: could not be checked, never "partially verified".
+    assert report.status is OverallStatus.INDETERMINATE
 
 
 # --- signed badges ------------------------------------------------------------------------

@@ -32,59 +32,16 @@ NOT_A_CREDENTIAL = "not_a_credential"
 # Validity windows in the corpus run to 2029 and 2030: a fixed clock keeps the verdicts stable.
 CLOCK = datetime(2026, 12, 1, tzinfo=UTC)
 
-_NO_INDETERMINATE = "Kredo has no 'indeterminate' verdict yet: "
-_UNSUPPORTED_AS_PARTIAL = (
-    _NO_INDETERMINATE + "a proof it did not check is shown as partially verified"
-)
-_ONLINE_KEY_AS_PARTIAL = (
-    _NO_INDETERMINATE + "a key that is only online leaves the signature skipped and the "
-    "verdict partially verified"
-)
-_BINDING_AFTER_SUITE = (
-    "the issuer binding (did:key controller is not the issuer) is only checked after a suite "
-    "Kredo supports; for this suite the unchecked proof is shown as partially verified"
-)
-
 # relative path -> what Kredo does wrong today
 KNOWN_WRONG: dict[str, str] = {
-    "1edtech/validator-ob2-hosted-assertion.json": (
-        _NO_INDETERMINATE + "an OB 2.0 hosted assertion that was not fetched is shown as "
-        "partially verified"
+    "blockcerts/v3-testnet-tampered.json": (
+        "Kredo does not compare a Blockcerts Merkle proof's targetHash with the document (the "
+        "Blockcerts v3 context is not bundled): the altered file is indeterminate, not failed"
     ),
-    "1edtech/validator-ob3-ecdsa-sd-2023-derived-https-key.json": _UNSUPPORTED_AS_PARTIAL,
-    "1edtech/validator-ob3-ed25519signature2020-didweb-revocation-list.json": (
-        _ONLINE_KEY_AS_PARTIAL
-    ),
-    "1edtech/validator-ob3-ed25519signature2020-https-key.json": _ONLINE_KEY_AS_PARTIAL,
-    "1edtech/validator-ob3-eddsa-2022-draft-suite-https-key.json": _UNSUPPORTED_AS_PARTIAL,
-    "1edtech/validator-ob3-eddsa-rdfc-2022-bad-proof-value.json": _ONLINE_KEY_AS_PARTIAL,
-    "1edtech/validator-ob3-eddsa-rdfc-2022-https-key-didweb-subject.json": (_ONLINE_KEY_AS_PARTIAL),
-    "1edtech/validator-ob3-endorsement-eddsa-rdfc-2022-https-key.json": _ONLINE_KEY_AS_PARTIAL,
-    "1edtech/validator-ob3-unknown-proof-plus-ed25519signature2020.json": (_ONLINE_KEY_AS_PARTIAL),
-    "1edtech/validator-ob3-vc-jwt-rs256.jwt": (
-        "a VC-JWT whose header names no key is called failed ('names no key'); its key is "
-        "in the issuer's profile at iss, online only: indeterminate"
-    ),
-    "1edtech/validator-ob3-velocity-network-vc-jwt-rs256.jwt": (
-        "a did:velocity key Kredo cannot resolve is called failed; an unsupported DID method "
-        "proves nothing wrong: indeterminate"
-    ),
-    "blockcerts/v3-ecdsa-sd-2023-derived-https-issuer-didkey.json": _BINDING_AFTER_SUITE,
-    "blockcerts/v3-testnet-did-ion-merkleproof2019.json": (
-        "a Blockcerts MerkleProof2019 is called failed ('not a Data Integrity proof'); it is "
-        "an unsupported proof anchored online: indeterminate"
-    ),
-    "blockcerts/v3.1-merkle-proof-2019-data-integrity-mocknet.json": _UNSUPPORTED_AS_PARTIAL,
     "edc/elm-xml-0.4-2019-edci_presentation-unsealed.xml": (
         "a Europass XML verifiablePresentation is refused as 'not a credential' instead of "
         "being read and failed for its missing seals"
     ),
-    "w3c-di/bbs-2023-base-addSignedSDBase.json": _BINDING_AFTER_SUITE,
-    "w3c-di/bbs-2023-derivedRevealDocument.json": _BINDING_AFTER_SUITE,
-    "w3c-di/eddsa-2022-draft-DataInt-signedDataInt.json": _UNSUPPORTED_AS_PARTIAL,
-    "w3c-di/eddsa-jcs-2022-signedJCS.json": _ONLINE_KEY_AS_PARTIAL,
-    "w3c-di/eddsa-rdfc-2022-proof-chain-signedProofChain2.json": _ONLINE_KEY_AS_PARTIAL,
-    "w3c-di/eddsa-rdfc-2022-proof-set-signedProofSet1.json": _ONLINE_KEY_AS_PARTIAL,
 }
 
 

@@ -35,9 +35,6 @@ from wallet.verify.report import OverallStatus, VerificationReport
 from wallet.verify.stored import check_mode, save_verdict
 from wallet.verify.stored import verify_stored as verify_and_save
 
-# Worst first: the verdict of many reports is the worst of them.
-_SEVERITY = (OverallStatus.FAILED, OverallStatus.PARTIALLY_VERIFIED, OverallStatus.VERIFIED)
-
 
 @dataclass(frozen=True)
 class VerifyRequest:
@@ -169,6 +166,8 @@ def verify_batch(
 
 
 def worst_status(reports: Sequence[VerificationReport]) -> OverallStatus | None:
-    """The worst verdict among ``reports`` (None for none)."""
-    statuses = {report.status for report in reports}
-    return next((status for status in _SEVERITY if status in statuses), None)
+    """The worst verdict among ``reports`` (None for none): failed, then indeterminate, then
+    partially verified, then verified."""
+    if not reports:
+        return None
+    return OverallStatus.worst(report.status for report in reports)

@@ -74,6 +74,17 @@ class SealVerification:
         )
 
     @property
+    def revocation_unknown(self) -> bool:
+        """Intact, its chain held at the proven time, but whether a certificate in it was
+        revoked could not be checked offline: INDETERMINATE, neither valid nor failed."""
+        return (
+            not self.problems
+            and self.signature_valid
+            and self.path is not None
+            and self.path.revocation_unknown
+        )
+
+    @property
     def untrusted_timestamp_authorities(self) -> tuple[str, ...]:
         """Authorities whose tokens hold but whom no trusted list Kredo has vouches for."""
         names = [
@@ -224,7 +235,7 @@ def seal_path_at_proven_time(
     )
     problems.extend(path.problems)
     notes.extend(path.notes)
-    if path.valid and not path.anchor_trusted:
+    if (path.valid or path.revocation_unknown) and not path.anchor_trusted:
         notes.append(tr(
             "The seal's certificate authority is not among the trusted ones; "
             "the chain was checked up to the authority named in the file."

@@ -3,7 +3,11 @@
 The seal certificate is validated *as of a proven time* (the signature timestamp's genTime),
 with hard-fail revocation from the OCSP responses and CRLs the seal embeds: an expired seal
 certificate is fine if the timestamp proves the seal was made while it was valid and not
-revoked. The path is anchored on the caller's trusted CA certificates (a trusted-list
+revoked. When nothing embedded speaks about a certificate's revocation (normal for a JAdES
+B-T seal), the path is checked again without it: if it holds, the result says that revocation
+alone is unknown (``revocation_unknown``), which is INDETERMINATE in ETSI EN 319 102-1
+(REVOKED_NO_POE / TRY_LATER), never a failure; a revoked certificate or a broken chain still
+fails. The path is anchored on the caller's trusted CA certificates (a trusted-list
 snapshot) when one of them is reached; otherwise on the issuing CA found in the file, which
 proves integrity of the chain but not trust — ``anchor_trusted`` says which it was.
 pyhanko-certvalidator costs about 300 ms to import, so it is imported on first use.
@@ -43,6 +47,9 @@ class PathResult:
     notes: tuple[str, ...] = ()
     # The certificate the path ended on, so a caller can ask which list vouches for it.
     anchor: asn1crypto.x509.Certificate | None = None
+    # The chain holds in every respect but revocation, which no embedded data speaks about:
+    # not valid (nothing proves it was not revoked), not failed either.
+    revocation_unknown: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,15 +88,23 @@ def validate_seal_path(
     how = _revocation_source(end_entity, revocation)
     usage_problem = _seal_usage_problem(end_entity)
     notes: tuple[str, ...] = ()
+    # A trusted path whose revocation is unknown, kept in case the file's own chain proves
+    # no more: a fully checked path to the issuing CA in the file is preferred to it.
+    pending: PathResult | None = None
     relevant = relevant_roots(end_entity, pool, trusted_roots)
     if relevant:
         roots = [to_asn1(root) for root in relevant]
         trusted = _validate(end_entity, roots, pool, revocation, moment)
-        if trusted.valid:
+        if trusted.valid and trusted.revocation_checked:
             return _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
+        if trusted.valid:
+            pending = _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
         # Keep why the trusted path failed: the fallback below proves less, and says so.
-        notes = (tr("No path to a trusted authority held: {reason}", reason=trusted.problem),)
+        reason = trusted.problem or _seal_problems().no_revocation_data
+        notes = (tr("No path to a trusted authority held: {reason}", reason=reason),)
     issuers = [c for c in pool if c.subject == end_entity.issuer and c.ca]
+    if not issuers and pending is not None:
+        return pending
     if not issuers:
         return PathResult(
             valid=False,
@@ -104,7 +119,9 @@ def validate_seal_path(
         )
     in_file = _validate(end_entity, issuers, pool, revocation, moment)
     result = _finish(in_file, moment, anchor_trusted=False, how=how, extra=usage_problem)
-    return replace(result, notes=notes)
+    if pending is not None and not result.valid:
+        return pending
+    return replace(result, notes=(*notes, *result.notes))
 
 
 def relevant_roots(
@@ -171,15 +188,24 @@ def _finish(
     attempt: PathAttempt, moment: datetime, *, anchor_trusted: bool, how: str, extra: str | None
 ) -> PathResult:
     problems = [p for p in (attempt.problem, extra) if p]
+    unknown = attempt.valid and not attempt.revocation_checked and not problems
     return PathResult(
-        valid=attempt.valid and not problems,
+        valid=attempt.valid and attempt.revocation_checked and not problems,
         validated_at=moment,
         chain_subjects=tuple(c.subject.human_friendly for c in attempt.chain),
         anchor_trusted=anchor_trusted and attempt.valid,
         anchor_subject=attempt.chain[0].subject.human_friendly if attempt.chain else None,
-        revocation=how if attempt.valid else "not established",
+        revocation=(
+            "not available offline" if unknown else how if attempt.valid else "not established"
+        ),
         problems=tuple(problems),
+        notes=(
+            (tr("No revocation data for the seal's certificate chain is embedded, so whether "
+                "a certificate in it was revoked could not be checked offline."),)
+            if unknown else ()
+        ),
         anchor=attempt.chain[0] if attempt.chain else None,
+        revocation_unknown=unknown,
     )
 
 
@@ -190,8 +216,22 @@ def _validate(
     revocation: RevocationData,
     moment: datetime,
 ) -> PathAttempt:
-    return attempt_path(end_entity, roots, pool, revocation, moment, mode="hard-fail",
-                        problems=_seal_problems())
+    attempt = attempt_path(end_entity, roots, pool, revocation, moment, mode="hard-fail",
+                           problems=_seal_problems())
+    if attempt.failure != "no_revocation_data":
+        return attempt
+    # Nothing embedded speaks about revocation: does the chain hold otherwise? Soft-fail still
+    # fails a certificate that the data present shows revoked.
+    again = attempt_path(end_entity, roots, pool, revocation, moment, mode="soft-fail",
+                         problems=_seal_problems())
+    if again.failure == "no_revocation_data":
+        # The data present is not fresh for ``moment`` (a stale OCSP response): it proves
+        # neither way, so the chain is judged without it.
+        again = attempt_path(end_entity, roots, pool, RevocationData(), moment,
+                             mode="soft-fail", problems=_seal_problems())
+    if again.valid:
+        return PathAttempt(True, again.chain, None, revocation_checked=False)
+    return again
 
 
 def attempt_path(

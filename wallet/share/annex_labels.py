@@ -128,6 +128,7 @@ DOCUMENT_LABELS: Mapping[str, Label] = {
     "status_partially_verified": Label(
         "Partially Verified", "Částečně ověřeno", "details.verification-tab.ribbon-warning"
     ),
+    "status_indeterminate": Label("Could Not Be Checked", "Nebylo možné ověřit"),
     "status_failed": Label(
         "Verification Failed",
         "Ověření neproběhlo úspěšně",

@@ -41,6 +41,7 @@ IMAGE_MAX_HEIGHT_MM = {"page": 215.0, "badge": 45.0}
 _STATUS_COLOURS = {
     OverallStatus.VERIFIED: (25, 135, 84),
     OverallStatus.PARTIALLY_VERIFIED: (176, 106, 0),
+    OverallStatus.INDETERMINATE: (74, 96, 128),  # slate blue: neither a pass nor a failure
     OverallStatus.FAILED: (200, 35, 51),
 }
 

@@ -7,9 +7,10 @@ raises only for input that is not a credential at all (``NotACredential``, exit 
 A presentation's report has format ``presentation``, one ``holder`` check (the holder's proof,
 its purpose, challenge and domain) and, under ``credentials``, one full report per credential
 it carries (enveloped ones decoded from their ``data:`` URL and verified as themselves). Its
-overall status is the worst of the holder check and the credential reports: ``failed`` when
-either failed, ``partially_verified`` when the holder check was skipped (no proof, key not
-reachable offline) or any credential is only partially verified, else ``verified``. A
+overall status is the worst of the holder check and the credential reports (failed >
+indeterminate > partially verified > verified, ADR 0010): a holder proof that is there but
+could not be checked (unknown kind, key not reachable offline) is ``indeterminate``; a
+presentation without any holder proof is at best ``partially_verified``. A
 credential inside that cannot even be read gets a report with a failed ``format`` check
 instead of stopping the others.
 """

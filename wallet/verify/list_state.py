@@ -12,6 +12,7 @@ class ListState(enum.StrEnum):
 
     VERIFIED = "verified"
     PARTIALLY_VERIFIED = "partially_verified"
+    INDETERMINATE = "indeterminate"  # could not be checked: the signature was not proven
     FAILED = "failed"
     EXPIRED = "expired"
     REVOKED = "revoked"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -54,13 +54,49 @@ class CheckMode(enum.StrEnum):
 
 
 class OverallStatus(enum.StrEnum):
+    """The verdict, saying no more than was proven (after ETSI EN 319 102-1's PASSED /
+    INDETERMINATE / FAILED; ADR 0010).
+
+    ``indeterminate`` ("could not be checked"): the signature or seal itself was not proven
+    (an unsupported suite, a key or revocation data not available offline); nothing is proven
+    wrong either. ``partially_verified``: the signature is proven, something else is not.
+    """
+
     VERIFIED = "verified"
     PARTIALLY_VERIFIED = "partially_verified"
+    INDETERMINATE = "indeterminate"
     FAILED = "failed"
 
     @property
     def exit_code(self) -> int:
-        return {"verified": 0, "partially_verified": 3, "failed": 1}[self.value]
+        return _EXIT_CODES[self]
+
+    @property
+    def severity(self) -> int:
+        """Worse verdicts weigh more: verified < partially verified < indeterminate < failed."""
+        return _SEVERITY[self]
+
+    @classmethod
+    def worst(cls, statuses: Iterable[OverallStatus]) -> OverallStatus:
+        """The worst of ``statuses`` (``verified`` when there are none)."""
+        return max(statuses, key=lambda status: status.severity, default=cls.VERIFIED)
+
+
+_EXIT_CODES = {
+    OverallStatus.VERIFIED: 0,
+    OverallStatus.PARTIALLY_VERIFIED: 3,
+    OverallStatus.INDETERMINATE: 4,
+    OverallStatus.FAILED: 1,
+}
+_SEVERITY = {
+    OverallStatus.VERIFIED: 0,
+    OverallStatus.PARTIALLY_VERIFIED: 1,
+    OverallStatus.INDETERMINATE: 2,
+    OverallStatus.FAILED: 3,
+}
+# The checks that prove the signature or seal itself: a credential's ``signature``, a
+# presentation's ``holder`` proof. Skipped, they leave the verdict indeterminate.
+_SIGNATURE_CHECKS = frozenset({"signature", "holder"})
 
 
 CHECK_IDS = ("format", "signature", "issuer", "validity", "status", "holder", "accreditation")
@@ -137,6 +173,12 @@ class IssuerInfo:
         )
 
 
+def _unproven(check: CheckResult) -> bool:
+    """A signature or holder proof that is there but was not checked. A presentation its
+    holder did not sign has no proof to leave unchecked: that is only something unconfirmed."""
+    return check.status is CheckStatus.SKIPPED and check.details.get("unsigned") is not True
+
+
 @dataclass(frozen=True)
 class VerificationReport:
     format: str
@@ -146,16 +188,22 @@ class VerificationReport:
 
     @property
     def status(self) -> OverallStatus:
+        """Worked out from the checks (never stored): for a presentation, the worst of its
+        own checks and of every credential it carries."""
+        return OverallStatus.worst((self._own_status(), *(r.status for r in self.credentials)))
+
+    def _own_status(self) -> OverallStatus:
         statuses = [c.status for c in self.checks]
-        nested = [r.status for r in self.credentials]
-        if CheckStatus.FAILED in statuses or OverallStatus.FAILED in nested:
+        # 1. Something proven wrong: failed.
+        if CheckStatus.FAILED in statuses:
             return OverallStatus.FAILED
+        # 2. The signature or seal itself not proven (or never checked): indeterminate.
+        proving = [c for c in self.checks if c.id in _SIGNATURE_CHECKS]
+        if not proving or any(_unproven(c) for c in proving):
+            return OverallStatus.INDETERMINATE
+        # 3. Proven, but something else unconfirmed: partially verified.
         trusted = self.issuer is not None and self.issuer.trusted
-        if (
-            CheckStatus.SKIPPED in statuses
-            or OverallStatus.PARTIALLY_VERIFIED in nested
-            or (not trusted and not self.credentials)
-        ):
+        if CheckStatus.SKIPPED in statuses or (not trusted and not self.credentials):
             return OverallStatus.PARTIALLY_VERIFIED
         return OverallStatus.VERIFIED
 

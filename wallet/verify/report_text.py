@@ -18,6 +18,11 @@ def _headline(status: OverallStatus) -> str:
         return tr("VERIFIED: genuine, from a trusted issuer.")
     if status is OverallStatus.PARTIALLY_VERIFIED:
         return tr("PARTIALLY VERIFIED: nothing failed, but not everything could be confirmed.")
+    if status is OverallStatus.INDETERMINATE:
+        return tr(
+            "COULD NOT BE CHECKED: this is not a sign of forgery, but the signature or seal "
+            "could not be proven either way; do not rely on it until it is checked."
+        )
     return tr("FAILED: do not rely on this credential.")
 
 

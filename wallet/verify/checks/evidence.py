@@ -29,7 +29,8 @@ class SignerEvidence:
 
     ``status``, ``message``, ``mode`` and ``details`` are the signature check's own result;
     ``signer`` is who signed (``issuer``); ``time_problems`` are the JWT time claims found wrong
-    (``validity``); ``issuer_note`` says why a listed seal authority is not enough (``issuer``);
+    (``validity``); ``issuer_note`` says why a listed seal authority is not enough, or what
+    is known of a signer whose seal could not be fully checked (``issuer``);
     ``revocation`` is the issuer's word on revocation where the format gives it (``status``).
     """
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wallet.model import Credential
+from wallet.model import Credential, CredentialFormat
 from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.report import CheckResult, CheckStatus
@@ -15,6 +15,18 @@ class FormatCheck:
         return True
 
     def run(self, credential: Credential, context: VerifyContext) -> CheckResult:
+        # An SD-JWT VC names its type in ``vct`` (IETF SD-JWT VC §3.2.2.1.1): without it, it is
+        # an SD-JWT of no known kind, and none of its claims can be read as a credential's.
+        if credential.format is CredentialFormat.SD_JWT_VC and not credential.extras.get("vct"):
+            return context.result(
+                self.id,
+                CheckStatus.FAILED,
+                tr(
+                    "This SD-JWT does not name a credential type (vct), so it is not an SD-JWT "
+                    "verifiable credential."
+                ),
+                format=credential.format.value,
+            )
         # Parsing already enforced structure; a Credential in hand is well-formed.
         return context.result(
             self.id,

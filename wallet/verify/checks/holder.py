@@ -128,6 +128,9 @@ class HolderCheck:
                 "or that it was made for you. Each credential is still checked on its own."
             ),
             holder=holder,
+            # No proof to check is not a proof unchecked: the credentials carry the verdict
+            # (partially verified at best), never "could not be checked" (ADR 0010).
+            unsigned=True,
         )
 
     def _judge(

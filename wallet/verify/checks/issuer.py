@@ -59,7 +59,8 @@ class IssuerCheck:
             return context.result(
                 self.id,
                 CheckStatus.SKIPPED,
-                tr(
+                evidence.issuer_note
+                or tr(
                     "Who issued this credential was not confirmed, because its signature "
                     "could not be checked."
                 ),

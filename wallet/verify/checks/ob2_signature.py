@@ -51,6 +51,8 @@ MAX_DOCUMENT_BYTES = 256 * 1024
 ACCEPT = "application/ld+json, application/json"
 HOSTED_TYPES = frozenset({"HostedBadge", "hosted"})
 SIGNED_TYPES = frozenset({"SignedBadge", "signed"})
+# Blockcerts 2.0: an OB 2.0 assertion proven by a Merkle proof anchored on a blockchain.
+BLOCKCERTS_TYPES = frozenset({"MerkleProofVerification2017", "MerkleProof2017"})
 # What a hosted copy must repeat exactly; ``badge`` is compared by its id.
 COMPARED_FIELDS = ("recipient", "badge", "issuedOn", "expires", "evidence", "verification")
 
@@ -100,9 +102,12 @@ class _Documents:
 def verify_ob2(credential: Credential, context: CheckContext) -> SignerEvidence:
     assertion = credential.document
     verification = assertion.get("verification")
-    kind = verification.get("type") if isinstance(verification, Mapping) else None
+    kinds = set(_types(verification))
+    kind = next(iter(sorted(kinds & (SIGNED_TYPES | HOSTED_TYPES))), None)
     documents = _Documents(context)
     signer = IssuerInfo(name=_embedded_issuer_name(assertion))
+    if kinds & BLOCKCERTS_TYPES or set(_types(assertion.get("signature"))) & BLOCKCERTS_TYPES:
+        return _blockcerts(signer)
     try:
         if kind in SIGNED_TYPES or _looks_signed(credential):
             finding = _verify_signed(credential, context, documents)
@@ -356,6 +361,33 @@ def _issuer_info(profile: Mapping[str, Any]) -> IssuerInfo:
 def _comparable(document: Mapping[str, Any], name: str) -> Any:
     value = document.get(name)
     return id_of(value) if name == "badge" else value
+
+
+def _types(value: Any) -> list[str]:
+    """``type`` of an object as a list of strings (OB 2.0 and Blockcerts allow either)."""
+    found = value.get("type") if isinstance(value, Mapping) else None
+    return [t for t in as_list(found) if isinstance(t, str)]
+
+
+def _blockcerts(signer: IssuerInfo) -> SignerEvidence:
+    """A Blockcerts 2.0 badge: its proof is a blockchain transaction, unchecked by Kredo."""
+    return SignerEvidence(
+        CheckStatus.SKIPPED,
+        tr(
+            "The signature could not be checked: it is a Blockcerts Merkle proof anchored on "
+            "a blockchain ({name}), which Kredo does not check.",
+            name="MerkleProof2017",
+        ),
+        signer,
+        revocation=RevocationEvidence(
+            CheckStatus.SKIPPED,
+            tr(
+                "Whether the issuer revoked this badge was not checked, because the badge "
+                "itself could not be checked with its issuer."
+            ),
+            CheckMode.OFFLINE,
+        ),
+    )
 
 
 def _looks_signed(credential: Credential) -> bool:

@@ -26,7 +26,7 @@ from wallet.crypto.xades import verify_xades_seal
 from wallet.did import key_resolver
 from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
-from wallet.errors import NetworkError, NetworkNotAllowed, WalletError
+from wallet.errors import NetworkError, NetworkNotAllowed, VerificationError
 from wallet.json_input import load_json_object
 from wallet.json_values import id_of
 from wallet.model import Credential
@@ -35,6 +35,7 @@ from wallet.translation import tr, tr_n
 from wallet.trust import eu_trusted_list
 from wallet.verify.checks.base import CheckContext
 from wallet.verify.checks.evidence import SignerEvidence
+from wallet.verify.checks.unchecked_proof import unchecked_signature, unsupported_proof
 from wallet.verify.report import CheckMode, CheckStatus, IssuerInfo
 from wallet.verify.sentences import first_sentences
 
@@ -119,6 +120,12 @@ def _seal_finding(seal: SealVerification, context: CheckContext) -> SignerEviden
         if listed and not time_vouched
         else None
     )
+    if seal.revocation_unknown:
+        note = tr(
+            "Sealed by {issuer}, but who issued this credential is confirmed only once the "
+            "seal certificate's revocation status can be checked.",
+            issuer=signer.name or tr("an unnamed issuer"),
+        )
     return SignerEvidence(
         status,
         message,
@@ -133,6 +140,13 @@ def _seal_verdict(seal: SealVerification, issuer: str) -> tuple[CheckStatus, str
     if not seal.signature_valid:
         return CheckStatus.FAILED, (
             seal.problems[0] if seal.problems else tr("The seal does not match the credential.")
+        )
+    if seal.revocation_unknown:
+        # ETSI EN 319 102-1: INDETERMINATE (revocation unknown), not FAILED: the seal holds.
+        return CheckStatus.SKIPPED, tr(
+            "The seal of {issuer} is intact; whether its certificate was revoked could not be "
+            "checked offline.",
+            issuer=issuer,
         )
     if not seal.valid:
         return CheckStatus.FAILED, (
@@ -297,6 +311,9 @@ def verify_data_integrity(credential: Credential, context: CheckContext) -> Sign
     document = credential.document
     issuer = _issuer_id(document)
     signer = IssuerInfo(identifier=issuer, name=_issuer_name(document), domain=_domain_of(issuer))
+    unsupported = unsupported_proof(document, signer)
+    if unsupported is not None:
+        return unsupported
     try:
         documents, mode = _key_documents(_proof_methods(document), context)
         result = verify_proof(document, resolve=key_resolver(documents), now=context.now)
@@ -304,11 +321,14 @@ def verify_data_integrity(credential: Credential, context: CheckContext) -> Sign
         return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer)
     except NetworkError as exc:
         return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer, mode=CheckMode.NETWORK)
-    return replace(_data_integrity_finding(result, signer, issuer), mode=mode)
+    return replace(_data_integrity_finding(result, document, signer, issuer), mode=mode)
 
 
 def _data_integrity_finding(
-    result: ProofVerification, signer: IssuerInfo, issuer: str | None
+    result: ProofVerification,
+    document: Mapping[str, Any],
+    signer: IssuerInfo,
+    issuer: str | None,
 ) -> SignerEvidence:
     details = {
         "cryptosuite": result.cryptosuite,
@@ -317,14 +337,7 @@ def _data_integrity_finding(
         "problems": list(result.problems),
     }
     if not result.signature_checked:
-        return SignerEvidence(
-            CheckStatus.SKIPPED,
-            result.problems[0]
-            if result.problems
-            else tr("The signature could not be checked offline."),
-            signer,
-            details=details,
-        )
+        return unchecked_signature(result, document, signer, details)
     if not result.signature_valid:
         return SignerEvidence(
             CheckStatus.FAILED,
@@ -387,7 +400,16 @@ def _jwt_key(token: str, issuer: str | None, context: CheckContext) -> tuple[Any
         return method.public_key, method.controller
     found = discover_verification_key(jws.header)
     if found is None:
-        raise WalletError(tr("The token names no key to check its signature with."))
+        # No key found is ETSI's NO_SIGNING_CERTIFICATE_FOUND: indeterminate, not forged.
+        if issuer and issuer.startswith("https://"):
+            raise VerificationError(tr(
+                "The signature could not be checked: the token names no key, and its issuer "
+                "publishes keys only online, at {location}.",
+                location=issuer[:200],
+            ))
+        raise VerificationError(
+            tr("The signature could not be checked: the token names no key to check it with.")
+        )
     return found.key, None
 
 
@@ -404,7 +426,9 @@ def verify_jwt(credential: Credential, context: CheckContext) -> SignerEvidence:
     )
     try:
         key, controller = _jwt_key(token, issuer, context)
-    except NetworkError as exc:  # not allowed offline, or the issuer's server failed
+    except (NetworkError, VerificationError) as exc:
+        # Not allowed offline, the issuer's server failed, a DID method Kredo cannot resolve
+        # or no key named: nothing proven either way.
         return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer)
     result = verify_vc_jwt(token, key, now=context.now)
     details = {
@@ -433,7 +457,9 @@ def verify_sd_jwt_vc(credential: Credential, context: CheckContext) -> SignerEvi
     signer = IssuerInfo(identifier=issuer, domain=_domain_of(issuer))
     try:
         key, controller = _jwt_key(token, issuer, context)
-    except NetworkError as exc:  # not allowed offline, or the issuer's server failed
+    except (NetworkError, VerificationError) as exc:
+        # Not allowed offline, the issuer's server failed, a DID method Kredo cannot resolve
+        # or no key named: nothing proven either way.
         return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer)
     result = verify_sd_jwt(
         token,
