@@ -13,3 +13,9 @@ MAX_CREDENTIALS_PER_PRESENTATION = 1000
 MAX_INFLATED_BYTES = 16 * 1024 * 1024
 # A single PNG chunk as declared in its header.
 MAX_PNG_CHUNK_BYTES = 16 * 1024 * 1024
+# PDFs read for QR codes and attached files (wallet/qr/pdf_streams.py): one stream decoded,
+# all streams of one PDF decoded together, and the pixels of one image in it. pdfium decodes
+# a stream whole and an image at full size before anything can look at them.
+MAX_PDF_STREAM_BYTES = 32 * 1024 * 1024
+MAX_PDF_DECODED_BYTES = 256 * 1024 * 1024
+MAX_PDF_IMAGE_PIXELS = 25_000_000
