@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from wallet.errors import KeyUnavailable, StoreError
+from wallet.errors import KeyUnavailable, StoreError, WalletError
+from wallet.json_input import load_json
 from wallet.store.kdf import SALT_BYTES, Argon2Params
 from wallet.translation import tr
 
@@ -101,9 +102,9 @@ def read_header(path: Path) -> KeyHeader:
     if len(raw) > _MAX_HEADER_BYTES:
         raise _unreadable("header too large")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _unreadable("not JSON") from exc
+        data = load_json(raw, max_bytes=_MAX_HEADER_BYTES)
+    except WalletError as exc:
+        raise _unreadable(f"not JSON: {exc.message}") from exc
     return KeyHeader.from_json(data)
 
 
