@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# Reading one input file: a file on a stalled network share is given up after this long.
+MAX_READ_SECONDS = 30
 # A whole input file (credential, image carrying a baked badge, presentation). The largest
 # real credentials seen are sealed EDCs of ~150 KB and baked badge PNGs of a few MB.
 MAX_INPUT_BYTES = 16 * 1024 * 1024

@@ -42,8 +42,10 @@ def start_kredo(home: Path, *args: str, **env: str) -> subprocess.Popen[str]:
 
 def run_kredo(home: Path, *args: str, timeout: float = 120,
               **env: str) -> subprocess.CompletedProcess[str]:
+    # Undecodable bytes (a file name from the file system) are read as \xNN, not an error.
     result = subprocess.run(kredo_command(home, *args), cwd=REPO_ROOT, env=kredo_env(**env),
-                            capture_output=True, text=True, timeout=timeout, check=False)
+                            capture_output=True, text=True, errors="backslashreplace",
+                            timeout=timeout, check=False)
     assert MARKER not in result.stderr, result.stderr
     assert "Traceback" not in result.stderr or "--debug" in args, result.stderr
     return result
