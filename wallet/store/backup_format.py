@@ -19,7 +19,15 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from wallet.errors import BackupError, StoreError
-from wallet.store.kdf import SALT_BYTES, Argon2Params, derive_key, new_salt
+from wallet.store.kdf import (
+    MAX_ITERATIONS,
+    MAX_LANES,
+    MAX_MEMORY_KIB,
+    SALT_BYTES,
+    Argon2Params,
+    derive_key,
+    new_salt,
+)
 from wallet.translation import tr
 
 MAGIC = b"KREDOBAK"
@@ -90,11 +98,15 @@ def read_segments(source: BinaryIO, passphrase: str) -> Iterator[bytes]:
         raise BackupError(
             tr("This backup was written by a newer Kredo; update Kredo to restore it."),
                           details=f"backup version {version}")
-    try:
+    try:  # checked before any derivation: a header asking for 4 GiB is refused at once
         params = Argon2Params(memory_kib=memory_kib, iterations=iterations, lanes=lanes)
     except StoreError as exc:
-        raise BackupError(tr("The backup file is damaged; nothing was restored."),
-                          details=exc.details) from exc
+        raise BackupError(tr(
+            "The backup file asks for more key-stretching work than Kredo ever uses (at most "
+            "{memory} MiB of memory, {passes} passes and {lanes} lanes), so it was altered or "
+            "not made by Kredo; nothing was restored.",
+            memory=MAX_MEMORY_KIB // 1024, passes=MAX_ITERATIONS, lanes=MAX_LANES),
+            details=exc.details) from exc
     aead = AESGCM(derive_key(passphrase, salt, params))
     index = 0
     while True:
