@@ -10,6 +10,7 @@ passes (minutes of work, or a MemoryError) is refused at once. Kredo never write
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,8 +70,25 @@ def new_salt() -> bytes:
     return os.urandom(SALT_BYTES)
 
 
+def normalise_passphrase(passphrase: str) -> str:
+    """The passphrase as it is stretched: Unicode NFC, so "café" typed with a precomposed é
+    and with e + a combining accent (some keyboards, macOS input) make the same key."""
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def passphrase_forms(passphrase: str) -> tuple[str, ...]:
+    """The forms to try when opening: NFC (what Kredo stretches since November 2026), then
+    as typed and NFD (what older Kredo may have stretched); each only once."""
+    forms = (normalise_passphrase(passphrase), passphrase,
+             unicodedata.normalize("NFD", passphrase))
+    return tuple(dict.fromkeys(forms))
+
+
 def derive_key(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
-    """A 256-bit key from ``passphrase`` (UTF-8) and ``salt``."""
+    """A 256-bit key from ``passphrase`` (UTF-8, exactly these code points) and ``salt``.
+
+    Writers pass :func:`normalise_passphrase`; readers try :func:`passphrase_forms`.
+    """
     kdf = Argon2id(salt=salt, length=KEY_BYTES, iterations=params.iterations,
                    lanes=params.lanes, memory_cost=params.memory_kib)
     try:

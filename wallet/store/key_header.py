@@ -5,7 +5,9 @@
 "wrapped_key": b64(nonce || AES-256-GCM ciphertext+tag) | null}``
 
 The wrapped key's AAD binds the format, version, wallet id and KDF parameters, so a header
-edited to cheaper parameters or another wallet's id does not unwrap.
+edited to cheaper parameters or another wallet's id does not unwrap. The wrapping key is
+stretched from the passphrase's Unicode NFC form; a key an older Kredo wrapped with the
+passphrase as typed still unwraps, and is wrapped again in NFC (``wallet.store.keys``).
 """
 
 from __future__ import annotations
