@@ -125,10 +125,11 @@ def write_header(path: Path, header: KeyHeader) -> None:
         tmp.unlink(missing_ok=True)
         raise StoreError(tr("The wallet key file could not be written."),
                          details=f"{type(exc).__name__}: {exc.strerror}") from exc
-    _fsync_dir(path.parent)
+    fsync_directory(path.parent)
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
+    """Make a rename or unlink in ``directory`` durable (POSIX; elsewhere a no-op)."""
     if os.name != "posix":
         return
     fd = os.open(directory, os.O_RDONLY)
