@@ -9,17 +9,20 @@ The header is authenticated, but only with the key derived from it: the bound mu
 from __future__ import annotations
 
 import struct
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.robustness.processes import MIB, run_kredo_limited
 from tests.robustness.wallets import BACKUP_PASSPHRASE, FAST_KDF, new_wallet, open_test_wallet
-from wallet.store.backup import write_backup
+from wallet.errors import BackupError
+from wallet.store.backup import restore_backup, write_backup
 
-pytestmark = pytest.mark.slow
+REGRESSIONS = Path(__file__).resolve().parent / "regressions"
 
 
+@pytest.mark.slow
 def test_restore_of_a_backup_asking_for_4_gib_is_refused_at_once(tmp_path: Path) -> None:
     # GIVEN a real backup whose header was edited to 4 GiB, 64 passes, 64 lanes
     source = tmp_path / "source"
@@ -42,3 +45,14 @@ def test_restore_of_a_backup_asking_for_4_gib_is_refused_at_once(tmp_path: Path)
     assert run.seconds < 20
     with open_test_wallet(target) as wallet:
         assert wallet.repository.count() == 0
+
+
+def test_the_recorded_backup_is_refused_before_any_derivation(tmp_path: Path) -> None:
+    # regressions/backup-kdf-4gib-64-passes.kredo-backup: a real backup, header edited
+    target = tmp_path / "target"
+    new_wallet(target)
+    started = time.monotonic()
+    with open_test_wallet(target) as wallet, pytest.raises(BackupError, match="key-stretching"):
+        restore_backup(REGRESSIONS / "backup-kdf-4gib-64-passes.kredo-backup", BACKUP_PASSPHRASE,
+                       wallet.repository)
+    assert time.monotonic() - started < 5

@@ -189,3 +189,14 @@ def test_kredo_scan_refuses_a_bomb_under_a_memory_limit(tmp_path: Path, name: st
     assert "Traceback" not in run.stdout + run.stderr
     assert run.peak_rss < PEAK_RSS, f"{run.peak_rss / MIB:.0f} MiB"
     assert run.seconds < 30
+
+
+REGRESSIONS = Path(__file__).resolve().parent / "regressions"
+
+
+@pytest.mark.parametrize("path", sorted(REGRESSIONS.glob("pdf-*.pdf")), ids=lambda p: p.name)
+def test_recorded_pdf_regressions(path: Path) -> None:
+    # The small ones of the bombs above, kept as files (see regressions/README.md).
+    with pytest.raises((InputTooLarge, MalformedCredential)) as refused:
+        read_pdf(path.read_bytes())
+    assert refused.value.message.startswith(("The PDF", "A file attached to the PDF"))
