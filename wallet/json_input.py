@@ -17,6 +17,7 @@ import json
 import math
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from wallet.errors import InputTooLarge, MalformedCredential
@@ -85,15 +86,20 @@ def looks_like_json_object(raw: bytes) -> bool:
     return raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
-def load_json(raw: bytes, *, what: str | None = None,
-              max_bytes: int = MAX_INPUT_BYTES) -> Any:
-    """Parse JSON with the size and depth caps; raise only typed wallet errors."""
+def load_json(raw: bytes, *, what: str | None = None, max_bytes: int = MAX_INPUT_BYTES,
+              object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None) -> Any:
+    """Parse JSON with the size and depth caps; raise only typed wallet errors.
+
+    ``object_pairs_hook`` is ``json.loads``'s (a JOSE header refusing repeated names); it may
+    raise only a ``WalletError``.
+    """
     text = decode_text(raw, what=what, max_bytes=max_bytes)
     if json_depth_exceeds(raw):
         raise InputTooLarge(tr("{what} nests JSON deeper than {limit} levels.",
                                what=_subject(what), limit=MAX_JSON_DEPTH))
     try:
-        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float,
+                           object_pairs_hook=object_pairs_hook)
     except json.JSONDecodeError as exc:
         # exc.msg is the standard library's English ("Expecting value"): a technical detail.
         raise MalformedCredential(tr(
@@ -114,9 +120,10 @@ def load_json(raw: bytes, *, what: str | None = None,
     return value
 
 
-def load_json_object(raw: bytes, *, what: str | None = None,
-                     max_bytes: int = MAX_INPUT_BYTES) -> dict[str, Any]:
-    value = load_json(raw, what=what, max_bytes=max_bytes)
+def load_json_object(raw: bytes, *, what: str | None = None, max_bytes: int = MAX_INPUT_BYTES,
+                     object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None,
+                     ) -> dict[str, Any]:
+    value = load_json(raw, what=what, max_bytes=max_bytes, object_pairs_hook=object_pairs_hook)
     if not isinstance(value, dict):
         raise MalformedCredential(
             tr("{what} holds JSON, but not a JSON object.", what=_subject(what))

@@ -111,3 +111,18 @@ def test_kredo_says_a_sentence_and_exits_2(tmp_path: Path) -> None:
         assert result.returncode == 2, (args, result.stderr)
         assert "Traceback" not in result.stdout + result.stderr
         assert TOO_MANY_DIGITS in result.stdout + result.stderr or SURROGATE in result.stderr
+
+
+def test_a_pairs_hook_sees_every_member_and_its_error_comes_through() -> None:
+    # For readers that refuse a repeated name (a JOSE header): the one reader takes the hook.
+    def unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        if len({key for key, _ in pairs}) != len(pairs):
+            raise MalformedCredential("repeated")
+        return dict(pairs)
+
+    assert load_json(b'{"alg": "ES256", "kid": "1"}', object_pairs_hook=unique) == {
+        "alg": "ES256", "kid": "1"}
+    with pytest.raises(MalformedCredential, match="repeated"):
+        load_json(b'{"alg": "ES256", "alg": "none"}', object_pairs_hook=unique)
+    with pytest.raises(MalformedCredential, match="4,300 digits"):
+        load_json(b'{"alg": ' + b"1" * 5000 + b"}", object_pairs_hook=unique)
