@@ -64,13 +64,19 @@ bench: $(STAMP)
 
 # Long fuzzing: the robustness fuzzers with 20 times the CI examples, randomized; then, when
 # atheris is installed, FUZZ_SECONDS of coverage-guided fuzzing of every parser (crashes
-# land in .fuzz/). See docs/robustness.md.
+# land in .fuzz/). Both run under FUZZ_MEMORY_MIB (default 2048) MiB of address space, so an
+# input that makes a reader allocate without bound fails the run instead of passing on a
+# large machine. See docs/robustness.md.
+FUZZ_MEMORY_MIB ?= 2048
 fuzz: $(STAMP)
+	ulimit -v $$(( $(FUZZ_MEMORY_MIB) * 1024 )) && \
 	KREDO_FUZZ_SCALE=$${KREDO_FUZZ_SCALE:-20} QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
 		-p no:cacheprovider tests/robustness -k "fuzz or depth"
 	@if $(PY) -c "import atheris" 2>/dev/null; then \
-		mkdir -p .fuzz && $(PY) -m tests.robustness.atheris_fuzz .fuzz/corpus \
-			-max_total_time=$${FUZZ_SECONDS:-300} -artifact_prefix=.fuzz/; \
+		mkdir -p .fuzz && ulimit -v $$(( $(FUZZ_MEMORY_MIB) * 1024 )) && \
+		$(PY) -m tests.robustness.atheris_fuzz .fuzz/corpus \
+			-max_total_time=$${FUZZ_SECONDS:-300} -rss_limit_mb=$(FUZZ_MEMORY_MIB) \
+			-artifact_prefix=.fuzz/; \
 	else echo "atheris is not installed (pip install atheris): coverage-guided run skipped"; fi
 
 update-contexts: $(STAMP)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
+import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.robustness.guarded_cli import BATCH, MARKER, SEPARATOR
@@ -38,8 +42,10 @@ def start_kredo(home: Path, *args: str, **env: str) -> subprocess.Popen[str]:
 
 def run_kredo(home: Path, *args: str, timeout: float = 120,
               **env: str) -> subprocess.CompletedProcess[str]:
+    # Undecodable bytes (a file name from the file system) are read as \xNN, not an error.
     result = subprocess.run(kredo_command(home, *args), cwd=REPO_ROOT, env=kredo_env(**env),
-                            capture_output=True, text=True, timeout=timeout, check=False)
+                            capture_output=True, text=True, errors="backslashreplace",
+                            timeout=timeout, check=False)
     assert MARKER not in result.stderr, result.stderr
     assert "Traceback" not in result.stderr or "--debug" in args, result.stderr
     return result
@@ -62,3 +68,61 @@ def run_kredo_batch(commands: list[list[str]], batch_file: Path,
     outputs = [outs[0], *(part.split("\n", 1)[1] for part in outs[1:-1])]
     errors = [errs[0], *(part.split("\n", 1)[1] for part in errs[1:-1])]
     return list(zip(codes, outputs, errors, strict=True))
+
+
+# --- under a memory limit -----------------------------------------------------------------
+
+# Address space for a child: pdfium, Pillow and zxing-cpp need about 0.7 GiB of mappings
+# before reading anything, so 1.5 GiB leaves room for work and none for a gigabyte.
+ADDRESS_SPACE = 3 * 1024 * 1024 * 1024 // 2
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class LimitedRun:
+    returncode: int
+    stdout: str
+    stderr: str
+    peak_rss: int  # bytes, this child alone (from wait4)
+    seconds: float
+
+
+def run_kredo_limited(home: Path, *args: str, timeout: float = 120,
+                      address_space: int = ADDRESS_SPACE, **env: str) -> LimitedRun:
+    """``kredo ARGS`` in a child whose address space is capped (``RLIMIT_AS``), so an unbounded
+    allocation fails there instead of passing on a large machine; its own peak RSS measured."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+
+    started = time.monotonic()
+    child = subprocess.Popen(kredo_command(home, *args), cwd=REPO_ROOT, env=kredo_env(**env),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             preexec_fn=limit)  # noqa: PLW1509 - no threads run code in between
+    outputs: dict[str, bytes] = {}
+    readers = [threading.Thread(target=lambda n=name, s=stream: outputs.__setitem__(n, s.read()))
+               for name, stream in (("out", child.stdout), ("err", child.stderr))]
+    for reader in readers:
+        reader.start()
+    status, usage = _wait_with_timeout(child, started + timeout)
+    for reader in readers:
+        reader.join()
+    child.returncode = os.waitstatus_to_exitcode(status)
+    stderr = outputs["err"].decode("utf-8", "replace")
+    assert MARKER not in stderr, stderr
+    return LimitedRun(child.returncode, outputs["out"].decode("utf-8", "replace"), stderr,
+                      usage.ru_maxrss * 1024, time.monotonic() - started)
+
+
+def _wait_with_timeout(child: subprocess.Popen[bytes],
+                       deadline: float) -> tuple[int, resource.struct_rusage]:
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid == child.pid:
+            return status, usage
+        if time.monotonic() > deadline:
+            child.kill()
+            _pid, status, usage = os.wait4(child.pid, 0)
+            child.returncode = os.waitstatus_to_exitcode(status)
+            raise AssertionError(f"kredo did not finish in time (killed): {child.args}")
+        time.sleep(0.02)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import struct
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from wallet.model import Credential, CredentialFormat, LangText, MicroCredential
 from wallet.share.holder import DEFAULT_SETTING
 from wallet.store.backup import restore_backup, write_backup
 from wallet.store.backup_format import SegmentWriter
+from wallet.store.kdf import Argon2Params
 from wallet.store.repository import CredentialRepository
 from wallet.store.secret_store import KeyringSecretStore
 from wallet.store.wallet import open_wallet
@@ -166,6 +168,40 @@ def test_tampered_header_kdf_parameters(backup_file: Path,
     data[10:14] = struct.pack(">I", FAST_KDF.memory_kib * 2)  # memory_kib follows magic+version
     backup_file.write_bytes(bytes(data))
     _restore_fails(backup_file, second_repository)
+
+
+@pytest.mark.parametrize(("memory_kib", "iterations", "lanes"), [
+    (4 * 1024 * 1024, 64, 64),  # what an edited header asked for: minutes at 4 GiB before
+    (256 * 1024 + 1, 1, 1), (1024, 13, 1), (1024, 1, 17),  # one past each bound
+])
+def test_kdf_parameters_above_the_bounds_are_refused_before_any_derivation(
+        backup_file: Path, second_repository: CredentialRepository, memory_kib: int,
+        iterations: int, lanes: int) -> None:
+    # GIVEN a backup whose header asks for more Argon2id work than Kredo ever uses
+    data = bytearray(backup_file.read_bytes())
+    struct.pack_into(">III", data, 10, memory_kib, iterations, lanes)
+    backup_file.write_bytes(bytes(data))
+    # WHEN it is restored / THEN it is refused at once, with the bounds in the sentence
+    started = time.monotonic()
+    _restore_fails(backup_file, second_repository,
+                   match=r"more key-stretching work than Kredo ever uses \(at most 256 MiB of "
+                         r"memory, 12 passes and 16 lanes\)")
+    assert time.monotonic() - started < 1
+
+
+@pytest.mark.parametrize("params", [
+    Argon2Params(memory_kib=256 * 1024, iterations=1, lanes=1),
+    Argon2Params(memory_kib=16 * 8, iterations=12, lanes=16),
+])
+def test_parameters_at_the_bounds_are_written_and_read(
+        tmp_path: Path, repository: CredentialRepository, params: Argon2Params,
+        second_repository: CredentialRepository, make_credential: MakeCredential) -> None:
+    # The bound is where a reader stops, so a writer at the bound must still be read back
+    # (each bound on its own: all three together take seconds, three times over).
+    _fill(repository, make_credential)
+    out = tmp_path / "strong.kredo-backup"
+    write_backup(repository, out, BACKUP_PASSPHRASE, kdf_params=params)
+    assert restore_backup(out, BACKUP_PASSPHRASE, second_repository).restored == repository.count()
 
 
 @pytest.mark.parametrize("keep", [10, 60, 0.5, 0.999])

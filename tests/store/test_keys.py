@@ -10,12 +10,12 @@ import pytest
 from conftest import FAST_KDF, PASSPHRASE, MakeCredential
 from keyring.backends import SecretService
 
-from wallet.errors import KeyUnavailable, StoreError, WrongPassphrase
+from wallet.errors import KeyUnavailable, StoreError, WalletNotFound, WrongPassphrase
 from wallet.store.kdf import DEFAULT_ARGON2
 from wallet.store.keys import create_key, keyring_usable, unlock_key
-from wallet.store.paths import database_path, key_header_path
+from wallet.store.paths import database_path, init_marker_path, key_header_path
 from wallet.store.secret_store import KEYRING_SERVICE, KeyringSecretStore
-from wallet.store.wallet import change_passphrase, init_wallet, open_wallet
+from wallet.store.wallet import change_passphrase, init_wallet, open_wallet, wallet_exists
 
 
 def _sha256(path: Path) -> str:
@@ -200,3 +200,25 @@ def test_change_passphrase_with_wrong_old_changes_nothing(
         change_passphrase(home, "not it", "new secret", secret_store=no_keyring,
                           kdf_params=FAST_KDF)
     assert key_header_path(home).read_bytes() == header_before
+
+
+def test_init_after_a_killed_init_removes_the_half_made_wallets_key_from_the_keyring(
+        secret_service_session: str, tmp_path: Path) -> None:
+    # GIVEN a keyring wallet whose init was killed before it finished: its key is in the
+    # keyring, its files are on disk, and the marker that init removes last is still there
+    # (the marker is written the way init writes it: first, before anything else)
+    store = KeyringSecretStore(SecretService.Keyring())
+    home = tmp_path / "w"
+    init_wallet(home, secret_store=store)
+    old_id = json.loads(key_header_path(home).read_text())["wallet_id"]
+    init_marker_path(home).write_text("killed\n")
+    assert not wallet_exists(home)
+    with pytest.raises(WalletNotFound, match="interrupted"):
+        open_wallet(home, secret_store=store)
+    # WHEN init runs again
+    init_wallet(home, secret_store=store)
+    # THEN the half-made wallet's key is gone from the keyring, and the new wallet opens
+    assert SecretService.Keyring().get_password(KEYRING_SERVICE, old_id) is None
+    assert not init_marker_path(home).exists()
+    with open_wallet(home, secret_store=store) as wallet:
+        assert wallet.repository.count() == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from conftest import MakeCredential
 
@@ -119,3 +121,16 @@ def test_list_paging(repository: CredentialRepository, make_credential: MakeCred
     ids = [repository.add(make_credential(n), source="t").id for n in range(5)]
     assert [s.id for s in repository.list(limit=2, offset=1)] == ids[1:3]
     assert repository.count() == 5
+
+
+def test_a_file_name_the_os_gave_as_bytes_is_stored_escaped(
+        repository: CredentialRepository, make_credential: MakeCredential) -> None:
+    # GIVEN a source path holding a cp1250 byte (as os.fsdecode hands it: a lone surrogate)
+    # and a tag typed on a command line that was not UTF-8
+    source = os.fsdecode(b"/media/usb/zkou\x9aka.json")
+    # WHEN it is stored (SQLite refused such text with UnicodeEncodeError, stopping an import)
+    stored = repository.add(make_credential(), source=source)
+    repository.tag(stored.id, [os.fsdecode(b"ro\xe8n\xedk")])
+    # THEN the bytes read as \xNN escapes
+    assert repository.get(stored.id).source == "/media/usb/zkou\\x9aka.json"
+    assert repository.get(stored.id).tags == ("ro\\xe8n\\xedk",)

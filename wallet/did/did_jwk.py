@@ -15,7 +15,8 @@ from wallet.crypto.verification_method import (
     SIGNING_RELATIONSHIPS,
     ResolvedVerificationMethod,
 )
-from wallet.errors import MalformedCredential
+from wallet.errors import FormatError, MalformedCredential
+from wallet.json_input import load_json
 from wallet.translation import tr
 
 PREFIX = "did:jwk:"
@@ -34,9 +35,10 @@ def resolve_did_jwk(did_url: str) -> ResolvedVerificationMethod:
     did, _, fragment = did_url.partition("#")
     if fragment not in ("", "0"):
         raise MalformedCredential(tr("A did:jwk has only the key #0."))
+    raw = b64url_decode(did[len(PREFIX) :], what=tr("The did:jwk"))
     try:
-        jwk = json.loads(b64url_decode(did[len(PREFIX) :], what=tr("The did:jwk")))
-    except (ValueError, UnicodeDecodeError):
+        jwk = load_json(raw)
+    except FormatError:
         raise MalformedCredential(_no_json_web_key()) from None
     if not isinstance(jwk, Mapping):
         raise MalformedCredential(_no_json_web_key())

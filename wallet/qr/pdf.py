@@ -3,7 +3,8 @@
 A Kredo PDF export carries a verification QR on its first page and the original credential
 as an embedded file; other issuers' PDFs often carry only one of the two. Pages are rendered
 at 200 dpi (a 6 cm version 25 code gets ~4 pixels per module), and once more at 400 dpi when
-a page shows no code. Every step is capped: pages read, pixels per page, attachment size.
+a page shows no code. Every step is capped: pages read, pixels per page, attachment size,
+and, before pdfium sees the file, what every stream in it unpacks to (``pdf_streams``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pypdfium2.raw as pdfium_c
 from wallet.errors import InputTooLarge, MalformedCredential
 from wallet.limits import MAX_INPUT_BYTES
 from wallet.qr.decode import decode_frame
+from wallet.qr.pdf_streams import check_pdf_streams
 from wallet.translation import tr
 
 PDF_MAGIC = b"%PDF-"
@@ -53,6 +55,7 @@ def is_pdf(data: bytes) -> bool:
 
 
 def read_pdf(data: bytes) -> PdfContents:
+    check_pdf_streams(data)  # before pdfium, which would unpack a bomb whole
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:

@@ -10,6 +10,10 @@
 5. where no QR code fits, a note that says where the credential is instead;
 6. the original credential file, byte for byte, as an embedded file attachment.
 
+A text longer than the document draws (a title past 300 characters, a value past 12,000, all
+values past 40,000) is cut with "… (shortened; the full text is in the attached original)":
+layout time grows with every character drawn, and the attachment holds the whole credential.
+
 Only the attachment and the QR code can be verified; the pages are a readable copy. Nothing
 here touches the network: images come from inside the credential only.
 """
@@ -28,7 +32,7 @@ from wallet.share.annex_rows import annex_rows, format_date
 from wallet.share.file_names import credential_file_name
 from wallet.share.pdf_document import KredoPdf
 from wallet.share.pdf_images import choose_image, load_drawable
-from wallet.translation import Sentence
+from wallet.translation import Sentence, tr
 from wallet.verify.report import CheckStatus, OverallStatus, VerificationReport
 
 log = logging.getLogger(__name__)
@@ -71,6 +75,9 @@ def credential_pdf(
         title=title,
         lang=lang,
         footer_text=f"{label('exported_by', lang)} · {format_date(when, lang)}",
+        shortened_note=tr("… (shortened; the full text is in the attached original)").localized(
+            lang
+        ),
     )
     qr, qr_problem = _render_qr(raw, qr_renderer or _default_qr_renderer())
     qr_bottom = _first_page_qr(pdf, qr, lang) if qr is not None else 0.0

@@ -5,6 +5,13 @@ Both the credential PDF (:mod:`wallet.share.pdf`) and the Europass-style CV PDF
 (:mod:`wallet.export.cv_pdf`) are built on :class:`KredoPdf`, so they look alike and share
 the care for long texts (rows that outgrow a page flow on instead of failing) and for text
 the fonts cannot draw (control characters are dropped).
+
+What is drawn is capped, with a note saying the text was shortened: ``MAX_LINE_CHARS`` for a
+title, heading, label or footer, ``MAX_TEXT_CHARS`` for a value or paragraph, and
+``MAX_DOCUMENT_CHARS`` for all values and paragraphs together (past it, each gets at most
+``MAX_LINE_CHARS``). fpdf2 lays text out at about 0.1 ms a character, so a 15 MB title took
+minutes; the PDF's attachment keeps the full text. Real Annex I values stay below 400
+characters.
 """
 
 from __future__ import annotations
@@ -34,6 +41,11 @@ INK = (33, 37, 41)
 MUTED = (100, 106, 112)
 RULE = (206, 212, 218)
 
+MAX_LINE_CHARS = 300  # a title, subtitle, heading, label or footer
+MAX_TEXT_CHARS = 12_000  # a value or a paragraph (about three pages)
+MAX_DOCUMENT_CHARS = 40_000  # all values and paragraphs (about ten pages)
+_CUT_AT_SPACE = 40  # look this far back for a space to cut at
+
 # C0/C1 control characters other than tab and newline draw as boxes or break the layout.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -42,12 +54,25 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def shortened(text: str, limit: int, note: str) -> str:
+    """``text`` cut to ``limit`` characters (at a space when one is near) with ``note`` after
+    it, or ``text`` itself when it fits."""
+    if len(text) <= limit:
+        return text
+    space = text.rfind(" ", limit - _CUT_AT_SPACE, limit)
+    return f"{text[:space if space > 0 else limit].rstrip()} {note}"
+
+
 class KredoPdf(FPDF):
     """An A4 portrait document with Kredo's fonts, margins and footer."""
 
-    def __init__(self, *, title: str, lang: str, footer_text: str) -> None:
+    def __init__(self, *, title: str, lang: str, footer_text: str,
+                 shortened_note: str | None = None) -> None:
+        """``shortened_note`` follows a text cut to its cap (default: "… (shortened)")."""
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        self._footer_text = clean_text(footer_text)
+        self._shortened_note = shortened_note or tr("… (shortened)").localized(lang)
+        self._text_left = MAX_DOCUMENT_CHARS
+        self._footer_text = self._line(footer_text)
         for style, file_name in _FONT_FILES.items():
             path = resource_path("fonts", file_name)
             if not path.is_file():
@@ -58,7 +83,7 @@ class KredoPdf(FPDF):
             self.add_font(FONT_FAMILY, style, path)
         self.set_margins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
         self.set_auto_page_break(auto=True, margin=PAGE_MARGIN)
-        self.set_title(clean_text(title))
+        self.set_title(self._line(title))
         self.set_lang(lang)
         self.set_creator("Kredo")
         self.set_producer("Kredo (fpdf2)")
@@ -84,15 +109,25 @@ class KredoPdf(FPDF):
 
     # --- text ---------------------------------------------------------------------------
 
+    def _line(self, text: str) -> str:
+        return shortened(clean_text(text), MAX_LINE_CHARS, self._shortened_note)
+
+    def _text(self, text: str) -> str:
+        limit = min(MAX_TEXT_CHARS, max(self._text_left, MAX_LINE_CHARS))
+        drawn = shortened(clean_text(text), limit, self._shortened_note)
+        self._text_left -= len(drawn)
+        return drawn
+
     def title_block(self, title: str, subtitle: str | None = None, *, width: float = 0) -> None:
         """The document title (and a muted subtitle), ``width`` mm wide (0: the full width)."""
         self.set_font(FONT_FAMILY, "B", 18)
-        self.multi_cell(width, 8, clean_text(title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(width, 8, self._line(title), align="L", new_x=XPos.LMARGIN,
+                        new_y=YPos.NEXT)
         if subtitle:
             self.set_font(FONT_FAMILY, "", 9.5)
             self.set_text_color(*MUTED)
             self.multi_cell(
-                width, 5, clean_text(subtitle), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+                width, 5, self._line(subtitle), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
             )
             self.set_text_color(*INK)
         self.ln(2)
@@ -104,7 +139,7 @@ class KredoPdf(FPDF):
             self.add_page()
         self.ln(3)
         self.set_font(FONT_FAMILY, "B", 12)
-        self.multi_cell(0, 6.5, clean_text(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 6.5, self._line(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_draw_color(*RULE)
         self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
         self.ln(2)
@@ -116,14 +151,14 @@ class KredoPdf(FPDF):
         if muted:
             self.set_text_color(*MUTED)
         self.multi_cell(
-            0, size * 0.5, clean_text(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            0, size * 0.5, self._text(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
         self.set_text_color(*INK)
         self.ln(1)
 
     def label_value(self, label: str, value: str, *, muted_value: bool = False) -> None:
         """A label column and a value column; a value taller than a page flows on below."""
-        label, value = clean_text(label), clean_text(value)
+        label, value = self._line(label), self._text(value)
         value_width = self.content_width - LABEL_WIDTH
         self.set_font(FONT_FAMILY, "B", 8.5)
         label_height = self._height(LABEL_WIDTH, 4.3, label)

@@ -23,7 +23,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from wallet.errors import BackupError, StoreError
+from wallet.errors import BackupError, StoreError, WalletError
+from wallet.json_input import load_json
 from wallet.model import CredentialFormat, LangText
 from wallet.store.backup_format import SegmentWriter, read_segments
 from wallet.store.kdf import DEFAULT_ARGON2, Argon2Params
@@ -256,9 +257,9 @@ def _split_lines(pending: bytearray) -> Iterator[bytes]:
 
 def _parse(line: bytes) -> dict[str, Any]:
     try:
-        record = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise _damaged("record is not JSON") from exc
+        record = load_json(line, max_bytes=MAX_RECORD_BYTES)
+    except WalletError as exc:
+        raise _damaged(f"record is not JSON: {exc.message}") from exc
     if not isinstance(record, dict) or not isinstance(record.get("kind"), str):
         raise _damaged("record without kind")
     return record

@@ -19,7 +19,17 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from wallet.errors import BackupError, StoreError
-from wallet.store.kdf import SALT_BYTES, Argon2Params, derive_key, new_salt
+from wallet.store.kdf import (
+    MAX_ITERATIONS,
+    MAX_LANES,
+    MAX_MEMORY_KIB,
+    SALT_BYTES,
+    Argon2Params,
+    derive_key,
+    new_salt,
+    normalise_passphrase,
+    passphrase_forms,
+)
 from wallet.translation import tr
 
 MAGIC = b"KREDOBAK"
@@ -56,7 +66,8 @@ class SegmentWriter:
         self._header = ContainerHeader(params=params, salt=new_salt(),
                                        nonce_prefix=secrets.token_bytes(_PREFIX_BYTES))
         self._packed = self._header.pack()
-        self._aead = AESGCM(derive_key(passphrase, self._header.salt, params))
+        self._aead = AESGCM(derive_key(normalise_passphrase(passphrase), self._header.salt,
+                                       params))
         self._buffer = bytearray()
         self._index = 0
         out.write(self._packed)
@@ -80,6 +91,19 @@ class SegmentWriter:
         self._index += 1
 
 
+def _first_segment(keys: Iterator[AESGCM], nonce: bytes, sealed: bytes,
+                   aad: bytes) -> tuple[AESGCM, bytes]:
+    """The key that opens segment 0 (NFC first; backups of older Kredo were keyed with the
+    passphrase as typed) and its plaintext."""
+    for aead in keys:
+        try:
+            return aead, aead.decrypt(nonce, sealed, aad)
+        except InvalidTag:
+            continue
+    raise BackupError(tr("The backup passphrase is wrong, or the file was altered; nothing was "
+                         "restored."))
+
+
 def read_segments(source: BinaryIO, passphrase: str) -> Iterator[bytes]:
     """Yield each segment's plaintext after checking it; raise BackupError on any fault."""
     packed = source.read(_HEADER.size)
@@ -90,12 +114,17 @@ def read_segments(source: BinaryIO, passphrase: str) -> Iterator[bytes]:
         raise BackupError(
             tr("This backup was written by a newer Kredo; update Kredo to restore it."),
                           details=f"backup version {version}")
-    try:
+    try:  # checked before any derivation: a header asking for 4 GiB is refused at once
         params = Argon2Params(memory_kib=memory_kib, iterations=iterations, lanes=lanes)
     except StoreError as exc:
-        raise BackupError(tr("The backup file is damaged; nothing was restored."),
-                          details=exc.details) from exc
-    aead = AESGCM(derive_key(passphrase, salt, params))
+        raise BackupError(tr(
+            "The backup file asks for more key-stretching work than Kredo ever uses (at most "
+            "{memory} MiB of memory, {passes} passes and {lanes} lanes), so it was altered or "
+            "not made by Kredo; nothing was restored.",
+            memory=MAX_MEMORY_KIB // 1024, passes=MAX_ITERATIONS, lanes=MAX_LANES),
+            details=exc.details) from exc
+    keys = (AESGCM(derive_key(form, salt, params)) for form in passphrase_forms(passphrase))
+    aead: AESGCM | None = None
     index = 0
     while True:
         word_bytes = source.read(_WORD.size)
@@ -112,14 +141,15 @@ def read_segments(source: BinaryIO, passphrase: str) -> Iterator[bytes]:
         if len(sealed) < length:
             raise BackupError(tr("The backup file is cut short; nothing was restored."),
                               details=f"segment {index} truncated")
-        try:
-            plain = aead.decrypt(_nonce(prefix, index, final), sealed, packed + word_bytes)
-        except InvalidTag as exc:
-            if index == 0:
-                raise BackupError(tr("The backup passphrase is wrong, or the file was altered; "
-                                     "nothing was restored.")) from exc
-            raise BackupError(tr("The backup file was altered or damaged; nothing was restored."),
-                              details=f"segment {index}") from exc
+        nonce, aad = _nonce(prefix, index, final), packed + word_bytes
+        if aead is None:  # the first segment tells which form of the passphrase made the key
+            aead, plain = _first_segment(keys, nonce, sealed, aad)
+        else:
+            try:
+                plain = aead.decrypt(nonce, sealed, aad)
+            except InvalidTag as exc:
+                raise BackupError(tr("The backup file was altered or damaged; nothing was "
+                                     "restored."), details=f"segment {index}") from exc
         yield plain
         if final:
             if source.read(1):

@@ -1,13 +1,16 @@
 """Argon2id stretching of a passphrase, shared by the key header and backups.
 
 The defaults follow OWASP's first Argon2id recommendation class (64 MiB, 3 passes, 4 lanes),
-about 0.13 s here. Weaker parameters exist only when a caller passes them explicitly (tests);
-parameters read from a file are bounded so a tampered file cannot ask for terabytes.
+about 0.13 s here. Weaker parameters exist only when a caller passes them explicitly (tests).
+Parameters are bounded at four times the defaults (256 MiB, 12 passes, 16 lanes: about 2 s),
+checked before any derivation, so a key header or backup edited to ask for 4 GiB and 64
+passes (minutes of work, or a MemoryError) is refused at once. Kredo never writes more.
 """
 
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,10 +21,10 @@ from wallet.translation import tr
 
 KEY_BYTES = 32
 SALT_BYTES = 16
-# Upper bounds accepted from files; far above the defaults, far below harm.
-_MAX_MEMORY_KIB = 4 * 1024 * 1024
-_MAX_ITERATIONS = 64
-_MAX_LANES = 64
+# Upper bounds, written and read: four times the defaults (docs/backup-format.md).
+MAX_MEMORY_KIB = 256 * 1024
+MAX_ITERATIONS = 12
+MAX_LANES = 16
 
 
 @dataclass(frozen=True)
@@ -33,13 +36,13 @@ class Argon2Params:
     lanes: int = 4
 
     def __post_init__(self) -> None:
-        if not (1 <= self.lanes <= _MAX_LANES):
+        if not (1 <= self.lanes <= MAX_LANES):
             raise StoreError(tr("The key derivation parameters are out of range."),
                              details=f"lanes={self.lanes}")
-        if not (8 * self.lanes <= self.memory_kib <= _MAX_MEMORY_KIB):
+        if not (8 * self.lanes <= self.memory_kib <= MAX_MEMORY_KIB):
             raise StoreError(tr("The key derivation parameters are out of range."),
                              details=f"memory_kib={self.memory_kib}")
-        if not (1 <= self.iterations <= _MAX_ITERATIONS):
+        if not (1 <= self.iterations <= MAX_ITERATIONS):
             raise StoreError(tr("The key derivation parameters are out of range."),
                              details=f"iterations={self.iterations}")
 
@@ -67,8 +70,30 @@ def new_salt() -> bytes:
     return os.urandom(SALT_BYTES)
 
 
+def normalise_passphrase(passphrase: str) -> str:
+    """The passphrase as it is stretched: Unicode NFC, so "café" typed with a precomposed é
+    and with e + a combining accent (some keyboards, macOS input) make the same key."""
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def passphrase_forms(passphrase: str) -> tuple[str, ...]:
+    """The forms to try when opening: NFC (what Kredo stretches since November 2026), then
+    as typed and NFD (what older Kredo may have stretched); each only once."""
+    forms = (normalise_passphrase(passphrase), passphrase,
+             unicodedata.normalize("NFD", passphrase))
+    return tuple(dict.fromkeys(forms))
+
+
 def derive_key(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
-    """A 256-bit key from ``passphrase`` (UTF-8) and ``salt``."""
+    """A 256-bit key from ``passphrase`` (UTF-8, exactly these code points) and ``salt``.
+
+    Writers pass :func:`normalise_passphrase`; readers try :func:`passphrase_forms`.
+    """
     kdf = Argon2id(salt=salt, length=KEY_BYTES, iterations=params.iterations,
                    lanes=params.lanes, memory_cost=params.memory_kib)
-    return kdf.derive(passphrase.encode("utf-8"))
+    try:
+        return kdf.derive(passphrase.encode("utf-8"))
+    except MemoryError:
+        raise StoreError(tr("There is not enough free memory to derive the key from the "
+                            "passphrase ({size} MiB are needed).",
+                            size=params.memory_kib // 1024)) from None

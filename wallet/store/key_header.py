@@ -5,7 +5,9 @@
 "wrapped_key": b64(nonce || AES-256-GCM ciphertext+tag) | null}``
 
 The wrapped key's AAD binds the format, version, wallet id and KDF parameters, so a header
-edited to cheaper parameters or another wallet's id does not unwrap.
+edited to cheaper parameters or another wallet's id does not unwrap. The wrapping key is
+stretched from the passphrase's Unicode NFC form; a key an older Kredo wrapped with the
+passphrase as typed still unwraps, and is wrapped again in NFC (``wallet.store.keys``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from wallet.errors import KeyUnavailable, StoreError
+from wallet.errors import KeyUnavailable, StoreError, WalletError
+from wallet.json_input import load_json
 from wallet.store.kdf import SALT_BYTES, Argon2Params
 from wallet.translation import tr
 
@@ -101,9 +104,9 @@ def read_header(path: Path) -> KeyHeader:
     if len(raw) > _MAX_HEADER_BYTES:
         raise _unreadable("header too large")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _unreadable("not JSON") from exc
+        data = load_json(raw, max_bytes=_MAX_HEADER_BYTES)
+    except WalletError as exc:
+        raise _unreadable(f"not JSON: {exc.message}") from exc
     return KeyHeader.from_json(data)
 
 
@@ -122,10 +125,11 @@ def write_header(path: Path, header: KeyHeader) -> None:
         tmp.unlink(missing_ok=True)
         raise StoreError(tr("The wallet key file could not be written."),
                          details=f"{type(exc).__name__}: {exc.strerror}") from exc
-    _fsync_dir(path.parent)
+    fsync_directory(path.parent)
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
+    """Make a rename or unlink in ``directory`` durable (POSIX; elsewhere a no-op)."""
     if os.name != "posix":
         return
     fd = os.open(directory, os.O_RDONLY)

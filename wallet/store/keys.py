@@ -24,7 +24,15 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from wallet.errors import KeyUnavailable, StoreError, WrongPassphrase
-from wallet.store.kdf import DEFAULT_ARGON2, KEY_BYTES, Argon2Params, derive_key, new_salt
+from wallet.store.kdf import (
+    DEFAULT_ARGON2,
+    KEY_BYTES,
+    Argon2Params,
+    derive_key,
+    new_salt,
+    normalise_passphrase,
+    passphrase_forms,
+)
 from wallet.store.key_header import KeyHeader, WrappedKey, read_header, write_header
 from wallet.store.paths import key_header_path
 from wallet.store.secret_store import KeyringSecretStore, SecretStore
@@ -107,9 +115,9 @@ def unlock_key(home: Path, *, passphrase_provider: PassphraseProvider | None = N
                                     "the wallet passphrase is needed to open it. {reason}",
                                     reason=exc.message),
                                  details=f"keyring={store.name}") from exc
-        return _unwrap(header, passphrase)
+        return _unwrap_normalising(home, header, passphrase)
     passphrase = _obtain_passphrase(passphrase_provider)
-    return _unwrap(header, passphrase)
+    return _unwrap_normalising(home, header, passphrase)
 
 
 def change_passphrase(home: Path, old: str | None, new: str, *,
@@ -246,25 +254,49 @@ def _obtain_passphrase(provider: PassphraseProvider | None) -> str:
 def _with_wrapped(header: KeyHeader, key: bytes, passphrase: str,
                   params: Argon2Params) -> KeyHeader:
     salt = new_salt()
-    wrapping_key = derive_key(passphrase, salt, params)
+    wrapping_key = derive_key(normalise_passphrase(passphrase), salt, params)
     nonce = secrets.token_bytes(_NONCE_BYTES)
     blob = nonce + AESGCM(wrapping_key).encrypt(nonce, key, header.wrap_aad(params))
     return KeyHeader(mode=header.mode, wallet_id=header.wallet_id,
                      wrapped=WrappedKey(params=params, salt=salt, blob=blob))
 
 
+def _unwrap_normalising(home: Path, header: KeyHeader, passphrase: str) -> bytes:
+    """The key; a key an older Kredo wrapped with the passphrase as typed (not NFC) is
+    wrapped again in NFC, at the same cost, so it opens at the first try from then on."""
+    key, form = _unwrap_form(header, passphrase)
+    if form != normalise_passphrase(passphrase) and header.wrapped is not None:
+        try:
+            write_header(key_header_path(home),
+                         _with_wrapped(header, key, passphrase, header.wrapped.params))
+        except StoreError as exc:  # a read-only wallet still opens; the next open tries again
+            log.warning("the wallet key could not be wrapped again: %s", exc.details)
+    return key
+
+
 def _unwrap(header: KeyHeader, passphrase: str) -> bytes:
+    return _unwrap_form(header, passphrase)[0]
+
+
+def _unwrap_form(header: KeyHeader, passphrase: str) -> tuple[bytes, str]:
+    """The key and the form of the passphrase that unwrapped it (see ``passphrase_forms``)."""
     wrapped = header.wrapped
     if wrapped is None:
         raise KeyUnavailable(
             tr("This wallet has no passphrase; its key lives in the system keyring."))
-    wrapping_key = derive_key(passphrase, wrapped.salt, wrapped.params)
     nonce, sealed = wrapped.blob[:_NONCE_BYTES], wrapped.blob[_NONCE_BYTES:]
-    try:
-        key = AESGCM(wrapping_key).decrypt(nonce, sealed, header.wrap_aad(wrapped.params))
-    except InvalidTag as exc:
-        raise WrongPassphrase(tr("The passphrase is wrong; nothing was changed.")) from exc
+    for form in passphrase_forms(passphrase):
+        wrapping_key = derive_key(form, wrapped.salt, wrapped.params)
+        try:
+            key = AESGCM(wrapping_key).decrypt(nonce, sealed, header.wrap_aad(wrapped.params))
+        except InvalidTag:
+            continue
+        _check_length(key)
+        return key, form
+    raise WrongPassphrase(tr("The passphrase is wrong; nothing was changed."))
+
+
+def _check_length(key: bytes) -> None:
     if len(key) != KEY_BYTES:
         raise StoreError(tr("The wallet key file is damaged; restore the wallet from a backup."),
                          details="unwrapped key has the wrong length")
-    return key

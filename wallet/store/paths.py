@@ -10,6 +10,8 @@ import platformdirs
 HOME_ENV = "KREDO_HOME"
 DATABASE_NAME = "wallet.db"
 KEY_HEADER_NAME = "key.json"
+# Present while ``kredo init`` makes a wallet; a folder holding it has no finished wallet.
+INIT_MARKER_NAME = "init-unfinished"
 
 
 def resolve_home(override: str | os.PathLike[str] | None = None) -> Path:
@@ -28,3 +30,16 @@ def database_path(home: Path) -> Path:
 
 def key_header_path(home: Path) -> Path:
     return home / KEY_HEADER_NAME
+
+
+def init_marker_path(home: Path) -> Path:
+    return home / INIT_MARKER_NAME
+
+
+def wallet_files(home: Path) -> tuple[Path, ...]:
+    """Every file a wallet (or a half-made one) may have in ``home``."""
+    database, header = database_path(home), key_header_path(home)
+    return (database, database.with_name(database.name + "-wal"),
+            database.with_name(database.name + "-shm"),
+            database.with_name(database.name + "-journal"), header,
+            header.with_name(header.name + ".tmp"))

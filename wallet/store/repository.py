@@ -34,6 +34,7 @@ from wallet.store.records import (
 )
 from wallet.store.search_query import fts_query
 from wallet.store.vault import Connection
+from wallet.terminal_text import escape_surrogates
 from wallet.translation import tr
 
 _TAG_SEPARATOR = "\x1f"  # unit separator: cannot be typed into a tag name
@@ -91,10 +92,14 @@ class CredentialRepository:
     # --- credentials -------------------------------------------------------------------
 
     def add(self, credential: Credential, *, source: str) -> AddResult:
-        """Store ``credential`` (raw bytes as they are); the same bytes twice are one entry."""
+        """Store ``credential`` (raw bytes as they are); the same bytes twice are one entry.
+
+        ``source`` may be a file name the OS gave as bytes that are not UTF-8 (Python holds
+        them as lone surrogates); they are kept as ``\\xNN`` escapes, which SQLite can store.
+        """
         dump = CredentialDump(
             raw=credential.raw, format=credential.format, media_type=credential.media_type,
-            imported_at=_now(), source=source, index=index_fields(credential),
+            imported_at=_now(), source=escape_surrogates(source), index=index_fields(credential),
             search_text=search_text(credential), note=None, tags=(), collections=())
         with self._transaction() as conn:
             return _insert(conn, dump)
@@ -176,7 +181,7 @@ class CredentialRepository:
                 raise _not_found(credential_id)
 
     def set_note(self, credential_id: int, text: str | None) -> None:
-        note = text if text and text.strip() else None
+        note = escape_surrogates(text) if text and text.strip() else None
         with self._transaction() as conn:
             if conn.execute("UPDATE credentials SET note = ? WHERE id = ?",
                             (note, credential_id)).rowcount == 0:
@@ -524,7 +529,7 @@ def _title_from_json(text: str | None) -> LangText | None:
 
 def clean_name(name: str, kind: str) -> str:
     """A tag or collection name as stored (spaces collapsed); StoreError when unusable."""
-    clean = " ".join(name.split())
+    clean = " ".join(escape_surrogates(name).split())
     if not clean:
         if kind == "tag":
             raise StoreError(tr("A tag name cannot be empty."))
