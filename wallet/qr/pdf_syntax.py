@@ -9,6 +9,7 @@ Recursion is bounded (pdfium itself stops at 64 levels).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -63,29 +64,21 @@ class _Parser:
         data = self.data
         if at >= len(data):
             raise PdfSyntaxError("end of data")
-        head = data[at:at + 2]
-        if head == b"<<":
+        if data[at:at + 2] == b"<<":
             return self.dictionary(at + 2, depth)
         lead = data[at]
         if lead == ord("["):
             return self.array(at + 1, depth)
-        if lead == ord("/"):
-            return self.name(at + 1)
-        if lead == ord("("):
-            return self.literal_string(at + 1)
-        if lead == ord("<"):
-            return self.hex_string(at + 1)
+        opener = _STRING_OPENERS.get(lead)
+        if opener is not None:
+            return opener(self, at + 1)
         number = _NUMBER.match(data, at)
         if number:
             return self.number_or_reference(number)
         word = _REGULAR.match(data, at)
         token = word.group() if word else b""
-        if token == b"true":
-            return True, at + 4
-        if token == b"false":
-            return False, at + 5
-        if token == b"null":
-            return None, at + 4
+        if token in _KEYWORDS:
+            return _KEYWORDS[token], at + len(token)
         raise PdfSyntaxError(f"unexpected {data[at:at + 8]!r}")
 
     def number_or_reference(self, number: re.Match[bytes]) -> tuple[PdfObject, int]:
@@ -149,3 +142,12 @@ class _Parser:
         if end < 0:
             raise PdfSyntaxError("unterminated hex string")
         return self.data[at:end], end + 1
+
+
+# What a value starting with this byte is read as (names and the two kinds of string).
+_STRING_OPENERS: dict[int, Callable[[_Parser, int], tuple[PdfObject, int]]] = {
+    ord("/"): _Parser.name,
+    ord("("): _Parser.literal_string,
+    ord("<"): _Parser.hex_string,
+}
+_KEYWORDS: dict[bytes, PdfObject] = {b"true": True, b"false": False, b"null": None}
