@@ -177,7 +177,8 @@ def _verify_one(source: BatchSource, args: argparse.Namespace, out: TextIO) -> B
 def _verify_many(
     sources: Sequence[BatchSource], args: argparse.Namespace, out: TextIO
 ) -> list[BatchOutcome]:
-    """Many files: one line (or JSON line) each, in the order given, as each is done."""
+    """Many files: one line (or JSON line) each, in the order given, as each is done; a
+    line is the verdict (or "error"), the file, and its title and reason, between tabs."""
     from wallet.app.verifying import verify_batch_in_workers
 
     progress = _ProgressLine(len(sources))
@@ -210,13 +211,13 @@ def _print_line(outcome: BatchOutcome, lang: str, out: TextIO) -> None:
 
     report = outcome.report
     if report is None:
-        say(f"{'error':<18}", outcome.name, outcome.problem or "", out=out, sep="  ")
+        say("error", outcome.name, outcome.problem or "", out=out, sep="\t")
         return
     views = [view for view in outcome.views if view is not None]
     titles = ", ".join(view.title.pick(lang) for view in views if view.title) or "(untitled)"
     reason = report_reason(report)
     summary = f"{titles}: {reason}" if reason else titles
-    say(f"{report.status.value:<18}", outcome.name, summary, out=out, sep="  ")
+    say(report.status.value, outcome.name, summary, out=out, sep="\t")
 
 
 class _ProgressLine:

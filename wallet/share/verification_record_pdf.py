@@ -61,7 +61,7 @@ def _when(value: datetime) -> str:
 
 def _file_section(pdf: KredoPdf, entry: RecordedFile, lang: str) -> None:
     pdf.heading(tr("File {name}", name=entry.name).localized(lang))
-    pdf.label_value("SHA-256", entry.sha256 or "—")
+    pdf.paragraph(f"SHA-256: {entry.sha256 or '—'}", size=9)  # one line: 64 digits fit the page
     pdf.label_value(
         tr("Size").localized(lang),
         tr_n("{count} byte", "{count} bytes", entry.size, count=entry.size).localized(lang),
