@@ -116,14 +116,11 @@ def _printable_issuer(issuer: IssuerInfo | None) -> IssuerInfo | None:
 
 
 def print_view(view: MicroCredentialView, lang: str, out: TextIO) -> None:
-    """What a credential says, one Annex I element a line; a value of several lines goes on
-    below its label, indented, so none of its lines passes for a label of its own."""
+    """What a credential says, one Annex I element a line (a line break inside a value is
+    shown escaped too: on a line of its own it could pass for a line of Kredo's)."""
     from wallet.share.view_text import view_lines
 
     pairs = list(view_lines(view, lang))
     width = max(len(label) for label, _ in pairs)
     for label, value in pairs:
-        first, *more = value.replace("\r\n", "\n").split("\n")
-        say(f"{label.ljust(width)}  {first}", out=out)
-        for line in more:
-            say(f"{'':{width}}  {line}", out=out)
+        say(f"{label.ljust(width)}  {value}", out=out)
