@@ -4,7 +4,6 @@ through any command; ``--json`` still gives the exact texts."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -21,7 +20,8 @@ TITLE = f"Kryptografie\x1b[2K\r{FAKE_LINE}\x1b[8m\u202etxt.exe\u2066\x9b31m"
 ISSUER = "Masarykova univerzita\x1b]0;owned\x07"
 LEARNER = f"Jana\n{FAKE_LINE}\r\n"
 # Anything a terminal could act on: C0 but tab and line feed, DEL, C1, bidi controls.
-RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+RAW_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @pytest.fixture

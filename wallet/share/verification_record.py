@@ -22,7 +22,7 @@ from wallet.errors import FormatError
 from wallet.share.annex_labels import CHECK_LABEL_KEYS, label, ui_language
 from wallet.share.annex_rows import AnnexRow
 from wallet.translation import Sentence, tr
-from wallet.verify.report import CheckResult, OverallStatus, VerificationReport
+from wallet.verify.report import CheckMode, CheckResult, OverallStatus, VerificationReport
 
 RECORD_KIND = "kredo-verification-record"
 RECORD_VERSION = 1
@@ -141,6 +141,17 @@ def check_name(check: CheckResult, lang: str) -> str:
 
 def check_result(check: CheckResult, lang: str) -> str:
     return label(f"result_{check.status.value}", lang)
+
+
+def check_mode_text(check: CheckResult, lang: str) -> str:
+    """How the check ran, in ``lang``."""
+    modes = {
+        CheckMode.OFFLINE: tr("offline"),
+        CheckMode.CACHE: tr("from the cache"),
+        CheckMode.NETWORK: tr("online"),
+    }
+    mode = modes.get(check.mode)
+    return mode.localized(lang) if mode is not None else str(check.mode.value)
 
 
 def in_language(text: str, lang: str) -> str:

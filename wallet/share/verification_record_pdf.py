@@ -13,6 +13,7 @@ The layout helpers (fonts, headings, label/value rows that flow over pages) are
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import PurePath
 
 from wallet.share.annex_labels import label, ui_language
 from wallet.share.annex_rows import AnnexRow
@@ -20,6 +21,7 @@ from wallet.share.pdf_document import KredoPdf
 from wallet.share.verification_record import (
     RecordedFile,
     VerificationRecord,
+    check_mode_text,
     check_name,
     check_result,
     in_language,
@@ -60,7 +62,10 @@ def _when(value: datetime) -> str:
 
 
 def _file_section(pdf: KredoPdf, entry: RecordedFile, lang: str) -> None:
-    pdf.heading(tr("File {name}", name=entry.name).localized(lang))
+    short = PurePath(entry.name).name or entry.name
+    pdf.heading(tr("File {name}", name=short).localized(lang))
+    if short != entry.name:
+        pdf.paragraph(entry.name, size=8.5, muted=True)
     pdf.paragraph(f"SHA-256: {entry.sha256 or '—'}", size=9)  # one line: 64 digits fit the page
     pdf.label_value(
         tr("Size").localized(lang),
@@ -102,6 +107,6 @@ def _checks(pdf: KredoPdf, checks: tuple[CheckResult, ...], lang: str) -> None:
     for check in checks:
         pdf.label_value(
             f"{check_name(check, lang)}: {check_result(check, lang)}",
-            f"{in_language(check.message, lang)} [{check.mode.value}]",
+            f"{in_language(check.message, lang)} [{check_mode_text(check, lang)}]",
             muted_value=check.status is CheckStatus.SKIPPED,
         )
