@@ -61,3 +61,22 @@ def _escape(match: re.Match[str]) -> str:
     if code < 0x100:
         return f"\\x{code:02x}"
     return f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """One value on one line of a terminal: :func:`terminal_text` without ``multiline``."""
+    return terminal_text(text)
+
+
+# JSON writes C0 controls inside strings as escapes itself; outside strings they are its layout.
+_UNSAFE_IN_JSON = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
+
+
+def escape_in_json(text: str) -> str:
+    """JSON text (``ensure_ascii=False``) with the same characters as JSON ``\\u`` escapes.
+
+    They can stand only inside JSON strings, where ``\\uXXXX`` means the same character, so
+    the document still reads back exactly as it was."""
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -3,7 +3,9 @@ a received presentation, and a batch that never stops at a bad file."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -15,11 +17,15 @@ from tests.robustness.corpus import ob3_document, signers
 from wallet.app.credentials import load_credential
 from wallet.app.importing import import_bytes
 from wallet.app.verifying import (
+    BatchOutcome,
+    ReceivedBytes,
     VerifyRequest,
+    batch_sources,
     prepare_stored_verification,
     read_documents,
     remember_verdict,
     verify_batch,
+    verify_batch_in_workers,
     verify_options,
     verify_received,
     verify_received_file,
@@ -193,3 +199,56 @@ def test_the_worst_verdict_of_several_reports(badge: tuple[str, bytes]) -> None:
     assert worst_status([verified]) is OverallStatus.VERIFIED
     assert worst_status([verified, partial]) is OverallStatus.PARTIALLY_VERIFIED
     assert worst_status([partial, failed, verified]) is OverallStatus.FAILED
+
+
+def _gist(outcome: BatchOutcome) -> tuple[object, ...]:
+    """An outcome without the times its checks ran at."""
+    report = outcome.report
+    checks = [(c.id, c.status, c.message) for c in report.checks] if report else None
+    status = report.status if report else None
+    return outcome.problem, outcome.sha256, outcome.views, status, checks
+
+
+def test_workers_give_the_same_outcomes_in_the_same_order_as_one_process(
+    tmp_path: Path, badge: tuple[str, bytes]
+) -> None:
+    # GIVEN a folder of badges, a sealed EDC, a note and a named pipe, and bytes from a pipe
+    _did, raw = badge
+    for n in range(4):
+        (tmp_path / f"badge-{n}.json").write_bytes(raw)
+    shutil.copy(SEALED, tmp_path / "sealed.jsonld")
+    (tmp_path / "notes.txt").write_text("not a credential", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe")
+    sources = batch_sources([tmp_path, ReceivedBytes("-", raw)])
+    # WHEN they are verified in two worker processes, and in this one
+    in_workers = list(verify_batch_in_workers(sources, VerifyRequest(), jobs=2))
+    here = list(verify_batch(sources, verify_options(VerifyRequest())))
+    # THEN each file has one outcome, in the order given, the same either way
+    assert [o.name for o in in_workers] == [o.name for o in here] == [
+        *(str(tmp_path / f"badge-{n}.json") for n in range(4)), str(tmp_path / "notes.txt"),
+        str(tmp_path / "pipe"), str(tmp_path / "sealed.jsonld"), "-"]
+    assert [_gist(o) for o in in_workers] == [_gist(o) for o in here]
+    # AND the named pipe is refused in a sentence, without waiting for a writer
+    pipe = in_workers[5]
+    assert pipe.report is None and pipe.sha256 is None
+    assert pipe.problem == ("pipe is not a regular file (it is a pipe, a device or a socket); "
+                            "Kredo reads only files.")
+    # AND each credential's outcome says what it is about, and hashes the bytes checked
+    first = in_workers[0]
+    assert first.sha256 == hashlib.sha256(raw).hexdigest()
+    assert [v.title.pick("cs") for v in first.views if v and v.title] == ["Základy kryptografie 1"]
+
+
+def test_a_presentation_outcome_shows_each_credential_it_carries(badge: tuple[str, bytes]) -> None:
+    # GIVEN a presentation of the badge WHEN verified as a batch's one file
+    _did, raw = badge
+    presentation = presentation_bytes(build_presentation(
+        [parse_credential(raw), parse_credential(raw)],
+        holder_key=ed25519.Ed25519PrivateKey.generate()))
+    (outcome,) = verify_batch([ReceivedBytes("vp.json", presentation)],
+                              verify_options(VerifyRequest()))
+    # THEN its views are the two credentials', in order
+    assert outcome.report is not None and len(outcome.report.credentials) == 2
+    assert [v.learner_name.pick("cs") for v in outcome.views if v and v.learner_name] == [
+        "Jana Nováková", "Jana Nováková"]
+

@@ -19,6 +19,7 @@ from pathlib import Path
 from tests.benchmarks.report import Figure
 from tests.robustness.corpus import NOW, ob3_document, signers
 from wallet.app.importing import import_paths
+from wallet.app.verifying import StoredVerification, remember_verdict
 from wallet.model import (
     Credential,
     CredentialFormat,
@@ -33,7 +34,6 @@ from wallet.store.secret_store import KeyringSecretStore
 from wallet.store.wallet import init_wallet, open_wallet
 from wallet.verify.engine import verify_credential
 from wallet.verify.options import VerifyOptions
-from wallet.verify.stored import verify_stored
 
 PASSPHRASE = "bench passphrase"
 SECTION = "wallet"
@@ -117,7 +117,9 @@ def bulk_import(workdir: Path, count: int = 1000) -> tuple[BenchWallet, list[Fig
         imported = 0
         for outcome in import_paths(repo, [folder]):
             assert outcome.status == "imported" and outcome.id is not None, outcome
-            report = verify_stored(repo, outcome.id, options=options)
+            verdict = StoredVerification(outcome.id, repo.get(outcome.id).raw, options).verify()
+            remember_verdict(repo, verdict)
+            report = verdict.report
             assert report.status.value != "failed", report.to_json()
             imported += 1
         elapsed = time.perf_counter() - started

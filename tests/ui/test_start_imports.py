@@ -22,7 +22,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "start imports passphrase"
 
 NOT_AT_FIRST_PAINT = (
-    "wallet.verify.engine", "wallet.verify.stored", "wallet.app.verifying", "wallet.trust",
+    "wallet.verify.engine", "wallet.app.verifying", "wallet.trust",
     "wallet.app.pdf_sharing", "wallet.qr.encode", "wallet.qr.scan", "wallet.issuance",
     "wallet.export.cv_pdf", "pyhanko", "fpdf", "pyld", "qrcode", "zxingcpp", "pypdfium2",
 )

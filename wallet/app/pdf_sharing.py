@@ -11,12 +11,11 @@ from pathlib import Path
 
 from wallet.app.credentials import load_credential
 from wallet.app.share_forms import ShareForm
-from wallet.app.trust_settings import wallet_verify_options
+from wallet.app.verifying import VerifyRequest, verify_stored
 from wallet.export.file_output import write_file
 from wallet.share.pdf import credential_pdf
 from wallet.store.repository import CredentialRepository
 from wallet.verify.report import VerificationReport
-from wallet.verify.stored import verify_stored
 
 PDF_FILE_NAME = "credential.pdf"
 
@@ -42,9 +41,7 @@ def stored_credential_pdf(
     (its trusted issuers and registries; the network only when ``online``). With ``save_to``
     the file is written first: a PDF that could not be written is not logged as shared."""
     loaded = load_credential(repository, credential_id)
-    report = verify_stored(
-        repository, loaded.id, options=wallet_verify_options(repository, online=online)
-    )
+    report = verify_stored(repository, loaded.id, VerifyRequest(online=online))
     document = credential_pdf(loaded.credential, loaded.stored.raw, lang=lang, report=report)
     if save_to is not None:
         write_file(save_to, document)

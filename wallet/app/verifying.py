@@ -11,10 +11,19 @@ A stored credential is verified in three steps, so that the GUI can keep the dat
 free while the engine works (docs/adr/0007-two-worker-lanes.md): read
 (:func:`prepare_stored_verification`), verify (:meth:`StoredVerification.verify`, no
 database), remember (:func:`remember_verdict`). :func:`verify_stored` runs all three.
+
+Many files (an employer's folder of applications) are verified by :func:`verify_batch` in this
+process, or by :func:`verify_batch_in_workers` in worker processes that each load the engine
+once; either gives one :class:`BatchOutcome` per file and never stops at a bad one.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,18 +31,19 @@ from typing import Any
 
 from wallet.app.trust_settings import wallet_verify_options
 from wallet.errors import FormatError, WalletError
-from wallet.file_input import iter_input_files, read_limited
+from wallet.file_input import iter_input_files, read_limited, read_stream_limited
 from wallet.formats import parse_credential
+from wallet.formats import presentation as presentation_format
 from wallet.json_input import load_json_object
+from wallet.model import MicroCredentialView
 from wallet.store.repository import CredentialRepository
-from wallet.translation import tr
+from wallet.translation import current_language, set_language, tr
 from wallet.trust import TrustStore
 from wallet.trust.user_trust import SettingsStore
 from wallet.verify.engine import verify_credential, verify_file_bytes
+from wallet.verify.list_state import list_state
 from wallet.verify.options import VerifyOptions
 from wallet.verify.report import OverallStatus, VerificationReport
-from wallet.verify.stored import check_mode, save_verdict
-from wallet.verify.stored import verify_stored as verify_and_save
 
 
 @dataclass(frozen=True)
@@ -99,7 +109,8 @@ class StoredVerdict:
 
     @property
     def mode(self) -> str:
-        return check_mode(self.online)
+        """How the checks ran, as the wallet remembers it with the verdict."""
+        return "network" if self.online else "offline"
 
 
 def prepare_stored_verification(
@@ -113,15 +124,21 @@ def prepare_stored_verification(
 
 def remember_verdict(repository: CredentialRepository, verdict: StoredVerdict) -> None:
     """Keep the report with the credential: the list's status chip and the detail show it."""
-    save_verdict(repository, verdict.credential_id, verdict.report, online=verdict.online)
+    repository.save_verification(
+        verdict.credential_id,
+        status=list_state(verdict.report).value,
+        report_json=json.dumps(verdict.report.to_json()),
+        mode=verdict.mode,
+    )
 
 
 def verify_stored(
     repository: CredentialRepository, credential_id: int, request: VerifyRequest | None = None
 ) -> VerificationReport:
     """Verify a credential in the wallet with the wallet's trust, and remember the verdict."""
-    options = verify_options(request or VerifyRequest(), settings=repository)
-    return verify_and_save(repository, credential_id, options=options)
+    verdict = prepare_stored_verification(repository, credential_id, request).verify()
+    remember_verdict(repository, verdict)
+    return verdict.report
 
 
 # --- something someone sent ------------------------------------------------------------
@@ -138,36 +155,149 @@ def verify_received_file(path: Path, options: VerifyOptions) -> VerificationRepo
 
 
 @dataclass(frozen=True)
+class ReceivedBytes:
+    """Bytes that came without a file of their own (standard input), and the name to show."""
+
+    name: str
+    raw: bytes = field(repr=False)
+
+    @classmethod
+    def from_stream(cls, name: str, read: Callable[[int], bytes]) -> ReceivedBytes:
+        """Everything ``read`` gives, up to the input cap (beyond it: :class:`InputTooLarge`)."""
+        return cls(name, read_stream_limited(read))
+
+
+BatchSource = Path | ReceivedBytes
+
+
+@dataclass(frozen=True)
 class BatchOutcome:
-    """One file of a batch: its report, or one sentence saying why it could not be verified."""
+    """One file of a batch: its report, or one sentence saying why it could not be verified.
+
+    ``views`` is what each credential says (one; a presentation's in the order it carries
+    them; None for one that could not be read); ``sha256`` names the bytes that were checked
+    (None when the file could not be read at all)."""
 
     path: Path
     raw: bytes = field(repr=False)
     report: VerificationReport | None = None
     problem: str | None = None
+    views: tuple[MicroCredentialView | None, ...] = ()
+    sha256: str | None = None
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+
+def batch_sources(sources: Iterable[BatchSource]) -> list[BatchSource]:
+    """Every file to verify: files as named, folders' files (recursively, sorted), bytes."""
+    found: list[BatchSource] = []
+    for source in sources:
+        if isinstance(source, ReceivedBytes):
+            found.append(source)
+        else:
+            found.extend(iter_input_files([source]))
+    return found
+
+
+def verify_source(source: BatchSource, options: VerifyOptions) -> BatchOutcome:
+    """One file (or the bytes of one): never raises for a file that is no credential or
+    cannot be read, but says why in the outcome."""
+    path = Path(source.name) if isinstance(source, ReceivedBytes) else source
+    try:
+        raw = source.raw if isinstance(source, ReceivedBytes) else _read_regular_file(source)
+    except WalletError as exc:
+        return BatchOutcome(path, b"", problem=exc.message)
+    digest = hashlib.sha256(raw).hexdigest()
+    try:
+        report = verify_received(raw, options)
+    except WalletError as exc:
+        return BatchOutcome(path, raw, problem=exc.message, sha256=digest)
+    return BatchOutcome(path, raw, report=report, views=credential_views(raw), sha256=digest)
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """A pipe, a device or a socket would block the batch (or never end): only files."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = stat.S_IFREG  # read_limited says why it cannot be read
+    if not stat.S_ISREG(mode):
+        raise WalletError(tr(
+            "{name} is not a regular file (it is a pipe, a device or a socket); Kredo reads "
+            "only files.", name=path.name))
+    return read_limited(path)
+
+
+def credential_views(raw: bytes) -> tuple[MicroCredentialView | None, ...]:
+    """What the credential in ``raw`` says, or each credential a presentation carries."""
+    if presentation_format.detect(raw):
+        return tuple(_view_or_none(part) for part in presentation_format.split(raw))
+    return (_view_or_none(raw),)
+
+
+def _view_or_none(raw: bytes) -> MicroCredentialView | None:
+    try:
+        return parse_credential(raw).view
+    except WalletError:
+        return None  # its report's format check says why
 
 
 def verify_batch(
-    paths: Iterable[Path], options: VerifyOptions, *, cancelled: Callable[[], bool] = lambda: False
+    sources: Iterable[BatchSource], options: VerifyOptions, *,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[BatchOutcome]:
-    """Verify every file in ``paths`` (folders recursively), one outcome each, as they come;
-    a file that is no credential never stops the files after it."""
-    for path in iter_input_files(paths):
+    """Verify every file in ``sources`` (folders recursively), one outcome each, as they
+    come, in this process; a file that is no credential never stops the files after it."""
+    for source in batch_sources(sources):
         if cancelled():
             return
-        raw = b""
-        try:
-            raw = read_limited(path)
-            report = verify_received(raw, options)
-        except WalletError as exc:
-            yield BatchOutcome(path, raw, problem=exc.message)
-            continue
-        yield BatchOutcome(path, raw, report=report)
+        yield verify_source(source, options)
 
 
-def worst_status(reports: Sequence[VerificationReport]) -> OverallStatus | None:
+def default_jobs() -> int:
+    """How many processes verify side by side when not told: one per core this may use."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
+
+
+def verify_batch_in_workers(
+    sources: Sequence[BatchSource], request: VerifyRequest, *, jobs: int | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[BatchOutcome]:
+    """Verify ``sources`` (as :func:`batch_sources` lists them) with the bundled trust, in
+    ``jobs`` worker processes (default: :func:`default_jobs`), outcomes in the order given.
+
+    Each worker loads the engine and the trust material once, then takes file after file;
+    one job, or a single file, runs here without starting any process."""
+    workers = min(jobs or default_jobs(), len(sources))
+    if workers <= 1:
+        yield from verify_batch(sources, verify_options(request), cancelled=cancelled)
+        return
+    with multiprocessing.get_context().Pool(
+        workers, initializer=_start_worker, initargs=(request, current_language())
+    ) as pool:  # leaving the block stops the workers, also when the caller stops early
+        for outcome in pool.imap(_verify_in_worker, sources, chunksize=2):
+            if cancelled():
+                return
+            yield outcome
+
+
+_WORKER_OPTIONS: dict[str, VerifyOptions] = {}  # in a worker process: its options, built once
+
+
+def _start_worker(request: VerifyRequest, language: str) -> None:
+    set_language(language)
+    _WORKER_OPTIONS["options"] = verify_options(request)
+
+
+def _verify_in_worker(source: BatchSource) -> BatchOutcome:
+    return verify_source(source, _WORKER_OPTIONS["options"])
+
+
+def worst_status(reports: Iterable[VerificationReport]) -> OverallStatus | None:
     """The worst verdict among ``reports`` (None for none): failed, then indeterminate, then
     partially verified, then verified."""
-    if not reports:
-        return None
-    return OverallStatus.worst(report.status for report in reports)
+    statuses = [report.status for report in reports]
+    return OverallStatus.worst(statuses) if statuses else None

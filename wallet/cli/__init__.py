@@ -30,7 +30,7 @@ from wallet.cli import (
     verify_command,
     wallet_commands,
 )
-from wallet.cli.common import EXIT_OK, EXIT_USAGE
+from wallet.cli.common import EXIT_OK, EXIT_USAGE, say, say_lines
 from wallet.cli.version_action import PrintVersionAction
 from wallet.errors import UserCancelled, WalletError
 from wallet.translation import language_from_environment, set_language
@@ -82,8 +82,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if args.debug:
             traceback.print_exc()
             if exc.details:
-                print(exc.details, file=sys.stderr)
-        print(f"kredo: {exc.message}", file=sys.stderr)
+                say_lines(exc.details.split("\n"), sys.stderr)
+        say(f"kredo: {exc.message}", out=sys.stderr)  # it may name a file or quote a field
         return exc.exit_code
     except BrokenPipeError:  # output piped into head or a closed pager
         sys.stderr.close()

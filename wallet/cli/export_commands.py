@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from wallet.cli.common import EXIT_OK, EXIT_USAGE, open_from_args
+from wallet.cli.common import EXIT_OK, EXIT_USAGE, open_from_args, say
 from wallet.errors import NotExportable
 from wallet.export.cv_entries import SectionChoice
 from wallet.share.annex_labels import SUPPORTED_LANGUAGES
@@ -72,11 +72,8 @@ def cmd_export_pdf(args: argparse.Namespace, out: TextIO) -> int:
         made = stored_credential_pdf(
             opened.repository, args.id, lang=args.lang, online=args.online, save_to=args.out
         )
-    print(
-        f"Wrote {args.out} ({len(made.data):,} bytes; verification: "
-        f"{made.report.status.value}; the original credential is attached inside).",
-        file=out,
-    )
+    say(f"Wrote {args.out} ({len(made.data):,} bytes; verification: "
+        f"{made.report.status.value}; the original credential is attached inside).", out=out)
     return EXIT_OK
 
 
@@ -91,12 +88,12 @@ def cmd_export_europass(args: argparse.Namespace, out: TextIO) -> int:
         except NotExportable as exc:
             raise NotExportable(f"{exc.message} (kredo export pdf ID --out FILE)") from exc
     for written in result.written:
-        print(f"{written.label}\twritten\t{written.path}\tsha256 {written.sha256}", file=out)
+        say(written.label, "written", written.path, f"sha256 {written.sha256}", out=out, sep="\t")
     for refused in result.refused:
-        print(f"{refused.label}\trefused\t{refused.reason}", file=out)
-    print(f"Upload the .jsonld files to your Europass wallet; see {result.readme}.", file=out)
+        say(refused.label, "refused", refused.reason, out=out, sep="\t")
+    say(f"Upload the .jsonld files to your Europass wallet; see {result.readme}.", out=out)
     if result.refused:
-        print("For the refused ones: kredo export pdf ID --out FILE", file=out)
+        say("For the refused ones: kredo export pdf ID --out FILE", out=out)
     return EXIT_USAGE if result.refused else EXIT_OK
 
 
@@ -116,7 +113,7 @@ def cmd_export_europass_cv(args: argparse.Namespace, out: TextIO) -> int:
             section=SectionChoice(args.section),
         )
     for credential_id, entry in zip(cv.credential_ids, cv.entries, strict=True):
-        print(f"{credential_id}\t{entry.section.value}\t{entry.title}", file=out)
+        say(credential_id, entry.section.value, entry.title, out=out, sep="\t")
     written = f"{args.out}" + (f" and {args.pdf}" if args.pdf is not None else "")
-    print(f"Wrote the Europass CV of {cv.person.full_name} to {written}.", file=out)
+    say(f"Wrote the Europass CV of {cv.person.full_name} to {written}.", out=out)
     return EXIT_OK

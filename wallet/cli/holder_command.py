@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
-from wallet.cli.common import EXIT_OK, open_from_args, print_json
+from wallet.cli.common import EXIT_OK, open_from_args, print_json, say
 
 if TYPE_CHECKING:
     from wallet.share.holder import HolderProfile
@@ -40,7 +40,7 @@ def _profile_json(profile: HolderProfile) -> dict[str, Any]:
 
 def _print_profile(profile: HolderProfile, out: TextIO) -> None:
     mark = "*" if profile.is_default else " "
-    print(f"{mark} {profile.label}\t{profile.did}", file=out)
+    say(f"{mark} {profile.label}", profile.did, out=out, sep="\t")
 
 
 def cmd_holder_list(args: argparse.Namespace, out: TextIO) -> int:

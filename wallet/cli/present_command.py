@@ -8,7 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from wallet.cli.common import EXIT_OK, open_from_args, print_json
+from wallet.cli.common import EXIT_OK, open_from_args, print_json, say
 from wallet.errors import SharingError
 
 
@@ -73,11 +73,8 @@ def cmd_present(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         print_json(summary, sys.stderr if to_stdout else out)
     elif not to_stdout:
-        print(
-            f"Wrote a presentation of {len(ids)} credential(s) to {args.out}, signed by "
-            f"{made.holder} (profile “{made.profile}”).",
-            file=out,
-        )
+        say(f"Wrote a presentation of {len(ids)} credential(s) to {args.out}, signed by "
+            f"{made.holder} (profile “{made.profile}”).", out=out)
     return EXIT_OK
 
 

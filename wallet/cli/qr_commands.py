@@ -12,6 +12,8 @@ from wallet.cli.common import (
     EXIT_USAGE,
     open_from_args,
     print_json,
+    print_report,
+    say,
 )
 from wallet.cli.verify_command import add_verify_arguments, verify_options
 
@@ -97,9 +99,9 @@ def cmd_qr(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         print_json(_capacity_json(encoding, image_format, args.out), out)
     else:
-        print(encoding.summary(), file=out)
+        say(encoding.summary(), out=out)
         kind = "animated " if image.image_format.animated and not encoding.single else ""
-        print(f"Wrote {args.out} ({kind}{image_format.upper()}).", file=out)
+        say(f"Wrote {args.out} ({kind}{image_format.upper()}).", out=out)
     return EXIT_OK
 
 
@@ -137,17 +139,16 @@ def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _print_scan(scanned: VerifiedScan, out: TextIO) -> None:
-    from wallet.verify.report_text import render_report
-
     for message in scanned.messages:
-        print(f"Note: {message}", file=out)
+        say(f"Note: {message}", out=out)
     for source, payload in scanned.others:
-        print(f"{source}: {payload.sentence()}", file=out)
+        say(f"{source}: {payload.sentence()}", out=out)
     for found in scanned.credentials:
-        print(f"\n{found.source}: {_found_sentence(found.kind)}", file=out)
-        print(render_report(found.report), file=out)
+        say("", out=out)
+        say(f"{found.source}: {_found_sentence(found.kind)}", out=out)
+        print_report(found.report, out)
     if not scanned.credentials:
-        print("No credential was found to verify.", file=out)
+        say("No credential was found to verify.", out=out)
 
 
 def _found_sentence(kind: str) -> str:

@@ -20,8 +20,11 @@ from wallet.cli.common import (
     EXIT_VERIFICATION_FAILED,
     open_from_args,
     print_json,
+    print_report,
+    say,
 )
 from wallet.errors import IssuanceError, UserCancelled, WalletError
+from wallet.terminal_text import printable
 
 if TYPE_CHECKING:
     from wallet.app.importing import ImportOutcome
@@ -109,10 +112,10 @@ def _receive_link(
     linked = fetch_link(args.offer, prepare_receiving(repository, None, online=True),
                         timeout=args.timeout)
     if not args.json:
-        print(f"From {host_of(linked.url)}: {linked.credential.title or '(untitled)'}",
-              file=sys.stderr)
+        say(f"From {host_of(linked.url)}: {linked.credential.title or '(untitled)'}",
+            out=sys.stderr)
         if linked.hosted_message:
-            print(linked.hosted_message, file=sys.stderr)
+            say(linked.hosted_message, out=sys.stderr)
     _confirm(args, "Store this credential in the wallet?")
     return [linked_as_received(linked)], [], None
 
@@ -128,7 +131,7 @@ def _transaction_code(preview: OfferPreview, pin: str | None) -> str | None:
             "The issuer asks for a transaction code (PIN): pass it with --pin."
         )
     hint = f" ({spec.description})" if spec.description else ""
-    typed = getpass.getpass(f"Transaction code (PIN) from the issuer{hint}: ")
+    typed = getpass.getpass(printable(f"Transaction code (PIN) from the issuer{hint}: "))
     if not typed:
         raise UserCancelled()
     return spec.check(typed)
@@ -139,18 +142,18 @@ def _confirm(args: argparse.Namespace, question: str) -> None:
         return
     if not sys.stdin.isatty():
         raise WalletError("Kredo asks before receiving credentials: pass --yes to agree.")
-    answer = input(f"{question} [y/N] ").strip().lower()
+    answer = input(f"{printable(question)} [y/N] ").strip().lower()
     if answer not in ("y", "yes"):
         raise UserCancelled()
 
 
 def _print_preview(preview: OfferPreview, stream: TextIO) -> None:
     name = preview.issuer_name or "(the issuer gives no name)"
-    print(f"Issuer: {name} ({preview.issuer_host})", file=stream)
+    say(f"Issuer: {name} ({preview.issuer_host})", out=stream)
     for offered in preview.credentials:
         label = offered.name or offered.configuration_id
         types = ", ".join(offered.types) or "—"
-        print(f"  {label}: {types} [{offered.format}]", file=stream)
+        say(f"  {label}: {types} [{offered.format}]", out=stream)
 
 
 def _report(
@@ -163,8 +166,6 @@ def _report(
     outcomes: Sequence[ImportOutcome],
     pending: Sequence[PendingCredential],
 ) -> None:
-    from wallet.verify.report_text import render_report
-
     if args.json:
         print_json(
             {
@@ -178,19 +179,16 @@ def _report(
         return
     for item in rejected:
         reason = item.error or "its verification failed"
-        print(f"Not stored: {item.configuration_id}: {reason}", file=out)
+        say(f"Not stored: {item.configuration_id}: {reason}", out=out)
         if item.report is not None:
-            print(render_report(item.report), file=out)
+            print_report(item.report, out)
     for outcome in outcomes:
         ident = str(outcome.id) if outcome.id is not None else "-"
         detail = outcome.error if outcome.status == "error" else (outcome.title or "(untitled)")
-        print(f"{ident}\t{outcome.status}\t{detail}", file=out)
+        say(ident, outcome.status, detail, out=out, sep="\t")
     for waiting in pending:
-        print(
-            f"Not yet issued: {waiting.configuration_id} (the issuer will issue it later; "
-            "receive the offer again then).",
-            file=out,
-        )
+        say(f"Not yet issued: {waiting.configuration_id} (the issuer will issue it later; "
+            "receive the offer again then).", out=out)
 
 
 def _count(n: int) -> str:

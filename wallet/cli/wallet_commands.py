@@ -15,7 +15,9 @@ from wallet.cli.common import (
     PASSPHRASE_ENV,
     open_from_args,
     print_json,
+    print_view,
     prompt_secret,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -82,22 +84,20 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     passphrase: str | None = None
     if args.passphrase or not keyring_available():
         if not args.passphrase:
-            print(
-                "No OS keyring is available: the wallet key will be protected by a passphrase.",
-                file=sys.stderr,
-            )
+            say("No OS keyring is available: the wallet key will be protected by a passphrase.",
+                out=sys.stderr)
         passphrase = prompt_secret("New wallet passphrase: ", PASSPHRASE_ENV, confirm=True)
         check_new_passphrase(passphrase)
     create_wallet(home, passphrase=passphrase, use_keyring=passphrase is None)
     how = "a passphrase" if passphrase is not None else "the OS keyring"
-    print(f"Created a wallet in {home} (key protected by {how}).", file=out)
+    say(f"Created a wallet in {home} (key protected by {how}).", out=out)
     return EXIT_OK
 
 
 def _print_outcome(outcome: ImportOutcome, out: TextIO) -> None:
     ident = str(outcome.id) if outcome.id is not None else "-"
     detail = outcome.error if outcome.status == "error" else (outcome.title or "(untitled)")
-    print(f"{ident}\t{outcome.status}\t{detail}\t{outcome.source}", file=out)
+    say(ident, outcome.status, detail, outcome.source, out=out, sep="\t")
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
@@ -129,18 +129,8 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     for row in rows:
         title = row.index.title.pick("en") if row.index.title else "(untitled)"
-        print(
-            "\t".join(
-                (
-                    str(row.id),
-                    title,
-                    row.index.issuer_name or "—",
-                    row.index.issued or "—",
-                    row.format.value,
-                )
-            ),
-            file=out,
-        )
+        say(row.id, title, row.index.issuer_name or "—", row.index.issued or "—",
+            row.format.value, out=out, sep="\t")
     return EXIT_OK
 
 
@@ -162,7 +152,6 @@ def _summary_json(row: CredentialSummary) -> dict[str, Any]:
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from wallet.app.credentials import load_credential
-    from wallet.share.view_text import render_view
 
     with open_from_args(args) as opened:
         loaded = load_credential(opened.repository, args.id)
@@ -181,10 +170,10 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
             out,
         )
         return EXIT_OK
-    print(f"Credential {stored.id} · {credential.format.label}", file=out)
-    print(render_view(credential.view, args.lang), file=out)
+    say(f"Credential {stored.id} · {credential.format.label}", out=out)
+    print_view(credential.view, args.lang, out)
     if stored.tags:
-        print(f"Tags  {', '.join(stored.tags)}", file=out)
+        say(f"Tags  {', '.join(stored.tags)}", out=out)
     return EXIT_OK
 
 
@@ -195,14 +184,14 @@ def cmd_tag(args: argparse.Namespace, out: TextIO) -> int:
         else:
             opened.repository.untag(args.id, args.tags)
         tags = opened.repository.get(args.id).tags
-    print(f"{args.id}\t{', '.join(tags) or '(no tags)'}", file=out)
+    say(args.id, ", ".join(tags) or "(no tags)", out=out, sep="\t")
     return EXIT_OK
 
 
 def cmd_delete(args: argparse.Namespace, out: TextIO) -> int:
     with open_from_args(args) as opened:
         opened.repository.delete(args.id)
-    print(f"Deleted credential {args.id}.", file=out)
+    say(f"Deleted credential {args.id}.", out=out)
     return EXIT_OK
 
 
@@ -212,9 +201,8 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     with open_from_args(args) as opened:
         passphrase = prompt_secret("Backup passphrase: ", BACKUP_PASSPHRASE_ENV, confirm=True)
         summary = back_up(opened.repository, args.out, passphrase)
-    print(
-        f"Wrote an encrypted backup of {summary.credentials} credentials to {args.out}.", file=out
-    )
+    say(f"Wrote an encrypted backup of {summary.credentials} credentials to {args.out}.",
+        out=out)
     return EXIT_OK
 
 
@@ -224,10 +212,8 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     with open_from_args(args) as opened:
         passphrase = prompt_secret("Backup passphrase: ", BACKUP_PASSPHRASE_ENV)
         report = restore(opened.repository, args.file, passphrase)
-    print(
-        f"Restored {report.restored} credentials; {report.duplicates} were already in the wallet.",
-        file=out,
-    )
+    say(f"Restored {report.restored} credentials; {report.duplicates} were already in the "
+        "wallet.", out=out)
     return EXIT_OK
 
 
@@ -238,5 +224,5 @@ def cmd_passphrase(args: argparse.Namespace, out: TextIO) -> int:
     old = prompt_secret("Current passphrase: ", PASSPHRASE_ENV)
     new = prompt_secret("New passphrase: ", NEW_PASSPHRASE_ENV, confirm=True)
     change_passphrase(home, old, new)
-    print("The passphrase was changed.", file=out)
+    say("The passphrase was changed.", out=out)
     return EXIT_OK
