@@ -60,11 +60,13 @@ class OwfVerifier:
         response_mode: str = "direct_post",
         enc: str | None = None,
         tamper: bool = False,
+        request_uri_method: str = "get",
     ) -> Session:
         """A new request: unsigned ``redirect_uri`` client, or ``x509_san_dns:localhost``
-        signed with ``certificate``'s leaf; served by reference."""
+        signed with ``certificate``'s leaf; served by reference (``request_uri_method``
+        ``post``: signed afresh for each wallet POST, repeating its ``wallet_nonce``)."""
         body: dict[str, Any] = {"dcql_query": query, "response_mode": response_mode,
-                                "tamper": tamper}
+                                "tamper": tamper, "request_uri_method": request_uri_method}
         if enc is not None:
             body["enc"] = enc
         if certificate is not None:
@@ -79,7 +81,8 @@ class OwfVerifier:
 
     def state(self, session: Session) -> dict[str, Any]:
         """``fetched`` (how often the request object was read) and ``answers`` received."""
-        return self._call("GET", f"/sessions/{session.id}")
+        state: dict[str, Any] = self._call("GET", f"/sessions/{session.id}")
+        return state
 
     def post_answer(self, session: Session, form: dict[str, str]) -> tuple[int, dict[str, Any]]:
         """POST a form to ``session``'s response endpoint, as a wallet (or an attacker) would."""

@@ -178,3 +178,23 @@ def test_the_verifiers_qr_code_read_from_a_picture_leads_to_an_accepted_answer(
     assert result.code == 0, result.err
     (answer,) = owf_verifier.state(session)["answers"]
     assert answer["accepted"], answer.get("error")
+
+
+def test_a_request_uri_posted_with_wallet_metadata_gets_an_accepted_answer(
+    wallet: Kredo, owf_verifier: OwfVerifier, certificate: VerifierCertificate, tmp_path: Path,
+) -> None:
+    # GIVEN a signed request by reference with request_uri_method=post
+    session = owf_verifier.create({"credentials": [LEARNING]}, certificate=certificate,
+                                  request_uri_method="post")
+    # WHEN the learner answers
+    result = wallet("respond", session.link, "--yes",
+                    "--verifier-ca", _ca_file(certificate, tmp_path))
+    # THEN the library's wallet-metadata schema took Kredo's metadata, the request object
+    # repeated Kredo's wallet_nonce (Kredo checks it), and the answer was accepted
+    assert result.code == 0, result.err
+    state = owf_verifier.state(session)
+    (posted,) = state["wallet_posts"]
+    assert posted["metadataValid"], posted["metadataError"]
+    assert posted["form"]["wallet_nonce"]
+    (answer,) = state["answers"]
+    assert answer["accepted"], answer.get("error")

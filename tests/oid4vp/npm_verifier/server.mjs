@@ -7,17 +7,20 @@
 //   POST /sessions            {client, response_mode?, enc?, dcql_query, x509?: {key_pem, x5c,
 //                              dns}, tamper?} → {id, link, request_uri}
 //   GET  /requests/:id        the request object (oauth-authz-req+jwt)
+//   POST /requests/:id        the same, for request_uri_method=post: the wallet's
+//                             wallet_metadata is parsed with the library's schema and its
+//                             wallet_nonce goes into a freshly signed request object
 //   POST /responses/:id       the wallet's answer (form: vp_token & state, or response)
 //   GET  /sessions/:id        {fetched, answers: [{accepted, error?, form, checked?}]}
 import { createHash, createPublicKey, randomBytes, verify as verifySignature } from 'node:crypto'
 import { createServer } from 'node:http'
 
 import { setGlobalConfig } from '@openid4vc/oauth2'
-import { Openid4vpVerifier } from '@openid4vc/openid4vp'
+import { Openid4vpVerifier, zWalletMetadata } from '@openid4vc/openid4vp'
 import { digest } from '@sd-jwt/crypto-nodejs'
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc'
 import { DcqlPresentationResult, DcqlQuery } from 'dcql'
-import { CompactSign, compactDecrypt, decodeJwt, decodeProtectedHeader, exportJWK,
+import { CompactSign, compactDecrypt, decodeProtectedHeader, exportJWK,
   generateKeyPair, importPKCS8, jwtVerify } from 'jose'
 
 // Plain http is for 127.0.0.1 tests only, as Kredo itself allows it only for loopback.
@@ -106,21 +109,32 @@ async function createSession(body) {
   }
   const clientId = body.x509 ? `x509_san_dns:${body.x509.dns}` : `redirect_uri:${responseUri}`
   const requestUri = `${base}/requests/${id}`
-  const created = await verifier.createOpenId4vpAuthorizationRequest({
+  const post = body.request_uri_method === 'post'
+  session.make = (walletNonce, walletMetadata) => verifier.createOpenId4vpAuthorizationRequest({
     authorizationRequestPayload: {
       response_type: 'vp_token', client_id: clientId, response_mode: responseMode,
-      response_uri: responseUri, nonce: b64url(randomBytes(16)), state: id,
+      response_uri: responseUri, nonce: session.nonce, state: id,
       dcql_query: body.dcql_query, client_metadata: clientMetadata,
+      ...(walletNonce ? { wallet_nonce: walletNonce } : {}),
     },
     jar: { requestUri, expiresInSeconds: 300,
       jwtSigner: body.x509 ? { method: 'x5c', alg: 'ES256', x5c: body.x509.x5c }
         : { method: 'custom', alg: 'none' } },
+    wallet: walletNonce ? { expectedNonce: walletNonce, metadata: walletMetadata } : undefined,
   })
+  session.tamper = Boolean(body.tamper)
+  session.nonce = b64url(randomBytes(16))
+  const created = await session.make(undefined)
+  keepRequest(session, created)
+  const link = new URL(created.authorizationRequest)
+  if (post) link.searchParams.set('request_uri_method', 'post')
+  return { id, link: link.toString(), request_uri: requestUri, client_id: clientId,
+    nonce: session.nonce }
+}
+function keepRequest(session, created) {
   session.request = created.authorizationRequestPayload
-  session.requestObject = body.tamper ? tamper(created.jar.authorizationRequestJwt)
+  session.requestObject = session.tamper ? tamper(created.jar.authorizationRequestJwt)
     : created.jar.authorizationRequestJwt
-  return { id, link: created.authorizationRequest, request_uri: requestUri,
-    client_id: clientId, nonce: session.request.nonce }
 }
 
 // A man in the middle sends the answer elsewhere; the signature stays the verifier's.
@@ -132,10 +146,6 @@ function tamper(jwt) {
 }
 
 // --- checking an answer
-const sdJwtVc = new SDJwtVcInstance({
-  hasher: digest,
-  verifier: (data, signature, options) => true, // replaced per call below
-})
 async function checkSdJwt(presentation, request) {
   const [issuerJwt] = presentation.split('~')
   const issuerKey = didKeyPublicKey(decodeProtectedHeader(issuerJwt).kid)
@@ -149,10 +159,9 @@ async function checkSdJwt(presentation, request) {
   if (verified.kb.payload.aud !== request.client_id) {
     throw new Error(`KB-JWT aud ${verified.kb.payload.aud} is not ${request.client_id}`)
   }
-  const claims = await (await instance.decode(presentation)).getClaims?.(digest)
-    ?? verified.payload
+  // verified.payload holds the disclosed claims, unpacked
   return { credential_format: 'dc+sd-jwt', vct: verified.payload.vct,
-    claims: stripSd(claims ?? verified.payload), cryptographic_holder_binding: true }
+    claims: stripSd(verified.payload), cryptographic_holder_binding: true }
 }
 function stripSd(claims) {
   const { _sd, _sd_alg, ...rest } = claims
@@ -213,10 +222,21 @@ async function handle(request, response) {
   }
   if (!session) return reply(response, 404, { error: 'not_found' })
   if (request.method === 'GET' && kind === 'sessions') {
-    return reply(response, 200, { fetched: session.fetched, answers: session.answers })
+    return reply(response, 200, { fetched: session.fetched, answers: session.answers,
+      wallet_posts: session.walletPosts ?? [] })
   }
   if (request.method === 'GET' && kind === 'requests') {
     session.fetched += 1
+    return reply(response, 200, session.requestObject, 'application/oauth-authz-req+jwt')
+  }
+  if (request.method === 'POST' && kind === 'requests') {
+    const form = Object.fromEntries(new URLSearchParams(await readBody(request)))
+    const metadata = zWalletMetadata.safeParse(JSON.parse(form.wallet_metadata ?? '{}'))
+    session.walletPosts = [...(session.walletPosts ?? []), { form, metadataValid: metadata.success,
+      metadataError: metadata.success ? undefined : String(metadata.error) }]
+    if (!metadata.success) return reply(response, 400, { error: 'invalid_request' })
+    session.fetched += 1
+    keepRequest(session, await session.make(form.wallet_nonce, metadata.data))
     return reply(response, 200, session.requestObject, 'application/oauth-authz-req+jwt')
   }
   if (request.method === 'POST' && kind === 'responses') {
