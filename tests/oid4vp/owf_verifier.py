@@ -61,12 +61,15 @@ class OwfVerifier:
         enc: str | None = None,
         tamper: bool = False,
         request_uri_method: str = "get",
+        x509_hash: bool = False,
     ) -> Session:
         """A new request: unsigned ``redirect_uri`` client, or ``x509_san_dns:localhost``
-        signed with ``certificate``'s leaf; served by reference (``request_uri_method``
+        signed with ``certificate``'s leaf (or ``x509_hash:`` of it); served by reference (``request_uri_method``
         ``post``: signed afresh for each wallet POST, repeating its ``wallet_nonce``)."""
         body: dict[str, Any] = {"dcql_query": query, "response_mode": response_mode,
                                 "tamper": tamper, "request_uri_method": request_uri_method}
+        if x509_hash:
+            body["client"] = "x509_hash"
         if enc is not None:
             body["enc"] = enc
         if certificate is not None:

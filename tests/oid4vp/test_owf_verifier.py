@@ -144,7 +144,7 @@ def test_a_tampered_request_object_is_refused_and_nothing_is_sent(
     result = wallet("respond", session.link, "--yes",
                     "--verifier-ca", _ca_file(certificate, tmp_path))
     # THEN Kredo refuses with a sentence, and the verifier got nothing
-    assert result.code != 0 and result.err.strip()
+    assert result.code != 0 and "does not match its signature" in result.err
     state = owf_verifier.state(session)
     assert state["fetched"] == 1 and state["answers"] == []
     assert "Nothing has been shared" in wallet("history").out
@@ -197,4 +197,23 @@ def test_a_request_uri_posted_with_wallet_metadata_gets_an_accepted_answer(
     assert posted["metadataValid"], posted["metadataError"]
     assert posted["form"]["wallet_nonce"]
     (answer,) = state["answers"]
+    assert answer["accepted"], answer.get("error")
+
+
+def test_an_x509_hash_request_gets_an_accepted_answer_naming_the_certificates_organisation(
+    wallet: Kredo, owf_verifier: OwfVerifier, certificate: VerifierCertificate, tmp_path: Path,
+) -> None:
+    # GIVEN a request whose client identifier is the library's x509_hash of the signing leaf
+    session = owf_verifier.create({"credentials": [LEARNING]}, certificate=certificate,
+                                  x509_hash=True)
+    assert session.client_id == f"x509_hash:{certificate.leaf_hash}"
+    # WHEN the learner, trusting the test CA, answers
+    result = wallet("respond", session.link, "--yes", "--json",
+                    "--verifier-ca", _ca_file(certificate, tmp_path))
+    # THEN Kredo confirmed the verifier by the certificate, and the verifier accepted
+    assert result.code == 0, result.err
+    sent: Any = result.json()
+    assert sent["verifier"]["name"] == "Example Employer s.r.o."
+    assert sent["verifier"]["confirmed"]
+    (answer,) = owf_verifier.state(session)["answers"]
     assert answer["accepted"], answer.get("error")

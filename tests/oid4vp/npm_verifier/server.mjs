@@ -4,7 +4,7 @@
 // presentations and their KB-JWT; the dcql library checks the answer against the query.
 // Plain HTTP on 127.0.0.1 only; `node server.mjs PORT`.
 //
-//   POST /sessions            {client, response_mode?, enc?, dcql_query, x509?: {key_pem, x5c,
+//   POST /sessions            {client?: "x509_hash", response_mode?, enc?, dcql_query, x509?: {key_pem, x5c,
 //                              dns}, tamper?} → {id, link, request_uri}
 //   GET  /requests/:id        the request object (oauth-authz-req+jwt)
 //   POST /requests/:id        the same, for request_uri_method=post: the wallet's
@@ -16,7 +16,8 @@ import { createHash, createPublicKey, randomBytes, verify as verifySignature } f
 import { createServer } from 'node:http'
 
 import { setGlobalConfig } from '@openid4vc/oauth2'
-import { Openid4vpVerifier, zWalletMetadata } from '@openid4vc/openid4vp'
+import { Openid4vpVerifier, calculateX509HashClientIdPrefixValue, zWalletMetadata }
+  from '@openid4vc/openid4vp'
 import { digest } from '@sd-jwt/crypto-nodejs'
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc'
 import { DcqlPresentationResult, DcqlQuery } from 'dcql'
@@ -107,7 +108,10 @@ async function createSession(body) {
     clientMetadata.jwks = { keys: [publicJwk] }
     clientMetadata.encrypted_response_enc_values_supported = [body.enc ?? 'A128GCM']
   }
-  const clientId = body.x509 ? `x509_san_dns:${body.x509.dns}` : `redirect_uri:${responseUri}`
+  const clientId = !body.x509 ? `redirect_uri:${responseUri}`
+    : body.client === 'x509_hash' ? `x509_hash:${await calculateX509HashClientIdPrefixValue({
+      x509Certificate: body.x509.x5c[0], hash: callbacks.hash })}`
+      : `x509_san_dns:${body.x509.dns}`
   const requestUri = `${base}/requests/${id}`
   const post = body.request_uri_method === 'post'
   session.make = (walletNonce, walletMetadata) => verifier.createOpenId4vpAuthorizationRequest({
