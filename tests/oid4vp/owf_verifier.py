@@ -63,9 +63,10 @@ class OwfVerifier:
         request_uri_method: str = "get",
         x509_hash: bool = False,
     ) -> Session:
-        """A new request: unsigned ``redirect_uri`` client, or ``x509_san_dns:localhost``
-        signed with ``certificate``'s leaf (or ``x509_hash:`` of it); served by reference (``request_uri_method``
-        ``post``: signed afresh for each wallet POST, repeating its ``wallet_nonce``)."""
+        """A new request, served by reference: unsigned ``redirect_uri`` client, or
+        ``x509_san_dns:localhost`` (``x509_hash:`` with ``x509_hash``) signed with
+        ``certificate``'s leaf. With ``request_uri_method`` ``post`` it is signed afresh for
+        each wallet POST, repeating its ``wallet_nonce``."""
         body: dict[str, Any] = {"dcql_query": query, "response_mode": response_mode,
                                 "tamper": tamper, "request_uri_method": request_uri_method}
         if x509_hash:
