@@ -76,7 +76,9 @@ const callbacks = {
     return { jwt, signerJwk: await exportJWK(createPublicKey(session.x509.key_pem)) }
   },
   async decryptJwe(jwe, options) {
-    const session = sessions.get(currentSession)
+    // the library found the key by the JWE's kid in the request's client_metadata.jwks
+    const session = sessions.get(String(options?.jwk?.kid).replace(/^enc-/, ''))
+    if (!session?.encryption) return { decrypted: false }
     try {
       const { plaintext } = await compactDecrypt(jwe, session.encryption.privateKey)
       return { decrypted: true, decryptionJwk: options?.jwk ?? session.encryption.publicJwk,
@@ -86,7 +88,6 @@ const callbacks = {
     }
   },
 }
-let currentSession = null
 const verifier = new Openid4vpVerifier({ callbacks })
 
 // --- creating a request
@@ -187,7 +188,6 @@ async function checkVpJwt(presentation, request) {
 }
 
 async function receiveAnswer(session, form) {
-  currentSession = session.id
   const parsed = await verifier.parseOpenid4vpAuthorizationResponse({
     authorizationResponse: form, authorizationRequestPayload: session.request, callbacks,
   })
