@@ -480,9 +480,9 @@ CS: dict[str, str] = {
     "The issuer's signature or seal is genuine, the issuer is on a trusted list and nothing failed. You can rely on what the credential says.":
         "Podpis nebo pečeť vydavatele jsou pravé, vydavatel je na důvěryhodném seznamu a nic "
         "neselhalo. Na obsah certifikátu se můžete spolehnout.",
-    "The signature or seal is genuine and nothing failed, but some checks could not be confirmed (marked – or ! below), often because the issuer is on no list Kredo has. Look at those checks before you rely on it.":
+    "The signature or seal is genuine and nothing failed, but some checks could not be confirmed (marked – or ! in the checks), often because the issuer is on no list Kredo has. Look at those checks before you rely on it.":
         "Podpis nebo pečeť jsou pravé a nic neselhalo, ale některé kontroly nešlo potvrdit "
-        "(níže označené – nebo !), často proto, že vydavatel není na žádném seznamu, který "
+        "(v kontrolách označené – nebo !), často proto, že vydavatel není na žádném seznamu, který "
         "Kredo má. Než se na certifikát spolehnete, projděte si tyto kontroly.",
     "Could not be checked": "Nelze ověřit",
     "Kredo could not prove the signature: the method is not supported, or a key or list is not available offline. This does not mean the credential is false; verify it online or ask the issuer.":

@@ -55,8 +55,9 @@ def disclosure_html(disclosure: Disclosure) -> str:
     travel with the presentation."""
     translate = QCoreApplication.translate
     shown = ", ".join(escape(name) for name in disclosure.disclosed)
+    heading = translate("CredentialHtml", "Selective disclosure")
     parts = [
-        f"<h3>{escape(translate('CredentialHtml', 'Selective disclosure'))}</h3>",
+        f"<h3>{escape(heading)}</h3>",
         "<p>" + escape(translate("CredentialHtml", "The holder disclosed %n claim(s):", "",
                                  len(disclosure.disclosed))) + f" {shown}</p>",
     ]

@@ -64,7 +64,8 @@ class DeskCredentialView(QWidget):
         checks = QWidget()
         column = QVBoxLayout(checks)
         column.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(f"<b>{escape(self.tr('What Kredo checked'))}</b>")
+        checked = self.tr("What Kredo checked")
+        heading = QLabel(f"<b>{escape(checked)}</b>")
         column.addWidget(heading)
         for card in self.cards:
             column.addWidget(card)
@@ -101,7 +102,8 @@ class DeskCredentialView(QWidget):
             url = QUrl(f"kredo-page:{number}")
             document.addResource(QTextDocument.ResourceType.ImageResource, url, image)
             if number == 1:
-                parts.append(f"<h3>{escape(self.tr('The issuer’s own rendering'))}</h3>")
+                rendering = self.tr("The issuer’s own rendering")
+                parts.append(f"<h3>{escape(rendering)}</h3>")
             width = min(PAGE_WIDTH, image.width())
             parts.append(f"<p><img src='{url.toString()}' width='{width}'></p>")
         return "\n".join(parts)

@@ -12,7 +12,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from ui.desk_wording import check_outcome, outcome_text, verdict_words
+from ui.desk_wording import check_outcome, outcome_symbol, outcome_text, verdict_words
 from ui.status_chip import on_background
 from ui.verify_panel import in_current_language
 from wallet.app.desk import Presenter, ReceivedItem
@@ -45,18 +45,19 @@ def summary_html(item: ReceivedItem, background: QColor) -> str:
 
 
 def _presenter_html(presenter: Presenter) -> str:
+    """Who presented it and the holder check's sentence; then challenge and domain."""
     holder = presenter.holder or translate("DeskSummary", "no holder named")
-    parts = [
-        f"{escape(translate('DeskSummary', 'Presented by'))}: <code>{escape(holder)}</code>"
-    ]
+    by = translate("DeskSummary", "Presented by")
+    line = f"{escape(by)}: <code>{escape(holder)}</code>"
     check = presenter.check
     if check is not None:
-        outcome = outcome_text(check_outcome(check))
-        parts.append(f"{escape(outcome)}: {escape(in_current_language(check.message))}")
+        outcome = check_outcome(check)
+        line += (f" — {outcome_symbol(outcome)} {escape(outcome_text(outcome))}: "
+                 f"{escape(in_current_language(check.message))}")
     proven = check is not None and check.status.value == "ok"
-    parts.append(_request_html(presenter.challenge_expected, proven, "challenge"))
-    parts.append(_request_html(presenter.domain_expected, proven, "domain"))
-    return "<br>".join(parts)
+    request = " · ".join((_request_html(presenter.challenge_expected, proven, "challenge"),
+                          _request_html(presenter.domain_expected, proven, "domain")))
+    return f"{line}<br>{request}"
 
 
 def _request_html(expected: bool, proven: bool, what: str) -> str:

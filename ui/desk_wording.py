@@ -44,9 +44,9 @@ def _known_verdicts() -> dict[str, tuple[str, str, str]]:
             translate("DeskWording", "Partially verified"),
             translate(
                 "DeskWording",
-                "The signature or seal is genuine and nothing failed, but some checks could not "
-                "be confirmed (marked – or ! below), often because the issuer is on no list "
-                "Kredo has. Look at those checks before you rely on it."),
+                "The signature or seal is genuine and nothing failed, but some checks could "
+                "not be confirmed (marked – or ! in the checks), often because the issuer is on "
+                "no list Kredo has. Look at those checks before you rely on it."),
             "!",
         ),
         "indeterminate": (

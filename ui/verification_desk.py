@@ -429,6 +429,8 @@ class VerificationDesk(QDialog):
             words = verdict_words(examined.report.status)
             index = self.results.addTab(view, f"{words.symbol} {title}")
             self.results.setTabToolTip(index, examined.title(lang) or title)
+        failed = [n for n, c in enumerate(item.credentials) if c.report.status.value == "failed"]
+        self.results.setCurrentIndex(failed[0] if failed else 0)  # what went wrong, first
 
     def _set_result_buttons(self, enabled: bool) -> None:
         self.save_button.setEnabled(enabled)
