@@ -6,13 +6,16 @@ same source the PDF export uses."""
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from wallet.app.desk import Disclosure
 from wallet.model import Credential
 from wallet.share.annex_labels import label
 from wallet.share.annex_rows import annex_rows
+
+if TYPE_CHECKING:  # the desk's use case loads verification: not at the window's first paint
+    from wallet.app.desk import Disclosure
 
 
 def credential_html(credential: Credential, lang: str, ui_lang: str) -> str:
