@@ -426,4 +426,123 @@ CS: dict[str, str] = {
     "EDC (sealed)": "EDC (zapečetěný)",
     "picture": "obrázek",
     "camera": "kamera",
+    # the verification desk
+    "The holder disclosed %n claim(s):":
+        "Držitel odhalil %n údaj:|Držitel odhalil %n údaje:|Držitel odhalil %n údajů:",
+    "The holder kept back up to %n claim(s). Their content is not in what you received, so it is not shown; the signature still covers what was disclosed.":
+        "Držitel zadržel nejvýše %n údaj. Jeho obsah v tom, co jste dostali, není, a proto se "
+        "nezobrazuje; podpis i tak pokrývá vše, co bylo odhaleno.|"
+        "Držitel zadržel nejvýše %n údaje. Jejich obsah v tom, co jste dostali, není, a proto "
+        "se nezobrazuje; podpis i tak pokrývá vše, co bylo odhaleno.|"
+        "Držitel zadržel nejvýše %n údajů. Jejich obsah v tom, co jste dostali, není, a proto "
+        "se nezobrazuje; podpis i tak pokrývá vše, co bylo odhaleno.",
+    "The holder kept nothing back.": "Držitel nic nezadržel.",
+    "Selective disclosure": "Výběrové odhalení údajů",
+    "Expert details": "Podrobnosti pro odborníky",
+    "Show expert details": "Zobrazit podrobnosti pro odborníky",
+    "Copy the expert details": "Zkopírovat podrobnosti pro odborníky",
+    "Verdict: %1": "Výsledek: %1",
+    "What the credential says": "Co certifikát uvádí",
+    "What Kredo checked": "Co Kredo ověřilo",
+    "The issuer’s own rendering": "Podoba od vydavatele",
+    "Kredo could not read what this credential says.": "Kredo nedokázalo přečíst, co certifikát uvádí.",
+    "Algorithm": "Algoritmus",
+    "Signing time claimed": "Uváděný čas podpisu",
+    "Signing time proven by a timestamp": "Čas podpisu doložený časovým razítkem",
+    "Timestamps": "Časová razítka",
+    "Certificate chain (subject of each certificate)": "Řetězec certifikátů (subjekt každého certifikátu)",
+    "Chain validated as of": "Řetězec ověřen k okamžiku",
+    "Certificate revocation": "Zneplatnění certifikátu",
+    "Certificate authority on the trusted list": "Certifikační autorita na důvěryhodném seznamu",
+    "Qualified electronic seal": "Kvalifikovaná elektronická pečeť",
+    "Key in a qualified device (QSCD)": "Klíč v kvalifikovaném prostředku (QSCD)",
+    "Certificate subject": "Subjekt certifikátu",
+    "Notes": "Poznámky",
+    "Problems": "Problémy",
+    "Kind": "Druh",
+    "Valid": "Platné",
+    "Time": "Čas",
+    "Authority": "Autorita",
+    "Authority's certificate chain": "Řetězec certifikátů autority",
+    "Authority's certificate revocation": "Zneplatnění certifikátu autority",
+    "Authority on the trusted list": "Autorita na důvěryhodném seznamu",
+    "Notes on the authority": "Poznámky k autoritě",
+    "Signature suite": "Podpisová sada",
+    "Key used": "Použitý klíč",
+    "Key belongs to": "Vlastník klíče",
+    "Challenge checked": "Výzva ověřena",
+    "Domain checked": "Doména ověřena",
+    "Version": "Verze",
+    "Token claims": "Údaje tokenu",
+    "Disclosures": "Odhalené údaje",
+    "Key binding": "Vazba na klíč",
+    "Status entries": "Záznamy o stavu",
+    "Type": "Typ",
+    "Purpose": "Účel",
+    "State": "Stav",
+    "Status list": "Seznam stavů",
+    "Finding": "Zjištění",
+    "Warnings": "Upozornění",
+    "Hosted at": "Umístěno na",
+    "Key": "Klíč",
+    "yes": "ano",
+    "no": "ne",
+    "Presentation": "Prezentace",
+    "Received": "Přijato",
+    "Presented by": "Předložil",
+    "no holder named": "držitel neuveden",
+    "Challenge: answered": "Výzva: zodpovězena",
+    "Challenge: not answered": "Výzva: nezodpovězena",
+    "Challenge: none given, not checked": "Výzva: žádná nezadána, neověřováno",
+    "Domain: answered": "Doména: odpovídá",
+    "Domain: not answered": "Doména: neodpovídá",
+    "Domain: none given, not checked": "Doména: žádná nezadána, neověřováno",
+    "Verdict": "Výsledek",
+    "Learner": "Absolvent",
+    "The issuer's signature or seal is genuine, the issuer is on a trusted list and nothing failed. You can rely on what the credential says.":
+        "Podpis nebo pečeť vydavatele jsou pravé, vydavatel je na důvěryhodném seznamu a nic "
+        "neselhalo. Na obsah certifikátu se můžete spolehnout.",
+    "The signature or seal is genuine and nothing failed, but some checks could not be confirmed (marked – or ! in the checks), often because the issuer is on no list Kredo has. Look at those checks before you rely on it.":
+        "Podpis nebo pečeť jsou pravé a nic neselhalo, ale některé kontroly nešlo potvrdit "
+        "(v kontrolách označené – nebo !), často proto, že vydavatel není na žádném seznamu, který "
+        "Kredo má. Než se na certifikát spolehnete, projděte si tyto kontroly.",
+    "Could not be checked": "Nelze ověřit",
+    "Kredo could not prove the signature: the method is not supported, or a key or list is not available offline. This does not mean the credential is false; verify it online or ask the issuer.":
+        "Kredo nedokázalo ověřit podpis: metoda není podporovaná nebo klíč či seznam nejsou "
+        "dostupné bez připojení. Neznamená to, že je certifikát falešný; ověřte jej online "
+        "nebo se obraťte na vydavatele.",
+    "Something is proven wrong: the credential was changed, revoked or has expired, or it was presented by someone else. Do not rely on it.":
+        "Bylo prokázáno, že něco nesedí: certifikát byl změněn, zneplatněn nebo vypršel, nebo "
+        "ho předložil někdo jiný. Nespoléhejte se na něj.",
+    "Kredo gave this verdict without a fixed explanation. Read the checks below before you rely on the credential.":
+        "K tomuto výsledku Kredo nemá ustálené vysvětlení. Než se na certifikát spolehnete, "
+        "přečtěte si kontroly níže.",
+    "Not checked": "Neověřeno",
+    "Not published": "Nezveřejněno",
+    "Readable credential": "Čitelný certifikát",
+    "Signature or seal": "Podpis nebo pečeť",
+    "Validity dates": "Doba platnosti",
+    "Revocation": "Zneplatnění",
+    "Presented by its holder": "Předložil držitel",
+    "Open or drop the files an applicant sent (credentials, presentations, PDFs, pictures of QR codes), paste them, or scan a code. Kredo checks them here, offline; nothing is added to your wallet unless you ask.":
+        "Otevřete nebo sem přetáhněte soubory od uchazeče (certifikáty, prezentace, PDF, "
+        "obrázky QR kódů), vložte je ze schránky nebo naskenujte kód. Kredo je ověří zde, bez "
+        "připojení; do vaší peněženky se nic nepřidá, dokud o to nepožádáte.",
+    "Files read": "Přečtené soubory",
+    "Open files…": "Otevřít soubory…",
+    "Paste": "Vložit",
+    "Text, a picture or a file from the clipboard": "Text, obrázek nebo soubor ze schránky",
+    "Challenge you gave the applicant (optional)": "Výzva, kterou jste dali uchazeči (nepovinné)",
+    "Expected challenge": "Očekávaná výzva",
+    "Your domain (optional)": "Vaše doména (nepovinné)",
+    "Expected domain": "Očekávaná doména",
+    "Check again": "Ověřit znovu",
+    "Received files": "Přijaté soubory",
+    "Summary": "Shrnutí",
+    "Credentials, presentations, PDFs and pictures (%1);;All files (*)":
+        "Certifikáty, prezentace, PDF a obrázky (%1);;Všechny soubory (*)",
+    "%1 of %2 files": "%1 z %2 souborů",
+    "clipboard": "schránka",
+    "The clipboard holds nothing Kredo can check.": "Ve schránce není nic, co by Kredo mohlo ověřit.",
+    "dropped text": "přetažený text",
 }

@@ -42,11 +42,25 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--view", choices=VIEWS, default="list",
                         help="what the screenshot shows (default: list)")
+    parser.add_argument("--size", type=_size, metavar="WxH",
+                        help="the screenshot's window size, such as 1366x768")
+    parser.add_argument(
+        "--verify", action="store_true",
+        help="check the files given in the verification desk instead of importing them",
+    )
     # Gathered only when asked for: it reads the trust snapshot (0.14 s of every start before).
     parser.add_argument("--version", action=PrintVersionAction)
     # What the desktop entry hands over (%U): credential files, file:// URLs, offer links.
     parser.add_argument("targets", nargs="*", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    try:
+        return int(width), int(height)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size like 1366x768: {text}") from None
 
 
 def open_or_create(home: Path, parent: QWidget | None = None) -> OpenWallet:
@@ -74,6 +88,7 @@ class KredoApp(QObject):
         self.lock_screen: LockScreen | None = None
         self.window: MainWindow | None = None
         self.pending_targets: list[str] = []  # handed over while locked
+        self.pending_verify: list[str] = []  # … to verify, not import
         self.show_window(lang)
 
     def show_window(self, lang: str) -> MainWindow:
@@ -119,11 +134,14 @@ class KredoApp(QObject):
             self.window.show()
             pending, self.pending_targets = self.pending_targets, []
             open_targets(self, pending)
+            checking, self.pending_verify = self.pending_verify, []
+            verify_targets(self, checking)
 
-    def bring_forward(self, targets: list[str]) -> None:
-        """Another launch handed over files or offer links: show them in this window."""
+    def bring_forward(self, targets: list[str], *, verify: bool = False) -> None:
+        """Another launch handed over files or offer links: show them in this window (files
+        to ``verify`` in the verification desk, not imported)."""
         if self.session.locked or self.window is None:
-            self.pending_targets.extend(targets)
+            (self.pending_verify if verify else self.pending_targets).extend(targets)
             if self.lock_screen is not None:
                 self.lock_screen.raise_()
                 self.lock_screen.activateWindow()
@@ -132,7 +150,10 @@ class KredoApp(QObject):
             self.window.showNormal()
         self.window.raise_()
         self.window.activateWindow()
-        open_targets(self, targets)
+        if verify:
+            verify_targets(self, targets)
+        else:
+            open_targets(self, targets)
 
     def shutdown(self) -> None:
         self.tasks.wait()
@@ -140,7 +161,8 @@ class KredoApp(QObject):
         self.tasks.shutdown()
 
 
-def take_screenshot(kredo: KredoApp, view: str, path: Path) -> bool:
+def take_screenshot(kredo: KredoApp, view: str, path: Path, *,
+                    targets: Sequence[str] = (), size: tuple[int, int] | None = None) -> bool:
     window = kredo.window
     assert window is not None
     kredo.tasks.wait()
@@ -165,6 +187,10 @@ def take_screenshot(kredo: KredoApp, view: str, path: Path) -> bool:
     elif view == "scan":
         window.scan()
         target = window.scan_dialog
+        if targets:
+            window.scan_dialog.scan_paths(_paths(targets))
+    if size is not None:
+        target.resize(*size)
     for _ in range(3):
         kredo.tasks.wait()
         app.processEvents()
@@ -188,6 +214,19 @@ def open_targets(kredo: KredoApp, targets: Sequence[str]) -> None:
         window.import_files(files)
 
 
+def verify_targets(kredo: KredoApp, targets: Sequence[str]) -> None:
+    """Files to check, not import ("verify, don't import"): the verification desk."""
+    window = kredo.window
+    if window is None or not targets:
+        return
+    window.scan()
+    window.scan_dialog.scan_paths(_paths(targets))
+
+
+def _paths(targets: Sequence[str]) -> list[Path]:
+    return [Path(QUrl(t).toLocalFile()) if t.startswith("file:") else Path(t) for t in targets]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -200,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:
         return _run(app, args, home, None)
     name = server_name(home)
-    if hand_over(name, absolute_targets(args.targets)):
+    if hand_over(name, absolute_targets(args.targets), verify=args.verify):
         return 0  # the running Kredo took the files and links
     # Listen before asking for the passphrase: a launch meanwhile is queued, not a second app.
     server = InstanceServer(name, app)
@@ -213,11 +252,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(app: QApplication, args: argparse.Namespace, home: Path,
          server: InstanceServer | None) -> int:
     early: list[str] = []
+    early_verify: list[str] = []
     running: list[KredoApp] = []
     if server is not None:
         server.received.connect(
             lambda targets: running[0].bring_forward(targets) if running
             else early.extend(targets))
+        server.verify_received.connect(
+            lambda targets: running[0].bring_forward(targets, verify=True) if running
+            else early_verify.extend(targets))
     boot = Translation(app)
     boot.use(args.lang or system_language())
     try:
@@ -236,11 +279,18 @@ def _run(app: QApplication, args: argparse.Namespace, home: Path,
     kredo = KredoApp(app, opened, lang)
     try:
         if args.screenshot:
-            return 0 if take_screenshot(kredo, args.view, args.screenshot) else 2
+            shown = take_screenshot(kredo, args.view, args.screenshot,
+                                    targets=args.targets, size=args.size)
+            return 0 if shown else 2
         assert kredo.window is not None
         running.append(kredo)
         QTimer.singleShot(0, kredo.window.raise_)
-        QTimer.singleShot(0, lambda: open_targets(kredo, [*args.targets, *early]))
+        if args.verify:
+            early_verify[:0] = args.targets
+        else:
+            early[:0] = args.targets
+        QTimer.singleShot(0, lambda: open_targets(kredo, early))
+        QTimer.singleShot(0, lambda: verify_targets(kredo, early_verify))
         return app.exec()
     finally:
         kredo.shutdown()

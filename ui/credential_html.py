@@ -6,10 +6,16 @@ same source the PDF export uses."""
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
 
 from wallet.model import Credential
 from wallet.share.annex_labels import label
 from wallet.share.annex_rows import annex_rows
+
+if TYPE_CHECKING:  # the desk's use case loads verification: not at the window's first paint
+    from wallet.app.desk import Disclosure
 
 
 def credential_html(credential: Credential, lang: str, ui_lang: str) -> str:
@@ -43,4 +49,28 @@ def credential_html(credential: Credential, lang: str, ui_lang: str) -> str:
         parts.append("</ul>")
     else:
         parts.append(f"<p><i>{escape(label('not_stated', ui_lang))}</i></p>")
+    return "\n".join(parts)
+
+
+def disclosure_html(disclosure: Disclosure) -> str:
+    """What an SD-JWT VC's holder chose to show, for a verifier: the disclosed claims by name
+    and how many were kept back. Withheld claims are in no way shown: not even their names
+    travel with the presentation."""
+    translate = QCoreApplication.translate
+    shown = ", ".join(escape(name) for name in disclosure.disclosed)
+    heading = translate("CredentialHtml", "Selective disclosure")
+    parts = [
+        f"<h3>{escape(heading)}</h3>",
+        "<p>" + escape(translate("CredentialHtml", "The holder disclosed %n claim(s):", "",
+                                 len(disclosure.disclosed))) + f" {shown}</p>",
+    ]
+    if disclosure.withheld:
+        parts.append("<p>" + escape(translate(
+            "CredentialHtml",
+            "The holder kept back up to %n claim(s). Their content is not in what you "
+            "received, so it is not shown; the signature still covers what was disclosed.",
+            "", disclosure.withheld)) + "</p>")
+    else:
+        parts.append("<p>" + escape(translate(
+            "CredentialHtml", "The holder kept nothing back.")) + "</p>")
     return "\n".join(parts)

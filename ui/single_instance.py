@@ -43,22 +43,28 @@ def absolute_targets(targets: Sequence[str], cwd: Path | None = None) -> list[st
     return made
 
 
-def hand_over(name: str, targets: Sequence[str]) -> bool:
-    """Give ``targets`` to a running instance; False when none is listening."""
+def hand_over(name: str, targets: Sequence[str], *, verify: bool = False) -> bool:
+    """Give ``targets`` to a running instance (to check in its verification desk when
+    ``verify``, else to import); False when none is listening."""
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(_TIMEOUT_MS):
         return False
-    socket.write(json.dumps({"targets": list(targets)}).encode("utf-8") + b"\n")
+    message: dict[str, object] = {"targets": list(targets)}
+    if verify:
+        message["verify"] = True
+    socket.write(json.dumps(message).encode("utf-8") + b"\n")
     sent = socket.waitForBytesWritten(_TIMEOUT_MS)
     socket.disconnectFromServer()
     return sent
 
 
 class InstanceServer(QObject):
-    """Listens for later launches; ``received`` carries their targets (possibly none)."""
+    """Listens for later launches; ``received`` carries their targets (possibly none),
+    ``verify_received`` the files a launch with ``--verify`` asked to check, not import."""
 
     received = Signal(list)
+    verify_received = Signal(list)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,7 +109,11 @@ class InstanceServer(QObject):
             return
         targets = message.get("targets") if isinstance(message, dict) else None
         if isinstance(targets, list):
-            self.received.emit([t for t in targets if isinstance(t, str)])
+            texts = [t for t in targets if isinstance(t, str)]
+            if message.get("verify") is True:
+                self.verify_received.emit(texts)
+            else:
+                self.received.emit(texts)
 
     def _drop(self, connection: QLocalSocket) -> None:
         # The server owns the socket object; a few per session are left to it (deleteLater
