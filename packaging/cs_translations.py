@@ -506,7 +506,6 @@ CS: dict[str, str] = {
         "Podpis nebo pečeť jsou pravé a nic neselhalo, ale některé kontroly nešlo potvrdit "
         "(v kontrolách označené – nebo !), často proto, že vydavatel není na žádném seznamu, který "
         "Kredo má. Než se na certifikát spolehnete, projděte si tyto kontroly.",
-    "Could not be checked": "Nelze ověřit",
     "Kredo could not prove the signature: the method is not supported, or a key or list is not available offline. This does not mean the credential is false; verify it online or ask the issuer.":
         "Kredo nedokázalo ověřit podpis: metoda není podporovaná nebo klíč či seznam nejsou "
         "dostupné bez připojení. Neznamená to, že je certifikát falešný; ověřte jej online "

@@ -87,7 +87,7 @@ def _presentation(opened: OpenWallet, *paths: Path, **request: str) -> bytes:
          "Jana Nováková"),
         ("vc.jwt", files.vc_jwt, "Partially verified", "Základy kryptografie 1",
          "Jana Nováková"),
-        ("ob2.jws", files.ob2_signed, "Partially verified", "Open Science", None),
+        ("ob2.jws", files.ob2_signed, "Could not be checked", "Open Science", None),
         ("badge.png", files.baked_png, "Partially verified", "Základy kryptografie 1",
          "Jana Nováková"),
     ],
