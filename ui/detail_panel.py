@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -70,8 +71,12 @@ class DetailPanel(QWidget):
         self.current: LoadedCredential | None = None
         self._lang = session.lang
 
-        self.heading = QLabel(self.tr("Select a credential to see it in full."))
+        self.heading = QLabel()
         self.heading.setWordWrap(True)
+        self.placeholder = QLabel()
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setObjectName("detail-placeholder")
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Credential details"))
         self.tabs.addTab(self._build_overview(), self.tr("Overview"))
@@ -79,10 +84,23 @@ class DetailPanel(QWidget):
         self.tabs.addTab(self._build_raw(), self.tr("Raw"))
         self.tabs.addTab(self._build_notes(), self.tr("Notes and tags"))
 
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(360)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(self.tabs)
         layout.addWidget(self.heading)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.pages, 1)
+        self.show_placeholder(self.tr("Select a credential to see it in full."))
+
+    def show_placeholder(self, text: str) -> None:
+        """No credential in full: ``text`` says why (nothing selected, nothing found)."""
+        self.current = None
+        self.heading.clear()
+        self.heading.hide()
+        self.placeholder.setText(text)
+        self.pages.setCurrentWidget(self.placeholder)
         self.tabs.setEnabled(False)
 
     # --- building --------------------------------------------------------------------------
@@ -99,9 +117,11 @@ class DetailPanel(QWidget):
         overview = QWidget()
         overview_layout = QVBoxLayout(overview)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Credential language:")))
-        top.addWidget(self.language)
-        top.addStretch(1)
+        language_label = QLabel(self.tr("Credential language:"))
+        language_label.setWordWrap(True)
+        language_label.setBuddy(self.language)
+        top.addWidget(language_label)
+        top.addWidget(self.language, 1)
         overview_layout.addLayout(top)
         image_strip = QWidget()
         image_strip.setLayout(self.images)
@@ -116,7 +136,7 @@ class DetailPanel(QWidget):
         return overview
 
     def _build_verification(self) -> QWidget:
-        self.verify_panel = VerifyPanel()
+        self.verify_panel = VerifyPanel()  # scrolls its checks itself
         self.verify_panel.verify_requested.connect(self.verify)
         return self.verify_panel
 
@@ -151,21 +171,21 @@ class DetailPanel(QWidget):
         save = QPushButton(self.tr("Save note and tags"))
         save.clicked.connect(self.save_notes)
         notes_layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
-        return notes
+        return _scrolled(notes)
 
     # --- loading ---------------------------------------------------------------------------
 
     def show_credential(self, credential_id: int | None) -> None:
         if credential_id is None:
-            self.current = None
-            self.tabs.setEnabled(False)
-            self.heading.setText(self.tr("Select a credential to see it in full."))
+            self.show_placeholder(self.tr("Select a credential to see it in full."))
             return
         self.session.call(lambda repo: load_credential(repo, credential_id), self._loaded)
 
     def _loaded(self, loaded: LoadedCredential) -> None:
         self.current = loaded
         self.tabs.setEnabled(True)
+        self.heading.show()
+        self.pages.setCurrentWidget(self.tabs)
         view = loaded.credential.view
         languages = sorted({*view.languages, *(view.title.values if view.title else {})})
         self.language.blockSignals(True)
@@ -273,3 +293,13 @@ class DetailPanel(QWidget):
     def _saved(self, loaded: LoadedCredential) -> None:
         self._loaded(loaded)
         self.changed.emit()
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    """A tab's page in a frameless scroll area that follows the tab's width."""
+    scroller = QScrollArea()
+    scroller.setWidget(page)
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    return scroller

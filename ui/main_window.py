@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
@@ -28,13 +29,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -58,6 +60,7 @@ from ui.session import WalletSession
 from ui.sidebar import Sidebar, SidebarChoice
 from ui.status_chip import chip_text
 from ui.thumbnails import thumbnail_image
+from ui.window_settings import restore_geometry, save_geometry
 from wallet.app.credentials import credential_picture
 from wallet.app.importing import ImportOutcome
 from wallet.app.stacks import add_to_collection
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.setWindowTitle(self.tr("Kredo — micro-credential wallet"))
-        self.resize(1280, 780)
+        self.resize(1180, 700)
         self.setAcceptDrops(True)
         self._loading = False
         self._reload_again = False
@@ -100,6 +103,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         session.changed.connect(self.reload)
+        restore_geometry(self, session.home)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_geometry(self, self.session.home)
+        super().closeEvent(event)
 
     # --- building ----------------------------------------------------------------------
 
@@ -168,12 +176,15 @@ class MainWindow(QMainWindow):
         self.detail.changed.connect(self.reload)
 
     def _build_panes(self) -> QSplitter:
-        """Sidebar | search, filters and cards | detail, side by side."""
-        filters = QHBoxLayout()
-        for combo in (self.state_filter, self.format_filter, self.eqf_filter, self.ects_filter,
-                      self.sort_choice):
-            filters.addWidget(combo)
+        """Sidebar | search, filters and cards | detail, side by side. The filters sit in two
+        rows of narrow combo boxes so that the window fits a 1280×720 laptop screen."""
+        filters = QGridLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for n, combo in enumerate((self.state_filter, self.format_filter, self.eqf_filter,
+                                   self.ects_filter, self.sort_choice)):
+            filters.addWidget(combo, n // 3, n % 3, 1, 2 if n == 4 else 1)
         middle = QWidget()
+        middle.setMinimumWidth(300)
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addWidget(self.search)
@@ -181,16 +192,25 @@ class MainWindow(QMainWindow):
         middle_layout.addWidget(self.list_stack, 1)
 
         splitter = QSplitter()
+        splitter.setObjectName("main-splitter")
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(middle)
         splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 4)
-        splitter.setSizes([210, 500, 570])
+        splitter.setSizes([180, 430, 570])
+        self.splitter = splitter
         return splitter
 
     def _combo(self, name: str, entries: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox()
+        # Narrow by default (long entries show in full in the open list), so that five filters
+        # and a long Czech entry do not set the width of the whole window.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
+        combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         for text, data in entries:
