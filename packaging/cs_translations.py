@@ -166,6 +166,16 @@ CS: dict[str, str] = {
     "Nothing of your credentials is in memory until you unlock it.":
         "Dokud ji neodemknete, není v paměti nic z vašich certifikátů.",
     "Unlock": "Odemknout",
+    "Wallet passphrase": "Heslo peněženky",
+    "Type the wallet passphrase first.": "Nejdřív napište heslo peněženky.",
+    "That passphrase does not open this wallet. Check Caps Lock and the keyboard layout, and try again.":
+        "Toto heslo peněženku neotevře. Zkontrolujte Caps Lock a rozložení klávesnice a zkuste to znovu.",
+    "After %n wrong tries, wait %1 s before the next one.":
+        "Po %n chybném pokusu počkejte %1 s, než to zkusíte znovu.|"
+        "Po %n chybných pokusech počkejte %1 s, než to zkusíte znovu.|"
+        "Po %n chybných pokusech počkejte %1 s, než to zkusíte znovu.",
+    "Try again.": "Zkuste to znovu.",
+    "Type the passphrase of your wallet to open it.": "Peněženku otevřete zadáním jejího hesla.",
     # share wizard
     "Share credentials": "Sdílet certifikáty",
     "Choose credentials": "Vyberte certifikáty",
