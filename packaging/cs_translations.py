@@ -96,7 +96,6 @@ CS: dict[str, str] = {
     "Raw": "Zdroj",
     "Note": "Poznámka",
     "Tags (comma separated)": "Štítky (oddělené čárkou)",
-    "Save note and tags": "Uložit poznámku a štítky",
     "Notes and tags": "Poznámky a štítky",
     "In collections: %1": "Ve sbírkách: %1",
     "Badge image": "Obrázek odznaku",
@@ -175,6 +174,10 @@ CS: dict[str, str] = {
         "Po %n chybných pokusech počkejte %1 s, než to zkusíte znovu.|"
         "Po %n chybných pokusech počkejte %1 s, než to zkusíte znovu.",
     "Try again.": "Zkuste to znovu.",
+    "Note saving": "Ukládání poznámky",
+    "Your note and tags are saved as you type.": "Poznámka a štítky se ukládají průběžně při psaní.",
+    "Saving…": "Ukládám…",
+    "Saved.": "Uloženo.",
     "Type the passphrase of your wallet to open it.": "Peněženku otevřete zadáním jejího hesla.",
     # share wizard
     "Share credentials": "Sdílet certifikáty",

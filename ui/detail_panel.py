@@ -12,7 +12,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +39,8 @@ from wallet.store.records import StoredCredential
 
 if TYPE_CHECKING:
     from wallet.app.verifying import StoredVerdict
+
+NOTE_SAVE_DELAY_MS = 700
 
 _LANGUAGE_NAMES = {"cs": "Čeština", "en": "English", "sk": "Slovenčina", "de": "Deutsch",
                    "fr": "Français", "pl": "Polski", "es": "Español", "it": "Italiano"}
@@ -70,6 +72,13 @@ class DetailPanel(QWidget):
         self.session = session
         self.current: LoadedCredential | None = None
         self._lang = session.lang
+        # The note and tags are kept as they are typed: a moment after the last key, when
+        # another card is opened, and before the wallet locks.
+        self._unsaved = False
+        self._filling = False
+        self._save_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_notes)
+        session.about_to_lock.connect(self.save_notes)
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -96,6 +105,7 @@ class DetailPanel(QWidget):
 
     def show_placeholder(self, text: str) -> None:
         """No credential in full: ``text`` says why (nothing selected, nothing found)."""
+        self.save_notes()
         self.current = None
         self.heading.clear()
         self.heading.hide()
@@ -160,17 +170,21 @@ class DetailPanel(QWidget):
         notes_layout.addWidget(QLabel(self.tr("Note")))
         self.note = QPlainTextEdit()
         self.note.setAccessibleName(self.tr("Note"))
+        self.note.textChanged.connect(self._typed)
         notes_layout.addWidget(self.note, 1)
         notes_layout.addWidget(QLabel(self.tr("Tags (comma separated)")))
         self.tags = QLineEdit()
         self.tags.setAccessibleName(self.tr("Tags"))
+        self.tags.textEdited.connect(self._typed)
+        self.tags.editingFinished.connect(self.save_notes)
         notes_layout.addWidget(self.tags)
         self.collections = QLabel()
         self.collections.setWordWrap(True)
         notes_layout.addWidget(self.collections)
-        save = QPushButton(self.tr("Save note and tags"))
-        save.clicked.connect(self.save_notes)
-        notes_layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
+        self.notes_state = QLabel()
+        self.notes_state.setWordWrap(True)
+        self.notes_state.setAccessibleName(self.tr("Note saving"))
+        notes_layout.addWidget(self.notes_state)
         return _scrolled(notes)
 
     # --- loading ---------------------------------------------------------------------------
@@ -179,6 +193,7 @@ class DetailPanel(QWidget):
         if credential_id is None:
             self.show_placeholder(self.tr("Select a credential to see it in full."))
             return
+        self.save_notes()  # queued before the load: the worker keeps the order
         self.session.call(lambda repo: load_credential(repo, credential_id), self._loaded)
 
     def _loaded(self, loaded: LoadedCredential) -> None:
@@ -201,8 +216,12 @@ class DetailPanel(QWidget):
         self._render_overview()
         self._show_images(loaded.credential)
         self.raw.setPlainText(pretty_raw(loaded.stored))
+        self._filling = True
         self.note.setPlainText(loaded.stored.note or "")
         self.tags.setText(", ".join(loaded.stored.tags))
+        self._filling = False
+        self._unsaved = False
+        self.notes_state.setText(self.tr("Your note and tags are saved as you type."))
         self.collections.setText(
             self.tr("In collections: %1").replace("%1", ", ".join(loaded.stored.collections))
             if loaded.stored.collections else ""
@@ -281,18 +300,35 @@ class DetailPanel(QWidget):
         self.session.call(lambda repo: remember_verdict(repo, verdict),
                           lambda _: self.changed.emit())
 
-    def save_notes(self) -> None:
-        if self.current is None:
+    def _typed(self) -> None:
+        if self._filling or self.current is None:
             return
+        self._unsaved = True
+        self.notes_state.setText(self.tr("Saving…"))
+        self._save_timer.start()
+
+    def save_notes(self) -> None:
+        """Save the note and tags of the credential shown, if they changed since they were
+        loaded or last saved (on the database lane, before anything queued after it)."""
+        self._save_timer.stop()
+        if not self._unsaved or self.current is None or self.session.locked:
+            return
+        self._unsaved = False
         credential_id = self.current.stored.id
+        had_tags = self.current.stored.tags
         tags = self.tags.text().split(",")
         note = self.note.toPlainText()
         self.session.call(lambda repo: save_note_and_tags(repo, credential_id, note, tags),
-                          self._saved)
+                          lambda loaded: self._saved(loaded, had_tags))
 
-    def _saved(self, loaded: LoadedCredential) -> None:
-        self._loaded(loaded)
-        self.changed.emit()
+    def _saved(self, loaded: LoadedCredential, had_tags: tuple[str, ...]) -> None:
+        current = self.current
+        if current is not None and current.stored.id == loaded.stored.id:
+            self.current = loaded  # the editors keep what was typed meanwhile
+            if not self._unsaved:
+                self.notes_state.setText(self.tr("Saved."))
+        if sorted(loaded.stored.tags) != sorted(had_tags):
+            self.changed.emit()  # the sidebar lists the tags
 
 
 def _scrolled(page: QWidget) -> QScrollArea:
