@@ -62,8 +62,6 @@ CS: dict[str, str] = {
     "Issuer": "Vydavatel",
     "Most ECTS": "Nejvíce ECTS",
     "Credentials": "Certifikáty",
-    "Your wallet is empty. Drop credential files or folders here, paste a credential (Ctrl+V), or use File → Import.":
-        "Peněženka je prázdná. Přetáhněte sem soubory nebo složky s certifikáty, vložte certifikát (Ctrl+V), nebo použijte Soubor → Importovat.",
     "%n credential(s)": "%n certifikát|%n certifikáty|%n certifikátů",
     "Import credentials": "Importovat certifikáty",
     "Credentials (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;All files (*)":
@@ -174,6 +172,13 @@ CS: dict[str, str] = {
         "Po %n chybných pokusech počkejte %1 s, než to zkusíte znovu.|"
         "Po %n chybných pokusech počkejte %1 s, než to zkusíte znovu.",
     "Try again.": "Zkuste to znovu.",
+    "Your wallet is empty. To start, import a credential file you were given (File → Import, or drop it here), or receive one straight from your school (Tools → Receive from an issuer).":
+        "Peněženka je prázdná. Začněte importem souboru s certifikátem, který jste dostali "
+        "(Soubor → Importovat, nebo ho sem přetáhněte), nebo si ho nechte poslat přímo ze školy "
+        "(Nástroje → Přijmout od vydavatele).",
+    "Your credentials will show here.": "Zde se zobrazí vaše certifikáty.",
+    "No credential matches “%1”.": "Hledání „%1“ neodpovídá žádný certifikát.",
+    "No credential matches these filters.": "Těmto filtrům neodpovídá žádný certifikát.",
     "Note saving": "Ukládání poznámky",
     "Your note and tags are saved as you type.": "Poznámka a štítky se ukládají průběžně při psaní.",
     "Saving…": "Ukládám…",

@@ -163,13 +163,18 @@ class MainWindow(QMainWindow):
         self.cards.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.empty_hint = QLabel(self.tr(
-            "Your wallet is empty. Drop credential files or folders here, paste a credential "
-            "(Ctrl+V), or use File → Import."))
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            "Your wallet is empty. To start, import a credential file you were given "
+            "(File → Import, or drop it here), or receive one straight from your school "
+            "(Tools → Receive from an issuer)."))
+        self.no_match = QLabel()
+        for hint in (self.empty_hint, self.no_match):
+            hint.setWordWrap(True)
+            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            hint.setMargin(12)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.cards)
         self.list_stack.addWidget(self.empty_hint)
+        self.list_stack.addWidget(self.no_match)
 
     def _build_detail(self) -> None:
         self.detail = DetailPanel(self.session)
@@ -340,6 +345,26 @@ class MainWindow(QMainWindow):
         self.model.set_rows(rows)  # the model sorts them, the proxy filters them once
         self._restore_selection(selected)
         self.statusBar().showMessage(self.tr("%n credential(s)", "", self.proxy.rowCount()))
+        self._show_empty_state()
+
+    def _show_empty_state(self) -> None:
+        """The cards, or a sentence in their place: the first step in an empty wallet, or
+        that nothing matches the search or the filters (and no old credential in the detail)."""
+        if self.proxy.rowCount():
+            self.list_stack.setCurrentWidget(self.cards)
+            if not self.selected_ids():
+                self.detail.show_placeholder(self.tr("Select a credential to see it in full."))
+            return
+        search = self.search.text().strip()
+        if not self.model.rowCount() and not search and self.sidebar.choice.kind == "all":
+            self.list_stack.setCurrentWidget(self.empty_hint)
+            self.detail.show_placeholder(self.tr("Your credentials will show here."))
+            return
+        self.no_match.setText(
+            self.tr("No credential matches “%1”.").replace("%1", search) if search
+            else self.tr("No credential matches these filters."))
+        self.list_stack.setCurrentWidget(self.no_match)
+        self.detail.show_placeholder(self.no_match.text())
 
     def _loaded(self, result: tuple[list[CredentialSummary], list[Collection], list[str],
                                     list[str]]) -> None:
@@ -347,8 +372,6 @@ class MainWindow(QMainWindow):
         self._loading = False
         self.sidebar.set_groups(collections, tags, issuers)
         self._show_rows(rows)
-        wallet_empty = not rows and not self.search.text() and self.sidebar.choice.kind == "all"
-        self.list_stack.setCurrentWidget(self.empty_hint if wallet_empty else self.cards)
         if self._reload_again:
             self._reload_again = False
             self.reload()
@@ -401,6 +424,7 @@ class MainWindow(QMainWindow):
             min_ects=self.ects_filter.currentData(),
         ))
         self.statusBar().showMessage(self.tr("%n credential(s)", "", self.proxy.rowCount()))
+        self._show_empty_state()
 
     # --- selection ---------------------------------------------------------------------
 
