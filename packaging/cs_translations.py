@@ -62,8 +62,6 @@ CS: dict[str, str] = {
     "Issuer": "Vydavatel",
     "Most ECTS": "Nejvíce ECTS",
     "Credentials": "Certifikáty",
-    "Your wallet is empty. Drop credential files or folders here, paste a credential (Ctrl+V), or use File → Import.":
-        "Peněženka je prázdná. Přetáhněte sem soubory nebo složky s certifikáty, vložte certifikát (Ctrl+V), nebo použijte Soubor → Importovat.",
     "%n credential(s)": "%n certifikát|%n certifikáty|%n certifikátů",
     "Import credentials": "Importovat certifikáty",
     "Credentials (*.json *.jsonld *.jwt *.vc *.xml *.png *.svg *.txt);;All files (*)":
@@ -96,7 +94,6 @@ CS: dict[str, str] = {
     "Raw": "Zdroj",
     "Note": "Poznámka",
     "Tags (comma separated)": "Štítky (oddělené čárkou)",
-    "Save note and tags": "Uložit poznámku a štítky",
     "Notes and tags": "Poznámky a štítky",
     "In collections: %1": "Ve sbírkách: %1",
     "Badge image": "Obrázek odznaku",
@@ -188,6 +185,27 @@ CS: dict[str, str] = {
     "Nothing of your credentials is in memory until you unlock it.":
         "Dokud ji neodemknete, není v paměti nic z vašich certifikátů.",
     "Unlock": "Odemknout",
+    "Wallet passphrase": "Heslo peněženky",
+    "Type the wallet passphrase first.": "Nejdřív napište heslo peněženky.",
+    "That passphrase does not open this wallet. Check Caps Lock and the keyboard layout, and try again.":
+        "Toto heslo peněženku neotevře. Zkontrolujte Caps Lock a rozložení klávesnice a zkuste to znovu.",
+    "After %n wrong tries, wait %1 s before the next one.":
+        "Po %n chybném pokusu počkejte %1 s, než to zkusíte znovu.|"
+        "Po %n chybných pokusech počkejte %1 s, než to zkusíte znovu.|"
+        "Po %n chybných pokusech počkejte %1 s, než to zkusíte znovu.",
+    "Try again.": "Zkuste to znovu.",
+    "Your wallet is empty. To start, import a credential file you were given (File → Import, or drop it here), or receive one straight from your school (Tools → Receive from an issuer).":
+        "Peněženka je prázdná. Začněte importem souboru s certifikátem, který jste dostali "
+        "(Soubor → Importovat, nebo ho sem přetáhněte), nebo si ho nechte poslat přímo ze školy "
+        "(Nástroje → Přijmout od vydavatele).",
+    "Your credentials will show here.": "Zde se zobrazí vaše certifikáty.",
+    "No credential matches “%1”.": "Hledání „%1“ neodpovídá žádný certifikát.",
+    "No credential matches these filters.": "Těmto filtrům neodpovídá žádný certifikát.",
+    "Note saving": "Ukládání poznámky",
+    "Your note and tags are saved as you type.": "Poznámka a štítky se ukládají průběžně při psaní.",
+    "Saving…": "Ukládám…",
+    "Saved.": "Uloženo.",
+    "Type the passphrase of your wallet to open it.": "Peněženku otevřete zadáním jejího hesla.",
     # share wizard
     "Share credentials": "Sdílet certifikáty",
     "Choose credentials": "Vyberte certifikáty",

@@ -19,12 +19,12 @@ from ui.main_window import MainWindow
 from ui.session import WalletSession
 from ui.single_instance import InstanceServer, absolute_targets, hand_over, server_name
 from ui.tasks import BackgroundTasks
-from ui.unlock import CreateWalletDialog, ask_passphrase
+from ui.unlock import CreateWalletDialog, open_interactively, preset_passphrase
 from wallet.app.wallet_access import has_wallet, unlock, wallet_home
 from wallet.app_identity import APP_ID, URL_SCHEMES
 from wallet.bundled_resources import resource_path
 from wallet.cli.version_action import PrintVersionAction
-from wallet.errors import UserCancelled, WalletError
+from wallet.errors import UserCancelled, WalletError, WrongPassphrase
 from wallet.store.wallet import OpenWallet
 
 VIEWS = ("list", "detail", "verify", "share", "scan")
@@ -64,11 +64,14 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def open_or_create(home: Path, parent: QWidget | None = None) -> OpenWallet:
-    if not has_wallet(home) and CreateWalletDialog(home, parent).exec() != (
-        QDialog.DialogCode.Accepted
-    ):
+    """The open wallet at start: a new one comes out of its creation open (no second prompt);
+    an existing one is unlocked, with another try after a wrong passphrase."""
+    if has_wallet(home):
+        return open_interactively(home, parent)
+    creating = CreateWalletDialog(home, parent)
+    if creating.exec() != QDialog.DialogCode.Accepted or creating.opened is None:
         raise UserCancelled()
-    return unlock(home, lambda: ask_passphrase(parent))
+    return creating.opened
 
 
 class KredoApp(QObject):
@@ -120,13 +123,33 @@ class KredoApp(QObject):
         self.lock_screen.unlock_requested.connect(self.unlock)
         self.lock_screen.show()
 
-    def unlock(self) -> None:
+    def unlock(self, typed: str = "") -> None:
+        """Open the wallet with the passphrase typed on the lock screen (the keyring or
+        ``KREDO_PASSPHRASE`` when there is one); a wrong one leaves the screen for a retry."""
+        screen = self.lock_screen
+
+        def provider() -> str:
+            passphrase = preset_passphrase() or typed
+            if not passphrase:
+                raise UserCancelled()
+            return passphrase
+
         try:
-            opened = unlock(self.session.home, lambda: ask_passphrase(self.lock_screen))
+            opened = unlock(self.session.home, provider)
+        except WrongPassphrase:
+            if screen is not None:
+                screen.form.wrong()
+            return
+        except UserCancelled:
+            if screen is not None:
+                screen.form.ask_for_passphrase()
+            return
         except WalletError as exc:
-            show_error(self.lock_screen, exc)
+            show_error(screen, exc)
             return
         self.session.unlock(opened)
+        if screen is not None:
+            screen.form.succeeded()
         if self.lock_screen is not None:
             self.lock_screen.close()
             self.lock_screen = None

@@ -12,7 +12,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -38,6 +39,8 @@ from wallet.store.records import StoredCredential
 
 if TYPE_CHECKING:
     from wallet.app.verifying import StoredVerdict
+
+NOTE_SAVE_DELAY_MS = 700
 
 _LANGUAGE_NAMES = {"cs": "Čeština", "en": "English", "sk": "Slovenčina", "de": "Deutsch",
                    "fr": "Français", "pl": "Polski", "es": "Español", "it": "Italiano"}
@@ -69,9 +72,20 @@ class DetailPanel(QWidget):
         self.session = session
         self.current: LoadedCredential | None = None
         self._lang = session.lang
+        # The note and tags are kept as they are typed: a moment after the last key, when
+        # another card is opened, and before the wallet locks.
+        self._unsaved = False
+        self._filling = False
+        self._save_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_notes)
+        session.about_to_lock.connect(self.save_notes)
 
-        self.heading = QLabel(self.tr("Select a credential to see it in full."))
+        self.heading = QLabel()
         self.heading.setWordWrap(True)
+        self.placeholder = QLabel()
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setObjectName("detail-placeholder")
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Credential details"))
         self.tabs.addTab(self._build_overview(), self.tr("Overview"))
@@ -79,10 +93,24 @@ class DetailPanel(QWidget):
         self.tabs.addTab(self._build_raw(), self.tr("Raw"))
         self.tabs.addTab(self._build_notes(), self.tr("Notes and tags"))
 
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(360)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(self.tabs)
         layout.addWidget(self.heading)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.pages, 1)
+        self.show_placeholder(self.tr("Select a credential to see it in full."))
+
+    def show_placeholder(self, text: str) -> None:
+        """No credential in full: ``text`` says why (nothing selected, nothing found)."""
+        self.save_notes()
+        self.current = None
+        self.heading.clear()
+        self.heading.hide()
+        self.placeholder.setText(text)
+        self.pages.setCurrentWidget(self.placeholder)
         self.tabs.setEnabled(False)
 
     # --- building --------------------------------------------------------------------------
@@ -99,9 +127,11 @@ class DetailPanel(QWidget):
         overview = QWidget()
         overview_layout = QVBoxLayout(overview)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Credential language:")))
-        top.addWidget(self.language)
-        top.addStretch(1)
+        language_label = QLabel(self.tr("Credential language:"))
+        language_label.setWordWrap(True)
+        language_label.setBuddy(self.language)
+        top.addWidget(language_label)
+        top.addWidget(self.language, 1)
         overview_layout.addLayout(top)
         image_strip = QWidget()
         image_strip.setLayout(self.images)
@@ -116,7 +146,7 @@ class DetailPanel(QWidget):
         return overview
 
     def _build_verification(self) -> QWidget:
-        self.verify_panel = VerifyPanel()
+        self.verify_panel = VerifyPanel()  # scrolls its checks itself
         self.verify_panel.verify_requested.connect(self.verify)
         return self.verify_panel
 
@@ -140,32 +170,37 @@ class DetailPanel(QWidget):
         notes_layout.addWidget(QLabel(self.tr("Note")))
         self.note = QPlainTextEdit()
         self.note.setAccessibleName(self.tr("Note"))
+        self.note.textChanged.connect(self._typed)
         notes_layout.addWidget(self.note, 1)
         notes_layout.addWidget(QLabel(self.tr("Tags (comma separated)")))
         self.tags = QLineEdit()
         self.tags.setAccessibleName(self.tr("Tags"))
+        self.tags.textEdited.connect(self._typed)
+        self.tags.editingFinished.connect(self.save_notes)
         notes_layout.addWidget(self.tags)
         self.collections = QLabel()
         self.collections.setWordWrap(True)
         notes_layout.addWidget(self.collections)
-        save = QPushButton(self.tr("Save note and tags"))
-        save.clicked.connect(self.save_notes)
-        notes_layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
-        return notes
+        self.notes_state = QLabel()
+        self.notes_state.setWordWrap(True)
+        self.notes_state.setAccessibleName(self.tr("Note saving"))
+        notes_layout.addWidget(self.notes_state)
+        return _scrolled(notes)
 
     # --- loading ---------------------------------------------------------------------------
 
     def show_credential(self, credential_id: int | None) -> None:
         if credential_id is None:
-            self.current = None
-            self.tabs.setEnabled(False)
-            self.heading.setText(self.tr("Select a credential to see it in full."))
+            self.show_placeholder(self.tr("Select a credential to see it in full."))
             return
+        self.save_notes()  # queued before the load: the worker keeps the order
         self.session.call(lambda repo: load_credential(repo, credential_id), self._loaded)
 
     def _loaded(self, loaded: LoadedCredential) -> None:
         self.current = loaded
         self.tabs.setEnabled(True)
+        self.heading.show()
+        self.pages.setCurrentWidget(self.tabs)
         view = loaded.credential.view
         languages = sorted({*view.languages, *(view.title.values if view.title else {})})
         self.language.blockSignals(True)
@@ -181,8 +216,12 @@ class DetailPanel(QWidget):
         self._render_overview()
         self._show_images(loaded.credential)
         self.raw.setPlainText(pretty_raw(loaded.stored))
+        self._filling = True
         self.note.setPlainText(loaded.stored.note or "")
         self.tags.setText(", ".join(loaded.stored.tags))
+        self._filling = False
+        self._unsaved = False
+        self.notes_state.setText(self.tr("Your note and tags are saved as you type."))
         self.collections.setText(
             self.tr("In collections: %1").replace("%1", ", ".join(loaded.stored.collections))
             if loaded.stored.collections else ""
@@ -261,15 +300,42 @@ class DetailPanel(QWidget):
         self.session.call(lambda repo: remember_verdict(repo, verdict),
                           lambda _: self.changed.emit())
 
-    def save_notes(self) -> None:
-        if self.current is None:
+    def _typed(self) -> None:
+        if self._filling or self.current is None:
             return
+        self._unsaved = True
+        self.notes_state.setText(self.tr("Saving…"))
+        self._save_timer.start()
+
+    def save_notes(self) -> None:
+        """Save the note and tags of the credential shown, if they changed since they were
+        loaded or last saved (on the database lane, before anything queued after it)."""
+        self._save_timer.stop()
+        if not self._unsaved or self.current is None or self.session.locked:
+            return
+        self._unsaved = False
         credential_id = self.current.stored.id
+        had_tags = self.current.stored.tags
         tags = self.tags.text().split(",")
         note = self.note.toPlainText()
         self.session.call(lambda repo: save_note_and_tags(repo, credential_id, note, tags),
-                          self._saved)
+                          lambda loaded: self._saved(loaded, had_tags))
 
-    def _saved(self, loaded: LoadedCredential) -> None:
-        self._loaded(loaded)
-        self.changed.emit()
+    def _saved(self, loaded: LoadedCredential, had_tags: tuple[str, ...]) -> None:
+        current = self.current
+        if current is not None and current.stored.id == loaded.stored.id:
+            self.current = loaded  # the editors keep what was typed meanwhile
+            if not self._unsaved:
+                self.notes_state.setText(self.tr("Saved."))
+        if sorted(loaded.stored.tags) != sorted(had_tags):
+            self.changed.emit()  # the sidebar lists the tags
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    """A tab's page in a frameless scroll area that follows the tab's width."""
+    scroller = QScrollArea()
+    scroller.setWidget(page)
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    return scroller

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.passphrase_form import PassphraseForm
 
 DEFAULT_LOCK_MINUTES = 10
 _INPUT_EVENTS = {
@@ -37,7 +39,10 @@ class IdleWatch(QObject):
 
 
 class LockScreen(QWidget):
-    unlock_requested = Signal()
+    """What shows while the wallet is locked: the passphrase field is right on it.
+    ``unlock_requested`` carries what was typed (empty for a wallet kept in the keyring)."""
+
+    unlock_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,13 +52,24 @@ class LockScreen(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         title.setFont(font)
         hint = QLabel(self.tr("Nothing of your credentials is in memory until you unlock it."))
-        hint.setWordWrap(True)
-        self.button = QPushButton(self.tr("Unlock"))
-        self.button.setDefault(True)
-        self.button.clicked.connect(self.unlock_requested.emit)
+        for label in (title, hint):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.form = PassphraseForm()
+        self.form.allow_empty = True
+        self.form.submitted.connect(self.unlock_requested.emit)
+        column = QWidget()
+        column.setFixedWidth(420)  # word-wrapped labels need a width to wrap in
+        column_layout = QVBoxLayout(column)
+        for widget in (title, hint, self.form):
+            column_layout.addWidget(widget)
+        centred = QHBoxLayout()  # not an alignment flag: that would cut wrapped lines
+        centred.addStretch(1)
+        centred.addWidget(column)
+        centred.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (title, hint, self.button):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred)
         layout.addStretch(1)
-        self.resize(480, 320)
+        self.resize(520, 340)
+        self.form.setFocus()

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
@@ -28,13 +29,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -58,6 +60,7 @@ from ui.session import WalletSession
 from ui.sidebar import Sidebar, SidebarChoice
 from ui.status_chip import chip_text
 from ui.thumbnails import thumbnail_image
+from ui.window_settings import restore_geometry, save_geometry
 from wallet.app.credentials import credential_picture
 from wallet.app.importing import ImportOutcome
 from wallet.app.stacks import add_to_collection
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.setWindowTitle(self.tr("Kredo — micro-credential wallet"))
-        self.resize(1280, 780)
+        self.resize(1180, 700)
         self.setAcceptDrops(True)
         self._loading = False
         self._reload_again = False
@@ -100,6 +103,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         session.changed.connect(self.reload)
+        restore_geometry(self, session.home)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_geometry(self, self.session.home)
+        super().closeEvent(event)
 
     # --- building ----------------------------------------------------------------------
 
@@ -155,25 +163,33 @@ class MainWindow(QMainWindow):
         self.cards.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.empty_hint = QLabel(self.tr(
-            "Your wallet is empty. Drop credential files or folders here, paste a credential "
-            "(Ctrl+V), or use File → Import."))
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            "Your wallet is empty. To start, import a credential file you were given "
+            "(File → Import, or drop it here), or receive one straight from your school "
+            "(Tools → Receive from an issuer)."))
+        self.no_match = QLabel()
+        for hint in (self.empty_hint, self.no_match):
+            hint.setWordWrap(True)
+            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            hint.setMargin(12)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.cards)
         self.list_stack.addWidget(self.empty_hint)
+        self.list_stack.addWidget(self.no_match)
 
     def _build_detail(self) -> None:
         self.detail = DetailPanel(self.session)
         self.detail.changed.connect(self.reload)
 
     def _build_panes(self) -> QSplitter:
-        """Sidebar | search, filters and cards | detail, side by side."""
-        filters = QHBoxLayout()
-        for combo in (self.state_filter, self.format_filter, self.eqf_filter, self.ects_filter,
-                      self.sort_choice):
-            filters.addWidget(combo)
+        """Sidebar | search, filters and cards | detail, side by side. The filters sit in two
+        rows of narrow combo boxes so that the window fits a 1280×720 laptop screen."""
+        filters = QGridLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for n, combo in enumerate((self.state_filter, self.format_filter, self.eqf_filter,
+                                   self.ects_filter, self.sort_choice)):
+            filters.addWidget(combo, n // 3, n % 3, 1, 2 if n == 4 else 1)
         middle = QWidget()
+        middle.setMinimumWidth(300)
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addWidget(self.search)
@@ -181,16 +197,25 @@ class MainWindow(QMainWindow):
         middle_layout.addWidget(self.list_stack, 1)
 
         splitter = QSplitter()
+        splitter.setObjectName("main-splitter")
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(middle)
         splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 4)
-        splitter.setSizes([210, 500, 570])
+        splitter.setSizes([180, 430, 570])
+        self.splitter = splitter
         return splitter
 
     def _combo(self, name: str, entries: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox()
+        # Narrow by default (long entries show in full in the open list), so that five filters
+        # and a long Czech entry do not set the width of the whole window.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
+        combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         for text, data in entries:
@@ -320,6 +345,26 @@ class MainWindow(QMainWindow):
         self.model.set_rows(rows)  # the model sorts them, the proxy filters them once
         self._restore_selection(selected)
         self.statusBar().showMessage(self.tr("%n credential(s)", "", self.proxy.rowCount()))
+        self._show_empty_state()
+
+    def _show_empty_state(self) -> None:
+        """The cards, or a sentence in their place: the first step in an empty wallet, or
+        that nothing matches the search or the filters (and no old credential in the detail)."""
+        if self.proxy.rowCount():
+            self.list_stack.setCurrentWidget(self.cards)
+            if not self.selected_ids():
+                self.detail.show_placeholder(self.tr("Select a credential to see it in full."))
+            return
+        search = self.search.text().strip()
+        if not self.model.rowCount() and not search and self.sidebar.choice.kind == "all":
+            self.list_stack.setCurrentWidget(self.empty_hint)
+            self.detail.show_placeholder(self.tr("Your credentials will show here."))
+            return
+        self.no_match.setText(
+            self.tr("No credential matches “%1”.").replace("%1", search) if search
+            else self.tr("No credential matches these filters."))
+        self.list_stack.setCurrentWidget(self.no_match)
+        self.detail.show_placeholder(self.no_match.text())
 
     def _loaded(self, result: tuple[list[CredentialSummary], list[Collection], list[str],
                                     list[str]]) -> None:
@@ -327,8 +372,6 @@ class MainWindow(QMainWindow):
         self._loading = False
         self.sidebar.set_groups(collections, tags, issuers)
         self._show_rows(rows)
-        wallet_empty = not rows and not self.search.text() and self.sidebar.choice.kind == "all"
-        self.list_stack.setCurrentWidget(self.empty_hint if wallet_empty else self.cards)
         if self._reload_again:
             self._reload_again = False
             self.reload()
@@ -381,6 +424,7 @@ class MainWindow(QMainWindow):
             min_ects=self.ects_filter.currentData(),
         ))
         self.statusBar().showMessage(self.tr("%n credential(s)", "", self.proxy.rowCount()))
+        self._show_empty_state()
 
     # --- selection ---------------------------------------------------------------------
 

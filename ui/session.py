@@ -22,6 +22,7 @@ class WalletSession(QObject):
 
     changed = Signal()  # credentials were added, removed or edited
     locked_changed = Signal(bool)
+    about_to_lock = Signal()  # the last moment to queue a write (an unsaved note)
 
     def __init__(
         self,
@@ -96,6 +97,7 @@ class WalletSession(QObject):
         the key leaves memory with it."""
         if self._opened is None:
             return
+        self.about_to_lock.emit()
         self.tasks.wait(lane=Lane.DATABASE)
         self._opened.close()
         self._opened = None

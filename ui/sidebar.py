@@ -27,7 +27,7 @@ class Sidebar(QTreeWidget):
         super().__init__(parent)
         self.setHeaderHidden(True)
         self.setAccessibleName(self.tr("Credential groups"))
-        self.setMinimumWidth(190)
+        self.setMinimumWidth(150)
         self._all = self._top(self.tr("All credentials"), "all")
         self._recent = self._top(self.tr("Recently added"), "recent")
         self._collections = self._top(self.tr("Collections"), "heading")
@@ -75,6 +75,7 @@ class Sidebar(QTreeWidget):
             heading.takeChildren()
             for text, kind, value in entries:
                 child = QTreeWidgetItem([text])
+                child.setToolTip(0, text)  # a narrow sidebar cuts long names short
                 child.setData(0, _KIND, kind)
                 child.setData(0, _VALUE, value)
                 heading.addChild(child)

@@ -5,13 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -19,27 +17,78 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wallet.app.wallet_access import check_new_passphrase, keyring_available
+from ui.passphrase_form import PassphraseForm
+from wallet.app.wallet_access import check_new_passphrase, keyring_available, unlock
 from wallet.app.wallet_setup import create_wallet
-from wallet.errors import UserCancelled, WalletError
+from wallet.errors import UserCancelled, WalletError, WrongPassphrase
+from wallet.store.wallet import OpenWallet
 
 PASSPHRASE_ENV = "KREDO_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 
 
-def ask_passphrase(parent: QWidget | None = None) -> str:
-    """The unlock prompt the store calls when the key is wrapped by a passphrase."""
-    preset = os.environ.get(PASSPHRASE_ENV)
-    if preset:
-        return preset
-    text, ok = QInputDialog.getText(
-        parent,
-        QCoreApplication.translate("Unlock", "Unlock Kredo"),
-        QCoreApplication.translate("Unlock", "Wallet passphrase:"),
-        QLineEdit.EchoMode.Password,
-    )
-    if not ok or not text:
+def preset_passphrase() -> str | None:
+    """The passphrase given in the environment (scripts, screenshots), if any."""
+    return os.environ.get(PASSPHRASE_ENV) or None
+
+
+def open_interactively(home: Path, parent: QWidget | None = None) -> OpenWallet:
+    """Open the wallet at start: from the keyring or ``KREDO_PASSPHRASE`` without a word,
+    else with :class:`UnlockDialog`, which lets the learner try again after a typing mistake.
+    UserCancelled when the learner closes the prompt."""
+    asked: list[bool] = []
+
+    def provider() -> str:
+        preset = preset_passphrase()
+        if preset:
+            return preset
+        asked.append(True)
         raise UserCancelled()
-    return text
+
+    try:
+        return unlock(home, provider)
+    except UserCancelled:
+        if not asked:
+            raise
+    dialog = UnlockDialog(home, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.opened is None:
+        raise UserCancelled()
+    return dialog.opened
+
+
+class UnlockDialog(QDialog):
+    """Asks for the passphrase until it opens the wallet (or the learner gives up)."""
+
+    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.home = home
+        self.opened: OpenWallet | None = None
+        self.setWindowTitle(self.tr("Unlock Kredo"))
+        intro = QLabel(self.tr("Type the passphrase of your wallet to open it."))
+        intro.setWordWrap(True)
+        self.form = PassphraseForm()
+        self.form.submitted.connect(self.try_passphrase)
+        cancel = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        cancel.rejected.connect(self.reject)
+        # Return belongs to the passphrase field, never to Cancel.
+        cancel.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.form)
+        layout.addWidget(cancel)
+        self.setMinimumWidth(420)
+        self.form.setFocus()
+
+    def try_passphrase(self, passphrase: str) -> None:
+        try:
+            self.opened = unlock(self.home, lambda: passphrase)
+        except WrongPassphrase:
+            self.form.wrong()
+            return
+        except WalletError as exc:
+            self.form.show_problem(exc.message)
+            return
+        self.form.succeeded()
+        self.accept()
 
 
 class CreateWalletDialog(QDialog):
@@ -48,6 +97,7 @@ class CreateWalletDialog(QDialog):
     def __init__(self, home: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.home = home
+        self.opened: OpenWallet | None = None  # the new wallet, open: no second prompt
         self.setWindowTitle(self.tr("Create your Kredo wallet"))
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -100,4 +150,9 @@ class CreateWalletDialog(QDialog):
                 self.problem.setText(exc.message)
                 return
         create_wallet(self.home, passphrase=passphrase, use_keyring=passphrase is None)
+        try:
+            self.opened = unlock(self.home, lambda: passphrase or "")
+        except WalletError as exc:
+            self.problem.setText(exc.message)
+            return
         self.accept()
