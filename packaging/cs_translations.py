@@ -110,6 +110,23 @@ CS: dict[str, str] = {
     "Verified": "Ověřeno",
     "Partially verified": "Částečně ověřeno",
     "Could not be checked": "Nebylo možné ověřit",
+    "Warning about the chosen credentials": "Upozornění k vybraným certifikátům",
+    "One of the chosen credentials failed its last verification: the employer's check will "
+    "fail too. Share it only if you know why.":
+        "Jeden z vybraných certifikátů při posledním ověření neprošel: neprojde ani kontrolou "
+        "zaměstnavatele. Sdílejte ho, jen pokud víte proč.",
+    "%1 of the chosen credentials failed their last verification: the employer's check will "
+    "fail too. Share them only if you know why.":
+        "Vybrané certifikáty, které při posledním ověření neprošly: %1. Neprojdou ani kontrolou "
+        "zaměstnavatele. Sdílejte je, jen pokud víte proč.",
+    "One of the chosen credentials could not be checked the last time (its signature was not "
+    "proven): the employer may not be able to check it either.":
+        "Jeden z vybraných certifikátů se naposledy nepodařilo ověřit (jeho podpis nebyl "
+        "prokázán): zaměstnavatel ho možná také neověří.",
+    "%1 of the chosen credentials could not be checked the last time (their signatures were "
+    "not proven): the employer may not be able to check them either.":
+        "Vybrané certifikáty, které se naposledy nepodařilo ověřit (podpis nebyl prokázán): %1. "
+        "Zaměstnavatel je možná také neověří.",
     "The signature or seal is proven and the issuer is on a trusted list.":
         "Podpis nebo pečeť jsou prokázány a vydavatel je na důvěryhodném seznamu.",
     "The signature or seal is proven, but something else could not be confirmed: "

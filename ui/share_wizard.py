@@ -51,6 +51,7 @@ from wallet.model import CredentialFormat
 from wallet.share.holder import HolderProfile
 from wallet.store.records import CredentialSummary
 from wallet.store.repository import CredentialRepository
+from wallet.verify.list_state import ListState
 
 FORMS = (ShareForm.PRESENTATION, ShareForm.QR, ShareForm.PDF, ShareForm.CLIPBOARD)
 
@@ -98,6 +99,10 @@ def make_package(
     return SharePackage(form, presentation.data, suggested_name=presentation.suggested_name)
 
 
+_FAILED_STATES = frozenset({ListState.FAILED, ListState.EXPIRED, ListState.REVOKED})
+_INDETERMINATE = ListState.INDETERMINATE
+
+
 class ChoosePage(QWizardPage):
     def __init__(self, preselected: list[int]) -> None:
         super().__init__()
@@ -106,9 +111,17 @@ class ChoosePage(QWizardPage):
         self.preselected = set(preselected)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Credentials to share"))
-        self.list.itemChanged.connect(lambda _item: self.completeChanged.emit())
+        self.list.itemChanged.connect(lambda _item: self._chosen_changed())
+        # Shown when a ticked credential's last verification failed or could not check it:
+        # the employer's check will say the same, so the learner hears it first.
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setAccessibleName(self.tr("Warning about the chosen credentials"))
+        self.warning.hide()
+        self._states: dict[int, str | None] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
+        layout.addWidget(self.warning)
 
     def set_rows(self, rows: list[CredentialSummary], lang: str) -> None:
         self.list.clear()
@@ -119,8 +132,39 @@ class ChoosePage(QWizardPage):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if row.id in self.preselected
                                else Qt.CheckState.Unchecked)
+            self._states[row.id] = row.verification_status
             self.list.addItem(item)
+        self._chosen_changed()
+
+    def _chosen_changed(self) -> None:
+        self.warning.setText(self.warning_text())
+        self.warning.setVisible(bool(self.warning.text()))
         self.completeChanged.emit()
+
+    def warning_text(self) -> str:
+        """What the learner should know before sharing the ticked credentials ('' if nothing)."""
+        states = [self._states.get(credential_id) for credential_id in self.chosen()]
+        failed = sum(state in _FAILED_STATES for state in states)
+        unproven = states.count(_INDETERMINATE)
+        parts = []
+        if failed == 1:
+            parts.append(self.tr(
+                "One of the chosen credentials failed its last verification: the employer's "
+                "check will fail too. Share it only if you know why."))
+        elif failed:
+            parts.append(self.tr(
+                "%1 of the chosen credentials failed their last verification: the employer's "
+                "check will fail too. Share them only if you know why.").replace("%1", str(failed)))
+        if unproven == 1:
+            parts.append(self.tr(
+                "One of the chosen credentials could not be checked the last time (its "
+                "signature was not proven): the employer may not be able to check it either."))
+        elif unproven:
+            parts.append(self.tr(
+                "%1 of the chosen credentials could not be checked the last time (their "
+                "signatures were not proven): the employer may not be able to check them "
+                "either.").replace("%1", str(unproven)))
+        return " ".join(parts)
 
     def chosen(self) -> list[int]:
         return [int(self.list.item(i).data(Qt.ItemDataRole.UserRole))
