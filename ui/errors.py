@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from wallet.errors import UserCancelled, WalletError
+from wallet.terminal_text import printable
 
 log = logging.getLogger(__name__)
 
@@ -19,8 +20,10 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(box.tr("Kredo"))
+    # A sentence may quote a credential or a server: never let it be read as markup.
+    box.setTextFormat(Qt.TextFormat.PlainText)
     if isinstance(error, WalletError):
-        box.setText(error.message)
+        box.setText(printable(error.message))
         if error.details:
             box.setDetailedText(error.details)
     else:

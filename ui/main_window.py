@@ -67,6 +67,7 @@ from wallet.app.stacks import add_to_collection
 from wallet.model import CredentialFormat
 from wallet.store.records import Collection, CredentialSummary
 from wallet.store.repository import CredentialRepository
+from wallet.terminal_text import printable
 
 RECENT_DAYS = 14
 
@@ -472,8 +473,9 @@ class MainWindow(QMainWindow):
         self.reload()
         imported = [o for o in outcomes if o.status == "imported" and o.id is not None]
         if len(outcomes) == 1 and imported:
+            # The title is the issuer's text: bidi overrides and controls are shown escaped.
             self.statusBar().showMessage(self.tr("Imported “%1”.").replace(
-                "%1", imported[0].title or ""))
+                "%1", printable(imported[0].title or "")))
             QTimer.singleShot(0, lambda: self.select_id(int(imported[0].id or 0)))
             return
         self.last_summary = ImportSummary(outcomes, self)
