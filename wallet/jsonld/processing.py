@@ -15,8 +15,8 @@ from functools import cache
 from typing import Any, TypeVar
 
 from wallet.errors import MalformedCredential, WalletError
-from wallet.jsonld.context_memo import memoizing_processor_class
 from wallet.jsonld.document_loader import offline_document_loader
+from wallet.jsonld.memoizing_processor import memoizing_processor_class
 from wallet.jsonld.rdfc_hash import RdfcHash, canonicalizer
 from wallet.translation import tr
 

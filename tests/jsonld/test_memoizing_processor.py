@@ -1,0 +1,200 @@
+"""The fast path gives what pyld alone gives, byte for byte, on every credential Kredo has.
+
+The fast path is what ``wallet.jsonld`` runs: pyld's processor with processed contexts
+remembered across documents (``memoizing_processor``) and the RDFC-1.0 canonicalizer with a
+cheaper copy (``rdfc_hash``). The plain path is pyld's own ``JsonLdProcessor`` and
+``URDNA2015``, which Kredo used before. Compared on every JSON-LD document in
+``tests/assets/vectors`` and ``tests/assets/realworld``, on what a Data Integrity verifier
+hashes (the unsecured document and each proof configuration), with SHA-256 and SHA-384, twice
+(the second time every context comes from the caches, filled by other documents); and the
+verdict of every file there, fast and plain.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pyld import jsonld
+
+from tests.jsonld.conftest import REPO
+from wallet.crypto.data_integrity_hashing import proof_configuration, unsecured_document
+from wallet.errors import WalletError
+from wallet.jsonld import canonicalize_checked, expand, offline_document_loader, processing
+from wallet.jsonld.memoizing_processor import PROCESSED_CONTEXTS_MAX, memoizing_processor_class
+from wallet.verify.engine import verify_file_bytes
+from wallet.verify.options import VerifyOptions
+
+ASSETS = REPO / "tests" / "assets"
+FOLDERS = (ASSETS / "vectors", ASSETS / "realworld")
+AT = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+def _files() -> list[Path]:
+    return sorted(p for folder in FOLDERS for p in folder.rglob("*")
+                  if p.is_file() and p.suffix not in {".md", ".nq", ".txt"}
+                  and p.parent.name != "rdf-canon" and p.name != "expected.json")
+
+
+def _jsonld_documents() -> list[tuple[str, dict[str, Any]]]:
+    """Every JSON-LD document, and what a Data Integrity verifier canonicalizes in it."""
+    documents = []
+    for path in _files():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            continue
+        if not isinstance(data, dict) or "@context" not in data:
+            continue
+        name = str(path.relative_to(ASSETS))
+        documents.append((name, data))
+        proofs = data.get("proof")
+        for n, proof in enumerate(proofs if isinstance(proofs, list) else [proofs]):
+            if not isinstance(proof, dict):
+                continue
+            try:
+                unsecured = unsecured_document(data, proof)
+            except WalletError:
+                continue
+            documents.append((f"{name} unsecured #{n}", unsecured))
+            documents.append((f"{name} proof configuration #{n}",
+                              proof_configuration(proof, unsecured.get("@context"))))
+    return documents
+
+
+DOCUMENTS = _jsonld_documents()
+
+
+class _PlainRdfc10Sha384(jsonld.URDNA2015):  # type: ignore[misc]
+    """pyld's URDNA2015 with only the hash changed: what Kredo ran for P-384 before."""
+
+    def create_hash(self) -> Any:
+        return hashlib.new("sha384")
+
+
+def _plain_canonical(document: dict[str, Any], hash_name: str) -> tuple[str, tuple[str, ...]]:
+    dropped: list[str] = []
+
+    def note(term: str | None) -> None:
+        dropped.append(term if term is not None else "(unnamed)")
+
+    processor = jsonld.JsonLdProcessor(on_property_dropped=note)
+    dataset = processor.to_rdf(document, {"documentLoader": offline_document_loader})
+    canonicalizer = jsonld.URDNA2015 if hash_name == "sha256" else _PlainRdfc10Sha384
+    nquads = canonicalizer().main(dataset, {"format": "application/n-quads"})
+    return nquads, tuple(sorted(set(dropped)))
+
+
+def _outcome(operation: Callable[[], Any]) -> Any:
+    """The result, or the kind of failure: both paths must fail alike where they fail."""
+    try:
+        return operation()
+    except Exception as exc:
+        return ("raised", type(exc).__name__)
+
+
+def test_the_comparison_covers_the_credentials() -> None:
+    # GIVEN the vectors and the real-world files: dozens of documents, with their proofs
+    assert len(DOCUMENTS) > 60
+    assert sum("proof configuration" in name for name, _ in DOCUMENTS) > 20
+
+
+@pytest.mark.parametrize("hash_name", ["sha256", "sha384"])
+def test_canonical_n_quads_are_pylds(hash_name: Any) -> None:
+    for round_ in ("cold", "warm"):
+        for name, document in DOCUMENTS:
+            # WHEN the document is canonicalized by the fast path and by pyld alone
+            fast = _outcome(lambda d=document: canonicalize_checked(d, hash_name=hash_name))
+            plain = _outcome(lambda d=document: _plain_canonical(d, hash_name))
+            # THEN the N-Quads and the dropped terms are the same (or both fail)
+            if isinstance(plain, tuple) and plain[0] == "raised":
+                assert isinstance(fast, tuple), (round_, name, plain)
+                continue
+            assert not isinstance(fast, tuple), (round_, name, fast)
+            assert fast.nquads == plain[0], (round_, name)
+            assert fast.dropped_terms == plain[1], (round_, name)
+
+
+def test_expansion_is_pylds() -> None:
+    for round_ in ("cold", "warm"):
+        for name, document in DOCUMENTS:
+            fast = _outcome(lambda d=document: expand(d))
+            plain = _outcome(lambda d=document: jsonld.JsonLdProcessor().expand(
+                d, {"documentLoader": offline_document_loader}))
+            if isinstance(plain, tuple):
+                assert isinstance(fast, tuple), (round_, name, plain)
+                continue
+            assert fast == plain, (round_, name)
+
+
+def test_the_input_document_is_left_as_it_was() -> None:
+    for name, document in DOCUMENTS:
+        before = json.dumps(document, sort_keys=True)
+        _outcome(lambda d=document: canonicalize_checked(d))
+        assert json.dumps(document, sort_keys=True) == before, name
+
+
+def test_the_context_cache_is_bounded() -> None:
+    # GIVEN every document canonicalized (above or here)
+    for _, document in DOCUMENTS:
+        _outcome(lambda d=document: canonicalize_checked(d))
+    cache = memoizing_processor_class(jsonld).processed_contexts
+    # THEN the cache holds what they needed, within its limit
+    assert 0 < len(cache) <= PROCESSED_CONTEXTS_MAX
+
+
+def test_a_second_credential_of_the_same_kind_processes_no_context() -> None:
+    # GIVEN an Open Badges 3.0 credential canonicalized once
+    document = json.loads((ASSETS / "vectors" / "w3c" / "1edtech-obv3-ldp-signed-credential.json")
+                          .read_text(encoding="utf-8"))
+    canonicalize_checked(document)
+    cache = memoizing_processor_class(jsonld).processed_contexts
+    before = len(cache)
+    # WHEN another one, with other values, is canonicalized
+    other = json.loads(json.dumps(document))
+    other["id"] = "urn:uuid:7f1d6c2e-0a4b-4f3e-9c51-2b8e6d4a9f10"
+    other["credentialSubject"]["achievement"]["name"] = "Another achievement"
+    canonicalize_checked(other)
+    # THEN every context it needed (top-level, type-scoped, property-scoped) was remembered
+    assert len(cache) == before
+
+
+@pytest.fixture
+def plain_pyld(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Kredo's JSON-LD running on pyld's own processor and canonicalizer, as before."""
+    monkeypatch.setattr(processing, "_processor_class", lambda: jsonld.JsonLdProcessor)
+    monkeypatch.setattr(processing, "canonicalizer", lambda _module, hash_name: (
+        jsonld.URDNA2015 if hash_name == "sha256" else _PlainRdfc10Sha384))
+    yield
+
+
+def _verdicts() -> dict[str, Any]:
+    verdicts = {}
+    for path in _files():
+        raw = path.read_bytes()
+        report = _outcome(lambda r=raw: verify_file_bytes(r, options=VerifyOptions(now=AT)))
+        if isinstance(report, tuple):
+            verdicts[path.name] = report
+        else:
+            verdicts[path.name] = (report.status, [
+                (check.id, check.status, check.message) for check in report.checks])
+    return verdicts
+
+
+@pytest.fixture(scope="module")
+def fast_verdicts() -> dict[str, Any]:
+    return _verdicts()
+
+
+def test_every_verdict_is_the_same_as_with_plain_pyld(
+    fast_verdicts: dict[str, Any], plain_pyld: None
+) -> None:
+    # GIVEN every file verified through the fast path (the fixture), WHEN verified again on
+    # pyld alone THEN each verdict, check and sentence is the same
+    assert len(fast_verdicts) > 50
+    assert _verdicts() == fast_verdicts
