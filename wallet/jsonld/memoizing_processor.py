@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import copy
 import json
+import threading
 from collections import OrderedDict
 from functools import cache
 from typing import Any
@@ -134,26 +135,30 @@ def memoizing_processor_class(pyld_jsonld: Any) -> type[Any]:
 
 class BoundedLru:
     """A least-recently-used map holding at most ``size`` entries; ``get`` answers
-    ``_MISSING`` for a key it does not hold."""
+    ``_MISSING`` for a key it does not hold. Safe to share between threads (the GUI verifies
+    on worker threads)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
         self._entries: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def get(self, key: tuple[Any, ...]) -> Any:
-        value = self._entries.get(key, _MISSING)
-        if value is not _MISSING:
-            self._entries.move_to_end(key)
-        return value
+        with self._lock:
+            value = self._entries.get(key, _MISSING)
+            if value is not _MISSING:
+                self._entries.move_to_end(key)
+            return value
 
     def put(self, key: tuple[Any, ...], value: Any) -> None:
-        self._entries[key] = value
-        self._entries.move_to_end(key)
-        if len(self._entries) > self.size:
-            self._entries.popitem(last=False)
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            if len(self._entries) > self.size:
+                self._entries.popitem(last=False)
 
 
 class _CopiedAsJson(dict):  # type: ignore[type-arg]
