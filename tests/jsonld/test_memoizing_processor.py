@@ -26,7 +26,12 @@ from tests.jsonld.conftest import REPO
 from wallet.crypto.data_integrity_hashing import proof_configuration, unsecured_document
 from wallet.errors import WalletError
 from wallet.jsonld import canonicalize_checked, expand, offline_document_loader, processing
-from wallet.jsonld.memoizing_processor import PROCESSED_CONTEXTS_MAX, memoizing_processor_class
+from wallet.jsonld.memoizing_processor import (
+    MISSING,
+    PROCESSED_CONTEXTS_MAX,
+    BoundedLru,
+    memoizing_processor_class,
+)
 from wallet.verify.engine import verify_file_bytes
 from wallet.verify.options import VerifyOptions
 
@@ -137,6 +142,27 @@ def test_the_input_document_is_left_as_it_was() -> None:
         before = json.dumps(document, sort_keys=True)
         _outcome(lambda d=document: canonicalize_checked(d))
         assert json.dumps(document, sort_keys=True) == before, name
+
+
+def test_the_installed_pyld_gets_the_memoizing_processor() -> None:
+    # GIVEN the pyld Kredo installs THEN its methods are the ones the subclass was written for
+    # (a pyld that changed them would silently get the plain, slow processor)
+    assert memoizing_processor_class(jsonld) is not jsonld.JsonLdProcessor
+    assert issubclass(memoizing_processor_class(jsonld), jsonld.JsonLdProcessor)
+
+
+def test_an_lru_forgets_the_least_recently_used_entry_first() -> None:
+    # GIVEN a cache of three entries, the first one read again
+    cache = BoundedLru(3)
+    for n in range(3):
+        cache.put((n,), f"value {n}")
+    assert cache.get((0,)) == "value 0"
+    # WHEN a fourth entry comes
+    cache.put((3,), "value 3")
+    # THEN the size holds and the entry unused the longest (1) is the one gone
+    assert len(cache) == 3
+    assert cache.get((1,)) is MISSING
+    assert [cache.get((n,)) for n in (0, 2, 3)] == ["value 0", "value 2", "value 3"]
 
 
 def test_the_context_cache_is_bounded() -> None:

@@ -27,6 +27,7 @@ local context that is not JSON, and any call that raises.
 from __future__ import annotations
 
 import copy
+import inspect
 import json
 import threading
 from collections import OrderedDict
@@ -40,14 +41,29 @@ from typing import Any
 PROCESSED_CONTEXTS_MAX = 4096
 SCOPED_CONTEXTS_MAX = 4096
 
-_MISSING = object()
+MISSING = object()  # what BoundedLru.get answers for a key it does not hold
+
+
+# The pyld methods overridden below, with the parameters they were written against (pyld 3.3).
+_OVERRIDDEN = {
+    "expand": ["self", "input_", "options"],
+    "_process_context": ["self", "active_ctx", "local_ctx", "options", "override_protected",
+                         "propagate", "validate_scoped", "cycles"],
+}
 
 
 @cache
 def memoizing_processor_class(pyld_jsonld: Any) -> type[Any]:
     """A ``JsonLdProcessor`` subclass with the caches above; ``pyld_jsonld`` is pyld's
-    processor module, which the caller imports."""
+    processor module, which the caller imports. Should a pyld release change the methods it
+    overrides, pyld's own class is used instead: slower, never wrong."""
     from frozendict import frozendict  # noqa: PLC0415  (pyld's own dependency, loaded with it)
+
+    base = pyld_jsonld.JsonLdProcessor
+    for name, parameters in _OVERRIDDEN.items():
+        if list(inspect.signature(getattr(base, name)).parameters) != parameters:
+            plain: type[Any] = base
+            return plain
 
     processed = BoundedLru(PROCESSED_CONTEXTS_MAX)
     # The scoped contexts inside the term definitions of processed contexts, by identity, with
@@ -64,7 +80,7 @@ def memoizing_processor_class(pyld_jsonld: Any) -> type[Any]:
     def content_key(local_ctx: Any) -> str | None:
         if type(local_ctx) is dict:
             known = scoped_keys.get((id(local_ctx),))
-            if known is not _MISSING and known[0] is local_ctx:
+            if known is not MISSING and known[0] is local_ctx:
                 key: str = known[1]
                 return key
         try:
@@ -75,7 +91,7 @@ def memoizing_processor_class(pyld_jsonld: Any) -> type[Any]:
     def remember_scoped_contexts(context: Any) -> None:
         for definition in context["mappings"].values():
             scoped = definition.get("@context") if isinstance(definition, dict) else None
-            if type(scoped) is dict and scoped_keys.get((id(scoped),)) is _MISSING:
+            if type(scoped) is dict and scoped_keys.get((id(scoped),)) is MISSING:
                 key = content_key(scoped)
                 if key is not None:
                     # the object itself is held, so its id is not reused while remembered
@@ -113,7 +129,7 @@ def memoizing_processor_class(pyld_jsonld: Any) -> type[Any]:
                         options.get("processingMode"),
                     )
                     remembered = processed.get(key)
-                    if remembered is not _MISSING:
+                    if remembered is not MISSING:
                         return remembered
             result = super()._process_context(
                 active_ctx,
@@ -135,7 +151,7 @@ def memoizing_processor_class(pyld_jsonld: Any) -> type[Any]:
 
 class BoundedLru:
     """A least-recently-used map holding at most ``size`` entries; ``get`` answers
-    ``_MISSING`` for a key it does not hold. Safe to share between threads (the GUI verifies
+    ``MISSING`` for a key it does not hold. Safe to share between threads (the GUI verifies
     on worker threads)."""
 
     def __init__(self, size: int) -> None:
@@ -148,8 +164,8 @@ class BoundedLru:
 
     def get(self, key: tuple[Any, ...]) -> Any:
         with self._lock:
-            value = self._entries.get(key, _MISSING)
-            if value is not _MISSING:
+            value = self._entries.get(key, MISSING)
+            if value is not MISSING:
                 self._entries.move_to_end(key)
             return value
 
