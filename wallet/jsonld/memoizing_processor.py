@@ -10,10 +10,11 @@ verification went there.
 The processor here remembers, in bounded LRU caches:
 
 - each processed context, under the id of the active context it started from (pyld's
-  ``_uuid``, given once to a context that is then frozen and never changed) and the content
-  of the local context. A hit hands back the same frozen context pyld made the first time;
-  pyld itself shares processed contexts between documents in the same way on its own cache
-  hits, so nothing it does relies on getting a fresh one;
+  ``_uuid``, given once to a context that is then frozen and never changed), the content
+  of the local context and the document loader that serves the URLs in it. A hit hands back
+  the same frozen context pyld made the first time; pyld itself shares processed contexts
+  between documents in the same way on its own cache hits, so nothing it does relies on
+  getting a fresh one;
 - the content key of each scoped context found in the term definitions of those contexts.
 
 It also copies the input document with a JSON-only copy instead of ``copy.deepcopy`` (pyld
@@ -127,6 +128,8 @@ def memoizing_processor_class(pyld_jsonld: Any) -> type[Any]:
                         validate_scoped,
                         options.get("base"),
                         options.get("processingMode"),
+                        # a context URL means what the loader serves for it
+                        options.get("documentLoader"),
                     )
                     remembered = processed.get(key)
                     if remembered is not MISSING:
