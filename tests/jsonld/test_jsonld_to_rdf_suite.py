@@ -30,7 +30,7 @@ BASE = "https://w3c.github.io/json-ld-api/tests/"
 
 def _suite_loader(url: str, options: Any = None) -> dict[str, Any]:
     del options
-    name = url.split("#")[0].split("?")[0]
+    name = url.split("#", maxsplit=1)[0].split("?", maxsplit=1)[0]
     if not name.startswith(BASE + "toRdf/"):
         raise ValueError(f"not a file of the suite: {url}")
     path = SUITE / "toRdf" / name[len(BASE + "toRdf/"):]
