@@ -52,9 +52,9 @@ def canonicalizer(pyld_jsonld: Any, hash_name: RdfcHash) -> type[Any]:
             return hashlib.new(hash_name)
 
         def hash_n_degree_quads(self, id_: str, issuer: Any) -> Any:
-            # RDFC-1.0 §4.4 step 6 and "Dataset Poisoning": the N-degree hashing tries every
+            # RDFC-1.0 §4.4 and "Dataset Poisoning": the N-degree hashing tries every
             # permutation of tied blank nodes, which a crafted document (a clique of blank
-            # nodes) makes run for hours. With n blank nodes still tied when step 6 starts,
+            # nodes) makes run for hours. With n blank nodes still tied when it starts,
             # allow n³ deep iterations (rdf-canonize's "maxWorkFactor 3"; the reference
             # verifier's default allows n), which every case of the W3C suite stays within,
             # the suite's "poison" graphs included, then give up.
@@ -72,7 +72,7 @@ def canonicalizer(pyld_jsonld: Any, hash_name: RdfcHash) -> type[Any]:
             """RDFC-1.0 §4.4 on pyld's dataset, to canonical N-Quads."""
             if options.get("format", "application/n-quads") not in N_QUADS:
                 raise ValueError(f"RDFC-1.0 output is N-Quads, not {options['format']!r}")
-            # 1-2) the blank node to quads map; a quad in a named graph carries its name
+            # the blank node to quads map; a quad in a named graph carries its name
             for graph_name, triples in dataset.items():
                 for quad in triples:
                     if graph_name != "@default":
@@ -83,7 +83,7 @@ def canonicalizer(pyld_jsonld: Any, hash_name: RdfcHash) -> type[Any]:
                         if position != "predicate" and term["type"] == "blank node":
                             info = self.blank_node_info.setdefault(term["value"], {"quads": []})
                             info["quads"].append(quad)
-            # 3-4) first-degree hashes; a blank node whose hash is its own gets its label now,
+            # first-degree hashes; a blank node whose hash is its own gets its label now,
             # in the code point order of the hashes
             self.hash_to_blank_nodes: dict[str, list[str]] = {}
             for id_ in self.blank_node_info:
@@ -93,7 +93,7 @@ def canonicalizer(pyld_jsonld: Any, hash_name: RdfcHash) -> type[Any]:
                 if len(ids) == 1:
                     self.canonical_issuer.get_id(ids[0])
                     del self.hash_to_blank_nodes[hash_]
-            # 5) the tied ones: N-degree hashing, pyld's (with the limit above)
+            # the tied ones: N-degree hashing, pyld's (with the limit above)
             for _, ids in sorted(self.hash_to_blank_nodes.items()):
                 paths = []
                 for id_ in ids:
@@ -105,7 +105,7 @@ def canonicalizer(pyld_jsonld: Any, hash_name: RdfcHash) -> type[Any]:
                 for path in sorted(paths, key=lambda result: result["hash"]):
                     for existing in path["issuer"].order:
                         self.canonical_issuer.get_id(existing)
-            # 6) every quad with canonical labels, in code point order
+            # every quad with canonical labels, in code point order
             canonical = self.canonical_issuer.existing
             return "".join(sorted(nquad(quad, canonical.__getitem__) for quad in self.quads))
 
