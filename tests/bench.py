@@ -1,12 +1,14 @@
 """``make bench``: speed and size figures on data generated fresh each run. Prints a table.
 
-Sections (``--only`` picks some): ``verify`` (throughput per format on 200 freshly signed
-credentials each, one full EDC seal check), ``import`` (1,000 signed OB 3.0 credentials
-imported, verified and saved; database size), ``search`` (FTS p50/p95 and the list over
-10,000 credentials, the GUI's list model), ``app`` (start to first paint of the desktop
-app offscreen with 0 / 1,000 / 10,000 credentials, peak RSS), ``qr`` (encode, render,
-decode). ``--json`` prints the figures and the machine as JSON instead. The targets of
-issue 8 are printed next to their figures; docs/benchmarks.md records the runs.
+Sections (``--only`` picks some): ``verify`` (Kredo against the reference JS verifier on the
+same 200 OB 3.0 files, side by side, with their ratio, and Kredo in 2 worker processes;
+throughput per format on 200 freshly signed credentials each; one full EDC seal check),
+``import`` (1,000 signed OB 3.0 credentials imported, verified and saved; database size),
+``search`` (FTS p50/p95 and the list over 10,000 credentials, the GUI's list model), ``app``
+(start to first paint of the desktop app offscreen with 0 / 1,000 / 10,000 credentials, peak
+RSS), ``qr`` (encode, render, decode). ``--json`` prints the figures and the machine as JSON
+instead. The targets of issue 8 and issue 16 are printed next to their figures;
+docs/benchmarks.md records the runs.
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.benchmarks import processes, qr_codes, search_and_list, verify_throughput
+from tests.benchmarks import (
+    processes,
+    qr_codes,
+    search_and_list,
+    verify_throughput,
+    versus_reference,
+)
 from tests.benchmarks.report import Figure, machine, table
 from tests.benchmarks.wallets import bulk_import, large_wallet, new_wallet
 
@@ -31,6 +39,7 @@ def run(sections: set[str], workdir: Path, *, verify_count: int = 200,
         large: int = 10_000) -> list[Figure]:
     figures: list[Figure] = []
     if "verify" in sections:
+        figures += versus_reference.measure(workdir, verify_count)
         figures += verify_throughput.measure(verify_count)
     homes: dict[int, Path] = {}
     if sections & {"import", "app"}:

@@ -27,16 +27,41 @@ CACHE_ROOT = Path(__file__).resolve().parents[1] / ".npm-interop"
 INSTALL_TIMEOUT_SECONDS = 300
 
 
-def node_and_npm() -> tuple[str, str]:
+class NpmUnavailable(Exception):
+    """node/npm are missing (``tools_missing``) or the install failed; the message says why."""
+
+    def __init__(self, reason: str, *, tools_missing: bool = False) -> None:
+        super().__init__(reason)
+        self.tools_missing = tools_missing
+
+
+def find_node_and_npm() -> tuple[str, str]:
     node, npm = shutil.which("node"), shutil.which("npm")
     if node is None or npm is None:
-        pytest.skip("node and npm are needed for the npm interop tests; they are not installed")
+        raise NpmUnavailable("node and npm are not installed", tools_missing=True)
     return node, npm
+
+
+def node_and_npm() -> tuple[str, str]:
+    try:
+        return find_node_and_npm()
+    except NpmUnavailable:
+        pytest.skip("node and npm are needed for the npm interop tests; they are not installed")
 
 
 def install_packages(name: str, packages: Mapping[str, str]) -> Path:
     """The folder holding ``node_modules`` with exactly ``packages`` (name → version)."""
-    _, npm = node_and_npm()
+    node_and_npm()
+    try:
+        return install(name, packages)
+    except NpmUnavailable as exc:
+        _skip_or_fail(str(exc))
+        raise
+
+
+def install(name: str, packages: Mapping[str, str]) -> Path:
+    """``install_packages`` outside pytest (the bench): raises :class:`NpmUnavailable`."""
+    _, npm = find_node_and_npm()
     key = hashlib.sha256(json.dumps(sorted(packages.items())).encode()).hexdigest()[:16]
     target = CACHE_ROOT / f"{name}-{key}"
     if (target / "node_modules").is_dir():
@@ -54,10 +79,10 @@ def install_packages(name: str, packages: Mapping[str, str]) -> Path:
         )
     except subprocess.TimeoutExpired:
         shutil.rmtree(staging, ignore_errors=True)
-        _skip_or_fail(f"npm install took longer than {INSTALL_TIMEOUT_SECONDS} s")
+        raise NpmUnavailable(f"npm install took longer than {INSTALL_TIMEOUT_SECONDS} s") from None
     if completed.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        _skip_or_fail(f"npm install failed: {completed.stderr.strip()[-600:]}")
+        raise NpmUnavailable(f"npm install failed: {completed.stderr.strip()[-600:]}")
     try:
         staging.rename(target)
     except OSError:  # another run finished first: use theirs

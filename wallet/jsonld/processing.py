@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from wallet.errors import MalformedCredential, WalletError
 from wallet.jsonld.document_loader import offline_document_loader
+from wallet.jsonld.memoizing_processor import memoizing_processor_class
 from wallet.jsonld.rdfc_hash import RdfcHash, canonicalizer
 from wallet.translation import tr
 
@@ -35,6 +36,10 @@ def _jsonld() -> Any:
     return jsonld
 
 
+def _processor_class() -> type[Any]:
+    return memoizing_processor_class(_jsonld())
+
+
 @dataclass(frozen=True)
 class Canonicalized:
     """Canonical N-Quads plus the properties JSON-LD silently dropped.
@@ -50,7 +55,7 @@ class Canonicalized:
 
 def expand(document: dict[str, Any]) -> list[Any]:
     """JSON-LD expansion with the bundled contexts."""
-    processor = _jsonld().JsonLdProcessor()
+    processor = _processor_class()()
     result: list[Any] = _run(lambda: processor.expand(document, _options()))
     return result
 
@@ -72,7 +77,7 @@ def canonicalize_checked(
     def note_dropped(term: str | None) -> None:
         dropped.append(term if term is not None else "(unnamed)")
 
-    processor = jsonld.JsonLdProcessor(on_property_dropped=note_dropped)
+    processor = _processor_class()(on_property_dropped=note_dropped)
     # What pyld's normalize() does, with the hash chosen: JSON-LD to an RDF dataset (the same
     # defaults: no generalized RDF, blank nodes as JSON-LD names them), then RDFC-1.0.
     dataset = _run(lambda: processor.to_rdf(document, _options()))
