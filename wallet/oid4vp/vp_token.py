@@ -21,17 +21,17 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from wallet.crypto import sd_jwt
-from wallet.crypto.jwk import PrivateKey, public_key_from_jwk
+from wallet.crypto.jwk import PrivateKey
 from wallet.crypto.jws import sign_compact_jws
 from wallet.did import (
     did_jwk_from_public_key,
     did_key_from_public_key,
     did_key_verification_method_id,
 )
-from wallet.errors import SharingError, WalletError
+from wallet.errors import SharingError
 from wallet.model import Credential, CredentialFormat
 from wallet.oid4vp.matching import Candidate
-from wallet.share.presentation import VC_1_CONTEXT, build_presentation
+from wallet.share.presentation import VC_1_CONTEXT, build_presentation, confirmed_key
 from wallet.translation import tr
 
 VP_JWT_LIFETIME = 300
@@ -78,20 +78,8 @@ def _presentation(candidate: Candidate, *, nonce: str, client_id: str,
 def _sd_jwt(credential: Credential, disclose: Sequence[str], nonce: str, client_id: str,
             keys: HolderKeys) -> str:
     token = credential.signed_bytes.decode("ascii").strip()
-    bound = _bound_key(credential.document, (keys.profile_key, *keys.binding_keys))
+    bound = confirmed_key(credential.document, (keys.profile_key, *keys.binding_keys))
     return sd_jwt.present(token, disclose, holder_key=bound, nonce=nonce, audience=client_id)
-
-
-def _bound_key(claims: Any, keys: Sequence[PrivateKey]) -> PrivateKey | None:
-    cnf = claims.get("cnf") if isinstance(claims, dict) else None
-    jwk = cnf.get("jwk") if isinstance(cnf, dict) else None
-    if not isinstance(jwk, dict):
-        return None
-    try:
-        confirmed = public_key_from_jwk(jwk)
-    except WalletError:
-        return None
-    return next((k for k in keys if k.public_key() == confirmed), None)
 
 
 def _vp_jwt(credential: Credential, nonce: str, client_id: str, keys: HolderKeys) -> str:

@@ -217,11 +217,11 @@ def _selective_disclosure(
 ) -> str:
     token = credential.signed_bytes.decode("ascii").strip()
     paths = sd_jwt.disclosable_claims(token) if reveal is None else tuple(reveal)
-    bound_key = _confirmed_key(credential.document, keys) if nonce and audience else None
+    bound_key = confirmed_key(credential.document, keys) if nonce and audience else None
     return sd_jwt.present(token, paths, holder_key=bound_key, nonce=nonce, audience=audience)
 
 
-def _confirmed_key(claims: Any, keys: Sequence[PrivateKey]) -> PrivateKey | None:
+def confirmed_key(claims: Any, keys: Sequence[PrivateKey]) -> PrivateKey | None:
     """The wallet key the SD-JWT's ``cnf.jwk`` names, if the wallet has it."""
     cnf = claims.get("cnf") if isinstance(claims, dict) else None
     jwk = cnf.get("jwk") if isinstance(cnf, dict) else None
