@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from ui.status_chip import check_colour, check_icon_text, chip_colour
+from wallet.verify.checks.status import no_status_published
 from wallet.verify.report import CheckResult
 
 NOT_PUBLISHED = "not_published"  # a status check that found no status to check
@@ -91,10 +92,7 @@ def verdict_words(status: object) -> VerdictWords:
 def check_outcome(check: CheckResult) -> str:
     """The outcome key shown for a check: its status, except that a status check which found
     no status entry at all is "not published", never "OK"."""
-    status = check.status.value
-    if check.id == "status" and status == "ok" and not check.details.get("entries"):
-        return NOT_PUBLISHED
-    return status
+    return NOT_PUBLISHED if no_status_published(check) else check.status.value
 
 
 def outcome_text(outcome: str) -> str:

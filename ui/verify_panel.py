@@ -26,9 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.desk_wording import (
+    NOT_PUBLISHED,
+    check_outcome,
+    outcome_colour,
+    outcome_symbol,
+    outcome_text,
+)
 from ui.status_chip import (
-    check_colour,
-    check_icon_text,
     check_name,
     check_status_text,
     chip_colour,
@@ -57,15 +62,19 @@ class CheckCard(QFrame):
         self.check_id = check.id
         self.status = check.status.value
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        colour = on_background(check_colour(self.status), _window_colour()).name()
+        # A status nobody publishes is OK for the verdict, but shown as "not published".
+        outcome = check_outcome(check)
+        colour = on_background(outcome_colour(outcome), _window_colour()).name()
+        self.status_text = (outcome_text(outcome) if outcome == NOT_PUBLISHED
+                            else check_status_text(self.status))
         self.title = QLabel(
-            f"<span style='color:{colour}; font-weight:bold'>{check_icon_text(self.status)} "
-            f"{escape(check_name(self.check_id))} — {escape(check_status_text(self.status))}</span>"
+            f"<span style='color:{colour}; font-weight:bold'>{outcome_symbol(outcome)} "
+            f"{escape(check_name(self.check_id))} — {escape(self.status_text)}</span>"
         )
         self.message = QLabel(in_current_language(check.message))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setAccessibleName(f"{check_name(self.check_id)}: {check_status_text(self.status)}")
+        self.setAccessibleName(f"{check_name(self.check_id)}: {self.status_text}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.title)

@@ -98,3 +98,33 @@ def test_could_not_be_checked_has_its_own_words_and_colour_in_both_languages(
         assert panel.meaning.text().startswith("Nebylo možné ověřit: nejde o známku padělku")
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_status_nobody_publishes_reads_not_published_in_both_languages(
+    qtbot: QtBot,
+) -> None:
+    # GIVEN the EU sealed sample, which carries no revocation status at all
+    report = verify_received(SEALED.read_bytes(), verify_options(VerifyRequest()))
+    assert report.check("status").status.value == "ok"  # type: ignore[union-attr]
+    panel = VerifyPanel()
+    qtbot.addWidget(panel)
+    # WHEN the panel shows it
+    panel.show_report(report)
+    # THEN its revocation card says "Not published", with no tick and no OK
+    status = next(card for card in panel.cards if card.check_id == "status")
+    assert "Not published" in status.title.text()
+    assert "✔" not in status.title.text() and "OK" not in status.title.text()
+    assert status.accessibleName().endswith("Not published")
+    # AND the format check, which did confirm something, keeps its tick
+    fmt = next(card for card in panel.cards if card.check_id == "format")
+    assert "✔" in fmt.title.text()
+    # AND with the Czech interface, the same in Czech
+    translator = QTranslator()
+    assert translator.load(str(CATALOGUE))
+    QCoreApplication.installTranslator(translator)
+    try:
+        panel.show_report(report)
+        status = next(card for card in panel.cards if card.check_id == "status")
+        assert "Nezveřejněno" in status.title.text() and "✔" not in status.title.text()
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -28,6 +28,7 @@ import asn1crypto.x509
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from wallet.crypto.x509_names import issuer_of, subject_of
 from wallet.translation import tr
 
 _T = TypeVar("_T")
@@ -136,10 +137,10 @@ def relevant_roots(
     untrusted, never wrongly trusted.)"""
     if not trusted:
         return []
-    names = {x509.load_der_x509_certificate(certificate.dump()).subject}
+    names = {subject_of(x509.load_der_x509_certificate(certificate.dump()))}
     for candidate in (certificate, *pool):
-        names.add(x509.load_der_x509_certificate(candidate.dump()).issuer)
-    return [root for root in trusted if root.subject in names]
+        names.add(issuer_of(x509.load_der_x509_certificate(candidate.dump())))
+    return [root for root in trusted if subject_of(root) in names]
 
 
 @dataclass(frozen=True)

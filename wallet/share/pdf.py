@@ -33,6 +33,7 @@ from wallet.share.file_names import credential_file_name
 from wallet.share.pdf_document import KredoPdf
 from wallet.share.pdf_images import choose_image, load_drawable
 from wallet.translation import Sentence, tr
+from wallet.verify.checks.status import no_status_published, not_published_text
 from wallet.verify.report import CheckStatus, OverallStatus, VerificationReport
 
 log = logging.getLogger(__name__)
@@ -171,11 +172,13 @@ def _verification_section(
     for check in report.checks:
         name_key = CHECK_LABEL_KEYS.get(check.id)
         name = label(name_key, lang) if name_key else check.id
-        result = label(f"result_{check.status.value}", lang)
+        not_published = no_status_published(check)  # OK for the verdict, but not a tick
+        result = (_in_language(not_published_text(), lang) if not_published
+                  else label(f"result_{check.status.value}", lang))
         pdf.label_value(
             f"{name}: {result}",
             _in_language(check.message, lang),
-            muted_value=check.status is CheckStatus.SKIPPED,
+            muted_value=check.status is CheckStatus.SKIPPED or not_published,
         )
     # A check sentence made without tr() (none should be) can only be shown as it was made.
     if any(not isinstance(check.message, Sentence) for check in report.checks):

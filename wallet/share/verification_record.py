@@ -22,6 +22,7 @@ from wallet.errors import FormatError
 from wallet.share.annex_labels import CHECK_LABEL_KEYS, label, ui_language
 from wallet.share.annex_rows import AnnexRow
 from wallet.translation import Sentence, tr
+from wallet.verify.checks.status import no_status_published, not_published_text
 from wallet.verify.report import CheckMode, CheckResult, OverallStatus, VerificationReport
 
 RECORD_KIND = "kredo-verification-record"
@@ -140,6 +141,10 @@ def check_name(check: CheckResult, lang: str) -> str:
 
 
 def check_result(check: CheckResult, lang: str) -> str:
+    """The check's outcome in ``lang``: "not published" for a status nobody publishes (OK for
+    the verdict, but nothing was confirmed), else its status."""
+    if no_status_published(check):
+        return not_published_text().localized(lang)
     return label(f"result_{check.status.value}", lang)
 
 

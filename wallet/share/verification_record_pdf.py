@@ -29,6 +29,7 @@ from wallet.share.verification_record import (
     verdict_meaning,
 )
 from wallet.translation import tr, tr_n
+from wallet.verify.checks.status import no_status_published
 from wallet.verify.report import CheckResult, CheckStatus, VerificationReport
 
 
@@ -108,5 +109,5 @@ def _checks(pdf: KredoPdf, checks: tuple[CheckResult, ...], lang: str) -> None:
         pdf.label_value(
             f"{check_name(check, lang)}: {check_result(check, lang)}",
             f"{in_language(check.message, lang)} [{check_mode_text(check, lang)}]",
-            muted_value=check.status is CheckStatus.SKIPPED,
+            muted_value=check.status is CheckStatus.SKIPPED or no_status_published(check),
         )

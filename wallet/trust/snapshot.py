@@ -27,6 +27,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from wallet.crypto.x509_names import LONG_NAME_WARNING, subject_of
 from wallet.errors import MalformedCredential, TrustMaterialError
 from wallet.json_input import load_json_object
 from wallet.translation import tr
@@ -36,10 +37,10 @@ SNAPSHOT_FORMAT = "kredo-trust-snapshot/1"
 
 # Some CAs on EU trusted lists have names whose attributes exceed the X.520 upper bounds
 # (an organisation name of 66-99 characters). ``cryptography`` warns each time such a name is
-# read, wherever a path is built with the anchors; the names are fine, and the warning would
-# only reach the user's terminal.
-_LONG_NAME_WARNING = "Attribute's length must be"  # cryptography's message: a regex, not ours
-warnings.filterwarnings("ignore", message=_LONG_NAME_WARNING, category=UserWarning)
+# read; the names are fine, and the warning would only reach the user's terminal. Names read
+# here and while building paths go through ``wallet.crypto.x509_names``; this filter covers the
+# app's other reads, for as long as nobody resets the warning filters.
+warnings.filterwarnings("ignore", message=LONG_NAME_WARNING, category=UserWarning)
 
 
 @dataclass(frozen=True)
@@ -332,10 +333,7 @@ def _source_from_json(item: Any) -> SnapshotSource:
 
 def _anchor_to_json(anchor: TrustAnchor) -> dict[str, Any]:
     certificate = anchor.certificate
-    with warnings.catch_warnings():
-        # The same over-long names; kept here too for callers that reset warning filters.
-        warnings.simplefilter("ignore", UserWarning)
-        subject = certificate.subject.rfc4514_string()
+    subject = subject_of(certificate).rfc4514_string()
     return {
         "territory": anchor.territory,
         "tsp_name": anchor.tsp_name,

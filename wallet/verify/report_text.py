@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from wallet.translation import tr
-from wallet.verify.report import CheckStatus, OverallStatus, VerificationReport
+from wallet.verify.checks.status import no_status_published, not_published_text
+from wallet.verify.report import CheckResult, CheckStatus, OverallStatus, VerificationReport
 
 _MARKS = {
     CheckStatus.OK: "✔",
@@ -26,12 +27,16 @@ def _headline(status: OverallStatus) -> str:
     return tr("FAILED: do not rely on this credential.")
 
 
+def _check_line(check: CheckResult) -> str:
+    if no_status_published(check):  # OK for the verdict, but nothing was confirmed: no tick
+        return f"– {check.id:<13} {not_published_text()}: {check.message} [{check.mode.value}]"
+    return f"{_MARKS[check.status]} {check.id:<13} {check.message} [{check.mode.value}]"
+
+
 def render_report(report: VerificationReport, *, indent: str = "") -> str:
     lines = [f"{indent}{_headline(report.status)}"]
     for check in report.checks:
-        lines.append(
-            f"{indent}  {_MARKS[check.status]} {check.id:<13} {check.message} [{check.mode.value}]"
-        )
+        lines.append(f"{indent}  {_check_line(check)}")
     for number, nested in enumerate(report.credentials, start=1):
         lines.append(indent + "  " + tr("Credential {number} ({format}):", number=number,
                                         format=nested.format))

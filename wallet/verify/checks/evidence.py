@@ -21,6 +21,7 @@ class RevocationEvidence:
     status: CheckStatus
     message: str
     mode: CheckMode
+    published: bool = True  # False: the issuer publishes no revocation list at all
 
 
 @dataclass(frozen=True)

@@ -285,7 +285,8 @@ def _signed_revocation(
     url = id_of(profile.get("revocationList"))
     if url is None:
         return RevocationEvidence(
-            CheckStatus.OK, tr("The badge's issuer publishes no revocation list."), mode
+            CheckStatus.OK, tr("The badge's issuer publishes no revocation list."), mode,
+            published=False,
         )
     try:
         revocation_list = documents.get(url, _Document.REVOCATION_LIST)

@@ -191,9 +191,17 @@ def _seal_details(
         "qualified_eseal": seal.qc.qualified_eseal,
         "qscd": seal.qc.qscd,
         "seal_subject": subject.distinguished_name if subject else None,
+        "certificate_sha256": subject.sha256 if subject else None,
+        "certificate_not_before": _iso(subject.not_before) if subject else None,
+        "certificate_not_after": _iso(subject.not_after) if subject else None,
+        "certificate_issuer": subject.issuer_name if subject else None,
         "notes": list(seal.notes),
         "problems": list(seal.problems),
     }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
 
 
 def _intact_seal(seal: SealVerification, issuer: str) -> str:

@@ -3,6 +3,10 @@ RevocationList2020, 1EdTech revocation lists, IETF token status lists; for Open 
 the hosted copy's ``revoked`` flag or the issuer's revocation list).
 
 Offline the check is ``skipped``, never ``ok``: nobody looked at the issuer's list.
+
+When the issuer publishes no status at all, the check is ``ok`` (there is nothing to confirm,
+so the verdict is not lowered) with ``published: False`` in its details: every face shows it
+as "not published", never as a tick (:func:`no_status_published`).
 """
 
 from __future__ import annotations
@@ -12,9 +16,20 @@ from typing import Any
 
 from wallet.model import Credential, CredentialFormat
 from wallet.status import check_status_entries
-from wallet.translation import tr
+from wallet.translation import Sentence, tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.report import CheckMode, CheckResult, CheckStatus
+
+
+def no_status_published(check: CheckResult) -> bool:
+    """Whether ``check`` is a status check that found no status published for the credential
+    (shown as "not published", not as OK)."""
+    return check.id == StatusCheck.id and check.details.get("published") is False
+
+
+def not_published_text() -> Sentence:
+    """The outcome a face shows for :func:`no_status_published` (a sentence, in any language)."""
+    return tr("not published")
 
 
 def _status_document(credential: Credential) -> Mapping[str, Any]:
@@ -42,6 +57,7 @@ class StatusCheck:
                 self.id,
                 CheckStatus.OK,
                 tr("The issuer publishes no revocation status for this credential."),
+                published=False,
             )
         mode = CheckMode(outcomes[0].mode.value)
         details = {
@@ -82,5 +98,9 @@ class StatusCheck:
                 self.id,
                 CheckStatus.SKIPPED,
                 tr("Whether the issuer revoked this badge was not checked."),
+            )
+        if not found.published:
+            return context.result(
+                self.id, found.status, found.message, mode=found.mode, published=False
             )
         return context.result(self.id, found.status, found.message, mode=found.mode)
