@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageStat
 
+from wallet.app.verifying import VerifyRequest, verify_options, verify_received
 from wallet.app.version_info import version_lines
-from wallet.verify.engine import verify_file_bytes
 
 pytestmark = pytest.mark.slow
 
@@ -134,12 +134,12 @@ def test_frozen_kredo_verifies_an_eu_sealed_sample_like_the_source(
     # GIVEN the EU sample sealed with a test certificate and timestamped by a test TSA
     # WHEN the frozen kredo verifies it
     result = _run(app_dir, run_env, "kredo", "verify", "--json", "--file", str(EU_SAMPLE))
-    # THEN it is partially verified (seal intact; the TSA and sealer are on no trusted list)
+    # THEN it is partially verified (seal intact, its CA on the EU list; the TSA on none)
     assert result.returncode == EXIT_PARTIAL, result.stderr
     frozen = json.loads(result.stdout)
     assert frozen["status"] == "partially_verified"
-    # AND every check says what the source tree says
-    source = verify_file_bytes(EU_SAMPLE.read_bytes()).to_json()
+    # AND every check says what the source tree says with the same (bundled) trust material
+    source = verify_received(EU_SAMPLE.read_bytes(), verify_options(VerifyRequest())).to_json()
     assert [(c["id"], c["status"], c["message"]) for c in frozen["checks"]] == [
         (c["id"], c["status"], c["message"]) for c in source["checks"]
     ]
