@@ -31,7 +31,6 @@ FLOORS: dict[str, int] = {
     "share": 6,
     "export": 6,
     "issuance": 6,
-    "oid4vp": 6,
     "qr": 6,
     "app": 7,
     "cli": 8,

@@ -10,8 +10,8 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from tests.oid4vp.wallet_credentials import LEARNING_VCT, VC_TYPE_IRI, Issuer, vc11_jwt
 from tests.share.presentation_credentials import credential
 from wallet.errors import PresentationRequestError
-from wallet.oid4vp.dcql import DcqlQuery
-from wallet.oid4vp.matching import HeldCredential, match_request
+from wallet.share.oid4vp.dcql import DcqlQuery
+from wallet.share.oid4vp.matching import HeldCredential, match_request
 
 HOLDER_KEY = ed25519.Ed25519PrivateKey.generate()
 

@@ -17,7 +17,7 @@ from wallet.crypto.jws import sign_compact_jws
 from wallet.did import did_jwk_from_public_key
 from wallet.errors import InputTooLarge, NetworkTimeout, PresentationRequestError
 from wallet.issuance import NetworkPolicy
-from wallet.oid4vp.request_reader import ReadingContext, read_request
+from wallet.share.oid4vp.request_reader import ReadingContext, read_request
 
 QUERY = {"credentials": [{"id": "learning", "format": "dc+sd-jwt",
                           "meta": {"vct_values": ["https://example.org/learning"]},

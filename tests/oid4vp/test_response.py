@@ -18,10 +18,10 @@ from wallet.crypto.jwk import jwk_from_public_key
 from wallet.crypto.jws_compact import CompactJws
 from wallet.errors import PresentationRequestError, VerifierRefused
 from wallet.issuance import NetworkPolicy
-from wallet.oid4vp.matching import HeldCredential, match_request
-from wallet.oid4vp.request_reader import ReadingContext, read_request
-from wallet.oid4vp.response import response_fields, send_fields
-from wallet.oid4vp.vp_token import HolderKeys, build_vp_token
+from wallet.share.oid4vp.matching import HeldCredential, match_request
+from wallet.share.oid4vp.request_reader import ReadingContext, read_request
+from wallet.share.oid4vp.response import response_fields, send_fields
+from wallet.share.oid4vp.vp_token import HolderKeys, build_vp_token
 
 PROFILE = ed25519.Ed25519PrivateKey.generate()
 POLICY = NetworkPolicy(allowed=True, timeout=3.0)

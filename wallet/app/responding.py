@@ -25,12 +25,12 @@ from wallet.errors import PresentationRequestError, SharingError
 from wallet.issuance import NetworkPolicy
 from wallet.model import CredentialFormat
 from wallet.net import DEFAULT_TIMEOUT
-from wallet.oid4vp.matching import Candidate, HeldCredential, RequestMatch, match_request
-from wallet.oid4vp.request import PresentationRequest
-from wallet.oid4vp.request_reader import ReadingContext, read_request
-from wallet.oid4vp.response import response_fields, send_fields
-from wallet.oid4vp.vp_token import HolderKeys, build_vp_token
 from wallet.share.holder import HolderProfiles
+from wallet.share.oid4vp.matching import Candidate, HeldCredential, RequestMatch, match_request
+from wallet.share.oid4vp.request import PresentationRequest
+from wallet.share.oid4vp.request_reader import ReadingContext, read_request
+from wallet.share.oid4vp.response import response_fields, send_fields
+from wallet.share.oid4vp.vp_token import HolderKeys, build_vp_token
 from wallet.store.repository import CredentialRepository
 from wallet.translation import tr
 

@@ -19,8 +19,8 @@ from wallet.errors import UserCancelled, WalletError
 
 if TYPE_CHECKING:
     from wallet.app.responding import Consent
-    from wallet.oid4vp.matching import Candidate, RequestMatch
-    from wallet.oid4vp.request import PresentationRequest
+    from wallet.share.oid4vp.matching import Candidate, RequestMatch
+    from wallet.share.oid4vp.request import PresentationRequest
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:

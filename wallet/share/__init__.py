@@ -1,1 +1,2 @@
-"""Sharing: holder profiles and presentations, QR codes (``wallet.qr.encode``), PDF export."""
+"""Sharing: holder profiles and presentations, PDF export, and answering online verifiers
+(OpenID4VP, ``wallet.share.oid4vp``); QR codes are drawn by ``wallet.qr``."""

@@ -30,7 +30,7 @@ from wallet.did import (
 )
 from wallet.errors import SharingError
 from wallet.model import Credential, CredentialFormat
-from wallet.oid4vp.matching import Candidate
+from wallet.share.oid4vp.matching import Candidate
 from wallet.share.presentation import VC_1_CONTEXT, build_presentation, confirmed_key
 from wallet.translation import tr
 

@@ -23,7 +23,7 @@ from wallet.crypto.sd_jwt import path_to_text
 from wallet.errors import WalletError
 from wallet.jsonld.processing import expand
 from wallet.model import Credential, CredentialFormat
-from wallet.oid4vp.dcql import (
+from wallet.share.oid4vp.dcql import (
     JWT_VC_JSON,
     LDP_VC,
     SD_JWT_VC,

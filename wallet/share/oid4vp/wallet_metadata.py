@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wallet.oid4vp.dcql import JWT_VC_JSON, LDP_VC, SD_JWT_VC
-from wallet.oid4vp.verifier_identity import ACCEPTED_PREFIXES
+from wallet.share.oid4vp.dcql import JWT_VC_JSON, LDP_VC, SD_JWT_VC
+from wallet.share.oid4vp.verifier_identity import ACCEPTED_PREFIXES
 
 SIGNING_ALGS = ["EdDSA", "ES256", "ES384", "RS256", "PS256"]
 

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 from wallet import net
 from wallet.errors import PresentationRequestError
-from wallet.oid4vp.dcql import DcqlQuery
-from wallet.oid4vp.verifier_identity import REDIRECT_URI, X509_SAN_DNS, VerifierIdentity
+from wallet.share.oid4vp.dcql import DcqlQuery
+from wallet.share.oid4vp.verifier_identity import REDIRECT_URI, X509_SAN_DNS, VerifierIdentity
 from wallet.translation import tr
 
 DIRECT_POST = "direct_post"

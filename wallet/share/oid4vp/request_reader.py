@@ -1,11 +1,11 @@
 """From the text of a verifier's link to a checked :class:`PresentationRequest`.
 
-1. Read the link (:mod:`wallet.oid4vp.links`).
+1. Read the link (:mod:`wallet.share.oid4vp.links`).
 2. By reference: fetch the request object from ``request_uri`` through :mod:`wallet.net`
    (https, one deadline, at most :data:`REQUEST_MAX_BYTES`); with ``request_uri_method=post``
    send the wallet's metadata and a fresh ``wallet_nonce`` (§5.10) that the object must repeat.
 3. A request object (RFC 9101): typed ``oauth-authz-req+jwt``, signed as the verifier's client
-   identifier prefix demands (:mod:`wallet.oid4vp.verifier_identity`), naming the same client,
+   identifier prefix demands (:mod:`wallet.share.oid4vp.verifier_identity`), naming the same client,
    not expired. Only its own claims count; the link's other parameters are ignored.
 4. No request object: the link's parameters, allowed only for ``redirect_uri`` verifiers.
 5. The parameters checked into a :class:`PresentationRequest`.
@@ -32,9 +32,9 @@ from wallet.did.did_web import resolve_did_web
 from wallet.errors import NetworkTimeout, PresentationRequestError, WalletError
 from wallet.issuance.issuer_http import NetworkPolicy, host_of
 from wallet.json_input import load_json_object
-from wallet.oid4vp.links import RequestLink, parse_request_link
-from wallet.oid4vp.request import PresentationRequest
-from wallet.oid4vp.verifier_identity import (
+from wallet.share.oid4vp.links import RequestLink, parse_request_link
+from wallet.share.oid4vp.request import PresentationRequest
+from wallet.share.oid4vp.verifier_identity import (
     ACCEPTED_PREFIXES,
     DidDocumentSource,
     VerifierIdentity,
@@ -42,7 +42,7 @@ from wallet.oid4vp.verifier_identity import (
     split_client_id,
     unsigned_identity,
 )
-from wallet.oid4vp.wallet_metadata import wallet_metadata
+from wallet.share.oid4vp.wallet_metadata import wallet_metadata
 from wallet.translation import tr, tr_n
 
 REQUEST_MAX_BYTES = 256 * 1024

@@ -2,7 +2,7 @@
 what it says back: a ``redirect_uri`` to continue in the browser, or an error as a sentence.
 
 ``direct_post``: the form fields ``vp_token`` (JSON) and ``state``. ``direct_post.jwt``: one
-form field ``response``, a JWE (:mod:`wallet.oid4vp.jwe`) of the same fields as JSON.
+form field ``response``, a JWE (:mod:`wallet.share.oid4vp.jwe`) of the same fields as JSON.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from wallet import net
 from wallet.errors import NetworkTimeout, VerifierRefused, WalletError
 from wallet.issuance.issuer_http import NetworkPolicy
 from wallet.json_input import load_json
-from wallet.oid4vp.jwe import choose_key, encrypt_compact
-from wallet.oid4vp.request import PresentationRequest
+from wallet.share.oid4vp.jwe import choose_key, encrypt_compact
+from wallet.share.oid4vp.request import PresentationRequest
 from wallet.translation import tr, tr_n
 
 ANSWER_MAX_BYTES = 64 * 1024
