@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from ui.dates_shown import birth_day_text, moment_day_text, number_text
-from wallet.model import Credential, MicroCredentialView
+from wallet.model import NO_LANGUAGE, Credential, MicroCredentialView
 from wallet.share.annex_labels import label
 from wallet.share.annex_rows import DOCUMENT, AnnexRow, annex_rows
 
@@ -33,8 +33,6 @@ def _number(value: float, lang: str) -> str:
 # language the credential's own texts are read in.
 SHOWN = replace(DOCUMENT, date=_moment, number=_number)
 
-UNDETERMINED = "und"  # ISO 639-2: the language is not stated
-
 
 def _shown_rows(view: MicroCredentialView, lang: str) -> list[AnnexRow]:
     """The Annex I rows for the GUI: a date of birth as a calendar date, no ``und``."""
@@ -44,10 +42,10 @@ def _shown_rows(view: MicroCredentialView, lang: str) -> list[AnnexRow]:
 def _shown_row(view: MicroCredentialView, row: AnnexRow) -> AnnexRow:
     if row.key == "learner_birth_date" and view.learner_birth_date:
         return replace(row, value=birth_day_text(view.learner_birth_date))
-    if row.key == "languages" and UNDETERMINED in view.languages:
+    if row.key == "languages" and NO_LANGUAGE in view.languages:
         unspecified = QCoreApplication.translate("CredentialHtml", "Unspecified")
         return replace(row, value=", ".join(
-            unspecified if code == UNDETERMINED else code for code in view.languages))
+            unspecified if code == NO_LANGUAGE else code for code in view.languages))
     return row
 
 

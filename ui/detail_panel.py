@@ -34,7 +34,7 @@ from ui.session import WalletSession
 from ui.verify_panel import VerifyPanel
 from wallet.app.annotating import save_note_and_tags
 from wallet.app.credentials import LoadedCredential, load_credential
-from wallet.model import Credential, CredentialFormat
+from wallet.model import NO_LANGUAGE, Credential, CredentialFormat
 from wallet.store.records import StoredCredential
 
 if TYPE_CHECKING:
@@ -234,7 +234,7 @@ class DetailPanel(QWidget):
 
     def _language_name(self, code: str) -> str:
         """A language by its own name; ``und`` (ISO 639-2: not stated) as such, not as a code."""
-        if code == "und":
+        if code == NO_LANGUAGE:
             return self.tr("Unspecified")
         return _LANGUAGE_NAMES.get(code, code)
 
