@@ -85,6 +85,7 @@ CS: dict[str, str] = {
     "Select a credential to see it in full.": "Vyberte certifikát a uvidíte ho celý.",
     "Credential details": "Podrobnosti certifikátu",
     "Language of the credential": "Jazyk certifikátu",
+    "Unspecified": "Neurčeno",  # a credential that does not state its language (und)
     "Micro-credential elements": "Prvky mikrocertifikátu",
     "Credential language:": "Jazyk certifikátu:",
     "Overview": "Přehled",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.annex_labels import short_format_name
 from ui.credential_model import CredentialRoles
+from ui.dates_shown import number_text, stored_day_text
 from ui.status_chip import chip_colour, chip_text
 from wallet.model import CredentialFormat
 
@@ -16,6 +17,22 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 CARD_HEIGHT = 84
 THUMB = 56
 MARGIN = 10
+
+
+def card_facts(index: ModelIndex) -> str:
+    """The card's last line: date, ECTS, EQF and format, dates and numbers the interface
+    language's way (``27. 9. 2023  ·  2,5 ECTS`` in Czech)."""
+    translate = QCoreApplication.translate
+    issued = str(index.data(CredentialRoles.ISSUED) or "")
+    facts = [stored_day_text(issued) if issued else ""]
+    ects = index.data(CredentialRoles.ECTS)
+    if ects:
+        facts.append(translate("CardDelegate", "%1 ECTS").replace("%1", number_text(ects)))
+    eqf = index.data(CredentialRoles.EQF)
+    if eqf:
+        facts.append(translate("CardDelegate", "EQF %1").replace("%1", str(eqf)))
+    facts.append(short_format_name(CredentialFormat(index.data(CredentialRoles.FORMAT))))
+    return "  ·  ".join(f for f in facts if f)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -78,20 +95,12 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(left, top, card.right() - left, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft, issuer)
 
-        facts = [str(index.data(CredentialRoles.ISSUED) or "")]
-        ects = index.data(CredentialRoles.ECTS)
-        if ects:
-            facts.append(self.tr("%1 ECTS").replace("%1", f"{ects:g}"))
-        eqf = index.data(CredentialRoles.EQF)
-        if eqf:
-            facts.append(self.tr("EQF %1").replace("%1", str(eqf)))
-        facts.append(short_format_name(CredentialFormat(index.data(CredentialRoles.FORMAT))))
         muted = QColor(text_colour)
         muted.setAlphaF(0.7)
         painter.setPen(muted)
         top += metrics.height() + 2
         painter.drawText(QRect(left, top, card.right() - left, metrics.height()),
-                         Qt.AlignmentFlag.AlignLeft, "  ·  ".join(f for f in facts if f))
+                         Qt.AlignmentFlag.AlignLeft, card_facts(index))
         painter.restore()
 
     def _paint_thumbnail(self, painter: QPainter, rect: QRect, index: ModelIndex) -> None:

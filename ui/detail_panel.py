@@ -34,7 +34,7 @@ from ui.session import WalletSession
 from ui.verify_panel import VerifyPanel
 from wallet.app.annotating import save_note_and_tags
 from wallet.app.credentials import LoadedCredential, load_credential
-from wallet.model import Credential, CredentialFormat
+from wallet.model import NO_LANGUAGE, Credential, CredentialFormat
 from wallet.store.records import StoredCredential
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ class DetailPanel(QWidget):
         self.language.blockSignals(True)
         self.language.clear()
         for code in languages or [self.session.lang]:
-            self.language.addItem(_LANGUAGE_NAMES.get(code, code), code)
+            self.language.addItem(self._language_name(code), code)
         wanted = self.session.lang if self.session.lang in languages else (
             "en" if "en" in languages else (languages[0] if languages else self.session.lang))
         self.language.setCurrentIndex(max(self.language.findData(wanted), 0))
@@ -231,6 +231,12 @@ class DetailPanel(QWidget):
             self.verify_panel.clear()
         else:
             self.verify_panel.show_report(report, checked_at=record.checked_at, mode=record.mode)
+
+    def _language_name(self, code: str) -> str:
+        """A language by its own name; ``und`` (ISO 639-2: not stated) as such, not as a code."""
+        if code == NO_LANGUAGE:
+            return self.tr("Unspecified")
+        return _LANGUAGE_NAMES.get(code, code)
 
     def _language_picked(self) -> None:
         code = self.language.currentData()

@@ -1,0 +1,75 @@
+"""Dates and numbers as the interface language writes them: the one place the GUI formats them.
+
+Everything goes through the default ``QLocale``, which ``ui.i18n.Translation.use`` sets to the
+interface language. Qt's own short formats are not used: they abbreviate the year in Czech
+(``27.09.23``) and put the month first in English (``9/27/23``), which a European reader takes
+for the 9th of a 27th month. Czech gets the form of its national norm, ``27. 9. 2023``;
+English the unambiguous ``27 Sep 2023`` (the month's name from QLocale); any other language
+QLocale's own short form.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, QLocale
+
+_PATTERNS = {QLocale.Language.Czech: "d. M. yyyy", QLocale.Language.English: "d MMM yyyy"}
+
+
+def day_text(day: date) -> str:
+    """A calendar date: ``27. 9. 2023`` in Czech, ``27 Sep 2023`` in English."""
+    locale = QLocale()
+    qdate = QDate(day.year, day.month, day.day)
+    pattern = _PATTERNS.get(locale.language())
+    if pattern is None:
+        return locale.toString(qdate, QLocale.FormatType.ShortFormat)
+    return locale.toString(qdate, pattern)
+
+
+def moment_day_text(moment: datetime) -> str:
+    """The day of an instant (issued, valid from) as its issuer wrote it: the date part in
+    the offset the credential gives, so a list sorted by the stored text and the text shown
+    agree, and the day does not depend on the clock of the machine showing it."""
+    return day_text(moment.date())
+
+
+def stored_day_text(text: str) -> str:
+    """An ISO 8601 date or date-time kept as text (the wallet's index): its date part as
+    written. Text that is no ISO date is shown as it is."""
+    try:
+        return day_text(date.fromisoformat(text[:10]))
+    except ValueError:
+        return text
+
+
+def birth_day_text(text: str) -> str:
+    """A date of birth, which is a calendar date, not an instant.
+
+    Issuers often write one as local midnight turned into UTC: ``1999-10-01T22:00:00Z`` is
+    midnight of 2 October in Central Europe. So:
+
+    - a bare date (``1999-10-02``) is that date;
+    - a date-time with an offset other than UTC is the issuer's local time: its date part;
+    - a date-time in UTC is taken to the nearest midnight, the midnight it was meant to be.
+      UTC offsets run from −12 h to +14 h, so the midnight of an issuer east of Greenwich
+      falls on the evening before (22:00Z for Prague in summer, 23:00Z in winter) and of one
+      west of it on the morning of the same day (05:00Z for New York): rounding from noon on
+      gives the right day for both, where reading the date in one fixed zone (Prague) would
+      be right only for European issuers.
+
+    Text that is no ISO date is shown as it is.
+    """
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    offset = moment.utcoffset()
+    if offset is None or offset != timedelta(0):
+        return day_text(moment.date())
+    return day_text((moment + timedelta(hours=12)).date())
+
+
+def number_text(value: float) -> str:
+    """A number such as ECTS credits: ``2,5`` in Czech, ``2.5`` in English, ``4`` not ``4.0``."""
+    return QLocale().toString(value, "g", 12)
