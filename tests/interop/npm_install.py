@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -94,3 +95,20 @@ def _skip_or_fail(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"CI must run the npm interop tests: {reason}")
     pytest.skip(reason)
+
+
+def run_reference_script(name: str, packages: Mapping[str, str], script: Path,
+                         cases: object, work: Path) -> dict[str, dict[str, Any]]:
+    """Run ``script`` (an ``.mjs`` beside the test) with the installed ``packages`` on the cases
+    written as JSON in ``work``; return what it printed (one JSON object)."""
+    node, _ = node_and_npm()
+    folder = install_packages(name, packages)
+    copy = folder / script.name
+    shutil.copyfile(script, copy)  # next to node_modules, where node resolves imports
+    cases_file = work / "cases.json"
+    cases_file.write_text(json.dumps(cases), encoding="utf-8")
+    completed = subprocess.run([node, str(copy), str(cases_file)], cwd=folder,
+                               capture_output=True, text=True, timeout=120, check=False)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    results: dict[str, dict[str, Any]] = json.loads(completed.stdout)
+    return results

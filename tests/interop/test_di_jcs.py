@@ -11,16 +11,13 @@ process; without node and npm the tests are skipped.
 from __future__ import annotations
 
 import copy
-import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
-from tests.interop.npm_install import install_packages, node_and_npm
+from tests.interop.npm_install import run_reference_script
 from wallet.crypto.data_integrity import sign, verify_proof
 from wallet.crypto.jwk import PrivateKey
 from wallet.did import did_key_from_public_key, did_key_verification_method_id, key_resolver
@@ -96,10 +93,6 @@ def altered(signed: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     """The reference's credentials signed with each suite, and its verdict on Kredo's."""
-    node, _ = node_and_npm()
-    folder = install_packages("di-jcs-sd", PACKAGES)
-    script = folder / SCRIPT.name
-    shutil.copyfile(SCRIPT, script)  # next to node_modules, where node resolves imports
     ours = {label: kredo_signed(label) for label in CASES}
     verify = {label: {"suite": CASES[label][0], "credential": c} for label, c in ours.items()}
     verify |= {f"{label} altered": {"suite": CASES[label][0], "credential": altered(c)}
@@ -110,13 +103,8 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, A
                  for label, (suite, curve) in CASES.items()},
         "verify": verify,
     }
-    cases_file = tmp_path_factory.mktemp("jcs-interop") / "cases.json"
-    cases_file.write_text(json.dumps(cases), encoding="utf-8")
-    completed = subprocess.run([node, str(script), str(cases_file)], cwd=folder,
-                               capture_output=True, text=True, timeout=120, check=False)
-    assert completed.returncode == 0, completed.stderr[-2000:]
-    results: dict[str, dict[str, Any]] = json.loads(completed.stdout)
-    return results
+    work = tmp_path_factory.mktemp("jcs-interop")
+    return run_reference_script("di-jcs-sd", PACKAGES, SCRIPT, cases, work)
 
 
 @pytest.mark.parametrize("label", sorted(CASES))

@@ -14,8 +14,6 @@ it has no JOSE or JAdES verifier, so enveloped credentials are checked by Kredo 
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from tests.interop.digitalbazaar_packages import DIGITALBAZAAR_VC
-from tests.interop.npm_install import install_packages, node_and_npm
+from tests.interop.npm_install import run_reference_script
 from tests.share.presentation_credentials import Issuer, credential, sealed_edc
 from wallet.did import did_key_from_public_key
 from wallet.share.presentation import build_presentation, presentation_bytes
@@ -84,17 +82,8 @@ def cases() -> dict[str, dict[str, Any]]:
 def reference(cases: dict[str, dict[str, Any]], tmp_path_factory: pytest.TempPathFactory
               ) -> dict[str, dict[str, Any]]:
     """What @digitalbazaar/vc says about every case."""
-    node, _ = node_and_npm()
-    folder = install_packages("digitalbazaar-vc", PACKAGES)
-    script = folder / SCRIPT.name
-    shutil.copyfile(SCRIPT, script)  # next to node_modules, where node resolves imports
-    cases_file = tmp_path_factory.mktemp("interop") / "cases.json"
-    cases_file.write_text(json.dumps(cases), encoding="utf-8")
-    completed = subprocess.run([node, str(script), str(cases_file)], cwd=folder,
-                               capture_output=True, text=True, timeout=120, check=False)
-    assert completed.returncode == 0, completed.stderr[-2000:]
-    results: dict[str, dict[str, Any]] = json.loads(completed.stdout)
-    return results
+    work = tmp_path_factory.mktemp("interop")
+    return run_reference_script("digitalbazaar-vc", PACKAGES, SCRIPT, cases, work)
 
 
 def _kredo_holder(case: dict[str, Any]) -> CheckStatus:

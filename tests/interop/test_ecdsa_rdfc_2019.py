@@ -15,15 +15,13 @@ from __future__ import annotations
 import copy
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from tests.interop.npm_install import install_packages, node_and_npm
+from tests.interop.npm_install import run_reference_script
 from wallet.crypto.data_integrity import sign, verify_proof
 from wallet.did import did_key_from_public_key, did_key_verification_method_id, key_resolver
 from wallet.jsonld import canonicalize_checked
@@ -114,22 +112,13 @@ def kredo_credentials() -> dict[str, dict[str, Any]]:
 def reference(kredo_credentials: dict[str, dict[str, Any]],
               tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     """The reference's credentials signed on each curve, and its verdict on Kredo's."""
-    node, _ = node_and_npm()
-    folder = install_packages("ecdsa-rdfc-2019", PACKAGES)
-    script = folder / SCRIPT.name
-    shutil.copyfile(SCRIPT, script)  # next to node_modules, where node resolves imports
     cases = {
         "sign": {curve: {"curve": curve, "credential": badge("did:example:replaced")}
                  for curve in CURVES},
         "verify": kredo_credentials,
     }
-    cases_file = tmp_path_factory.mktemp("ecdsa-interop") / "cases.json"
-    cases_file.write_text(json.dumps(cases), encoding="utf-8")
-    completed = subprocess.run([node, str(script), str(cases_file)], cwd=folder,
-                               capture_output=True, text=True, timeout=120, check=False)
-    assert completed.returncode == 0, completed.stderr[-2000:]
-    results: dict[str, dict[str, Any]] = json.loads(completed.stdout)
-    return results
+    work = tmp_path_factory.mktemp("ecdsa-interop")
+    return run_reference_script("ecdsa-rdfc-2019", PACKAGES, SCRIPT, cases, work)
 
 
 def test_the_badge_labels_its_blank_nodes_differently_with_each_hash() -> None:

@@ -9,15 +9,12 @@ node process; without node and npm the tests are skipped.
 from __future__ import annotations
 
 import copy
-import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.interop.npm_install import install_packages, node_and_npm
+from tests.interop.npm_install import run_reference_script
 from tests.interop.test_di_jcs import PACKAGES
 from wallet.crypto.data_integrity import verify_proof
 from wallet.did import key_resolver
@@ -53,18 +50,9 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    node, _ = node_and_npm()
-    folder = install_packages("di-jcs-sd", PACKAGES)
-    script = folder / SCRIPT.name
-    shutil.copyfile(SCRIPT, script)  # next to node_modules, where node resolves imports
     cases = {name: {"credential": CREDENTIAL, **pointers} for name, pointers in CASES.items()}
-    cases_file = tmp_path_factory.mktemp("sd-interop") / "cases.json"
-    cases_file.write_text(json.dumps(cases), encoding="utf-8")
-    completed = subprocess.run([node, str(script), str(cases_file)], cwd=folder,
-                               capture_output=True, text=True, timeout=120, check=False)
-    assert completed.returncode == 0, completed.stderr[-2000:]
-    results: dict[str, dict[str, Any]] = json.loads(completed.stdout)
-    return results
+    work = tmp_path_factory.mktemp("sd-interop")
+    return run_reference_script("di-jcs-sd", PACKAGES, SCRIPT, cases, work)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
