@@ -10,9 +10,11 @@ QLocale's own short form.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale
+
+from wallet.dates import birth_date
 
 _PATTERNS = {QLocale.Language.Czech: "d. M. yyyy", QLocale.Language.English: "d MMM yyyy"}
 
@@ -44,30 +46,10 @@ def stored_day_text(text: str) -> str:
 
 
 def birth_day_text(text: str) -> str:
-    """A date of birth, which is a calendar date, not an instant.
-
-    Issuers often write one as local midnight turned into UTC: ``1999-10-01T22:00:00Z`` is
-    midnight of 2 October in Central Europe. So:
-
-    - a bare date (``1999-10-02``) is that date;
-    - a date-time with an offset other than UTC is the issuer's local time: its date part;
-    - a date-time in UTC is taken to the nearest midnight, the midnight it was meant to be.
-      UTC offsets run from −12 h to +14 h, so the midnight of an issuer east of Greenwich
-      falls on the evening before (22:00Z for Prague in summer, 23:00Z in winter) and of one
-      west of it on the morning of the same day (05:00Z for New York): rounding from noon on
-      gives the right day for both, where reading the date in one fixed zone (Prague) would
-      be right only for European issuers.
-
-    Text that is no ISO date is shown as it is.
-    """
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return text
-    offset = moment.utcoffset()
-    if offset is None or offset != timedelta(0):
-        return day_text(moment.date())
-    return day_text((moment + timedelta(hours=12)).date())
+    """A date of birth, which is a calendar date, not an instant (``wallet.dates.birth_date``
+    says which day a date-time means). Text that is no ISO date is shown as it is."""
+    day = birth_date(text)
+    return day_text(day) if day is not None else text
 
 
 def number_text(value: float) -> str:

@@ -98,7 +98,7 @@ def test_a_tampered_sealed_file_is_still_written_as_it_is(tmp_path: Path) -> Non
                 "breaks the seal",
                 "Not exported",
                 "Digital micro-credential creation — University of Zed",
-                "Written by Kredo on 2026-11-01.",
+                "Written by Kredo on 1 November 2026.",
             ],
         ),
         (

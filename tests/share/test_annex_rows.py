@@ -3,6 +3,7 @@ written the way each face writes dates, numbers and organisations."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from wallet.formats import parse_credential
@@ -24,7 +25,7 @@ def test_terminal_and_document_rows_share_order_and_folded_fields() -> None:
     assert document["level"] == terminal["level"] == "EQF 6, RQF Level 6"
     # AND only the writing differs: the terminal's ISO dates and one-line organisations
     assert terminal["issued"] == "2023-09-27T13:54:17+02:00"
-    assert document["issued"] == "2023-09-27"
+    assert document["issued"] == "27 September 2023"
     assert terminal["awarding_body"] == "University of Zed, urn:epass:org:1, Ireland"
     assert document["awarding_body"] == "University of Zed\nurn:epass:org:1\nIreland\nhttps://uniz.edu"
 
@@ -48,3 +49,23 @@ def test_kredo_show_lists_the_annex_rows_then_each_learning_outcome() -> None:
         ("  2.", "Developing digital content"),
     ]
     assert "Notional workload                      2 ECTS, 60 hours" in render_view(VIEW)
+
+
+def test_a_date_of_birth_written_as_utc_midnight_elsewhere_is_the_day_it_was_meant() -> None:
+    # GIVEN dates of birth as issuers write them: local midnight turned into UTC (Prague in
+    # summer, New York), a bare date, a local offset, and text that is no date at all
+    cases = {
+        "1999-10-01T22:00:00Z": ("2. 10. 1999", "2 October 1999"),
+        "1999-10-02T05:00:00Z": ("2. 10. 1999", "2 October 1999"),
+        "1999-10-02": ("2. 10. 1999", "2 October 1999"),
+        "1999-10-02T00:00:00+02:00": ("2. 10. 1999", "2 October 1999"),
+        "sometime in 1999": ("sometime in 1999", "sometime in 1999"),
+    }
+    for written, (czech, english) in cases.items():
+        view = replace(VIEW, learner_birth_date=written)
+        # WHEN the document rows are built in Czech and English
+        cs_rows = {row.key: row.value for row in annex_rows(view, "cs")}
+        en_rows = {row.key: row.value for row in annex_rows(view, "en")}
+        # THEN the row holds the calendar date, never the time of day
+        assert cs_rows["learner_birth_date"] == czech, written
+        assert en_rows["learner_birth_date"] == english, written

@@ -133,7 +133,7 @@ def test_english_pdf_uses_the_english_texts_of_the_credential() -> None:
         "Masaryk University",
         "Learning Outcomes",
         "Awarding body",
-        "1998-03-14",
+        "14 March 1998",
         "4 ECTS, 100 hours",
     ):
         assert expected in text, expected

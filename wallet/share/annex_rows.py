@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from wallet.dates import birth_date
 from wallet.model import LangText, MicroCredentialView, Organisation
 from wallet.share.annex_labels import ANNEX_I_LABELS, hours_word, ui_language
 
@@ -196,22 +197,35 @@ def organisation_text(org: Organisation, lang: str) -> str | None:
 
 
 def _calendar_date(text: str, lang: str) -> str:
-    """``1998-03-14T00:00:00Z`` → the date; a time of day other than midnight is kept, since
-    dropping it could move the date by a day."""
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return text
-    if (parsed.hour, parsed.minute, parsed.second) != (0, 0, 0):
-        return text
-    return format_date(parsed, lang)
+    """A date of birth as a calendar date (``wallet.dates.birth_date``: ``1999-10-01T22:00:00Z``
+    is 2 October); text that is no ISO date as it is."""
+    day = birth_date(text)
+    return format_date(datetime(day.year, day.month, day.day), lang) if day is not None else text
 
 
 def format_date(value: datetime, lang: str) -> str:
-    """A calendar date as a reader of ``lang`` writes it: ``2025-06-20`` / ``20. 6. 2025``."""
+    """A calendar date as a reader of ``lang`` writes it: ``20. 6. 2025`` in Czech, the
+    unambiguous ``20 June 2025`` in English (a numeric date is read month-first by some
+    readers and day-first by others)."""
     if ui_language(lang) == "cs":
         return f"{value.day}. {value.month}. {value.year}"
-    return value.date().isoformat()
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def format_number(value: float, lang: str) -> str:
