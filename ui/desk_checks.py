@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.desk_details import details_text
+from ui.desk_details import details_text, in_current_language
 from ui.desk_wording import check_outcome, check_title, outcome_colour, outcome_symbol, outcome_text
 from ui.status_chip import on_background
-from ui.verify_panel import in_current_language
 from wallet.verify.report import CheckResult
 
 

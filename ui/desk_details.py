@@ -13,13 +13,18 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.verify_panel import in_current_language
+from wallet.translation import Sentence, current_language
 
 _INDENT = "    "
 _MAX_DEPTH = 8  # details are a few levels deep; deeper would be a malformed report
 
 
 translate = QCoreApplication.translate  # pyside6-lupdate collects translate("Context", "…")
+
+
+def in_current_language(text: str) -> str:
+    """A sentence of the core in the interface language (a plain string as it is)."""
+    return text.localized(current_language()) if isinstance(text, Sentence) else text
 
 
 def _labels() -> dict[str, str]:

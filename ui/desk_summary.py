@@ -12,9 +12,9 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from ui.desk_details import in_current_language
 from ui.desk_wording import check_outcome, outcome_symbol, outcome_text, verdict_words
 from ui.status_chip import on_background
-from ui.verify_panel import in_current_language
 from wallet.app.desk import Presenter, ReceivedItem
 
 translate = QCoreApplication.translate  # pyside6-lupdate collects translate("Context", "…")

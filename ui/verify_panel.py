@@ -7,7 +7,6 @@ made or saved in.
 
 from __future__ import annotations
 
-import json
 from html import escape
 
 import shiboken6
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.desk_details import details_text, in_current_language
 from ui.desk_wording import (
     NOT_PUBLISHED,
     check_outcome,
@@ -41,17 +41,11 @@ from ui.status_chip import (
     on_background,
     verdict_meaning,
 )
-from wallet.translation import Sentence, current_language
 from wallet.verify.report import CheckResult, IssuerInfo, VerificationReport
 
 
 def _window_colour() -> QColor:
     return QApplication.palette().color(QPalette.ColorRole.Window)
-
-
-def in_current_language(text: str) -> str:
-    """A sentence of the core in the interface language (a plain string as it is)."""
-    return text.localized(current_language()) if isinstance(text, Sentence) else text
 
 
 class CheckCard(QFrame):
@@ -79,12 +73,12 @@ class CheckCard(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
-        details = {"details": dict(check.details)} if check.details else {}
+        details = details_text(check.details) if check.details else ""
         self.details = QLabel()
         self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setText(json.dumps(details, ensure_ascii=False, indent=2, default=str))
-        self.details.setStyleSheet("font-family: monospace;")
+        self.details.setText(details)
         self.details.hide()
         if details:
             toggle = QToolButton()

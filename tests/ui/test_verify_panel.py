@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import VECTORS
@@ -128,3 +128,23 @@ def test_a_status_nobody_publishes_reads_not_published_in_both_languages(
         assert "Nezveřejněno" in status.title.text() and "✔" not in status.title.text()
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_checks_expert_details_are_labelled_lines_not_raw_json(qtbot: QtBot) -> None:
+    # GIVEN the report of the EU's sealed sample, whose seal check carries expert details
+    report = verify_received(SEALED.read_bytes(), verify_options(VerifyRequest()))
+    panel = VerifyPanel()
+    qtbot.addWidget(panel)
+    # WHEN the panel shows it
+    panel.show_report(report)
+    cards_with_details = [card for card in panel.cards if card.details.text()]
+    assert cards_with_details
+    for card in cards_with_details:
+        text = card.details.text()
+        # THEN each card's details read as "Label: value" lines, never as a JSON dump
+        assert not text.lstrip().startswith("{"), text
+        assert '"details"' not in text
+        # AND they are plain text, so nothing a credential carries is read as markup
+        assert card.details.textFormat() == Qt.TextFormat.PlainText
+    seal = next(card for card in cards_with_details if "Certificate" in card.details.text())
+    assert "Algorithm:" in seal.details.text()
