@@ -6,9 +6,12 @@ check's status and the reason for a verdict below "verified". A presentation giv
 credential it carries; a file that could not be verified gives one row with its reason.
 
 The file is UTF-8 with a byte-order mark (so Excel does not read it as the local code page),
-comma-separated with CRLF line ends (the ``excel`` dialect of :mod:`csv`). A cell that starts
-like a formula (``=``, ``+``, ``-``, ``@``) and came from a credential or a file name gets a
-leading apostrophe, so a stranger's credential cannot make a spreadsheet run a formula.
+with CRLF line ends (the ``excel`` dialect of :mod:`csv`), its cells separated as a spreadsheet
+of the reader's language expects when it opens the file with a double click: commas in English,
+semicolons in Czech (where the comma is the decimal sign and Excel's list separator is ``;``).
+A cell that starts like a formula (``=``, ``+``, ``-``, ``@``) and came from a credential or a
+file name gets a leading apostrophe, so a stranger's credential cannot make a spreadsheet run a
+formula.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from wallet.app.verifying import BatchOutcome
 from wallet.check_status import CheckStatus
 from wallet.export.file_output import write_file
 from wallet.model import MicroCredentialView
+from wallet.share.annex_labels import ui_language
 from wallet.verify.report import CHECK_IDS, CheckResult, VerificationReport
 
 COLUMNS = ("file", "sha256", "verdict", "format", "title", "issuer", "learner", "issued",
@@ -115,12 +119,17 @@ def _all_checks(report: VerificationReport) -> Iterator[CheckResult]:
 def csv_text(outcomes: Iterable[BatchOutcome], lang: str) -> str:
     """The table as CSV text (a header row, then one row per credential)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, dialect="excel")
+    writer = csv.writer(buffer, dialect="excel", delimiter=cell_separator(lang))
     writer.writerow(COLUMNS)
     for outcome in outcomes:
         for row in outcome_rows(outcome, lang):
             writer.writerow([_inert(cell) for cell in row.cells()])
     return buffer.getvalue()
+
+
+def cell_separator(lang: str) -> str:
+    """``;`` for languages that write decimals with a comma (Czech), else ``,``."""
+    return ";" if ui_language(lang) == "cs" else ","
 
 
 def save_csv(outcomes: Iterable[BatchOutcome], path: Path, lang: str) -> None:
