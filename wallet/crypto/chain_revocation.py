@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 import asn1crypto.x509
 from cryptography import x509
@@ -47,7 +48,7 @@ def chain_revocation(
     notes: list[str] = []
     sources: list[str] = []
     cached = True
-    for issuer_asn1, subject_asn1 in zip(chain, chain[1:], strict=False):
+    for issuer_asn1, subject_asn1 in pairwise(chain):
         issuer = x509.load_der_x509_certificate(issuer_asn1.dump())
         certificate = x509.load_der_x509_certificate(subject_asn1.dump())
         fetched = lookup.status_data(certificate, issuer)

@@ -64,7 +64,9 @@ def _signature_valid(crl: x509.CertificateRevocationList, issuer: x509.Certifica
         return False
 
 
-def _scope_problem(crl: x509.CertificateRevocationList, certificate: x509.Certificate) -> str | None:
+def _scope_problem(
+    crl: x509.CertificateRevocationList, certificate: x509.Certificate
+) -> str | None:
     if _has(crl, x509.oid.ExtensionOID.DELTA_CRL_INDICATOR):
         return tr("The CRL is a delta CRL, which Kredo does not use on its own.")
     try:

@@ -31,9 +31,9 @@ from wallet.crypto.jades_parse import JadesSeal, token_values
 from wallet.crypto.jades_signature import verify_jws_signature
 from wallet.crypto.jades_validation_data import read_validation_data
 from wallet.crypto.qc_statements import QcInfo, read_qc_statements
+from wallet.crypto.revocation_lookup import RevocationLookup
 from wallet.crypto.timestamp_authority import AuthorityPath, with_authority_path
 from wallet.crypto.timestamp_token import TimestampResult, verify_timestamp_token
-from wallet.crypto.revocation_lookup import RevocationLookup
 from wallet.crypto.x509_path import (
     OnlineRevocation,
     PathResult,
@@ -192,7 +192,7 @@ def _timestamps_and_authorities(
     authority_paths: dict[tuple[bytes, datetime], AuthorityPath] = {}
     return tuple(
         with_authority_path(
-            t, [*extra, *token_certs], revocation, trusted, authority_paths, online)
+            t, [*extra, *token_certs], revocation, trusted, authority_paths, online=online)
         for t in timestamps
     )
 

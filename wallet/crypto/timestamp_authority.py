@@ -80,7 +80,7 @@ def validate_timestamp_authority(
     relevant = relevant_roots(authority, pool, trusted_authorities)
     if relevant:
         roots = [to_asn1(root) for root in relevant]
-        trusted = _validate(authority, roots, pool, revocation, moment, online)
+        trusted = _validate(authority, roots, pool, revocation, moment, online=online)
         if trusted.valid:
             return _finish(
                 trusted,
@@ -107,7 +107,7 @@ def validate_timestamp_authority(
             ),
             notes=tuple(notes),
         )
-    in_file = _validate(authority, in_file_roots, pool, revocation, moment, online)
+    in_file = _validate(authority, in_file_roots, pool, revocation, moment, online=online)
     result = _finish(
         in_file,
         moment,
@@ -155,6 +155,7 @@ def _validate(
     pool: Sequence[asn1crypto.x509.Certificate],
     revocation: RevocationData,
     moment: datetime,
+    *,
     online: OnlineRevocation | None,
 ) -> PathAttempt:
     attempt = attempt_path(authority, roots, pool, revocation, moment, mode="hard-fail",
@@ -259,6 +260,7 @@ def with_authority_path(
     revocation: RevocationData,
     trusted: Callable[[datetime], Sequence[x509.Certificate]] | Sequence[x509.Certificate],
     done: dict[tuple[bytes, datetime], AuthorityPath],
+    *,
     online: OnlineRevocation | None = None,
 ) -> TimestampResult:
     """Check the token's authority at its ``genTime``, once its CMS signature is known good.

@@ -105,7 +105,7 @@ def validate_seal_path(
     relevant = relevant_roots(end_entity, pool, trusted_roots)
     if relevant:
         roots = [to_asn1(root) for root in relevant]
-        trusted = _validate(end_entity, roots, pool, revocation, moment, online)
+        trusted = _validate(end_entity, roots, pool, revocation, moment, online=online)
         if trusted.valid and trusted.revocation_checked:
             return _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
         if trusted.valid:
@@ -128,7 +128,7 @@ def validate_seal_path(
                 tr("The seal does not include the certificate of the authority that issued it."),
             ),
         )
-    in_file = _validate(end_entity, issuers, pool, revocation, moment, online)
+    in_file = _validate(end_entity, issuers, pool, revocation, moment, online=online)
     result = _finish(in_file, moment, anchor_trusted=False, how=how, extra=usage_problem)
     if pending is not None and not result.valid:
         return pending
@@ -239,6 +239,7 @@ def _validate(
     pool: Sequence[asn1crypto.x509.Certificate],
     revocation: RevocationData,
     moment: datetime,
+    *,
     online: OnlineRevocation | None,
 ) -> PathAttempt:
     attempt = attempt_path(end_entity, roots, pool, revocation, moment, mode="hard-fail",

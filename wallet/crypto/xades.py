@@ -90,7 +90,7 @@ def verify_xades_seal(
             revocation,
             trusted_timestamp_authorities,
             done,
-            online,
+            online=online,
         )
         for t in timestamps
     )
