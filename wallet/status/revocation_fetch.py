@@ -10,7 +10,7 @@ sends garbage, nothing, too much or too slowly leaves the status unknown, never 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from cryptography import x509
@@ -38,9 +38,23 @@ class OnlineRevocationLookup:
 
     cache: RevocationCache
     now: Callable[[], datetime]
-    timeout: float = TIMEOUT
+    timeout: float | None = None  # None: TIMEOUT, read when fetching
+    # One verification asks about a certificate once, whichever paths it tries.
+    _answers: dict[str, FetchedRevocation] = field(default_factory=dict, repr=False)
+
+    @property
+    def _seconds(self) -> float:
+        return self.timeout if self.timeout is not None else TIMEOUT
 
     def status_data(
+        self, certificate: x509.Certificate, issuer: x509.Certificate
+    ) -> FetchedRevocation:
+        asked = f"{key_hash(issuer).hex()}:{certificate.serial_number:x}"
+        if asked not in self._answers:
+            self._answers[asked] = self._status_data(certificate, issuer)
+        return self._answers[asked]
+
+    def _status_data(
         self, certificate: x509.Certificate, issuer: x509.Certificate
     ) -> FetchedRevocation:
         problems: list[str] = []
@@ -62,7 +76,7 @@ class OnlineRevocationLookup:
         for url in _uris(_access(certificate, AuthorityInformationAccessOID.CA_ISSUERS)):
             try:
                 body = net.fetch(url, allowed=True, max_bytes=CERTIFICATE_MAX_BYTES,
-                                 timeout=self.timeout, signed_object=True).body
+                                 timeout=self._seconds, signed_object=True).body
             except WalletError:
                 continue
             found.extend(_certificates_in(body))
@@ -88,7 +102,7 @@ class OnlineRevocationLookup:
                 body = net.post(url, allowed=True, body=request,
                                 content_type="application/ocsp-request",
                                 accept="application/ocsp-response", max_bytes=OCSP_MAX_BYTES,
-                                timeout=self.timeout, signed_object=True).body
+                                timeout=self._seconds, signed_object=True).body
             except WalletError as exc:
                 problems.append(exc.message)
                 continue
@@ -109,7 +123,7 @@ class OnlineRevocationLookup:
         if cached is not None:
             return cached, True
         try:
-            body = net.fetch(url, allowed=True, max_bytes=CRL_MAX_BYTES, timeout=self.timeout,
+            body = net.fetch(url, allowed=True, max_bytes=CRL_MAX_BYTES, timeout=self._seconds,
                              signed_object=True).body
             next_update = x509.load_der_x509_crl(body).next_update_utc
         except WalletError as exc:
