@@ -10,6 +10,7 @@ only thing that differs between the tests.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import threading
@@ -228,10 +229,8 @@ def _answer(provider: Provider, mode: str, body: bytes, handler: BaseHTTPRequest
     handler.send_header("Content-Type", media_type)
     handler.send_header("Content-Length", str(len(body)))
     handler.end_headers()
-    try:
+    with contextlib.suppress(OSError):  # the client gave up (too large, too slow): the point
         handler.wfile.write(body)
-    except OSError:
-        pass  # the client gave up (too large, too slow): that is the point
 
 
 class StatusServer:
@@ -242,7 +241,7 @@ class StatusServer:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            def do_POST(self) -> None:
                 assert outer.provider is not None
                 length = int(self.headers.get("Content-Length") or 0)
                 self.rfile.read(length)
@@ -250,7 +249,7 @@ class StatusServer:
                 _answer(outer.provider, outer.provider.mode, outer.provider.ocsp_response(),
                         self, "application/ocsp-response")
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 assert outer.provider is not None
                 if self.path == "/ca.crt":
                     outer.provider.requests.append("ca")
