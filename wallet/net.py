@@ -9,6 +9,11 @@ for the loopback interface, and only while a test has switched it on with
 
 Bodies are never logged; errors carry the host and status, never content.
 
+OCSP responses and CRLs are signed by the authority they speak for, and their services are
+mostly plain http (RFC 5280 §4.2.1.13, RFC 6960 A.1): a fetch or post marked
+``signed_object`` may use http too, but never towards this computer or a private network
+(a credential names these addresses, and must not make Kredo knock on the learner's router).
+
 :func:`post` serves protocols that send data (OpenID4VCI token and credential requests): the
 same gate, no redirects followed (a request body is never re-sent elsewhere), and on request
 an error status comes back as a document, because OAuth servers explain errors in the body.
@@ -17,6 +22,8 @@ an error status comes back as a document, because OAuth servers explain errors i
 from __future__ import annotations
 
 import http.client
+import ipaddress
+import socket
 import ssl
 import threading
 import time
@@ -110,15 +117,17 @@ def fetch(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
     accept: str | None = None,
+    signed_object: bool = False,
 ) -> FetchedDocument:
     """GET ``url`` and return its body; every refusal or failure is a :class:`NetworkError`
-    (or :class:`InputTooLarge` for a body above ``max_bytes``)."""
+    (or :class:`InputTooLarge` for a body above ``max_bytes``). ``signed_object``: the body
+    is verified by its own signature (a CRL, a certificate), so plain http is accepted."""
     if not allowed:
         raise NetworkNotAllowed(
             tr("Kredo did not go online because online checks are switched off."),
             details=f"refused fetch of {_host_of(url)}",
         )
-    target = _checked_url(url, previous_scheme=None)
+    target = _checked_url(url, previous_scheme=None, plain_http=signed_object)
     deadline = time.monotonic() + timeout
     for _hop in range(MAX_REDIRECTS + 1):
         status, media_type, location, body = _request_once(
@@ -126,7 +135,8 @@ def fetch(
         )
         if location is None:
             return FetchedDocument(url=target, status=status, media_type=media_type, body=body)
-        target = _checked_url(urljoin(target, location), previous_scheme=urlsplit(target).scheme)
+        target = _checked_url(urljoin(target, location), previous_scheme=urlsplit(target).scheme,
+                              plain_http=signed_object)
     raise NetworkError(
         tr_n("The server {host} redirected more than {n} time.",
              "The server {host} redirected more than {n} times.",
@@ -146,6 +156,7 @@ def post(
     timeout: float = DEFAULT_TIMEOUT,
     accept: str | None = None,
     error_bodies: bool = False,
+    signed_object: bool = False,
 ) -> FetchedDocument:
     """POST ``body`` to ``url`` under the same rules as :func:`fetch`; redirects are refused.
 
@@ -158,7 +169,7 @@ def post(
             tr("Kredo did not go online because online access is switched off."),
             details=f"refused post to {_host_of(url)}",
         )
-    target = _checked_url(url, previous_scheme=None)
+    target = _checked_url(url, previous_scheme=None, plain_http=signed_object)
     deadline = time.monotonic() + timeout
     status, media_type, location, answer = _request_once(
         "POST", target, deadline=deadline, timeout=timeout, max_bytes=max_bytes, accept=accept,
@@ -309,8 +320,9 @@ def _decode_content(raw: bytes, encoding: str, max_bytes: int, host: str) -> byt
 # --- rules on addresses -----------------------------------------------------------------
 
 
-def _checked_url(url: str, *, previous_scheme: str | None) -> str:
-    """Only https, or loopback http under the test switch; a redirect keeps its scheme."""
+def _checked_url(url: str, *, previous_scheme: str | None, plain_http: bool = False) -> str:
+    """Only https, or loopback http under the test switch, or http to a public host for a
+    signed object; a redirect keeps its scheme."""
     if not isinstance(url, str) or not url or len(url) > MAX_URL_CHARS:
         raise NetworkError(tr("The web address is missing or too long."))
     try:
@@ -333,10 +345,30 @@ def _checked_url(url: str, *, previous_scheme: str | None) -> str:
         return url
     if parts.scheme == "http" and host in _LOOPBACK_HOSTS and loopback_http_allowed():
         return url
+    if parts.scheme == "http" and plain_http and _public_host(host, parts.port or 80):
+        return url
     raise NetworkError(
         tr("Kredo only fetches from secure (https) addresses."),
         details=f"scheme {parts.scheme[:20]!r}, host {host[:200]}",
     )
+
+
+def _public_host(host: str, port: int) -> bool:
+    """Every address ``host`` names is a public one (no loopback, private or link-local
+    network); a name that does not resolve is refused later as unreachable."""
+    try:
+        literal = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        literal = None
+    if literal is not None:
+        return literal.is_global
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        return False
+    try:
+        found = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return True
+    return all(ipaddress.ip_address(str(entry[4][0]).split("%")[0]).is_global for entry in found)
 
 
 def _host_of(url: object) -> str:

@@ -245,3 +245,17 @@ def test_tls_certificates_are_verified(self_signed_https_server: int) -> None:
     # WHEN fetched THEN the handshake is refused, never silently accepted
     with pytest.raises(NetworkError, match="could not be verified"):
         fetch(url, allowed=True, timeout=3)
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1/ca.crl", "http://10.0.0.1/ca.crl", "http://192.168.1.1/ocsp",
+    "http://[::1]/ca.crl", "http://169.254.169.254/latest", "http://localhost/ca.crl",
+])
+def test_signed_objects_over_http_never_reach_this_computer_or_a_private_network(
+    url: str,
+) -> None:
+    # GIVEN a CRL or OCSP address a credential names, on a private or loopback address
+    # WHEN it is fetched as a signed object (plain http allowed), outside the test switch
+    # THEN it is refused before any connection
+    with pytest.raises(NetworkError, match="only fetches from secure"):
+        fetch(url, allowed=True, signed_object=True)

@@ -36,6 +36,8 @@ from wallet.formats import parse_credential
 from wallet.formats import presentation as presentation_format
 from wallet.json_input import load_json_object
 from wallet.model import MicroCredentialView
+from wallet.status.revocation_cache import CachedRevocation, MemoryRevocationCache
+from wallet.store.records import RevocationRecord
 from wallet.store.repository import CredentialRepository
 from wallet.translation import current_language, set_language, tr
 from wallet.trust import TrustStore
@@ -78,8 +80,11 @@ def verify_options(
         options = wallet_verify_options(settings, online=request.online)
     else:
         options = VerifyOptions(online=request.online, trust=TrustStore.bundled())
+    # Online, seals' OCSP responses and CRLs are kept for the session (a stored credential's
+    # check loads the wallet's instead, prepare_stored_verification).
+    cache = MemoryRevocationCache() if request.online else None
     return replace(options, challenge=request.challenge, domain=request.domain,
-                   documents=dict(request.documents))
+                   documents=dict(request.documents), revocation_cache=cache)
 
 
 # --- a credential in the wallet --------------------------------------------------------
@@ -96,7 +101,10 @@ class StoredVerification:
     def verify(self) -> StoredVerdict:
         """Parse and verify (no database; the network only when the request allowed it)."""
         report = verify_credential(parse_credential(self.raw), options=self.options)
-        return StoredVerdict(self.credential_id, report, online=self.options.online)
+        cache = self.options.revocation_cache
+        fetched = cache.new_entries() if isinstance(cache, MemoryRevocationCache) else ()
+        return StoredVerdict(self.credential_id, report, online=self.options.online,
+                             revocation_fetched=fetched)
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,8 @@ class StoredVerdict:
     credential_id: int
     report: VerificationReport
     online: bool
+    # OCSP responses and CRLs fetched online, for the wallet's cache.
+    revocation_fetched: tuple[CachedRevocation, ...] = field(default=(), repr=False)
 
     @property
     def mode(self) -> str:
@@ -119,6 +129,11 @@ def prepare_stored_verification(
     """Read credential ``credential_id`` and the wallet's trust for verifying it."""
     stored = repository.get(credential_id)
     options = verify_options(request or VerifyRequest(), settings=repository)
+    if options.online:
+        records = repository.current_revocation_records(options.current_time())
+        cache = MemoryRevocationCache(
+            CachedRevocation(r.key, r.der, r.next_update) for r in records)
+        options = replace(options, revocation_cache=cache)
     return StoredVerification(stored.id, stored.raw, options)
 
 
@@ -130,6 +145,9 @@ def remember_verdict(repository: CredentialRepository, verdict: StoredVerdict) -
         report_json=json.dumps(verdict.report.to_json()),
         mode=verdict.mode,
     )
+    if verdict.revocation_fetched:
+        repository.keep_revocation_records(
+            RevocationRecord(e.key, e.der, e.next_update) for e in verdict.revocation_fetched)
 
 
 def verify_stored(

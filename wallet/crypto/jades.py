@@ -31,9 +31,16 @@ from wallet.crypto.jades_parse import JadesSeal, token_values
 from wallet.crypto.jades_signature import verify_jws_signature
 from wallet.crypto.jades_validation_data import read_validation_data
 from wallet.crypto.qc_statements import QcInfo, read_qc_statements
+from wallet.crypto.revocation_lookup import RevocationLookup
 from wallet.crypto.timestamp_authority import AuthorityPath, with_authority_path
 from wallet.crypto.timestamp_token import TimestampResult, verify_timestamp_token
-from wallet.crypto.x509_path import PathResult, RevocationData, to_asn1, validate_seal_path
+from wallet.crypto.x509_path import (
+    OnlineRevocation,
+    PathResult,
+    RevocationData,
+    to_asn1,
+    validate_seal_path,
+)
 from wallet.crypto.x509_subject import SealSubject, seal_subject
 from wallet.translation import tr
 
@@ -101,6 +108,7 @@ def verify_jades_seal(
     trusted_roots: Anchors = (),
     trusted_timestamp_authorities: Anchors = (),
     now: datetime | None = None,
+    revocation_lookup: RevocationLookup | None = None,
 ) -> SealVerification:
     """Verify the seal in ``raw`` (the file's bytes as received).
 
@@ -108,8 +116,10 @@ def verify_jades_seal(
     ``trusted_timestamp_authorities`` the timestamp authorities it trusts (e.g. from a
     trusted-list snapshot), each fixed or as a function of the time they must hold at;
     ``now`` is the validation time used only when no valid signature timestamp proves an
-    earlier one.
+    earlier one. ``revocation_lookup`` (only when the person allowed going online) supplies
+    OCSP responses and CRLs the seal does not embed.
     """
+    online = online_revocation(revocation_lookup, now)
     # 1. Read the serialization.
     seal = JadesSeal.from_bytes(raw)
     # 2. Header rules.
@@ -129,7 +139,7 @@ def verify_jades_seal(
     extra = [to_asn1(cert) for cert in header.certificates[1:]]
     extra.extend(embedded.certificates)
     timestamps = _timestamps_and_authorities(
-        seal, extra, embedded.revocation, trusted_timestamp_authorities
+        seal, extra, embedded.revocation, trusted_timestamp_authorities, online
     )
     token_certs = [c for t in timestamps for c in t.certificates]
     problems.extend(p for t in timestamps for p in t.problems)
@@ -141,7 +151,7 @@ def verify_jades_seal(
         path = seal_path_at_proven_time(
             signer, proven=proven, now=now, certificates=[*extra, *token_certs],
             revocation=embedded.revocation, trusted_roots=trusted_roots,
-            problems=problems, notes=notes,
+            problems=problems, notes=notes, online=online,
         )
     # 6. What the certificate claims and whom it names.
     return SealVerification(
@@ -174,13 +184,15 @@ def _timestamps_and_authorities(
     extra: Sequence[asn1crypto.x509.Certificate],
     revocation: RevocationData,
     trusted: Anchors,
+    online: OnlineRevocation | None,
 ) -> tuple[TimestampResult, ...]:
     """Each timestamp checked, with its authority's path validated against ``trusted``."""
     timestamps = _check_timestamps(seal, extra)
     token_certs = [c for t in timestamps for c in t.certificates]
     authority_paths: dict[tuple[bytes, datetime], AuthorityPath] = {}
     return tuple(
-        with_authority_path(t, [*extra, *token_certs], revocation, trusted, authority_paths)
+        with_authority_path(
+            t, [*extra, *token_certs], revocation, trusted, authority_paths, online=online)
         for t in timestamps
     )
 
@@ -204,6 +216,13 @@ def _check_timestamps(
     return tuple(results)
 
 
+def online_revocation(
+    lookup: RevocationLookup | None, now: datetime | None
+) -> OnlineRevocation | None:
+    """The online look-up with the time of checking, or None when going online is not allowed."""
+    return OnlineRevocation(lookup, now or datetime.now(UTC)) if lookup is not None else None
+
+
 def anchors_at(anchors: Anchors, moment: datetime) -> Sequence[x509.Certificate]:
     return anchors(moment) if callable(anchors) else anchors
 
@@ -218,6 +237,7 @@ def seal_path_at_proven_time(
     trusted_roots: Anchors,
     problems: list[str],
     notes: list[str],
+    online: OnlineRevocation | None = None,
 ) -> PathResult:
     """The seal certificate's path at the proven signing time (or now, when nothing proves an
     earlier time); what it finds is added to ``problems`` and ``notes``. JAdES and XAdES."""
@@ -232,6 +252,7 @@ def seal_path_at_proven_time(
         other_certificates=certificates,
         revocation=revocation,
         trusted_roots=anchors_at(trusted_roots, moment),
+        online=online,
     )
     problems.extend(path.problems)
     notes.extend(path.notes)

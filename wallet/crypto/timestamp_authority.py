@@ -26,12 +26,14 @@ import asn1crypto.x509
 from cryptography import x509
 
 from wallet.crypto.x509_path import (
+    OnlineRevocation,
     PathAttempt,
     PathProblems,
     RevocationData,
     attempt_path,
     basic_ocsp_response,
     relevant_roots,
+    settle_online,
     to_asn1,
 )
 from wallet.translation import tr
@@ -54,6 +56,7 @@ class AuthorityPath:
     problems: tuple[str, ...]
     notes: tuple[str, ...] = ()
     anchor: asn1crypto.x509.Certificate | None = None
+    revocation_mode: str = "offline"  # or "network", "cache": decided online
 
 
 def validate_timestamp_authority(
@@ -63,6 +66,7 @@ def validate_timestamp_authority(
     other_certificates: Sequence[asn1crypto.x509.Certificate],
     revocation: RevocationData,
     trusted_authorities: Sequence[x509.Certificate] = (),
+    online: OnlineRevocation | None = None,
 ) -> AuthorityPath:
     """Validate the TSA certificate ``authority`` at ``moment``; never raises for a bad one."""
     problems: list[str] = []
@@ -76,7 +80,7 @@ def validate_timestamp_authority(
     relevant = relevant_roots(authority, pool, trusted_authorities)
     if relevant:
         roots = [to_asn1(root) for root in relevant]
-        trusted = _validate(authority, roots, pool, revocation, moment)
+        trusted = _validate(authority, roots, pool, revocation, moment, online=online)
         if trusted.valid:
             return _finish(
                 trusted,
@@ -103,7 +107,7 @@ def validate_timestamp_authority(
             ),
             notes=tuple(notes),
         )
-    in_file = _validate(authority, in_file_roots, pool, revocation, moment)
+    in_file = _validate(authority, in_file_roots, pool, revocation, moment, online=online)
     result = _finish(
         in_file,
         moment,
@@ -151,6 +155,8 @@ def _validate(
     pool: Sequence[asn1crypto.x509.Certificate],
     revocation: RevocationData,
     moment: datetime,
+    *,
+    online: OnlineRevocation | None,
 ) -> PathAttempt:
     attempt = attempt_path(authority, roots, pool, revocation, moment, mode="hard-fail",
                            problems=_authority_problems())
@@ -159,7 +165,7 @@ def _validate(
         again = attempt_path(authority, roots, pool, revocation, moment, mode="soft-fail",
                              problems=_authority_problems())
         if again.valid:
-            return PathAttempt(True, again.chain, None, revocation_checked=False)
+            return settle_online(again.chain, online, moment)
         return again
     return attempt
 
@@ -193,8 +199,10 @@ def _finish(
     notes: tuple[str, ...] = ()
     how = "not established"
     if attempt.valid:
-        how = _revocation_source(authority, attempt.chain, revocation, attempt.revocation_checked)
-        if not attempt.revocation_checked:
+        how = attempt.revocation_source or _revocation_source(
+            authority, attempt.chain, revocation, attempt.revocation_checked)
+        notes = attempt.notes
+        if not attempt.revocation_checked and not notes:
             notes = (tr(
                 "No usable revocation data for the timestamp authority's certificate is "
                 "embedded, so its revocation was not checked."
@@ -209,6 +217,7 @@ def _finish(
         problems=tuple(problems),
         notes=notes,
         anchor=attempt.chain[0] if attempt.chain else None,
+        revocation_mode=attempt.revocation_mode,
     )
 
 
@@ -251,6 +260,8 @@ def with_authority_path(
     revocation: RevocationData,
     trusted: Callable[[datetime], Sequence[x509.Certificate]] | Sequence[x509.Certificate],
     done: dict[tuple[bytes, datetime], AuthorityPath],
+    *,
+    online: OnlineRevocation | None = None,
 ) -> TimestampResult:
     """Check the token's authority at its ``genTime``, once its CMS signature is known good.
 
@@ -267,6 +278,7 @@ def with_authority_path(
             other_certificates=pool,
             revocation=revocation,
             trusted_authorities=trusted(token.gen_time) if callable(trusted) else trusted,
+            online=online,
         )
     authority = done[key]
     return replace(token, authority=authority, problems=(*token.problems, *authority.problems))

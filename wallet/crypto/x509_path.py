@@ -28,6 +28,8 @@ import asn1crypto.x509
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from wallet.crypto.chain_revocation import chain_revocation
+from wallet.crypto.revocation_lookup import RevocationLookup
 from wallet.crypto.x509_names import issuer_of, subject_of
 from wallet.translation import tr
 
@@ -51,6 +53,10 @@ class PathResult:
     # The chain holds in every respect but revocation, which no embedded data speaks about:
     # not valid (nothing proves it was not revoked), not failed either.
     revocation_unknown: bool = False
+    # How revocation was decided: "offline" (embedded data), "network" or "cache" (online).
+    revocation_mode: str = "offline"
+    # A certificate revoked only after the proven time: the sentences saying so.
+    revoked_later: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,10 +88,14 @@ def validate_seal_path(
     other_certificates: Sequence[asn1crypto.x509.Certificate],
     revocation: RevocationData,
     trusted_roots: Sequence[x509.Certificate] = (),
+    online: OnlineRevocation | None = None,
 ) -> PathResult:
-    """Validate ``signer`` at ``moment``; never raises for a bad chain."""
+    """Validate ``signer`` at ``moment``; never raises for a bad chain. With ``online``,
+    revocation that no embedded data speaks about is asked of the status services."""
     end_entity = to_asn1(signer)
     pool = [*other_certificates, *revocation.certificates]
+    if online is not None:
+        pool.extend(online.missing_issuers(signer, pool, trusted_roots))
     how = _revocation_source(end_entity, revocation)
     usage_problem = _seal_usage_problem(end_entity)
     notes: tuple[str, ...] = ()
@@ -95,7 +105,7 @@ def validate_seal_path(
     relevant = relevant_roots(end_entity, pool, trusted_roots)
     if relevant:
         roots = [to_asn1(root) for root in relevant]
-        trusted = _validate(end_entity, roots, pool, revocation, moment)
+        trusted = _validate(end_entity, roots, pool, revocation, moment, online=online)
         if trusted.valid and trusted.revocation_checked:
             return _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
         if trusted.valid:
@@ -118,7 +128,7 @@ def validate_seal_path(
                 tr("The seal does not include the certificate of the authority that issued it."),
             ),
         )
-    in_file = _validate(end_entity, issuers, pool, revocation, moment)
+    in_file = _validate(end_entity, issuers, pool, revocation, moment, online=online)
     result = _finish(in_file, moment, anchor_trusted=False, how=how, extra=usage_problem)
     if pending is not None and not result.valid:
         return pending
@@ -156,6 +166,11 @@ class PathAttempt:
     problem: str | None
     revocation_checked: bool = True
     failure: str | None = None
+    # Set when revocation was decided online: what decided it, and how it was reached.
+    revocation_source: str | None = None
+    revocation_mode: str = "offline"
+    notes: tuple[str, ...] = ()
+    revoked_later: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,24 +205,32 @@ def _finish(
 ) -> PathResult:
     problems = [p for p in (attempt.problem, extra) if p]
     unknown = attempt.valid and not attempt.revocation_checked and not problems
+    offline_note = tr("No revocation data for the seal's certificate chain is embedded, so "
+                      "whether a certificate in it was revoked could not be checked offline.")
     return PathResult(
         valid=attempt.valid and attempt.revocation_checked and not problems,
         validated_at=moment,
         chain_subjects=tuple(c.subject.human_friendly for c in attempt.chain),
         anchor_trusted=anchor_trusted and attempt.valid,
         anchor_subject=attempt.chain[0].subject.human_friendly if attempt.chain else None,
-        revocation=(
-            "not available offline" if unknown else how if attempt.valid else "not established"
-        ),
+        revocation=_revocation_text(attempt, unknown, how),
         problems=tuple(problems),
-        notes=(
-            (tr("No revocation data for the seal's certificate chain is embedded, so whether "
-                "a certificate in it was revoked could not be checked offline."),)
-            if unknown else ()
-        ),
+        notes=attempt.notes or ((offline_note,) if unknown else ()),
         anchor=attempt.chain[0] if attempt.chain else None,
         revocation_unknown=unknown,
+        revocation_mode=attempt.revocation_mode,
+        revoked_later=attempt.revoked_later,
     )
+
+
+def _revocation_text(attempt: PathAttempt, unknown: bool, how: str) -> str:
+    """What the chain's revocation status rests on, for the report's details."""
+    if unknown:
+        return "not available online" if attempt.revocation_mode != "offline" else (
+            "not available offline")
+    if not attempt.valid:
+        return "not established"
+    return attempt.revocation_source or how
 
 
 def _validate(
@@ -216,6 +239,8 @@ def _validate(
     pool: Sequence[asn1crypto.x509.Certificate],
     revocation: RevocationData,
     moment: datetime,
+    *,
+    online: OnlineRevocation | None,
 ) -> PathAttempt:
     attempt = attempt_path(end_entity, roots, pool, revocation, moment, mode="hard-fail",
                            problems=_seal_problems())
@@ -231,8 +256,60 @@ def _validate(
         again = attempt_path(end_entity, roots, pool, RevocationData(), moment,
                              mode="soft-fail", problems=_seal_problems())
     if again.valid:
-        return PathAttempt(True, again.chain, None, revocation_checked=False)
+        return settle_online(again.chain, online, moment)
     return again
+
+
+@dataclass(frozen=True)
+class OnlineRevocation:
+    """The person allowed going online: ``lookup`` fetches, ``now`` is the time of checking
+    (a status answer must be current then)."""
+
+    lookup: RevocationLookup
+    now: datetime
+
+    def missing_issuers(
+        self,
+        certificate: x509.Certificate,
+        pool: Sequence[asn1crypto.x509.Certificate],
+        trusted: Sequence[x509.Certificate],
+    ) -> list[asn1crypto.x509.Certificate]:
+        """The issuer's certificate from the ``caIssuers`` address, when neither the file nor
+        the trust material holds it (RFC 5280 §4.2.2.1)."""
+        wanted = to_asn1(certificate).issuer
+        if any(c.subject == wanted for c in pool) or any(
+            to_asn1(root).subject == wanted for root in trusted
+        ):
+            return []
+        found = []
+        for der in self.lookup.issuer_certificates(certificate):
+            try:
+                loaded = asn1crypto.x509.Certificate.load(der, strict=True)
+                loaded.native  # noqa: B018 - surface damage now
+            except (ValueError, TypeError, KeyError):
+                continue
+            found.append(loaded)
+        return found
+
+
+def settle_online(
+    chain: Sequence[asn1crypto.x509.Certificate],
+    online: OnlineRevocation | None,
+    moment: datetime,
+) -> PathAttempt:
+    """A chain that holds but for revocation: decided online when allowed, else left unknown."""
+    if online is None:
+        return PathAttempt(True, tuple(chain), None, revocation_checked=False)
+    decided = chain_revocation(chain, online.lookup, moment=moment, now=online.now)
+    mode = "cache" if decided.from_cache else "network"
+    if decided.standing == "revoked":
+        return PathAttempt(False, (), decided.problem, failure="revoked", revocation_mode=mode)
+    if decided.standing == "unknown":
+        return PathAttempt(True, tuple(chain), None, revocation_checked=False,
+                           revocation_mode="network", notes=(decided.reason or "",))
+    return PathAttempt(True, tuple(chain), None, revocation_source=decided.source,
+                       revocation_mode=mode, notes=decided.notes,
+                       revoked_later=decided.notes)
 
 
 def attempt_path(

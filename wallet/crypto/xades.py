@@ -34,12 +34,14 @@ from lxml import etree
 from wallet.crypto.jades import (
     Anchors,
     SealVerification,
+    online_revocation,
     proven_signing_time,
     seal_path_at_proven_time,
     time_order_problems,
 )
 from wallet.crypto.jades_validation_data import EmbeddedKind, damaged_value
 from wallet.crypto.qc_statements import QcInfo, read_qc_statements
+from wallet.crypto.revocation_lookup import RevocationLookup
 from wallet.crypto.timestamp_authority import AuthorityPath, with_authority_path
 from wallet.crypto.timestamp_token import TimestampResult, verify_timestamp_token
 from wallet.crypto.x509_path import RevocationData, to_asn1
@@ -59,8 +61,11 @@ def verify_xades_seal(
     trusted_roots: Anchors = (),
     trusted_timestamp_authorities: Anchors = (),
     now: datetime | None = None,
+    revocation_lookup: RevocationLookup | None = None,
 ) -> SealVerification:
-    """Verify the XAdES seal in ``raw`` (the file's bytes as received)."""
+    """Verify the XAdES seal in ``raw`` (the file's bytes as received); with
+    ``revocation_lookup`` (online allowed) missing revocation data is fetched."""
+    online = online_revocation(revocation_lookup, now)
     tree = parse_xml(raw, what=tr("The credential"))
     # 1. The XMLDSig signature, over exactly these bytes.
     xml = verify_enveloped_signature(tree, profile=XML_CREDENTIAL)
@@ -85,6 +90,7 @@ def verify_xades_seal(
             revocation,
             trusted_timestamp_authorities,
             done,
+            online=online,
         )
         for t in timestamps
     )
@@ -96,6 +102,7 @@ def verify_xades_seal(
     path = seal_path_at_proven_time(
         signer, proven=proven, now=now, certificates=[*certificates, *token_certificates],
         revocation=revocation, trusted_roots=trusted_roots, problems=problems, notes=notes,
+        online=online,
     )
     # 5. What the certificate claims and whom it names.
     return SealVerification(

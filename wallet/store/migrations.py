@@ -15,7 +15,7 @@ from wallet.errors import SchemaTooNew, StoreError
 from wallet.store.vault import Connection
 from wallet.translation import tr
 
-LATEST_VERSION = 3
+LATEST_VERSION = 4
 
 _V1 = (
     """CREATE TABLE credentials (
@@ -120,7 +120,24 @@ def _to_v3(conn: Connection) -> None:
         conn.execute(statement)
 
 
-_STEPS: dict[int, Callable[[Connection], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3}
+# v4: OCSP responses and CRLs fetched online for seals, kept until their nextUpdate (ISO 8601
+# UTC, so it sorts), keyed by what they speak about (``ocsp:…`` or ``crl:`` and the address).
+_V4 = (
+    """CREATE TABLE revocation_cache (
+        key TEXT PRIMARY KEY,
+        der BLOB NOT NULL,
+        next_update TEXT NOT NULL,
+        fetched_at TEXT NOT NULL
+    )""",
+)
+
+
+def _to_v4(conn: Connection) -> None:
+    for statement in _V4:
+        conn.execute(statement)
+
+
+_STEPS: dict[int, Callable[[Connection], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4}
 
 
 def schema_version(conn: Connection) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from wallet.model import CredentialFormat, LangText
 
@@ -122,3 +123,12 @@ class ShareRecord:
     recipient: str | None
     credential_ids: tuple[int, ...]
     details_json: str | None = None  # what else the app layer recorded (wallet.app.history)
+
+
+@dataclass(frozen=True)
+class RevocationRecord:
+    """An OCSP response or CRL kept for seals: DER as served, usable until ``next_update``."""
+
+    key: str
+    der: bytes = field(repr=False)
+    next_update: datetime

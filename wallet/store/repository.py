@@ -27,6 +27,7 @@ from wallet.store.records import (
     CredentialSummary,
     HolderKey,
     IndexFields,
+    RevocationRecord,
     SearchText,
     ShareRecord,
     StoredCredential,
@@ -332,6 +333,25 @@ class CredentialRepository:
             "WHERE credential_id = ? ORDER BY checked_at DESC, id DESC LIMIT 1",
             (credential_id,))
         return _verification(rows[0]) if rows else None
+
+    # --- revocation cache (seals' OCSP responses and CRLs) ---------------------------------
+
+    def current_revocation_records(self, now: datetime) -> builtins.list[RevocationRecord]:
+        """The cached status answers still current at ``now`` (older ones are dropped)."""
+        moment = now.astimezone(UTC).isoformat()
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM revocation_cache WHERE next_update <= ?", (moment,))
+        rows = self._query("SELECT key, der, next_update FROM revocation_cache ORDER BY key")
+        return [RevocationRecord(r[0], bytes(r[1]), datetime.fromisoformat(r[2])) for r in rows]
+
+    def keep_revocation_records(self, records: Iterable[RevocationRecord]) -> None:
+        with self._transaction() as conn:
+            conn.executemany(
+                "INSERT INTO revocation_cache (key, der, next_update, fetched_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET der = excluded.der, "
+                "next_update = excluded.next_update, fetched_at = excluded.fetched_at",
+                [(r.key, r.der, r.next_update.astimezone(UTC).isoformat(), _now())
+                 for r in records])
 
     # --- share log -------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 
 if TYPE_CHECKING:
+    from wallet.status.revocation_cache import RevocationCache
     from wallet.trust import TrustStore
 
 # JWT nbf/exp and VC validity windows tolerate this much clock difference.
@@ -30,6 +31,9 @@ class VerifyOptions:
     trusted_roots: tuple[x509.Certificate, ...] = ()
     # Trusted lists snapshot, issuer registries and the user's trusted issuers.
     trust: TrustStore | None = None
+    # Where online OCSP responses and CRLs are kept (the wallet's, loaded for this check);
+    # None: a fresh one for each verification.
+    revocation_cache: RevocationCache | None = None
 
     def current_time(self) -> datetime:
         return self.now if self.now is not None else datetime.now(UTC)

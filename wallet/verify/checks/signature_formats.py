@@ -31,6 +31,8 @@ from wallet.json_input import load_json_object
 from wallet.json_values import id_of
 from wallet.model import Credential
 from wallet.net import fetch
+from wallet.status.revocation_cache import MemoryRevocationCache
+from wallet.status.revocation_fetch import OnlineRevocationLookup
 from wallet.translation import tr, tr_n
 from wallet.trust import eu_trusted_list
 from wallet.verify.checks.base import CheckContext
@@ -63,8 +65,17 @@ def verify_edc_seal(credential: Credential, context: CheckContext) -> SignerEvid
         trusted_roots=roots,
         trusted_timestamp_authorities=authorities,
         now=context.now,
+        revocation_lookup=_revocation_lookup(context),
     )
     return _seal_finding(seal, context)
+
+
+def _revocation_lookup(context: CheckContext) -> OnlineRevocationLookup | None:
+    """OCSP and CRL look-ups, only when the person allowed going online."""
+    if not context.options.online:
+        return None
+    cache = context.options.revocation_cache or MemoryRevocationCache()
+    return OnlineRevocationLookup(cache, now=context.options.current_time)
 
 
 def verify_edc_xml_seal(credential: Credential, context: CheckContext) -> SignerEvidence:
@@ -75,6 +86,7 @@ def verify_edc_xml_seal(credential: Credential, context: CheckContext) -> Signer
         trusted_roots=roots,
         trusted_timestamp_authorities=authorities,
         now=context.now,
+        revocation_lookup=_revocation_lookup(context),
     )
     return _seal_finding(seal, context)
 
@@ -130,12 +142,31 @@ def _seal_finding(seal: SealVerification, context: CheckContext) -> SignerEviden
         status,
         message,
         signer,
+        mode=_seal_mode(seal),
         details=_seal_details(seal, trust, ca_source),
         issuer_note=note,
     )
 
 
+def _seal_mode(seal: SealVerification) -> CheckMode:
+    """Offline, unless revocation was decided online (or from the wallet's cache)."""
+    modes = {seal.path.revocation_mode} if seal.path is not None else set()
+    modes.update(t.authority.revocation_mode for t in seal.timestamps if t.authority)
+    if "network" in modes:
+        return CheckMode.NETWORK
+    return CheckMode.CACHE if "cache" in modes else CheckMode.OFFLINE
+
+
 def _seal_verdict(seal: SealVerification, issuer: str) -> tuple[CheckStatus, str]:
+    """The signature check's status and sentence for a seal; a certificate revoked only
+    after the proven time does not undo it (EN 319 102-1 §5.6.2.4), and the sentence says so."""
+    status, message = _seal_verdict_alone(seal, issuer)
+    if status is not CheckStatus.FAILED and seal.path is not None and seal.path.revoked_later:
+        message = " ".join((message, *seal.path.revoked_later))
+    return status, message
+
+
+def _seal_verdict_alone(seal: SealVerification, issuer: str) -> tuple[CheckStatus, str]:
     """The signature check's status and sentence for a seal."""
     if not seal.signature_valid:
         return CheckStatus.FAILED, (
@@ -143,11 +174,7 @@ def _seal_verdict(seal: SealVerification, issuer: str) -> tuple[CheckStatus, str
         )
     if seal.revocation_unknown:
         # ETSI EN 319 102-1: INDETERMINATE (revocation unknown), not FAILED: the seal holds.
-        return CheckStatus.SKIPPED, tr(
-            "The seal of {issuer} is intact; whether its certificate was revoked could not be "
-            "checked offline.",
-            issuer=issuer,
-        )
+        return CheckStatus.SKIPPED, _revocation_unknown(seal, issuer)
     if not seal.valid:
         return CheckStatus.FAILED, (
             first_sentences(seal.problems) or tr("The seal's certificate could not be validated.")
@@ -171,6 +198,22 @@ def _seal_verdict(seal: SealVerification, issuer: str) -> tuple[CheckStatus, str
             "{seal}, as timestamps by authorities on a trusted list prove.", seal=message
         )
     return CheckStatus.OK, tr("{seal}.", seal=message)
+
+
+def _revocation_unknown(seal: SealVerification, issuer: str) -> str:
+    """INDETERMINATE: offline (REVOKED_NO_POE), or online without a usable answer (TRY_LATER)."""
+    if seal.path is not None and seal.path.revocation_mode == "offline":
+        return tr(
+            "The seal of {issuer} is intact; whether its certificate was revoked could not be "
+            "checked offline.",
+            issuer=issuer,
+        )
+    reason = seal.path.notes[0] if seal.path is not None and seal.path.notes else ""
+    return tr(
+        "The seal of {issuer} is intact; whether its certificate was revoked could not be "
+        "checked online. {reason}",
+        issuer=issuer, reason=reason,
+    ).strip()
 
 
 def _seal_details(

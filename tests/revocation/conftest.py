@@ -1,0 +1,296 @@
+"""A test trust service provider with its own OCSP responder and CRL on 127.0.0.1.
+
+root → issuing CA → seal certificate, whose AIA names the responder (id-ad-ocsp) and the
+issuing CA's certificate (id-ad-caIssuers) and whose CRL distribution point names the CRL, all
+on a local http server the test starts. The seal is a JAdES B-T seal (signature timestamp, no
+revocation data embedded) over the real EU sample credential; what the server answers is the
+only thing that differs between the tests.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import asn1crypto.cms
+import asn1crypto.core
+import asn1crypto.tsp
+import asn1crypto.x509
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+from cryptography.hazmat.primitives.serialization import Encoding
+from cryptography.x509 import ocsp
+from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, NameOID
+
+from wallet.net import allow_loopback_http
+
+EDC = Path(__file__).resolve().parents[1] / "assets" / "vectors" / "edc"
+# Sealed ten days ago: answers fetched now are later than the proven time, as in life.
+SEALED_AT = (datetime.now(UTC) - timedelta(days=10)).replace(microsecond=0)
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _b64url_json(value: Any) -> str:
+    return b64url(json.dumps(value, separators=(",", ":")).encode("utf-8"))
+
+
+def der(certificate: x509.Certificate) -> bytes:
+    return certificate.public_bytes(Encoding.DER)
+
+
+def _name(common_name: str) -> x509.Name:
+    return x509.Name([
+        x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Vysoká škola Test"),
+        x509.NameAttribute(NameOID.ORGANIZATION_IDENTIFIER, "NTRCZ-00000001"),
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "CZ"),
+    ])
+
+
+def _certificate(subject: x509.Name, key: Any, issuer: x509.Name, signer: Any,
+                 extensions: list[tuple[Any, bool]]) -> x509.Certificate:
+    builder = (
+        x509.CertificateBuilder().subject_name(subject).issuer_name(issuer)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(SEALED_AT - timedelta(days=365))
+        .not_valid_after(SEALED_AT + timedelta(days=730))
+    )
+    for extension, critical in extensions:
+        builder = builder.add_extension(extension, critical)
+    return builder.sign(signer, hashes.SHA256())
+
+
+_CA_USAGE = x509.KeyUsage(False, False, False, False, False, True, True, False, False)
+_SIGNING_USAGE = x509.KeyUsage(True, True, False, False, False, False, False, False, False)
+
+
+class Provider:
+    """The PKI, and what its status services answer (``mode``)."""
+
+    def __init__(self, base_url: str) -> None:
+        self.root_key = ec.generate_private_key(ec.SECP256R1())
+        self.root = _certificate(_name("Test Root CA"), self.root_key, _name("Test Root CA"),
+                                 self.root_key,
+                                 [(x509.BasicConstraints(ca=True, path_length=None), True),
+                                  (_CA_USAGE, True)])
+        self.ca_key = ec.generate_private_key(ec.SECP256R1())
+        self.ca = _certificate(_name("Test Qualified CA"), self.ca_key, self.root.subject,
+                               self.root_key,
+                               [(x509.BasicConstraints(ca=True, path_length=0), True),
+                                (_CA_USAGE, True)])
+        self.seal_key = ec.generate_private_key(ec.SECP256R1())
+        self.seal = _certificate(_name("Test Seal"), self.seal_key, self.ca.subject, self.ca_key, [
+            (_SIGNING_USAGE, True),
+            (x509.AuthorityInformationAccess([
+                x509.AccessDescription(AuthorityInformationAccessOID.OCSP,
+                                       x509.UniformResourceIdentifier(f"{base_url}/ocsp")),
+                x509.AccessDescription(AuthorityInformationAccessOID.CA_ISSUERS,
+                                       x509.UniformResourceIdentifier(f"{base_url}/ca.crt")),
+            ]), False),
+            (x509.CRLDistributionPoints([x509.DistributionPoint(
+                [x509.UniformResourceIdentifier(f"{base_url}/ca.crl")], None, None, None)]),
+             False),
+        ])
+        self.tsa_key = ec.generate_private_key(ec.SECP256R1())
+        self.tsa = _certificate(_name("Test TSA"), self.tsa_key, self.root.subject, self.root_key,
+                                [(_SIGNING_USAGE, True),
+                                 (x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]),
+                                  True)])
+        # What the services answer: good, revoked-before, revoked-after, garbage, slow,
+        # oversized, refused (HTTP 500); crl_mode likewise for the CRL.
+        self.mode = "good"
+        self.crl_mode = "good"
+        self.requests: list[str] = []
+
+    # --- status answers --------------------------------------------------------------------
+
+    def revocation_time(self, mode: str) -> datetime | None:
+        if mode == "revoked-before":
+            return SEALED_AT - timedelta(days=1)
+        if mode == "revoked-after":
+            return SEALED_AT + timedelta(days=2)
+        return None
+
+    def ocsp_response(self) -> bytes:
+        now = datetime.now(UTC)
+        revoked = self.revocation_time(self.mode)
+        response = (
+            ocsp.OCSPResponseBuilder()
+            .add_response(
+                cert=self.seal, issuer=self.ca, algorithm=hashes.SHA1(),
+                cert_status=ocsp.OCSPCertStatus.REVOKED if revoked else ocsp.OCSPCertStatus.GOOD,
+                this_update=now - timedelta(minutes=1), next_update=now + timedelta(days=1),
+                revocation_time=revoked, revocation_reason=None,
+            )
+            .responder_id(ocsp.OCSPResponderEncoding.HASH, self.ca)
+            .sign(self.ca_key, hashes.SHA256())
+        )
+        return response.public_bytes(Encoding.DER)
+
+    def crl(self) -> bytes:
+        now = datetime.now(UTC)
+        builder = (
+            x509.CertificateRevocationListBuilder().issuer_name(self.ca.subject)
+            .last_update(now - timedelta(minutes=1)).next_update(now + timedelta(days=1))
+        )
+        revoked = self.revocation_time(self.crl_mode)
+        if revoked is not None:
+            builder = builder.add_revoked_certificate(
+                x509.RevokedCertificateBuilder().serial_number(self.seal.serial_number)
+                .revocation_date(revoked).build())
+        return builder.sign(self.ca_key, hashes.SHA256()).public_bytes(Encoding.DER)
+
+    # --- the seal --------------------------------------------------------------------------
+
+    def timestamp(self, message: bytes) -> bytes:
+        """An RFC 3161 token over ``message`` at :data:`SEALED_AT`."""
+        tst_info = asn1crypto.tsp.TSTInfo({
+            "version": "v1", "policy": "1.2.3.4.1",
+            "message_imprint": {"hash_algorithm": {"algorithm": "sha256"},
+                                "hashed_message": hashlib.sha256(message).digest()},
+            "serial_number": 1, "gen_time": SEALED_AT,
+        })
+        content = tst_info.dump()
+        tsa = asn1crypto.x509.Certificate.load(der(self.tsa))
+        attributes = asn1crypto.cms.CMSAttributes([
+            {"type": "content_type", "values": ["tst_info"]},
+            {"type": "message_digest", "values": [hashlib.sha256(content).digest()]},
+            {"type": "signing_certificate_v2", "values": [{"certs": [{
+                "hash_algorithm": {"algorithm": "sha256"},
+                "cert_hash": hashlib.sha256(der(self.tsa)).digest()}]}]},
+        ])
+        signature = self.tsa_key.sign(attributes.dump(), ec.ECDSA(hashes.SHA256()))
+        signed_data = asn1crypto.cms.SignedData({
+            "version": "v3",
+            "digest_algorithms": [{"algorithm": "sha256"}],
+            "encap_content_info": {"content_type": "tst_info",
+                                   "content": asn1crypto.core.ParsableOctetString(content)},
+            "certificates": [tsa, asn1crypto.x509.Certificate.load(der(self.root))],
+            "signer_infos": [{
+                "version": "v1",
+                "sid": {"issuer_and_serial_number": {"issuer": tsa.issuer,
+                                                     "serial_number": tsa.serial_number}},
+                "digest_algorithm": {"algorithm": "sha256"}, "signed_attrs": attributes,
+                "signature_algorithm": {"algorithm": "sha256_ecdsa"}, "signature": signature,
+            }],
+        })
+        token: bytes = asn1crypto.cms.ContentInfo(
+            {"content_type": "signed_data", "content": signed_data}).dump()
+        return token
+
+    def jades(self, payload: str, *, with_ca: bool = True) -> bytes:
+        """A JAdES B-T seal over ``payload``; ``with_ca=False`` leaves the issuing CA out."""
+        chain = (self.seal, self.ca) if with_ca else (self.seal,)
+        protected = _b64url_json({
+            "alg": "ES256", "b64": False, "crit": ["b64", "sigT"],
+            "sigT": f"{SEALED_AT:%Y-%m-%dT%H:%M:%SZ}",
+            "x5c": [base64.b64encode(der(c)).decode("ascii") for c in chain],
+            "x5t#S256": b64url(hashlib.sha256(der(self.seal)).digest()),
+        })
+        signed = self.seal_key.sign(protected.encode("ascii") + b"." + payload.encode("utf-8"),
+                                    ec.ECDSA(hashes.SHA256()))
+        r, s = decode_dss_signature(signed)
+        signature = b64url(r.to_bytes(32, "big") + s.to_bytes(32, "big"))
+        token = base64.b64encode(self.timestamp(signature.encode("ascii"))).decode("ascii")
+        etsi_u = [_b64url_json({"sigTst": {"tstTokens": [{"val": token}]}})]
+        document = {"payload": payload, "signatures": [
+            {"protected": protected, "signature": signature, "header": {"etsiU": etsi_u}}]}
+        return json.dumps(document).encode("utf-8")
+
+
+def _answer(provider: Provider, mode: str, body: bytes, handler: BaseHTTPRequestHandler,
+            media_type: str) -> None:
+    if mode == "slow":
+        time.sleep(3)
+    if mode == "refused":
+        handler.send_response(500)
+        handler.end_headers()
+        return
+    if mode == "garbage":
+        body = b"this is no signed object"
+    if mode == "oversized":
+        body = b"\x00" * (5 * 1024 * 1024)
+    handler.send_response(200)
+    handler.send_header("Content-Type", media_type)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    with contextlib.suppress(OSError):  # the client gave up (too large, too slow): the point
+        handler.wfile.write(body)
+
+
+class StatusServer:
+    """The provider's OCSP responder, CRL and CA certificate on 127.0.0.1."""
+
+    def __init__(self) -> None:
+        self.provider: Provider | None = None
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                assert outer.provider is not None
+                length = int(self.headers.get("Content-Length") or 0)
+                self.rfile.read(length)
+                outer.provider.requests.append("ocsp")
+                _answer(outer.provider, outer.provider.mode, outer.provider.ocsp_response(),
+                        self, "application/ocsp-response")
+
+            def do_GET(self) -> None:
+                assert outer.provider is not None
+                if self.path == "/ca.crt":
+                    outer.provider.requests.append("ca")
+                    _answer(outer.provider, "good", der(outer.provider.ca), self,
+                            "application/pkix-cert")
+                    return
+                outer.provider.requests.append("crl")
+                _answer(outer.provider, outer.provider.crl_mode, outer.provider.crl(), self,
+                        "application/pkix-crl")
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server() -> Iterator[StatusServer]:
+    running = StatusServer()
+    with allow_loopback_http():
+        yield running
+    running.stop()
+
+
+@pytest.fixture
+def provider(server: StatusServer) -> Provider:
+    made = Provider(server.base_url)
+    server.provider = made
+    return made
+
+
+@pytest.fixture(scope="session")
+def payload() -> str:
+    # The EU sample micro-credential, as its sealing service would receive it.
+    sample = json.loads((EDC / "Sample-MC-Annex1-signed.jsonld").read_bytes())
+    return str(sample["payload"])
