@@ -38,10 +38,6 @@ KNOWN_WRONG: dict[str, str] = {
         "Kredo does not compare a Blockcerts Merkle proof's targetHash with the document (the "
         "Blockcerts v3 context is not bundled): the altered file is indeterminate, not failed"
     ),
-    "edc/elm-xml-0.4-2019-edci_presentation-unsealed.xml": (
-        "a Europass XML verifiablePresentation is refused as 'not a credential' instead of "
-        "being read and failed for its missing seals"
-    ),
 }
 
 
