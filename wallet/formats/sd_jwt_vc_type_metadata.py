@@ -62,8 +62,8 @@ def claim_labels(vct: str | None, claims: Mapping[str, Any]) -> tuple[tuple[str,
 def _labels(display: Any, key: str) -> LangText | None:
     if not isinstance(display, list):
         return None
-    by_language = {
-        str(d.get("lang") or d.get("locale") or "").lower().split("-")[0]: d.get(key)
+    by_language: dict[str, str] = {
+        str(d.get("lang") or d.get("locale") or "").lower().split("-")[0]: str(d[key])
         for d in display
         if isinstance(d, Mapping) and isinstance(d.get(key), str)
     }
