@@ -179,3 +179,68 @@ def test_garbage_is_not_detected_and_parse_raises_typed_errors(raw: bytes) -> No
     assert not sd_jwt_vc.detect(raw)
     with pytest.raises(WalletError):
         sd_jwt_vc.parse(raw)
+
+
+# The claim names and labels of the EUDI reference issuer's type metadata (bundled in
+# resources/eudi, the same file as the real-world corpus's eudi/ copy).
+_ANNEX_I_CLAIMS: dict[str, Any] = {
+    "issuing_authority": "Masarykova univerzita",
+    "issuing_country": "CZ",
+    "date_of_issuance": "2026-06-30",
+    "date_of_expiry": "2031-06-30",
+    "family_name": "Dvořák",
+    "given_name": "Petr",
+    "achievement_title": "Základy kyberbezpečnosti",
+    "achievement_description": "Mikrocertifikát v rozsahu 4 ECTS.",
+    "learning_outcomes": ["Analyses threats", "Configures a firewall"],
+    "assessment_grade": "A",
+    "language_of_classes": ["cs"],
+    "learner_identification": "UČO 123456",
+    "expected_study_time": "PT100H",
+    "level_of_learning_experience": "6",
+    "form_of_participation": "blended",
+    "types_of_quality_assurance": ["Accredited study programme"],
+    "prerequisites_to_enroll": ["Bachelor's degree"],
+    "evaluator_verification": ["Identity checked by the examiner"],
+    "integration_stackability_options": "Counts towards the Cybersecurity MSc.",
+}
+
+
+def test_every_annex_i_element_of_a_learning_credential_is_shown_with_its_metadata_label() -> None:
+    # GIVEN a learning credential carrying every claim its type metadata describes
+    disclosures = [disclosure(name, value) for name, value in _ANNEX_I_CLAIMS.items()]
+    payload = {
+        "iss": "https://issuer.muni.cz", "iat": 1_782_000_000,
+        "vct": sd_jwt_vc.LEARNING_CREDENTIAL_VCT,
+        "_sd": sorted(digest(d) for d in disclosures),
+    }
+    token = es256({"alg": "ES256", "typ": "dc+sd-jwt"}, payload, ISSUER_KEY)
+    # WHEN it is read
+    credential = sd_jwt_vc.parse(compose(token, disclosures))
+    view = credential.view
+    # THEN each Annex I element is in the view
+    assert view.learner_identifier == "UČO 123456"
+    assert view.workload_hours == 100
+    assert view.eqf_level == 6
+    assert view.participation is not None and view.participation.pick("en") == "blended"
+    assert view.quality_assurance is not None
+    assert view.prerequisites is not None
+    assert view.supervision is not None
+    assert view.supervision.pick("en") == "Identity checked by the examiner"
+    assert view.integration is not None and view.grade is not None
+    assert view.languages == ("cs",)
+    # AND every disclosed claim carries its label from the type metadata, in its order
+    labels = {item["claim"]: item["label"] for item in credential.extras["claim_labels"]}
+    assert list(labels) == list(_ANNEX_I_CLAIMS)
+    assert labels["evaluator_verification"] == {"en": "Evaluator verification"}
+    assert labels["family_name"] == {"en": "Family Name(s)"}
+    assert "iss" not in labels and "vct" not in labels
+
+
+def test_a_credential_of_an_unknown_type_has_no_metadata_labels() -> None:
+    # GIVEN an SD-JWT VC of a type whose metadata Kredo does not bundle
+    part = disclosure("given_name", "Jana")
+    token = es256({"alg": "ES256"}, {"vct": "urn:example:other", "_sd": [digest(part)]},
+                  ISSUER_KEY)
+    # THEN it is read, with no labels invented for it
+    assert sd_jwt_vc.parse(compose(token, [part])).extras["claim_labels"] == []

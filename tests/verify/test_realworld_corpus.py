@@ -33,16 +33,7 @@ NOT_A_CREDENTIAL = "not_a_credential"
 CLOCK = datetime(2026, 12, 1, tzinfo=UTC)
 
 # relative path -> what Kredo does wrong today
-KNOWN_WRONG: dict[str, str] = {
-    "blockcerts/v3-testnet-tampered.json": (
-        "Kredo does not compare a Blockcerts Merkle proof's targetHash with the document (the "
-        "Blockcerts v3 context is not bundled): the altered file is indeterminate, not failed"
-    ),
-    "edc/elm-xml-0.4-2019-edci_presentation-unsealed.xml": (
-        "a Europass XML verifiablePresentation is refused as 'not a credential' instead of "
-        "being read and failed for its missing seals"
-    ),
-}
+KNOWN_WRONG: dict[str, str] = {}
 
 
 def _verdict_cases() -> list[Any]:

@@ -11,8 +11,10 @@ slips past:
 2. canonicalization: inclusive or exclusive C14N 1.0, with or without comments, as the
    ``SignedInfo`` says; transforms limited to enveloped-signature, those C14N methods and,
    where the profile allows it, the XPath filter ``not(ancestor-or-self::ds:Signature)``
-   that older EU signers use instead of enveloped-signature (with one signature in the
-   document the two select the same nodes);
+   that older EU signers use instead of enveloped-signature, or the XPath Filter 2.0
+   ``subtract`` of ``/descendant::ds:Signature`` that the Commission's DSS-based sealer
+   puts on Europass XML presentations (with one signature in the document all three
+   select the same nodes);
 3. every reference's digest (SHA-256/384/512) over its canonical bytes; one of them must be
    the whole document, so what is parsed afterwards is exactly what was signed; any other
    must point inside the signature (signed properties, key info), so nothing can be moved
@@ -59,6 +61,8 @@ _C14N = {
 _ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature"
 _XPATH = "http://www.w3.org/TR/1999/REC-xpath-19991116"
 _NOT_IN_SIGNATURE = "not(ancestor-or-self::{prefix}:Signature)"
+_XPATH_FILTER2 = "http://www.w3.org/2002/06/xmldsig-filter2"
+_SUBTRACT_SIGNATURES = "/descendant::{prefix}:Signature"
 _SIGNED_PROPERTIES = "http://uri.etsi.org/01903#SignedProperties"
 _DIGESTS = {
     "http://www.w3.org/2001/04/xmlenc#sha256": "sha256",
@@ -341,7 +345,11 @@ def _transforms(reference: etree._Element, profile: SignatureProfile) -> tuple[b
     for transform in reference.findall(f"{_DS}Transforms/{_DS}Transform"):
         algorithm = transform.get("Algorithm", "")
         if algorithm == _ENVELOPED or (
-            profile.xpath_enveloped and _is_not_in_signature_filter(transform, algorithm)
+            profile.xpath_enveloped
+            and (
+                _is_not_in_signature_filter(transform, algorithm)
+                or _is_subtract_signatures_filter(transform, algorithm)
+            )
         ):
             enveloped = True
         elif algorithm in _C14N:
@@ -384,6 +392,28 @@ def _is_not_in_signature_filter(transform: etree._Element, algorithm: str) -> bo
     return any(
         namespace == XML_DSIG_NS and expression == _NOT_IN_SIGNATURE.format(prefix=prefix)
         for prefix, namespace in expressions[0].nsmap.items()
+        if prefix
+    )
+
+
+def _is_subtract_signatures_filter(transform: etree._Element, algorithm: str) -> bool:
+    """XPath Filter 2.0 (W3C Recommendation 2002) subtracting ``/descendant::ds:Signature``.
+
+    With exactly one signature in the document (checked first) it drops the same nodes as
+    the enveloped-signature transform; any other filter or expression is refused.
+    """
+    if algorithm != _XPATH_FILTER2:
+        return False
+    expressions = [child for child in transform if isinstance(child.tag, str)]
+    if len(expressions) != 1 or expressions[0].tag != f"{{{_XPATH_FILTER2}}}XPath":
+        return False
+    expression = expressions[0]
+    if expression.get("Filter") != "subtract":
+        return False
+    text = "".join((expression.text or "").split())
+    return any(
+        namespace == XML_DSIG_NS and text == _SUBTRACT_SIGNATURES.format(prefix=prefix)
+        for prefix, namespace in expression.nsmap.items()
         if prefix
     )
 

@@ -22,6 +22,7 @@ _FAMILY_MODULES = (
     "wallet.formats.baked",  # PNG / SVG baked badges (OB2, OB3)
     "wallet.formats.edc",  # EDC sealed (JAdES), unsealed JSON-LD, upload wrapper
     "wallet.formats.edc_xml",  # legacy europassCredential XML
+    "wallet.formats.europass_presentation",  # Europass XML verifiablePresentation
     "wallet.formats.sd_jwt_vc",  # header.payload.sig~disclosures~
     "wallet.formats.vc_jwt",  # VC-JWT, OB3 JWT
     "wallet.formats.ob2",  # Open Badges 2.0 assertion (JSON or JWS)

@@ -40,33 +40,54 @@ _ECTS_NAMES = frozenset({"ectscreditpoints", "creditpoints", "ects"})
 
 def detect(raw: bytes) -> bool:
     """The root element is ``europassCredential``. Never raises."""
+    return root_name(raw) == ROOT_NAME
+
+
+def root_name(raw: bytes) -> str | None:
+    """The local name of the XML root element, read from the first bytes; never raises."""
     head = raw[:_DETECT_WINDOW].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"<"):
-        return False
+        return None
     head = _PROLOG_NOISE.sub(b"", head)
     for match in _FIRST_TAG.finditer(head):
         # Skip "<!DOCTYPE name": the preceding character is "!", which the pattern excludes,
         # so any match is a real element; the first one is the root.
-        return match.group(2) == ROOT_NAME.encode()
-    return False
+        return match.group(2).decode("ascii", "replace")
+    return None
 
 
 def parse(raw: bytes) -> Credential:
     """Parse a legacy europassCredential; raises only WalletError subclasses."""
-    root = _parse_xml(raw)
+    root = read_xml(raw)
     if _local(root) != ROOT_NAME:
         raise NotACredential(tr("This XML file is not a Europass credential."))
-    view = _LegacyReader(root).view()
+    return credential_from_element(root, raw, signed=has_signature(root))
+
+
+def credential_from_element(element: etree._Element, raw: bytes, *, signed: bool) -> Credential:
+    """The credential an ``europassCredential`` element holds; ``raw`` is what its seal (if
+    any) covers: its own file, or the Europass presentation sealed around it."""
+    view = _LegacyReader(element).view()
     document: dict[str, Any] = view.to_json()
-    document["xsdVersion"] = root.get("xsdVersion")
+    document["xsdVersion"] = element.get("xsdVersion")
     return Credential(
         raw=raw,
         format=CredentialFormat.EDC_XML,
         document=document,
         view=view,
         media_type="application/xml",
-        extras={"signed": root.find(f".//{{{_XMLDSIG}}}Signature") is not None},
+        extras={"signed": signed},
     )
+
+
+def has_signature(element: etree._Element) -> bool:
+    """An XMLDSig signature anywhere inside ``element``."""
+    return element.find(f".//{{{_XMLDSIG}}}Signature") is not None
+
+
+def read_xml(raw: bytes) -> etree._Element:
+    """The root element of a Europass XML file, parsed defensively (no DTD, no network)."""
+    return _parse_xml(raw)
 
 
 def _parse_xml(raw: bytes) -> etree._Element:
@@ -123,6 +144,11 @@ def _child(element: etree._Element | None, name: str) -> etree._Element | None:
     return found[0] if found else None
 
 
+def _first_child(element: etree._Element | None, *names: str) -> etree._Element | None:
+    """The first child named by one of ``names``, tried in order (a format's alternatives)."""
+    return next((c for name in names if (c := _child(element, name)) is not None), None)
+
+
 def _plain(element: etree._Element | None) -> str | None:
     if element is None:
         return None
@@ -140,9 +166,18 @@ def _texts(element: etree._Element | None) -> LangText | None:
         if content:
             values.setdefault(text.get("lang") or "und", []).append(content)
     if not values:
+        # EDCI 0.4 (2019) puts the language on the element itself: <title lang="en">.
         content = _plain(element)
-        return LangText.plain(content) if content else None
+        if not content:
+            return None
+        lang = element.get("lang")
+        return LangText.from_values({lang: content}) if lang else LangText.plain(content)
     return LangText.from_values(values)
+
+
+def _first_texts(elements: Iterable[etree._Element | None]) -> LangText | None:
+    """The first of several alternative elements that has text (ELM v2 name, then 2019's)."""
+    return next((t for e in elements if (t := _texts(e)) is not None), None)
 
 
 def _code_label(element: etree._Element | None) -> LangText | None:
@@ -217,9 +252,7 @@ class _LegacyReader:
             raise MalformedCredential(
                 tr("The credential names no learner (no credentialSubject).")
             )
-        achievement = next(
-            iter(_children(_child(subject, "achievements"), "learningAchievement")), None
-        )
+        achievement = _main_achievement(_child(subject, "achievements"))
         spec = self.linked(_child(achievement, "specifiedBy"))
         process = self.linked(_child(achievement, "wasAwardedBy"))
         awarding_body = self.organisation(self.linked(_child(process, "awardingBody")))
@@ -228,7 +261,10 @@ class _LegacyReader:
         assessment_specs = [
             s for a in assessments if (s := self.linked(_child(a, "specifiedBy"))) is not None
         ]
-        issued = _date(_child(root, "issued"), tr("issue date"))
+        # ELM v2 says issued; the EDCI 0.4 drafts of 2019 say issuanceDate.
+        issued = _date(
+            _first_child(root, "issued", "issuanceDate"), tr("issue date")
+        )
         valid_from = _date(_child(root, "validFrom"), tr("valid-from date"))
         return MicroCredentialView(
             learner_name=_learner_name(subject),
@@ -243,7 +279,9 @@ class _LegacyReader:
             or (issuer.country if issuer else None),
             issued=issued or valid_from,
             valid_from=valid_from,
-            valid_until=_date(_child(root, "expirationDate"), tr("expiry date")),
+            valid_until=_date(
+                _first_child(root, "expirationDate", "validUntil"), tr("expiry date")
+            ),
             awarded=_date(_child(process, "date"), tr("awarding date")),
             learning_outcomes=self.learning_outcomes(spec),
             ects=self.ects(spec),
@@ -270,20 +308,30 @@ class _LegacyReader:
             return None
         identifiers = [
             value
-            for name in ("registration", "vatIdentifier", "taxIdentifier", "identifier")
+            for name in (
+                "registration", "legalIdentifier", "vatIdentifier", "taxIdentifier", "identifier"
+            )
             for e in _children(org, name)
             if (value := _plain(e))
         ]
-        homepage = _child(org, "homepage")
-        mailbox = _child(_child(org, "contactPoint"), "mailBox")
-        email = mailbox.get("uri") if mailbox is not None else None
         location = _child(org, "hasLocation")
+        email = _address(
+            _child(_child(org, "contactPoint"), "mailBox"),
+            _child(_child(org, "contactPoint"), "email"),
+            _child(_child(org, "communication"), "mailBox"),
+        )
         return Organisation(
-            name=_texts(_child(org, "prefLabel")) or _texts(_child(org, "altLabel")),
+            # ELM v2 prefLabel / altLabel; the EDCI 0.4 drafts preferredName / alternativeName.
+            name=_first_texts(
+                _child(org, name)
+                for name in ("prefLabel", "preferredName", "altLabel", "alternativeName")
+            ),
             identifier=org.get("id"),
             legal_identifiers=tuple(dict.fromkeys(identifiers)),
-            country=_code_labels(_children(_child(location, "hasAddress"), "country")),
-            homepage=homepage.get("uri") if homepage is not None else None,
+            country=_code_labels(_children(_child(location, "hasAddress"), "country"))
+            or _code_labels(_children(location, "spatialCode"))
+            or _code_labels(_children(org, "spatial")),
+            homepage=_address(_child(org, "homepage")),
             email=email.removeprefix("mailto:") if email else None,
         )
 
@@ -298,6 +346,29 @@ class _LegacyReader:
             if _local(child).lower() in _ECTS_NAMES:
                 return parse_number(_plain(child))
         return None
+
+
+def _main_achievement(achievements: etree._Element | None) -> etree._Element | None:
+    """The credential's main claim: the first achievement (ELM v2 ``learningAchievement``;
+    the 2019 drafts also ``qualificationAward`` and others), preferring one that names how it
+    was awarded, as the EU viewer puts it first."""
+    if achievements is None:
+        return None
+    found = [child for child in achievements if isinstance(child.tag, str)]
+    awarded = [a for a in found if _child(a, "wasAwardedBy") is not None]
+    return (awarded or found or [None])[0]
+
+
+def _address(*elements: etree._Element | None) -> str | None:
+    """A web or mail address, as ELM v2 (``uri="..."`` or a ``<uri>`` child) or the 2019
+    drafts (``id="..."``) write it."""
+    for element in elements:
+        if element is None:
+            continue
+        value = element.get("uri") or _plain(_child(element, "uri")) or element.get("id")
+        if value:
+            return value
+    return None
 
 
 def _eqf(element: etree._Element | None) -> int | None:

@@ -5,6 +5,9 @@ A VP (JSON-LD) carries credentials as objects, as JWT strings, or as
 VP-JWT carries them in ``vp.verifiableCredential``. JSON objects are re-serialised compactly
 (their Data Integrity proofs sign the canonical RDF, not the bytes); JWTs and enveloped
 credentials are returned as the exact bytes that were signed.
+
+The Commission's Europass XML presentations are presentations too: ``detect`` and ``split``
+hand them to :mod:`wallet.formats.europass_presentation`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 
 from wallet.crypto.jws_compact import CompactJws, peek_payload_object
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
+from wallet.formats import europass_presentation
 from wallet.formats.vc_view_values import decode_data_url
 from wallet.json_input import load_json_object, looks_like_json_object
 from wallet.json_values import as_list
@@ -29,6 +33,8 @@ def _is_vp(obj: dict[str, Any]) -> bool:
 
 
 def detect(raw: bytes) -> bool:
+    if europass_presentation.detect(raw):
+        return True
     if looks_like_json_object(raw):
         try:
             return _is_vp(load_json_object(raw))
@@ -43,6 +49,8 @@ def detect(raw: bytes) -> bool:
 
 def split(raw: bytes) -> list[bytes]:
     """The bytes of every credential the presentation carries, in order."""
+    if europass_presentation.detect(raw):
+        return europass_presentation.split(raw)
     if looks_like_json_object(raw):
         presentation = load_json_object(raw, what=tr("The presentation"))
     else:

@@ -11,11 +11,14 @@ Claim names of the EUDI learning credential (``urn:eu.europa.ec.eudi:learning:cr
 are those the EUDI reference issuer publishes in its credential configuration
 (``achievement_title``, ``achievement_description``, ``learning_outcomes``,
 ``assessment_grade``, ``language_of_classes``, ``learner_identification``,
-``expected_study_time``, ``level_of_learning_experience``, ``types_of_quality_assurance``,
-``prerequisites_to_enroll``, ``integration_stackability_options``, ``issuing_authority``,
+``expected_study_time``, ``level_of_learning_experience``, ``form_of_participation``,
+``types_of_quality_assurance``, ``prerequisites_to_enroll``, ``evaluator_verification``,
+``integration_stackability_options``, ``issuing_authority``,
 ``issuing_country``, ``date_of_issuance``, ``date_of_expiry``, ``family_name``,
 ``given_name``); a few plain synonyms (``ects_points``, ``credits``, ``eqf_level``,
-``issuance_date``, ``mode_of_participation``, ``quality_assurance``) are read as well.
+``issuance_date``, ``mode_of_participation``, ``quality_assurance``) are read as well. The
+labels of the disclosed claims come from the bundled type metadata
+(:mod:`wallet.formats.sd_jwt_vc_type_metadata`) and travel in ``extras["claim_labels"]``.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from typing import Any
 from wallet.base64url import b64url_decode, b64url_encode
 from wallet.crypto.jws_compact import CompactJws, looks_like_compact_jws
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
+from wallet.formats.sd_jwt_vc_type_metadata import claim_labels
 from wallet.formats.vc_jwt import credential_with_jwt_claims
 from wallet.formats.vc_view import organisation_from, view_from_vc
 from wallet.formats.vc_view_values import level_from_code, parse_epoch
@@ -109,6 +113,11 @@ def parse(raw: bytes) -> Credential:
             "issuer_jwt": parts[0],
             "disclosures": [d.text for d in disclosures],
             "key_binding_jwt": key_binding.compact if key_binding is not None else None,
+            # Each disclosed element with its label from the bundled type metadata.
+            "claim_labels": [
+                {"claim": name, "label": dict(label.values)}
+                for name, label in claim_labels(vct, claims)
+            ],
         },
     )
 
@@ -261,7 +270,7 @@ def view_from_claims(claims: dict[str, Any]) -> MicroCredentialView:
         participation=text("mode_of_participation", "form_of_participation"),
         quality_assurance=text("types_of_quality_assurance", "quality_assurance"),
         prerequisites=text("prerequisites_to_enroll", "prerequisites"),
-        supervision=text("supervision_and_verification"),
+        supervision=text("evaluator_verification", "supervision_and_verification"),
         grade=text("assessment_grade", "grade"),
         integration=text("integration_stackability_options"),
         further_information=text("further_information"),

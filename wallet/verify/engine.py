@@ -21,14 +21,17 @@ import logging
 from collections.abc import Sequence
 
 from wallet.errors import WalletError
-from wallet.formats import check_size, parse_credential
+from wallet.formats import check_size, europass_presentation, parse_credential
 from wallet.formats import presentation as presentation_format
 from wallet.model import Credential
+from wallet.translation import tr
 from wallet.verify.checks.accreditation import AccreditationCheck
 from wallet.verify.checks.base import Check, CheckContext, VerifyContext
+from wallet.verify.checks.evidence import SignerEvidence
 from wallet.verify.checks.format_check import FormatCheck
 from wallet.verify.checks.holder import HolderCheck, PresentationCheck, ReceivedPresentation
 from wallet.verify.checks.issuer import IssuerCheck, judge_issuer
+from wallet.verify.checks.presentation_seal import SIGNATURE, presentation_seal
 from wallet.verify.checks.signature import SignatureCheck, internal_error, verify_signature
 from wallet.verify.checks.status import StatusCheck
 from wallet.verify.checks.validity import ValidityCheck
@@ -80,6 +83,8 @@ def _run(check: Check, credential: Credential, context: VerifyContext) -> CheckR
 def verify_file_bytes(raw: bytes, *, options: VerifyOptions | None = None) -> VerificationReport:
     """Verify a file: one credential, or a presentation (holder proof and every credential)."""
     check_size(raw)
+    if europass_presentation.detect(raw):
+        return verify_europass_presentation_bytes(raw, options=options)
     if presentation_format.detect(raw):
         return verify_presentation_bytes(raw, options=options)
     return verify_credential(parse_credential(raw), options=options)
@@ -103,6 +108,40 @@ def verify_presentation_bytes(
         _verify_carried(part, options=opts) for part in presentation_format.split(raw)
     )
     return VerificationReport(format="presentation", checks=results, credentials=reports)
+
+
+def verify_europass_presentation_bytes(
+    raw: bytes, *, options: VerifyOptions | None = None
+) -> VerificationReport:
+    """A Europass XML presentation: its own seal, then each credential it carries on its own
+    (a credential without a seal of its own is verified under the presentation's seal)."""
+    opts = options or VerifyOptions()
+    context = CheckContext(options=opts, now=opts.current_time())
+    root = europass_presentation.presentation_root(raw)
+    try:
+        seal = presentation_seal(raw, root, context)
+    except WalletError as exc:
+        seal = SignerEvidence(CheckStatus.FAILED, exc.message)
+    except Exception:  # fail closed, as for credential checks
+        log.exception("presentation seal check crashed")
+        seal = SignerEvidence(CheckStatus.FAILED, internal_error())
+    check = context.result(SIGNATURE, seal.status, seal.message, mode=seal.mode, **seal.details)
+    reports = []
+    for entry in europass_presentation.carried(root):
+        try:
+            credential = europass_presentation.entry_credential(raw, root, entry)
+        except WalletError as exc:
+            failed = context.result("format", CheckStatus.FAILED, exc.message)
+            reports.append(VerificationReport(format="unknown", checks=(failed,)))
+            continue
+        reports.append(verify_credential(credential, options=opts))
+    if not reports:
+        reports.append(VerificationReport(format="unknown", checks=(context.result(
+            "format", CheckStatus.FAILED, tr("The presentation carries no credentials.")
+        ),)))
+    return VerificationReport(
+        format="presentation", checks=(check,), issuer=seal.signer, credentials=tuple(reports)
+    )
 
 
 def _verify_carried(raw: bytes, *, options: VerifyOptions) -> VerificationReport:

@@ -42,6 +42,7 @@ from wallet.model import Credential
 from wallet.net import fetch
 from wallet.translation import tr
 from wallet.verify.checks.base import CheckContext
+from wallet.verify.checks.blockcerts_proof import judge_merkle_proof_2017
 from wallet.verify.checks.evidence import RevocationEvidence, SignerEvidence
 from wallet.verify.report import CheckMode, CheckStatus, IssuerInfo
 from wallet.verify.sentences import first_sentences
@@ -107,7 +108,7 @@ def verify_ob2(credential: Credential, context: CheckContext) -> SignerEvidence:
     documents = _Documents(context)
     signer = IssuerInfo(name=_embedded_issuer_name(assertion))
     if kinds & BLOCKCERTS_TYPES or set(_types(assertion.get("signature"))) & BLOCKCERTS_TYPES:
-        return _blockcerts(signer)
+        return _blockcerts(assertion, signer)
     try:
         if kind in SIGNED_TYPES or _looks_signed(credential):
             finding = _verify_signed(credential, context, documents)
@@ -370,16 +371,17 @@ def _types(value: Any) -> list[str]:
     return [t for t in as_list(found) if isinstance(t, str)]
 
 
-def _blockcerts(signer: IssuerInfo) -> SignerEvidence:
-    """A Blockcerts 2.0 badge: its proof is a blockchain transaction, unchecked by Kredo."""
+def _blockcerts(assertion: Mapping[str, Any], signer: IssuerInfo) -> SignerEvidence:
+    """A Blockcerts 2.0 badge: its hash and Merkle path are checked offline; the blockchain
+    transaction that anchors the root is not (blockcerts_proof)."""
+    judged = judge_merkle_proof_2017(assertion)
+    if judged.status is CheckStatus.FAILED:
+        return SignerEvidence(CheckStatus.FAILED, judged.message, signer, details=judged.details)
     return SignerEvidence(
         CheckStatus.SKIPPED,
-        tr(
-            "The signature could not be checked: it is a Blockcerts Merkle proof anchored on "
-            "a blockchain ({name}), which Kredo does not check.",
-            name="MerkleProof2017",
-        ),
+        judged.message,
         signer,
+        details=judged.details,
         revocation=RevocationEvidence(
             CheckStatus.SKIPPED,
             tr(

@@ -79,10 +79,16 @@ def _revocation_lookup(context: CheckContext) -> OnlineRevocationLookup | None:
 
 
 def verify_edc_xml_seal(credential: Credential, context: CheckContext) -> SignerEvidence:
-    """The XAdES seal of a legacy Europass XML credential."""
+    """The XAdES seal of a legacy Europass XML credential (or of the presentation around it,
+    when that seal is the only one that covers it)."""
+    return verify_xml_seal(credential.raw, context)
+
+
+def verify_xml_seal(raw: bytes, context: CheckContext) -> SignerEvidence:
+    """The enveloped XAdES seal of a Europass XML document: a credential or a presentation."""
     roots, authorities = _seal_anchors(context)
     seal = verify_xades_seal(
-        credential.raw,
+        raw,
         trusted_roots=roots,
         trusted_timestamp_authorities=authorities,
         now=context.now,

@@ -21,11 +21,13 @@ from wallet.crypto.data_integrity_result import ProofVerification
 from wallet.crypto.suites import DATA_INTEGRITY_PROOF_TYPES, suite_named
 from wallet.json_values import as_list
 from wallet.translation import tr
+from wallet.verify.checks.blockcerts_proof import MERKLE_PROOF_2019, judge_merkle_proof_2019
 from wallet.verify.checks.evidence import SignerEvidence
 from wallet.verify.report import CheckStatus, IssuerInfo
 
-# Blockcerts anchors its Merkle proofs on a blockchain: checking them needs a ledger look-up.
-_BLOCKCERTS_PROOFS = frozenset({"MerkleProof2019", "merkle-proof-2019"})
+# Blockcerts anchors its Merkle proofs on a blockchain: checking them needs a ledger look-up;
+# the document's hash and the Merkle path are checked offline (blockcerts_proof).
+_BLOCKCERTS_PROOFS = MERKLE_PROOF_2019
 # Base64 (standard or URL-safe, padded or not), base58 and multibase share these characters.
 _ENCODED = re.compile(r"[A-Za-z0-9+/_=-]+")
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]+")
@@ -54,12 +56,21 @@ def unsupported_proof(document: Mapping[str, Any], signer: IssuerInfo) -> Signer
             signer,
             details={"proof_types": kinds},
         )
+    details: dict[str, Any] = {"proof_types": kinds}
+    message = _unsupported_sentence(kinds[0], suite=False)
+    if kinds[0] in _BLOCKCERTS_PROOFS:
+        judged = judge_merkle_proof_2019(document, proofs[0], kinds[0])
+        if judged.status is CheckStatus.FAILED:
+            return SignerEvidence(
+                CheckStatus.FAILED, judged.message, signer, details={**details, **judged.details}
+            )
+        message, details = judged.message, {**details, **judged.details}
     return _bound_or_skipped(
         document,
         signer,
-        _unsupported_sentence(kinds[0], suite=False),
+        message,
         methods=[_method_of(p) for p in proofs],
-        details={"proof_types": kinds},
+        details=details,
     )
 
 
@@ -70,7 +81,18 @@ def unchecked_signature(
     details: dict[str, Any],
 ) -> SignerEvidence:
     """The evidence of a Data Integrity proof whose signature was not computed."""
-    if suite_named(result.cryptosuite) is None:
+    if result.cryptosuite in _BLOCKCERTS_PROOFS:
+        proof = next(
+            (p for p in as_list(document.get("proof"))
+             if isinstance(p, Mapping) and p.get("cryptosuite") == result.cryptosuite),
+            {},
+        )
+        judged = judge_merkle_proof_2019(document, proof, result.cryptosuite)
+        details = {**details, **judged.details}
+        if judged.status is CheckStatus.FAILED:
+            return SignerEvidence(CheckStatus.FAILED, judged.message, signer, details=details)
+        message = judged.message
+    elif suite_named(result.cryptosuite) is None:
         message = _unsupported_sentence(result.cryptosuite, suite=True)
     else:
         message = (
