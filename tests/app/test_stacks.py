@@ -214,7 +214,7 @@ def test_numbers_and_sentences_in_czech(repository: CredentialRepository) -> Non
     totals = stack_totals(repository, StackSelection.chosen([sealed, muni]), "cs")
     assert stack_notes(totals) == [
         "Kumulováno: 2 vybrané certifikáty.",
-        "Započítán 1 certifikát: 2 ECTS, studijní zátěž 60 hodin.",
+        "Započítán 1 certifikát: 2 ECTS, pracovní zátěž 60 h.",
         "1 započítaný certifikát ještě nebyl ověřen: z celkového součtu 2 ECTS.",
         "Vynechán 1 certifikát: nezapočteno 4 ECTS.",
         "Vynecháno: „Základy analýzy dat v Pythonu“: ověření selhalo.",
