@@ -1,5 +1,5 @@
 """A stored credential as the faces use it: parsed, with its last verdict as a typed report
-(its sentences in any language), its picture; notes and tags; stacks and goals."""
+(its sentences in any language), its picture; notes and tags."""
 
 from __future__ import annotations
 
