@@ -253,8 +253,9 @@ class MainWindow(QMainWindow):
         self.act_receive = self._action(
             self.tr("Receive from an issuer…"), partial(self.receive, None), None,
             self.tr("Receive a credential with an OpenID4VCI offer"))
-        self.act_stacks = self._action(self.tr("S&tacks…"), self.stacks, "Ctrl+T",
-                                       self.tr("ECTS totals and goals for selected credentials"))
+        self.act_stacks = self._action(
+            self.tr("S&tacks…"), self.stacks, "Ctrl+T",
+            self.tr("ECTS totals of the wallet, a collection, a tag or chosen cards; goals"))
         self.act_pdf = self._action(self.tr("Export as &PDF…"), self.export_pdf, "Ctrl+P")
         self.act_europass = self._action(self.tr("Export to &Europass…"), self.export_europass)
         self.act_collection = self._action(self.tr("Add to &collection…"), self.add_to_collection)

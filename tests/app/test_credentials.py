@@ -1,5 +1,5 @@
 """A stored credential as the faces use it: parsed, with its last verdict as a typed report
-(its sentences in any language), its picture; notes and tags; stacks and goals."""
+(its sentences in any language), its picture; notes and tags."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from tests.app.conftest import MUNI, OB3, SEALED
 from wallet.app.annotating import save_note_and_tags
 from wallet.app.credentials import credential_picture, load_credential, load_credentials
 from wallet.app.importing import import_paths
-from wallet.app.stacks import GOAL_SETTING, add_to_collection, save_goal, stack_totals
 from wallet.app.verifying import verify_stored
 from wallet.store.repository import CredentialRepository
 from wallet.translation import Sentence, current_language, set_language
@@ -66,24 +65,3 @@ def test_a_note_and_exactly_the_tags_typed_are_kept(repository: CredentialReposi
     assert (loaded.stored.note, loaded.stored.tags) == ("For ACME", ("data", "python"))
     cleared = save_note_and_tags(repository, credential_id, "   ", [])
     assert (cleared.stored.note, cleared.stored.tags) == (None, ())
-
-
-def test_stacks_add_up_ects_by_level_and_a_goal_is_a_collection_with_a_target(
-    repository: CredentialRepository
-) -> None:
-    # GIVEN two micro-credentials at EQF 6 (2 and 4 ECTS) and a badge without ECTS
-    ids = _import(repository, SEALED, MUNI, OB3)
-    # WHEN they are stacked (none chosen: the whole wallet)
-    totals = stack_totals(repository, [], "en")
-    # THEN the ECTS add up by level, and the badge is counted as without ECTS
-    assert (totals.credentials, totals.ects, totals.without_ects) == (3, 6, 1)
-    assert totals.by_level == {"EQF 6": 6}
-    # WHEN two of them become a goal of 30 ECTS
-    save_goal(repository, " Data analyst ", 30, ids[:2])
-    # THEN the goal is a collection with their ECTS and its target
-    (goal,) = repository.collections()
-    assert (goal.name, goal.ects_total) == ("Data analyst", 6)
-    assert repository.get_setting(GOAL_SETTING + "Data analyst") == "30"
-    # AND adding the badge to it later keeps one collection
-    assert add_to_collection(repository, "Data analyst", ids[2:]) == goal.id
-    assert len(repository.collections()) == 1

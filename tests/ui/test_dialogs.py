@@ -1,4 +1,4 @@
-"""Stacks, Europass export, PDF export, settings, backup, lock and unlock in the real app."""
+"""Europass export, PDF export, settings, backup, lock and unlock in the real app."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from ui.export_dialogs import EuropassDialog, write_pdf
 from ui.main_window import MainWindow
 from ui.session import WalletSession
 from ui.settings_dialog import SettingsDialog
-from ui.stacks_dialog import StacksDialog
 from wallet.app.importing import import_paths
 from wallet.store.wallet import OpenWallet
 
@@ -25,27 +24,6 @@ OB3 = VECTORS / "w3c" / "1edtech-obv3-ldp-signed-credential.json"
 
 def _import(opened: OpenWallet, *paths: Path) -> list[int]:
     return [o.id for o in import_paths(opened.repository, list(paths)) if o.id is not None]
-
-
-def test_stacks_total_ects_by_level_and_save_a_goal(
-    qtbot: QtBot, session: WalletSession, opened: OpenWallet, settle: Settle
-) -> None:
-    ids = _import(opened, SEALED, MUNI, OB3)  # 2 + 4 ECTS at EQF 6, the badge has none
-    dialog = StacksDialog(session, ids)
-    qtbot.addWidget(dialog)
-    settle()
-    assert dialog.totals is not None
-    assert dialog.totals.ects == 6
-    assert dialog.totals.by_level == {"EQF 6": 6}
-    assert dialog.totals.without_ects == 1
-    dialog.goal_name.setText("Data analyst")
-    dialog.goal_target.setValue(30)
-    assert (dialog.progress.value(), dialog.progress.maximum()) == (6, 30)
-    dialog.save_as_goal()
-    settle()
-    goal = next(c for c in opened.repository.collections() if c.name == "Data analyst")
-    assert goal.ects_total == 6
-    assert opened.repository.get_setting("goal:Data analyst") == "30"
 
 
 def test_europass_export_writes_sealed_originals_byte_identical(
