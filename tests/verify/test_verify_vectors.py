@@ -76,6 +76,16 @@ def test_edc_and_czech_vectors(path: Path) -> None:
         assert result is not None and result.status.value == status, (check_id, result)
 
 
+def test_an_unsealed_credential_says_why_its_issuer_is_unconfirmed() -> None:
+    # GIVEN the EU's unsealed sample, which carries no seal at all
+    report = verify_file_bytes((EDC / "Sample-MC-Annex1-unsigned.jsonld").read_bytes())
+    issuer = report.check("issuer")
+    # THEN the issuer line names the real reason (no seal), not a seal that "did not verify"
+    assert issuer is not None
+    assert "carries no signature or seal" in issuer.message
+    assert "did not verify" not in issuer.message
+
+
 def test_eu_seal_names_sealer_and_awarding_body() -> None:
     report = verify_file_bytes((EDC / "Sample-MC-Annex1-signed.jsonld").read_bytes())
     signature = report.check("signature")

@@ -66,6 +66,13 @@ class IssuerCheck:
                 ),
             )
         signer = context.issuer
+        if evidence.details.get("unsigned") is True:
+            return context.result(
+                self.id,
+                CheckStatus.WARNING,
+                tr("Who issued this credential cannot be confirmed, because it carries no "
+                   "signature or seal."),
+            )
         if signer is None or evidence.status is CheckStatus.FAILED:
             return context.result(
                 self.id,

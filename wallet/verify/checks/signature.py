@@ -36,6 +36,7 @@ def _unsigned(credential: Credential, context: CheckContext) -> SignerEvidence:
             "This credential carries no signature or seal, so nothing proves who issued it "
             "or that it is unchanged."
         ),
+        details={"unsigned": True},
     )
 
 
