@@ -23,16 +23,21 @@ from pathlib import Path
 from typing import Any
 
 from cryptography import x509
+from PIL import Image
 
 from wallet.app.consent_choices import candidate_title, query_name
 from wallet.app.credentials import parsed_credential
 from wallet.app.history import SharedCredential, SharedVerifier, record_share
-from wallet.errors import NetworkError, PresentationRequestError, SharingError
+from wallet.app.scanning import read_codes
+from wallet.errors import InputTooLarge, NetworkError, PresentationRequestError, SharingError
 from wallet.issuance import NetworkPolicy
+from wallet.limits import MAX_INPUT_BYTES
 from wallet.model import CredentialFormat
 from wallet.net import DEFAULT_TIMEOUT
+from wallet.qr.decode import open_image
 from wallet.share.holder import HolderProfiles
 from wallet.share.oid4vp.decline import send_decline
+from wallet.share.oid4vp.links import is_request_link
 from wallet.share.oid4vp.matching import Candidate, HeldCredential, RequestMatch, match_request
 from wallet.share.oid4vp.request import PresentationRequest
 from wallet.share.oid4vp.request_reader import ReadingContext, read_request
@@ -56,6 +61,30 @@ def read_verifier_request(
     context = ReadingContext(NetworkPolicy(allowed=True, timeout=timeout), anchors=anchors,
                              did_web_online=online)
     return read_request(link.strip(), context)
+
+
+def is_verifier_link(text: str) -> bool:
+    """Whether ``text`` is a verifier's request link (to offer it from the clipboard)."""
+    return is_request_link(text)
+
+
+def verifier_links_in_picture(picture: Image.Image) -> list[str]:
+    """The verifier's request links among the QR codes of a picture (a screen capture)."""
+    return [text for text in read_codes(picture) if is_request_link(text)]
+
+
+def verifier_links_in_file(path: Path) -> list[str]:
+    """The verifier's request links among the QR codes of an image file."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise PresentationRequestError(tr("The file {name} could not be read.", name=path.name),
+                                       details=str(exc)) from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputTooLarge(tr("The file {name} is too large to be a picture of a QR code.",
+                               name=path.name))
+    return verifier_links_in_picture(open_image(data))
 
 
 def load_verifier_anchors(path: Path) -> tuple[x509.Certificate, ...]:
