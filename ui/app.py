@@ -17,11 +17,17 @@ from ui.i18n import LANGUAGES, Translation, system_language
 from ui.lock import DEFAULT_LOCK_MINUTES, IdleWatch, LockScreen
 from ui.main_window import MainWindow
 from ui.session import WalletSession
-from ui.single_instance import InstanceServer, absolute_targets, hand_over, server_name
+from ui.single_instance import (
+    InstanceServer,
+    OpenedByDesktop,
+    absolute_targets,
+    hand_over,
+    server_name,
+)
 from ui.tasks import BackgroundTasks
 from ui.unlock import CreateWalletDialog, open_interactively, preset_passphrase
 from wallet.app.wallet_access import has_wallet, unlock, wallet_home
-from wallet.app_identity import APP_ID, URL_SCHEMES
+from wallet.app_identity import APP_ID, OFFER_URL_SCHEMES, REQUEST_URL_SCHEMES
 from wallet.bundled_resources import resource_path
 from wallet.cli.version_action import PrintVersionAction
 from wallet.errors import UserCancelled, WalletError, WrongPassphrase
@@ -221,14 +227,18 @@ def take_screenshot(kredo: KredoApp, view: str, path: Path, *,
 
 
 def open_targets(kredo: KredoApp, targets: Sequence[str]) -> None:
-    """Offer links go to the receive dialog; files and file:// URLs are imported."""
+    """Offer links go to the receive dialog, verifiers' requests to the consent dialog; files
+    and file:// URLs are imported."""
     window = kredo.window
     if window is None:
         return
     files: list[Path] = []
     for target in targets:
-        if target.split(":", 1)[0] in URL_SCHEMES:
+        scheme = target.split(":", 1)[0].lower()
+        if scheme in OFFER_URL_SCHEMES:
             window.receive(target)
+        elif scheme in REQUEST_URL_SCHEMES:
+            window.respond(target)
         elif target.startswith("file:"):
             files.append(Path(QUrl(target).toLocalFile()))
         else:
@@ -279,6 +289,12 @@ def _run(app: QApplication, args: argparse.Namespace, home: Path,
     running: list[KredoApp] = []
     if server is not None:
         server.received.connect(
+            lambda targets: running[0].bring_forward(targets) if running
+            else early.extend(targets))
+        # macOS opens links and files in the running app with an event, not a second launch.
+        desktop = OpenedByDesktop(app)
+        app.installEventFilter(desktop)
+        desktop.received.connect(
             lambda targets: running[0].bring_forward(targets) if running
             else early.extend(targets))
         server.verify_received.connect(

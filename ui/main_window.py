@@ -253,6 +253,9 @@ class MainWindow(QMainWindow):
         self.act_receive = self._action(
             self.tr("Receive from an issuer…"), partial(self.receive, None), None,
             self.tr("Receive a credential with an OpenID4VCI offer"))
+        self.act_respond = self._action(self.tr("Answer a verifier's request…"),
+                                        partial(self.respond, None))
+        self.act_history = self._action(self.tr("Sharing &history…"), self.show_history)
         self.act_stacks = self._action(
             self.tr("S&tacks…"), self.stacks, "Ctrl+T",
             self.tr("ECTS totals of the wallet, a collection, a tag or chosen cards; goals"))
@@ -275,7 +278,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
-        for action in (self.act_import, self.act_paste, None, self.act_pdf, self.act_europass,
+        for action in (self.act_import, self.act_paste, self.act_respond, None, self.act_pdf,
+                       self.act_europass,
                        None, self.act_backup, self.act_restore, None, self.act_lock,
                        self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
@@ -284,7 +288,8 @@ class MainWindow(QMainWindow):
                        self.act_delete):
             credential_menu.addAction(action)
         tools = menu.addMenu(self.tr("&Tools"))
-        for action in (self.act_scan, self.act_receive, self.act_stacks, self.act_settings):
+        for action in (self.act_scan, self.act_receive, self.act_history, self.act_stacks,
+                       self.act_settings):
             tools.addAction(action)
         menu.addMenu(self.tr("&Help")).addAction(self.act_about)
 
@@ -543,6 +548,18 @@ class MainWindow(QMainWindow):
 
         self.receive_dialog = ReceiveDialog(self.session, self, offer=offer)
         self.receive_dialog.open()
+
+    def respond(self, link: str | None = None) -> None:
+        from ui.consent_dialog import ConsentDialog
+
+        self.consent_dialog = ConsentDialog(self.session, self, link=link)
+        self.consent_dialog.open()
+
+    def show_history(self) -> None:
+        from ui.history_view import HistoryView
+
+        self.history_view = HistoryView(self.session, self)
+        self.history_view.open()
 
     def stacks(self) -> None:
         from ui.stacks_dialog import StacksDialog

@@ -1,9 +1,11 @@
-"""One Kredo window per wallet: a second launch hands its files and offer links to the first.
+"""One Kredo window per wallet: a second launch hands its files and links to the first.
 
 The desktop entry starts ``kredo-gui %U`` for every credential file opened and every
-``openid-credential-offer://`` link clicked. The first instance listens on a local socket
+``openid-credential-offer://`` (an issuer's offer), ``openid4vp://`` or ``haip-vp://`` (a
+verifier's request) link clicked. The first instance listens on a local socket
 (``QLocalServer``: a Unix socket only this user may open, a named pipe on Windows); a later
-launch for the same wallet connects, sends its targets as one JSON line, and exits.
+launch for the same wallet connects, sends its targets as one JSON line, and exits. macOS
+instead sends the running app a ``QFileOpenEvent`` (:class:`OpenedByDesktop`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QUrl, Signal
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from wallet.app_identity import APP_ID, URL_SCHEMES
@@ -119,3 +122,22 @@ class InstanceServer(QObject):
         # The server owns the socket object; a few per session are left to it (deleteLater
         # here, with the Python lambdas above still holding the wrapper, crashed PySide).
         self._buffers.pop(connection, None)
+
+
+class OpenedByDesktop(QObject):
+    """An application event filter: a link or file the desktop opens in the running app
+    (macOS ``QFileOpenEvent``: a clicked ``openid4vp://`` link, a double-clicked credential)
+    comes out as ``received``, the same targets a second launch would hand over."""
+
+    received = Signal(list)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            url = event.url()
+            # Encoded as it came: a decoded %26 or %3D would change the request's parameters.
+            target = (bytes(url.toEncoded().data()).decode("ascii")
+                      if url.scheme() in URL_SCHEMES else event.file())
+            if target:
+                self.received.emit([target])
+                return True
+        return super().eventFilter(watched, event)

@@ -26,7 +26,11 @@ CREDENTIAL_FILE_TYPES: dict[str, str] = {
 }
 
 # OpenID for Verifiable Credential Issuance: an issuer's offer arrives as a link or QR code.
-URL_SCHEMES: tuple[str, ...] = ("openid-credential-offer",)
+OFFER_URL_SCHEMES: tuple[str, ...] = ("openid-credential-offer",)
+# OpenID for Verifiable Presentations 1.0 and its HAIP profile: a verifier's request.
+REQUEST_URL_SCHEMES: tuple[str, ...] = ("openid4vp", "haip-vp")
+# Every scheme the desktop hands to Kredo.
+URL_SCHEMES: tuple[str, ...] = OFFER_URL_SCHEMES + REQUEST_URL_SCHEMES
 
 # Square icon sizes installed under hicolor/<n>x<n>/apps (the freedesktop icon theme sizes).
 ICON_SIZES: tuple[int, ...] = (16, 22, 24, 32, 48, 64, 128, 256, 512)

@@ -1,6 +1,6 @@
 ; Inno Setup script: installs the one-folder build (dist\kredo\ from packaging\kredo.spec,
 ; built on Windows) per user or for all users, with Start menu entry, file types and the
-; openid-credential-offer URL scheme. Build on Windows with Inno Setup 6:
+; openid-credential-offer, openid4vp and haip-vp URL schemes. Build on Windows with Inno Setup 6:
 ;   pyinstaller --noconfirm --clean packaging\kredo.spec
 ;   iscc /DAppVersion=0.1.0 packaging\windows\kredo.iss
 ; The installer lands in dist\installer\. See packaging\README.md.
@@ -72,6 +72,16 @@ Root: HKA; Subkey: "Software\Classes\openid-credential-offer"; ValueType: string
 Root: HKA; Subkey: "Software\Classes\openid-credential-offer"; ValueType: string; ValueName: "URL Protocol"; ValueData: ""
 Root: HKA; Subkey: "Software\Classes\openid-credential-offer\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#GuiExe},0"
 Root: HKA; Subkey: "Software\Classes\openid-credential-offer\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#GuiExe}"" ""%1"""
+; Requests from verifiers (OpenID4VP 1.0): openid4vp://?client_id=...&request_uri=...
+Root: HKA; Subkey: "Software\Classes\openid4vp"; ValueType: string; ValueName: ""; ValueData: "URL:OpenID4VP presentation request"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\openid4vp"; ValueType: string; ValueName: "URL Protocol"; ValueData: ""
+Root: HKA; Subkey: "Software\Classes\openid4vp\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#GuiExe},0"
+Root: HKA; Subkey: "Software\Classes\openid4vp\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#GuiExe}"" ""%1"""
+; The same requests under the HAIP profile's scheme: haip-vp://?client_id=...
+Root: HKA; Subkey: "Software\Classes\haip-vp"; ValueType: string; ValueName: ""; ValueData: "URL:HAIP presentation request"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\haip-vp"; ValueType: string; ValueName: "URL Protocol"; ValueData: ""
+Root: HKA; Subkey: "Software\Classes\haip-vp\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#GuiExe},0"
+Root: HKA; Subkey: "Software\Classes\haip-vp\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#GuiExe}"" ""%1"""
 
 [Run]
 Filename: "{app}\{#GuiExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

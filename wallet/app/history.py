@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
-from wallet.errors import CredentialNotFound, StoreError
+from wallet.errors import CredentialNotFound, ExportError, StoreError
 from wallet.store.records import ShareRecord
 from wallet.store.repository import CredentialRepository
 from wallet.translation import tr
@@ -91,6 +92,15 @@ def history_json(entries: Sequence[HistoryEntry]) -> str:
     """The export: a JSON document a person or a program can read."""
     return json.dumps({"sharing_history": [e.to_json() for e in entries]}, ensure_ascii=False,
                       indent=2) + "\n"
+
+
+def write_history(path: Path, entries: Sequence[HistoryEntry]) -> None:
+    """Save the export (:func:`history_json`) to ``path``."""
+    try:
+        path.write_text(history_json(entries), encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(tr("The sharing history could not be saved to {name}.",
+                             name=path.name), details=str(exc)) from None
 
 
 def _entry(repository: CredentialRepository, record: ShareRecord) -> HistoryEntry:

@@ -1,10 +1,15 @@
-"""Answering a verifier's OpenID4VP request: ``kredo respond`` and (later) the consent dialog.
+"""Answering a verifier's OpenID4VP request: ``kredo respond`` and the consent dialog.
 
 1. :func:`read_verifier_request` — fetch and check the request (network, no database);
 2. :func:`match_wallet` — the wallet's credentials that answer each query (database);
-3. the face shows the verifier, the purpose and the candidates, and the learner chooses:
-   a :class:`Consent` (:func:`default_consent` is what ``--yes`` accepts);
-4. :func:`respond` — sign the presentations, send them, log the share in the history.
+3. the face shows the verifier and the candidates, and the learner chooses (which option of
+   each credential set, which candidate, which optional claims: :func:`set_choices`,
+   :func:`claim_choices`, :func:`with_claims`): a :class:`Consent` (:func:`default_consent`
+   is what ``--yes`` accepts);
+4. :func:`respond` — sign the presentations, send them, log the share in the history; the
+   GUI runs its three steps on their own lanes (:func:`prepare_response` and
+   :func:`log_response` on the database, :func:`send_response` on the network);
+   or :func:`decline` — send nothing but ``access_denied``.
 
 Nothing reaches the verifier before :func:`respond`, which only a :class:`Consent` opens.
 Naming a verifier's link is the learner's permission to contact that verifier.
@@ -18,14 +23,21 @@ from pathlib import Path
 from typing import Any
 
 from cryptography import x509
+from PIL import Image
 
+from wallet.app.consent_choices import candidate_title, query_name
 from wallet.app.credentials import parsed_credential
 from wallet.app.history import SharedCredential, SharedVerifier, record_share
-from wallet.errors import PresentationRequestError, SharingError
+from wallet.app.scanning import read_codes
+from wallet.errors import InputTooLarge, NetworkError, PresentationRequestError, SharingError
 from wallet.issuance import NetworkPolicy
+from wallet.limits import MAX_INPUT_BYTES
 from wallet.model import CredentialFormat
 from wallet.net import DEFAULT_TIMEOUT
+from wallet.qr.decode import open_image
 from wallet.share.holder import HolderProfiles
+from wallet.share.oid4vp.decline import send_decline
+from wallet.share.oid4vp.links import is_request_link
 from wallet.share.oid4vp.matching import Candidate, HeldCredential, RequestMatch, match_request
 from wallet.share.oid4vp.request import PresentationRequest
 from wallet.share.oid4vp.request_reader import ReadingContext, read_request
@@ -49,6 +61,30 @@ def read_verifier_request(
     context = ReadingContext(NetworkPolicy(allowed=True, timeout=timeout), anchors=anchors,
                              did_web_online=online)
     return read_request(link.strip(), context)
+
+
+def is_verifier_link(text: str) -> bool:
+    """Whether ``text`` is a verifier's request link (to offer it from the clipboard)."""
+    return is_request_link(text)
+
+
+def verifier_links_in_picture(picture: Image.Image) -> list[str]:
+    """The verifier's request links among the QR codes of a picture (a screen capture)."""
+    return [text for text in read_codes(picture) if is_request_link(text)]
+
+
+def verifier_links_in_file(path: Path) -> list[str]:
+    """The verifier's request links among the QR codes of an image file."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise PresentationRequestError(tr("The file {name} could not be read.", name=path.name),
+                                       details=str(exc)) from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputTooLarge(tr("The file {name} is too large to be a picture of a QR code.",
+                               name=path.name))
+    return verifier_links_in_picture(open_image(data))
 
 
 def load_verifier_anchors(path: Path) -> tuple[x509.Certificate, ...]:
@@ -93,7 +129,7 @@ def default_consent(match: RequestMatch) -> Consent:
 
 
 def missing_sentence(match: RequestMatch) -> str:
-    names = ", ".join(_query_name(q.id, match) for q in match.missing())
+    names = ", ".join(query_name(q) for q in match.missing())
     return tr("The verifier asks for credentials this wallet does not hold ({names}); "
               "nothing was sent.", names=names)
 
@@ -119,25 +155,85 @@ class ResponseOutcome:
                 "redirect_uri": self.redirect_uri}
 
 
+@dataclass(frozen=True)
+class PreparedResponse:
+    """The signed answer, ready to send: built on the database lane, sent on the network."""
+
+    request: PresentationRequest
+    vp_token: Mapping[str, list[Any]] = field(repr=False)
+    fields: Mapping[str, str] = field(repr=False)
+    shared: tuple[SharedCredential, ...]
+
+
+@dataclass(frozen=True)
+class SentResponse:
+    prepared: PreparedResponse
+    redirect_uri: str | None
+
+
 def respond(
     repository: CredentialRepository, request: PresentationRequest, match: RequestMatch,
     consent: Consent, *, timeout: float = DEFAULT_TIMEOUT,
 ) -> ResponseOutcome:
     """Sign what the learner chose, send it to the verifier, and log it in the history."""
+    prepared = prepare_response(repository, request, match, consent)
+    return log_response(repository, send_response(prepared, timeout=timeout))
+
+
+def prepare_response(repository: CredentialRepository, request: PresentationRequest,
+                     match: RequestMatch, consent: Consent) -> PreparedResponse:
+    """Check the consent against the request and sign the presentations (nothing is sent)."""
     _check_consent(match, consent)
     profiles = HolderProfiles(repository)
     keys = HolderKeys(profiles.default().signing_key(), profiles.possession_keys())
     answer = build_vp_token(consent.chosen, nonce=request.nonce, client_id=request.client_id,
                             keys=keys)
-    fields = response_fields(request, answer.vp_token)
-    reply = send_fields(request, fields, NetworkPolicy(allowed=True, timeout=timeout))
     shared = tuple(_shared(c) for chosen in consent.chosen.values() for c in chosen)
+    return PreparedResponse(request, answer.vp_token,
+                            response_fields(request, answer.vp_token), shared)
+
+
+def send_response(prepared: PreparedResponse, *, timeout: float = DEFAULT_TIMEOUT
+                  ) -> SentResponse:
+    """Deliver the answer; the verifier's refusal is a :class:`VerifierRefused` sentence."""
+    reply = send_fields(prepared.request, prepared.fields,
+                        NetworkPolicy(allowed=True, timeout=timeout))
+    return SentResponse(prepared, reply.redirect_uri)
+
+
+def log_response(repository: CredentialRepository, sent: SentResponse) -> ResponseOutcome:
+    """Write the delivered answer into the sharing history."""
+    prepared = sent.prepared
+    request = prepared.request
     verifier = SharedVerifier(request.client_id, request.verifier.name,
                               request.verifier.confirmed, request.response_host)
-    entry = record_share(repository, shared, form=OPENID4VP_FORM,
+    entry = record_share(repository, prepared.shared, form=OPENID4VP_FORM,
                          recipient=request.metadata.name or request.verifier.name,
                          verifier=verifier)
-    return ResponseOutcome(request, answer.vp_token, shared, reply.redirect_uri, entry)
+    return ResponseOutcome(request, prepared.vp_token, prepared.shared, sent.redirect_uri,
+                           entry)
+
+
+@dataclass(frozen=True)
+class DeclineOutcome:
+    """The verifier was told "no"; ``acknowledged`` when it answered without an error."""
+
+    acknowledged: bool
+    redirect_uri: str | None
+
+
+def decline(request: PresentationRequest, *, timeout: float = DEFAULT_TIMEOUT
+            ) -> DeclineOutcome:
+    """Send no credential, only ``access_denied`` (OpenID4VP 1.0 §8.5), so the verifier
+    stops waiting. Nothing is logged: nothing was shared."""
+    try:
+        reply = send_decline(request, NetworkPolicy(allowed=True, timeout=timeout))
+    except NetworkError as exc:
+        raise NetworkError(
+            tr("Nothing was shared, but Kredo could not tell the verifier {host} that you "
+               "declined.", host=request.response_host), details=exc.details or exc.message,
+        ) from None
+    return DeclineOutcome(reply.acknowledged, reply.redirect_uri)
 
 
 def _check_consent(match: RequestMatch, consent: Consent) -> None:
@@ -151,21 +247,22 @@ def _check_consent(match: RequestMatch, consent: Consent) -> None:
                                   "asked for; nothing was sent."))
         if len(chosen) > 1 and not query.multiple:
             raise SharingError(tr("The verifier accepts one credential for {name}; choose "
-                                  "one.", name=_query_name(query_id, match)))
-    for option in match.required_options():
-        if not all(consent.chosen.get(q) for q in option):
+                                  "one.", name=query_name(match.query.query(query_id))))
+    for options in _required_sets(match):
+        # Any option of a required set will do, not only the one Kredo would pick.
+        if not any(all(consent.chosen.get(q) for q in option) for option in options):
+            needed = match.query.query(options[0][0])
             raise SharingError(tr("The verifier requires {name}, which was not chosen; "
-                                  "nothing was sent.", name=_query_name(option[0], match)))
+                                  "nothing was sent.", name=query_name(needed)))
 
 
-def _query_name(query_id: str, match: RequestMatch) -> str:
-    query = match.query.query(query_id)
-    kinds = query.vct_values or tuple(t[-1] for t in query.type_values if t)
-    return kinds[0] if kinds else query_id
+def _required_sets(match: RequestMatch) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The options of each required combination (without credential sets: every query)."""
+    if not match.query.credential_sets:
+        return tuple(((q.id,),) for q in match.query.credentials)
+    return tuple(s.options for s in match.query.credential_sets if s.required)
 
 
 def _shared(candidate: Candidate) -> SharedCredential:
-    credential = candidate.credential
-    title = credential.view.title.pick("en") if credential.view.title else None
-    return SharedCredential(candidate.credential_id, title or credential.format.display_name,
-                            credential.format.value, candidate.disclose)
+    return SharedCredential(candidate.credential_id, candidate_title(candidate),
+                            candidate.credential.format.value, candidate.disclose)

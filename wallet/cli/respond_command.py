@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from wallet.cli.common import EXIT_OK, open_from_args, print_json
+from wallet.cli.common import EXIT_OK, EXIT_USAGE, open_from_args, print_json
 from wallet.errors import UserCancelled, WalletError
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def cmd_respond(args: argparse.Namespace, out: TextIO) -> int:
     from wallet.app.responding import (
+        decline,
         load_verifier_anchors,
         match_wallet,
         read_verifier_request,
@@ -57,6 +58,13 @@ def cmd_respond(args: argparse.Namespace, out: TextIO) -> int:
         if not args.json:
             _print_request(request, match, sys.stderr)
         consent = _consent(args, match)
+        if consent is None:
+            declined = decline(request, timeout=args.timeout)
+            print("Nothing was shared; the verifier was told that you declined.", file=out)
+            if declined.redirect_uri:
+                print(f"The verifier asks you to continue at: {declined.redirect_uri}",
+                      file=out)
+            return EXIT_USAGE
         outcome = respond(opened.repository, request, match, consent, timeout=args.timeout)
     if args.json:
         print_json(outcome.to_json(), out)
@@ -93,7 +101,8 @@ def _describe(candidate: Candidate) -> str:
     return f"#{candidate.credential_id} {title or credential.format.display_name} ({shown})"
 
 
-def _consent(args: argparse.Namespace, match: RequestMatch) -> Consent:
+def _consent(args: argparse.Namespace, match: RequestMatch) -> Consent | None:
+    """The learner's choice on a terminal; None when they said no (the verifier is told)."""
     from wallet.app.responding import Consent, default_consent
 
     proposed = default_consent(match)
@@ -112,5 +121,5 @@ def _consent(args: argparse.Namespace, match: RequestMatch) -> Consent:
                     raise UserCancelled()
                 chosen[query_id] = (candidates[int(answer) - 1],)
     if input("Share these with the verifier? [y/N] ").strip().lower() not in ("y", "yes"):
-        raise UserCancelled()
+        return None
     return Consent(chosen)
