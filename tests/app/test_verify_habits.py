@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from wallet.app.verifying import (
+from wallet.app.verify_habits import (
     LAST_REVERIFIED_SETTING,
     ONLINE_CHECKS_SETTING,
     VERIFY_AFTER_IMPORT_SETTING,

@@ -17,7 +17,7 @@ process, or by :func:`verify_batch_in_workers` in worker processes that each loa
 once; either gives one :class:`BatchOutcome` per file and never stops at a bad one.
 
 Whether the wallet verifies what was just imported, and re-verifies itself online now and then
-(status lists change), are the learner's choices: :func:`verify_habits`.
+(status lists change), are the learner's choices: :mod:`wallet.app.verify_habits`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -311,49 +310,3 @@ def worst_status(reports: Iterable[VerificationReport]) -> OverallStatus | None:
     statuses = [report.status for report in reports]
     return OverallStatus.worst(statuses) if statuses else None
 
-
-# --- the wallet's verification habits --------------------------------------------------
-
-VERIFY_AFTER_IMPORT_SETTING = "verify_after_import"  # "1" (the default) or "0"
-ONLINE_CHECKS_SETTING = "online_checks"  # "1" when the learner allowed online checks
-LAST_REVERIFIED_SETTING = "last_reverified_at"  # ISO time of the last whole-wallet check
-
-
-@dataclass(frozen=True)
-class VerifyHabits:
-    """What the learner chose about verifying the wallet's own credentials."""
-
-    after_import: bool = True  # verify what was just imported, in the background
-    online: bool = False  # online checks allowed: also re-verify now and then (status lists)
-    last_reverified: datetime | None = None  # the last online check of the whole wallet
-
-    def reverify_due(self, now: datetime, max_age: timedelta) -> bool:
-        """The whole wallet should be checked online again: allowed, and never done or
-        longer ago than ``max_age``. Never without the learner's permission to go online."""
-        if not self.online:
-            return False
-        return self.last_reverified is None or now - self.last_reverified >= max_age
-
-
-def verify_habits(settings: SettingsStore) -> VerifyHabits:
-    """The learner's choices, as the settings keep them."""
-    after_import = settings.get_setting(VERIFY_AFTER_IMPORT_SETTING, "1") != "0"
-    online = settings.get_setting(ONLINE_CHECKS_SETTING) == "1"
-    return VerifyHabits(after_import, online,
-                        _when(settings.get_setting(LAST_REVERIFIED_SETTING)))
-
-
-def note_reverified(settings: SettingsStore, now: datetime) -> None:
-    """Remember that the whole wallet was just checked online (the schedule counts from it)."""
-    settings.set_setting(LAST_REVERIFIED_SETTING, now.astimezone(UTC).isoformat(
-        timespec="seconds"))
-
-
-def _when(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None  # a damaged entry: as if never checked
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
