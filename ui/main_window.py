@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         save_geometry(self, self.session.home)
-        self.verification.cancel()
+        self.verification.shutdown()
         super().closeEvent(event)
 
     # --- building ----------------------------------------------------------------------

@@ -38,16 +38,22 @@ class ReverifySchedule(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(max(1, int(every.total_seconds() * 1000)))
         self.timer.timeout.connect(self._tick)
+        self._stopped = False
         session.locked_changed.connect(self._locked_changed)
+
+    def stop(self) -> None:
+        """For good: no timer, and neither unlocking nor the settings start it again."""
+        self._stopped = True
+        self.timer.stop()
 
     def refresh(self) -> None:
         """Read the learner's choice again (at start-up, after the settings were saved, after
         unlocking): start or stop the timer, and ask for a check now if one is overdue."""
-        if not self.session.locked:
+        if not self.session.locked and not self._stopped:
             self.session.call(verify_habits, self._habits_read, lambda _exc: None)
 
     def _habits_read(self, habits: VerifyHabits) -> None:
-        if not habits.online or self.session.locked:
+        if not habits.online or self.session.locked or self._stopped:
             self.timer.stop()
             return
         if not self.timer.isActive():
@@ -62,7 +68,7 @@ class ReverifySchedule(QObject):
         self.session.call(verify_habits, self._ticked, lambda _exc: None)
 
     def _ticked(self, habits: VerifyHabits) -> None:
-        if habits.online and not self.session.locked:
+        if habits.online and not self.session.locked and not self._stopped:
             self.due.emit()
         else:
             self.timer.stop()

@@ -132,6 +132,12 @@ class WalletVerification(QObject):
     def cancel(self) -> None:
         self.verifier.cancel()
 
+    def shutdown(self) -> None:
+        """The window closes (quitting, or replaced in another language): its run stops and
+        its schedule with it, so that a window on its way out never starts another."""
+        self.verifier.cancel()
+        self.schedule.stop()
+
     def _verify_wallet(self, *, announce: bool, online_only: bool = False) -> None:
         if self.session.locked:
             return

@@ -203,7 +203,14 @@ def test_with_online_allowed_an_overdue_wallet_is_checked_online_at_start(
     noted = opened.repository.get_setting(LAST_REVERIFIED_SETTING)
     assert noted is not None
     assert datetime.now(UTC) - datetime.fromisoformat(noted) < timedelta(minutes=5)
+    # AND the timer runs until the window closes, and not after (a window replaced in
+    # another language never checks the wallet beside its successor)
+    assert window.verification.schedule.timer.isActive()
     window.close()
+    assert not window.verification.schedule.timer.isActive()
+    window.verification.settings_changed()
+    settle()
+    assert not window.verification.schedule.timer.isActive()
 
 
 def test_the_schedule_fires_at_its_interval_while_online_is_allowed(
