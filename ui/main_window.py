@@ -145,7 +145,8 @@ class MainWindow(QMainWindow):
         """The combo boxes above the cards: status, format, EQF level, ECTS, and the order."""
         self.state_filter = self._combo(self.tr("Status"), [(self.tr("Any status"), None)] + [
             (chip_text(s), s) for s in
-            ("verified", "partially_verified", "failed", "expired", "revoked", UNCHECKED)])
+            ("verified", "partially_verified", "indeterminate", "failed", "expired", "revoked",
+             UNCHECKED)])
         self.format_filter = self._combo(self.tr("Format"), [(self.tr("Any format"), None)] + [
             (f.display_name, f.value) for f in CredentialFormat])
         self.eqf_filter = self._combo(self.tr("EQF level"), [(self.tr("Any EQF level"), None)] + [

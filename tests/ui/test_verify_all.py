@@ -92,6 +92,10 @@ def test_verify_all_updates_every_card_as_it_goes_and_counts_the_verdicts(
     assert _chips(window) == ["failed", "indeterminate", "partially_verified",
                               "partially_verified"]
     assert sorted(r[0] for r in _records(opened.repository) if r) == _chips(window)
+    # AND the status filter finds the one that could not be checked
+    window.state_filter.setCurrentIndex(window.state_filter.findData("indeterminate"))
+    assert window.proxy.rowCount() == 1
+    window.state_filter.setCurrentIndex(0)
     # AND the detail shows the verdict of the credential it holds
     assert window.detail.verify_panel.status == opened.repository.latest_verification(
         shown.stored.id).status
