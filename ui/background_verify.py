@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui.errors import show_error
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from wallet.errors import WalletError, WalletLocked
 from wallet.verify.report import OverallStatus
 
@@ -78,7 +79,7 @@ class BackgroundVerifier(QObject):
         run.whole_wallet_online = run.whole_wallet_online or (whole_wallet and online)
         self._queue.extend((credential_id, online) for credential_id in added)
         run.total += len(added)
-        self.progressed.emit(run.done, run.total)
+        emit(self.progressed, run.done, run.total)
         if not self._busy:
             self._next(run)
 
@@ -123,7 +124,7 @@ class BackgroundVerifier(QObject):
     def _remembered(self, run: VerificationRun, verdict: StoredVerdict) -> None:
         if self._current(run):
             run.verdicts[verdict.report.status] += 1
-            self.verdict.emit(verdict)
+            emit(self.verdict, verdict)
             self._step_done(run)
 
     def _not_verified(self, run: VerificationRun, exc: BaseException) -> None:
@@ -144,7 +145,7 @@ class BackgroundVerifier(QObject):
     def _step_done(self, run: VerificationRun) -> None:
         self._busy = False
         run.done += 1
-        self.progressed.emit(run.done, run.total)
+        emit(self.progressed, run.done, run.total)
         if run.cancelled:
             self._finish(run)
         else:
@@ -154,7 +155,7 @@ class BackgroundVerifier(QObject):
         if run is self._run:
             self._run = None
             self._queue.clear()
-            self.finished.emit(run)
+            emit(self.finished, run)
 
     def _locked_changed(self, locked: bool) -> None:
         """Locking closes the wallet: the run ends where it is (a verdict still on its way

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from wallet.app.verify_habits import VerifyHabits, verify_habits
 
 EVERY = timedelta(hours=6)
@@ -59,7 +60,7 @@ class ReverifySchedule(QObject):
         if not self.timer.isActive():
             self.timer.start()
         if habits.reverify_due(self._clock(), self.max_age):
-            self.due.emit()
+            emit(self.due)
 
     def _tick(self) -> None:
         """The interval passed: check again, if online checks are still allowed."""
@@ -69,7 +70,7 @@ class ReverifySchedule(QObject):
 
     def _ticked(self, habits: VerifyHabits) -> None:
         if habits.online and not self.session.locked and not self._stopped:
-            self.due.emit()
+            emit(self.due)
         else:
             self.timer.stop()
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ui.background_verify import BackgroundVerifier, VerificationRun
 from ui.reverify_schedule import EVERY, MAX_AGE, ReverifySchedule
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from ui.status_chip import chip_text
 from wallet.app.importing import ImportOutcome
 from wallet.app.verify_habits import VerifyHabits, note_reverified, verify_habits
@@ -90,7 +91,7 @@ class WalletVerification(QObject):
         self.session = session
         self.window = window
         self.verifier = BackgroundVerifier(session, window)
-        self.verifier.verdict.connect(self.verdict.emit)
+        self.verifier.verdict.connect(lambda verdict: emit(self.verdict, verdict))
         self.progress = VerifyProgress()
         window.statusBar().addPermanentWidget(self.progress)
         self.progress.stop.clicked.connect(self.verifier.cancel)
