@@ -672,4 +672,22 @@ CS: dict[str, str] = {
         "Zapomenout %n záznam historie sdílení? Certifikáty ve vaší peněžence zůstanou; co bylo sdíleno, už příjemci vzít zpět nelze.|"
         "Zapomenout %n záznamy historie sdílení? Certifikáty ve vaší peněžence zůstanou; co bylo sdíleno, už příjemci vzít zpět nelze.|"
         "Zapomenout %n záznamů historie sdílení? Certifikáty ve vaší peněžence zůstanou; co bylo sdíleno, už příjemci vzít zpět nelze.",
+    # verifying the wallet in the background (after import, Verify all, the schedule)
+    "Verify &all": "Ověřit &vše",
+    "Check every credential in the wallet, one after another":
+        "Ověřit postupně všechny certifikáty v peněžence",
+    "Verification progress": "Průběh ověřování",
+    "Stop": "Zastavit",
+    "Stop verifying": "Zastavit ověřování",
+    "Verifying %1 of %2…": "Ověřuji %1 z %2…",
+    "Could not be read: %1": "Nelze přečíst: %1",
+    "Verification stopped: %1 of %2 checked.": "Ověřování zastaveno: ověřeno %1 z %2.",
+    "No credentials to verify.": "Žádné certifikáty k ověření.",
+    "Verify all": "Ověřit vše",
+    "%n credential(s) checked.":
+        "Ověřen %n certifikát.|Ověřeny %n certifikáty.|Ověřeno %n certifikátů.",
+    "Verify credentials after import": "Ověřovat certifikáty po importu",
+    "New credentials are checked in the background. With online checks allowed, Kredo also checks the whole wallet again once a day, as a credential can be revoked.":
+        "Nové certifikáty se ověří na pozadí. Když povolíte ověřování online, Kredo navíc "
+        "jednou denně znovu ověří celou peněženku, protože certifikát může být zneplatněn.",
 }

@@ -1,8 +1,9 @@
 """The one list model over the wallet: it holds ids and cached rows, never runs SQL itself.
 
 Rows arrive from the background worker (``set_rows``); thumbnails arrive later, one by one
-(``set_thumbnail``). The model shows its rows in the order given (best match first) or in a
-``RowOrder`` (``set_order``): Python sorts 10,000 rows by a key in a few milliseconds, where
+(``set_thumbnail``), and so do the verdicts of background verifications (``set_state``).
+The model shows its rows in the order given (best match first) or in a ``RowOrder``
+(``set_order``): Python sorts 10,000 rows by a key in a few milliseconds, where
 a sorting proxy asks Python ``lessThan`` 90,000 times (0.5 s). Filtering lives in the proxy of
 ``ui.credential_filter``, which also names the orders.
 """
@@ -10,7 +11,7 @@ a sorting proxy asks Python ``lessThan`` 90,000 times (0.5 s). Filtering lives i
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -67,6 +68,7 @@ class CredentialListModel(QAbstractListModel):
         super().__init__(parent)
         self._lang = lang
         self._given: list[CredentialSummary] = []  # as set_rows had them
+        self._given_at: dict[int, int] = {}  # credential id -> its place in _given
         self._order: RowOrder | None = None
         self._rows: list[CredentialSummary] = []  # as shown
         self._row_of: dict[int, int] = {}
@@ -75,6 +77,7 @@ class CredentialListModel(QAbstractListModel):
     def set_rows(self, rows: Sequence[CredentialSummary]) -> None:
         self.beginResetModel()
         self._given = list(rows)
+        self._given_at = {row.id: n for n, row in enumerate(self._given)}
         self._arrange()
         self.endResetModel()
 
@@ -118,6 +121,18 @@ class CredentialListModel(QAbstractListModel):
         if row is not None:
             index = self.index(row)
             self.dataChanged.emit(index, index, [CredentialRoles.THUMBNAIL])
+
+    def set_state(self, credential_id: int, state: str) -> None:
+        """A verdict just remembered (a background verification): the row's status chip
+        changes at once, without listing the wallet again."""
+        row = self._row_of.get(credential_id)
+        given = self._given_at.get(credential_id)
+        if row is None or given is None:
+            return
+        updated = replace(self._rows[row], verification_status=state)
+        self._rows[row] = self._given[given] = updated
+        index = self.index(row)
+        self.dataChanged.emit(index, index, [CredentialRoles.STATE, CredentialRoles.SUMMARY])
 
     def ids(self) -> list[int]:
         return [row.id for row in self._rows]

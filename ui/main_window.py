@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -60,6 +61,7 @@ from ui.session import WalletSession
 from ui.sidebar import Sidebar, SidebarChoice
 from ui.status_chip import chip_text
 from ui.thumbnails import thumbnail_image
+from ui.verify_all import WalletVerification
 from ui.window_settings import restore_geometry, save_geometry
 from wallet.app.credentials import credential_picture
 from wallet.app.importing import ImportOutcome
@@ -68,6 +70,9 @@ from wallet.model import CredentialFormat
 from wallet.store.records import Collection, CredentialSummary
 from wallet.store.repository import CredentialRepository
 from wallet.terminal_text import printable
+
+if TYPE_CHECKING:
+    from wallet.app.verifying import StoredVerdict
 
 RECENT_DAYS = 14
 
@@ -100,14 +105,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._build_panes())
 
         self.import_flow = ImportFlow(session, self, self._imported)
+        self.verification = WalletVerification(session, self)
+        self.verification.verdict.connect(self._verdict_arrived)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         session.changed.connect(self.reload)
         restore_geometry(self, session.home)
+        self.verification.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         save_geometry(self, self.session.home)
+        self.verification.shutdown()
         super().closeEvent(event)
 
     # --- building ----------------------------------------------------------------------
@@ -136,7 +145,8 @@ class MainWindow(QMainWindow):
         """The combo boxes above the cards: status, format, EQF level, ECTS, and the order."""
         self.state_filter = self._combo(self.tr("Status"), [(self.tr("Any status"), None)] + [
             (chip_text(s), s) for s in
-            ("verified", "partially_verified", "failed", "expired", "revoked", UNCHECKED)])
+            ("verified", "partially_verified", "indeterminate", "failed", "expired", "revoked",
+             UNCHECKED)])
         self.format_filter = self._combo(self.tr("Format"), [(self.tr("Any format"), None)] + [
             (f.display_name, f.value) for f in CredentialFormat])
         self.eqf_filter = self._combo(self.tr("EQF level"), [(self.tr("Any EQF level"), None)] + [
@@ -244,8 +254,11 @@ class MainWindow(QMainWindow):
         self.act_paste = self._action(self.tr("&Paste credential"), self.paste,
                                       QKeySequence.StandardKey.Paste,
                                       self.tr("Import a credential from the clipboard"))
-        self.act_verify = self._action(self.tr("&Verify"), lambda: self.detail.verify(False), "F5",
+        self.act_verify = self._action(self.tr("&Verify"), self.verify_selected, "F5",
                                        self.tr("Check the selected credential offline"))
+        self.act_verify_all = self._action(
+            self.tr("Verify &all"), self.verification.verify_all, "Ctrl+Shift+F5",
+            self.tr("Check every credential in the wallet, one after another"))
         self.act_share = self._action(self.tr("&Share…"), self.share, "Ctrl+Shift+S",
                                       self.tr("Share the selected credentials with an employer"))
         self.act_scan = self._action(self.tr("Verify someone else's credential…"), self.scan,
@@ -284,8 +297,8 @@ class MainWindow(QMainWindow):
                        self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         credential_menu = menu.addMenu(self.tr("&Credential"))
-        for action in (self.act_verify, self.act_share, self.act_collection, self.act_find,
-                       self.act_delete):
+        for action in (self.act_verify, self.act_verify_all, self.act_share,
+                       self.act_collection, self.act_find, self.act_delete):
             credential_menu.addAction(action)
         tools = menu.addMenu(self.tr("&Tools"))
         for action in (self.act_scan, self.act_receive, self.act_history, self.act_stacks,
@@ -297,8 +310,8 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self.tr("Main toolbar"))
         bar.setObjectName("main-toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.act_import, self.act_verify, self.act_share, self.act_scan,
-                       self.act_stacks, self.act_lock):
+        for action in (self.act_import, self.act_verify, self.act_verify_all, self.act_share,
+                       self.act_scan, self.act_stacks, self.act_lock):
             bar.addAction(action)
         self.addToolBar(bar)
 
@@ -477,6 +490,7 @@ class MainWindow(QMainWindow):
 
     def _imported(self, outcomes: list[ImportOutcome]) -> None:
         self.reload()
+        self.verification.after_import(outcomes)  # queued after the reload: chips follow it
         imported = [o for o in outcomes if o.status == "imported" and o.id is not None]
         if len(outcomes) == 1 and imported:
             # The title is the issuer's text: bidi overrides and controls are shown escaped.
@@ -486,6 +500,22 @@ class MainWindow(QMainWindow):
             return
         self.last_summary = ImportSummary(outcomes, self)
         self.last_summary.open()
+
+    # --- verification ------------------------------------------------------------------
+
+    def verify_selected(self) -> None:
+        """F5: verify the credential shown in the detail, on its Verification tab."""
+        if self.detail.current is not None:
+            self.detail.tabs.setCurrentWidget(self.detail.verify_panel)
+            self.detail.verify(False)
+
+    def _verdict_arrived(self, verdict: StoredVerdict) -> None:
+        """A background verdict: its card's chip changes now (and the detail, if open on it)."""
+        self._group_rows = None  # the cached rows hold the old chip: the next search reloads
+        self.model.set_state(verdict.credential_id, verdict.state.value)
+        shown = self.detail.current
+        if shown is not None and shown.stored.id == verdict.credential_id:
+            self.detail.verify_panel.show_report(verdict.report, mode=verdict.mode)
 
     # --- credential actions ------------------------------------------------------------
 
@@ -547,6 +577,7 @@ class MainWindow(QMainWindow):
         from ui.receive_dialog import ReceiveDialog
 
         self.receive_dialog = ReceiveDialog(self.session, self, offer=offer)
+        self.receive_dialog.stored.connect(self.verification.after_import)
         self.receive_dialog.open()
 
     def respond(self, link: str | None = None) -> None:
@@ -600,6 +631,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog.lock_minutes_changed.connect(self.lock_minutes_changed.emit)
         self.settings_dialog.backup_requested.connect(self.backup)
         self.settings_dialog.restore_requested.connect(self.restore)
+        self.settings_dialog.accepted.connect(self.verification.settings_changed)
         self.settings_dialog.open()
 
     def about(self) -> None:

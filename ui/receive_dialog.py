@@ -3,7 +3,7 @@ offers what, type the PIN if one is needed, confirm; it is verified before it is
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -33,6 +33,8 @@ from wallet.store.repository import CredentialRepository
 
 
 class ReceiveDialog(QDialog):
+    stored = Signal(list)  # the ImportOutcomes of what was added to the wallet
+
     def __init__(self, session: WalletSession, parent: QWidget | None = None,
                  offer: str | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +152,7 @@ class ReceiveDialog(QDialog):
                              .replace("%1", str(stored)))
         self.store_button.setEnabled(False)
         self.session.changed.emit()
+        self.stored.emit(outcomes)
 
     def _failed(self, exc: BaseException) -> None:
         self.details.setText(self.tr("The issuer could not be reached or refused."))

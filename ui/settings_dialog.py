@@ -34,6 +34,11 @@ from wallet.app.trust_settings import (
     imported_registries,
     remove_registry,
 )
+from wallet.app.verify_habits import (
+    ONLINE_CHECKS_SETTING,
+    VERIFY_AFTER_IMPORT_SETTING,
+    habits_in,
+)
 from wallet.app.wallet_access import (
     KeyStatus,
     change_passphrase,
@@ -53,7 +58,7 @@ from wallet.trust.user_trust import (
     remove_trusted_issuer,
 )
 
-ONLINE_SETTING = "online_checks"
+ONLINE_SETTING = ONLINE_CHECKS_SETTING
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
 TrustLists = tuple[dict[str, str], tuple[UserTrustedIssuer, ...], tuple[ImportedRegistry, ...]]
@@ -104,6 +109,12 @@ class SettingsDialog(QDialog):
         self.lock_minutes.setSpecialValueText(self.tr("never"))
         self.lock_minutes.setSuffix(self.tr(" min"))
         self.online = QCheckBox(self.tr("Allow online checks (revocation lists, issuer keys)"))
+        self.verify_after_import = QCheckBox(self.tr("Verify credentials after import"))
+        self.verify_after_import.setChecked(True)
+        reverify = QLabel(self.tr(
+            "New credentials are checked in the background. With online checks allowed, Kredo "
+            "also checks the whole wallet again once a day, as a credential can be revoked."))
+        reverify.setWordWrap(True)
         theme = QLabel(self.tr("The colours follow the system's light or dark theme."))
         theme.setWordWrap(True)
         tab = QWidget()
@@ -111,6 +122,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Lock after:"), self.lock_minutes)
         form.addRow(self.online)
+        form.addRow(self.verify_after_import)
+        form.addRow(reverify)
         form.addRow(theme)
         return tab
 
@@ -228,6 +241,7 @@ class SettingsDialog(QDialog):
             settings.get("language", "system")), 0))
         self.lock_minutes.setValue(int(settings.get("lock_minutes", "10")))
         self.online.setChecked(settings.get(ONLINE_SETTING) == "1")
+        self.verify_after_import.setChecked(habits_in(settings).after_import)
         self._show_trust(result)
 
     def _show_trust(self, result: TrustLists) -> None:
@@ -248,11 +262,13 @@ class SettingsDialog(QDialog):
         language = str(self.language.currentData())
         minutes = self.lock_minutes.value()
         online = "1" if self.online.isChecked() else "0"
+        after_import = "1" if self.verify_after_import.isChecked() else "0"
 
         def write(repo: CredentialRepository) -> None:
             repo.set_setting("language", language)
             repo.set_setting("lock_minutes", str(minutes))
             repo.set_setting(ONLINE_SETTING, online)
+            repo.set_setting(VERIFY_AFTER_IMPORT_SETTING, after_import)
 
         self.session.call(write, lambda _: self._saved(language, minutes))
 

@@ -32,6 +32,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from ui.signal_emit import emit
+
 GC_INTERVAL_MS = 2_000
 NETWORK_WORKERS = 4  # a slow issuer, an online check and the camera at the same time
 
@@ -132,7 +134,7 @@ class BackgroundTasks(QObject):
     ) -> TaskControl:
         number = next(self._numbers)
         hub = self._hub
-        control = TaskControl(lambda done, total: hub.progressed.emit(number, done, total))
+        control = TaskControl(lambda done, total: emit(hub.progressed, number, done, total))
         if self._stopped:
             # A window repainting while the app quits may still ask (a thumbnail, the
             # selection); nothing runs and nothing is reported any more.
@@ -156,7 +158,7 @@ class BackgroundTasks(QObject):
         del fn, control
         self._outcomes.put(outcome)
         del outcome
-        self._hub.ready.emit()
+        emit(self._hub.ready)
 
     @Slot()
     def _deliver(self) -> None:

@@ -15,6 +15,9 @@ database), remember (:func:`remember_verdict`). :func:`verify_stored` runs all t
 Many files (an employer's folder of applications) are verified by :func:`verify_batch` in this
 process, or by :func:`verify_batch_in_workers` in worker processes that each load the engine
 once; either gives one :class:`BatchOutcome` per file and never stops at a bad one.
+
+Whether the wallet verifies what was just imported, and re-verifies itself online now and then
+(status lists change), are the learner's choices: :mod:`wallet.app.verify_habits`.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from wallet.translation import current_language, set_language, tr
 from wallet.trust import TrustStore
 from wallet.trust.user_trust import SettingsStore
 from wallet.verify.engine import verify_credential, verify_file_bytes
-from wallet.verify.list_state import list_state
+from wallet.verify.list_state import ListState, list_state
 from wallet.verify.options import VerifyOptions
 from wallet.verify.report import OverallStatus, VerificationReport
 
@@ -121,6 +124,11 @@ class StoredVerdict:
     def mode(self) -> str:
         """How the checks ran, as the wallet remembers it with the verdict."""
         return "network" if self.online else "offline"
+
+    @property
+    def state(self) -> ListState:
+        """The status chip's word for this verdict, as the list shows it once remembered."""
+        return list_state(self.report)
 
 
 def prepare_stored_verification(
@@ -319,3 +327,4 @@ def worst_status(reports: Iterable[VerificationReport]) -> OverallStatus | None:
     partially verified, then verified."""
     statuses = [report.status for report in reports]
     return OverallStatus.worst(statuses) if statuses else None
+
