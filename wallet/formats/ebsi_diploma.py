@@ -44,7 +44,7 @@ def diploma_parts(subject: dict[str, Any], *, language: str | None) -> DiplomaPa
         awarding_body=_awarding_body(opportunity.get("awardingBody"), language),
         ects=parse_number(specification.get("ectsCreditPoints")),
         eqf_level=level_from_code(specification.get("eqfLevel")),
-        nqf_level=LangText.plain(nqf) if nqf else None,
+        nqf_level=LangText.plain(f"NQF {nqf}") if nqf else None,
     )
 
 
