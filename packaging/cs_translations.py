@@ -690,4 +690,26 @@ CS: dict[str, str] = {
     "New credentials are checked in the background. With online checks allowed, Kredo also checks the whole wallet again once a day, as a credential can be revoked.":
         "Nové certifikáty se ověří na pozadí. Když povolíte ověřování online, Kredo navíc "
         "jednou denně znovu ověří celou peněženku, protože certifikát může být zneplatněn.",
+    # how a credential is shown: an Open Badge, a credential that is not about learning
+    "Badge": "Odznak",
+    "Achievement type": "Druh ocenění",
+    "Criteria": "Kritéria",
+    "Alignments": "Návaznost na rámce a standardy",
+    "Framework": "Rámec",
+    "Code": "Kód",
+    "Address": "Adresa",
+    "Name": "Název",
+    "Web": "Web",
+    "Country or region": "Země nebo region",
+    "Identifier": "Identifikátor",
+    "Picture": "Obrázek",
+    "(not downloaded: Kredo does not fetch pictures)":
+        "(nestaženo: Kredo obrázky ze sítě nestahuje)",
+    "Kind of credential": "Druh certifikátu",
+    "What the credential says about its subject": "Co certifikát uvádí o svém držiteli",
+    "The credential states no claims.": "Certifikát neuvádí žádné údaje.",
+    "a picture (%1), shown above": "obrázek (%1), zobrazený výše",
+    "Signed by (issuer)": "Podepsal (vydavatel)",
+    "Issuer's picture": "Obrázek vydavatele",
+    "Picture in the credential": "Obrázek v certifikátu",
 }

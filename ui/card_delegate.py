@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from ui.annex_labels import short_format_name
 from ui.credential_model import CredentialRoles
 from ui.dates_shown import number_text, stored_day_text
+from ui.issuer_names import issuer_label
 from ui.status_chip import chip_colour, chip_text
 from wallet.model import CredentialFormat
 
@@ -88,7 +89,7 @@ class CardDelegate(QStyledItemDelegate):
 
         painter.setFont(option.font)
         metrics = QFontMetrics(option.font)
-        issuer = metrics.elidedText(str(index.data(CredentialRoles.ISSUER) or "—"),
+        issuer = metrics.elidedText(issuer_label(str(index.data(CredentialRoles.ISSUER) or "—")),
                                     Qt.TextElideMode.ElideRight,
                                     card.right() - MARGIN - left)
         top += title_metrics.height() + 2

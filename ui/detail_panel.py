@@ -29,22 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.credential_html import credential_html
+from ui.credential_html import credential_html, shown_images
+from ui.language_names import language_name
 from ui.session import WalletSession
 from ui.verify_panel import VerifyPanel
 from wallet.app.annotating import save_note_and_tags
 from wallet.app.credentials import LoadedCredential, load_credential
-from wallet.model import NO_LANGUAGE, Credential, CredentialFormat
+from wallet.model import Credential, CredentialFormat
 from wallet.store.records import StoredCredential
 
 if TYPE_CHECKING:
     from wallet.app.verifying import StoredVerdict
 
 NOTE_SAVE_DELAY_MS = 700
-
-_LANGUAGE_NAMES = {"cs": "Čeština", "en": "English", "sk": "Slovenčina", "de": "Deutsch",
-                   "fr": "Français", "pl": "Polski", "es": "Español", "it": "Italiano"}
-
 
 def pretty_raw(stored: StoredCredential) -> str:
     """The stored bytes made readable (JSON indented, XML indented); never changes what is kept."""
@@ -233,10 +230,8 @@ class DetailPanel(QWidget):
             self.verify_panel.show_report(report, checked_at=record.checked_at, mode=record.mode)
 
     def _language_name(self, code: str) -> str:
-        """A language by its own name; ``und`` (ISO 639-2: not stated) as such, not as a code."""
-        if code == NO_LANGUAGE:
-            return self.tr("Unspecified")
-        return _LANGUAGE_NAMES.get(code, code)
+        """A language by its name in the interface language; ``und`` as "Unspecified"."""
+        return language_name(code, self.session.lang)
 
     def _language_picked(self) -> None:
         code = self.language.currentData()
@@ -262,7 +257,7 @@ class DetailPanel(QWidget):
                 widget.hide()
                 shiboken6.delete(widget)
         shown = 0
-        for image in credential.view.images:
+        for image in shown_images(credential):
             if image.data is None:
                 continue
             picture = QImage.fromData(image.data)
@@ -271,13 +266,20 @@ class DetailPanel(QWidget):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(picture).scaledToHeight(
                 170, Qt.TransformationMode.SmoothTransformation))
-            label.setAccessibleName(
-                self.tr("Badge image") if image.role == "badge" else self.tr("Credential page")
-            )
+            label.setAccessibleName(self._picture_name(image.role))
             self.images.addWidget(label)
             shown += 1
         self.images.addStretch(1)
         self.image_scroller.setVisible(shown > 0)
+
+    def _picture_name(self, role: str) -> str:
+        if role == "badge":
+            return self.tr("Badge image")
+        if role == "logo":
+            return self.tr("Issuer's picture")
+        if role == "claim":
+            return self.tr("Picture in the credential")
+        return self.tr("Credential page")
 
     # --- actions ---------------------------------------------------------------------------
 

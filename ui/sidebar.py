@@ -1,4 +1,5 @@
-"""The sidebar: All, Recently added, Collections, Tags, Issuers."""
+"""The sidebar: All, Recently added, Collections, Tags, Issuers (by name; an issuer known only
+by its identifier by a short form of it, the whole identifier as the tooltip)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
+from ui.issuer_names import issuer_label
 from wallet.store.records import Collection
 
 _KIND = Qt.ItemDataRole.UserRole + 1
@@ -70,12 +72,13 @@ class Sidebar(QTreeWidget):
                 (f"{c.name}  ({c.ects_total:g} ECTS)", "collection", c.id) for c in collections
             ]),
             (self._tags, [(t, "tag", t) for t in tags]),
-            (self._issuers, [(i, "issuer", i) for i in issuers]),
+            (self._issuers, [(issuer_label(i), "issuer", i) for i in issuers]),
         ):
             heading.takeChildren()
             for text, kind, value in entries:
                 child = QTreeWidgetItem([text])
-                child.setToolTip(0, text)  # a narrow sidebar cuts long names short
+                # a narrow sidebar cuts long names short; an identifier is shown whole here
+                child.setToolTip(0, str(value) if kind == "issuer" else text)
                 child.setData(0, _KIND, kind)
                 child.setData(0, _VALUE, value)
                 heading.addChild(child)

@@ -5,13 +5,19 @@ modules hand over the credential object, this module reads the Annex I elements 
 
 Where OB 3.0 has a home for an element it is used (``achievement.creditsAvailable`` for ECTS,
 ``alignment`` for EQF, ``resultDescription``/``result`` for a grade); ``achievement.criteria``
-says what the learner had to do to earn the badge, so it is shown as the type of assessment.
+says what the learner had to do to earn the badge, so it is shown as the type of assessment
+when the badge names none (``assessmentType``, as edubadges' micro-credential profile does).
+An alignment to a quality-assurance decision (``targetType`` ``ext:QualityAssurance``) is the
+quality assurance, not a learning outcome; edubadges write ECTS as ``achievement.ECTS`` or in
+their ECTS / study-load extensions. An EBSI ``VerifiableDiploma`` keeps its facts elsewhere
+(:mod:`wallet.formats.ebsi_diploma`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from wallet.formats.ebsi_diploma import DiplomaParts, diploma_parts
 from wallet.formats.vc_view_values import image_from, languages_of, level_from_code
 from wallet.json_values import (
     as_list,
@@ -25,6 +31,10 @@ from wallet.model import Image, LangText, MicroCredentialView, Organisation
 
 _ECTS_WORDS = ("ects", "european credit transfer")
 _EQF_WORDS = ("eqf", "european qualifications framework", "data.europa.eu/snb/eqf")
+_QUALITY_WORDS = ("qualityassurance", "quality assurance", "quality-assurance")
+# edubadges' extensions: {"extensions:ECTSExtension": {"ECTS": 3}}, study load in hours.
+_ECTS_EXTENSION = "extensions:ECTSExtension"
+_STUDY_LOAD_EXTENSION = "extensions:StudyLoadExtension"
 
 
 def view_from_vc(doc: dict[str, Any]) -> MicroCredentialView:
@@ -33,12 +43,14 @@ def view_from_vc(doc: dict[str, Any]) -> MicroCredentialView:
     subject = first_object(doc.get("credentialSubject")) or {}
     achievement = first_object(subject.get("achievement")) or {}
     language = language or plain_string(achievement.get("inLanguage"))
+    diploma = diploma_parts(subject, language=language)
 
     def text(value: Any) -> LangText | None:
         return lang_text(value, language=language)
 
-    title = text(doc.get("name")) or text(achievement.get("name"))
-    description = text(doc.get("description")) or text(achievement.get("description"))
+    title = text(doc.get("name")) or text(achievement.get("name")) or diploma.title
+    description = (text(doc.get("description")) or text(achievement.get("description"))
+                   or diploma.description)
     issuer = organisation_from(doc.get("issuer"), language=language)
     creator = organisation_from(achievement.get("creator"), language=language)
     criteria = first_object(achievement.get("criteria")) or {}
@@ -48,9 +60,9 @@ def view_from_vc(doc: dict[str, Any]) -> MicroCredentialView:
         image for image in (image_from(achievement.get("image")), image_from(doc.get("image")))
         if image is not None
     )
-    learner_name = text(subject.get("name")) or _person_name(subject)
+    learner_name = text(subject.get("name")) or diploma.learner_name or _person_name(subject)
     outcomes = tuple(
-        t for t in (text(a.get("targetName")) for a in alignments if not is_level_alignment(a))
+        t for t in (text(a.get("targetName")) for a in alignments if is_outcome_alignment(a))
         if t is not None
     )
     valid_from = parse_datetime(doc.get("validFrom"))
@@ -60,10 +72,10 @@ def view_from_vc(doc: dict[str, Any]) -> MicroCredentialView:
     return MicroCredentialView(
         learner_name=learner_name,
         learner_identifier=_learner_identifier(subject),
-        learner_birth_date=plain_string(subject.get("birthDate")),
+        learner_birth_date=plain_string(subject.get("birthDate")) or diploma.birth_date,
         title=title,
         description=description,
-        awarding_body=creator or issuer,
+        awarding_body=creator or diploma.awarding_body or issuer,
         issuer=issuer,
         issuer_country=issuer.country if issuer is not None else None,
         issued=issued,
@@ -72,9 +84,14 @@ def view_from_vc(doc: dict[str, Any]) -> MicroCredentialView:
         or parse_datetime(doc.get("expirationDate")),
         awarded=parse_datetime(subject.get("awardedDate")),
         learning_outcomes=outcomes,
-        ects=_ects(subject, achievement, alignments),
-        eqf_level=eqf_level_from_alignments(alignments),
-        assessment=text(criteria.get("narrative")),
+        ects=_ects(subject, achievement, alignments, diploma),
+        workload_hours=_study_load(achievement),
+        eqf_level=eqf_level_from_alignments(alignments) or diploma.eqf_level,
+        nqf_level=diploma.nqf_level,
+        assessment=text(achievement.get("assessmentType")) or text(criteria.get("narrative")),
+        participation=text(achievement.get("participationType")),
+        quality_assurance=_quality_assurance(alignments, language),
+        supervision=text(achievement.get("supervisionType")),
         grade=_grade(subject, achievement, language),
         credential_id=plain_string(doc.get("id")),
         types=tuple(t for t in as_list(doc.get("type")) if isinstance(t, str)),
@@ -134,6 +151,30 @@ def is_level_alignment(alignment: dict[str, Any]) -> bool:
     return _mentions(alignment, _EQF_WORDS) or _mentions(alignment, _ECTS_WORDS)
 
 
+def is_quality_alignment(alignment: dict[str, Any]) -> bool:
+    """An alignment to a quality-assurance decision (edubadges: ``ext:QualityAssurance``)."""
+    kind = (plain_string(alignment.get("targetType")) or "").lower()
+    return any(word in kind for word in _QUALITY_WORDS)
+
+
+def is_outcome_alignment(alignment: dict[str, Any]) -> bool:
+    """An alignment that names what was learnt: neither a level nor a quality decision."""
+    return not is_level_alignment(alignment) and not is_quality_alignment(alignment)
+
+
+def _quality_assurance(alignments: list[dict[str, Any]], language: str | None) -> LangText | None:
+    lines: list[str] = []
+    for alignment in alignments:
+        if not is_quality_alignment(alignment):
+            continue
+        name = plain_string(alignment.get("targetName"))
+        code = plain_string(alignment.get("targetCode"))
+        described = plain_string(alignment.get("targetDescription"))
+        head = f"{name} ({code})" if name and code else (name or code)
+        lines.extend(line for line in (head, described) if line)
+    return lang_text("\n".join(lines), language=language) if lines else None
+
+
 def _mentions(alignment: dict[str, Any], words: tuple[str, ...]) -> bool:
     fields = ("targetFramework", "targetCode", "targetUrl", "targetName", "targetType")
     haystack = " ".join(s.lower() for s in (plain_string(alignment.get(k)) for k in fields) if s)
@@ -151,8 +192,10 @@ def eqf_level_from_alignments(alignments: list[dict[str, Any]]) -> int | None:
 
 
 def _ects(subject: dict[str, Any], achievement: dict[str, Any],
-          alignments: list[dict[str, Any]]) -> float | None:
-    for value in (subject.get("creditsEarned"), achievement.get("creditsAvailable")):
+          alignments: list[dict[str, Any]], diploma: DiplomaParts) -> float | None:
+    extension = first_object(achievement.get(_ECTS_EXTENSION)) or {}
+    for value in (subject.get("creditsEarned"), achievement.get("creditsAvailable"),
+                  achievement.get("ECTS"), extension.get("ECTS"), diploma.ects):
         number = parse_number(value)
         if number is not None:
             return number
@@ -162,6 +205,12 @@ def _ects(subject: dict[str, Any], achievement: dict[str, Any],
             if number is not None:
                 return number
     return None
+
+
+def _study_load(achievement: dict[str, Any]) -> float | None:
+    """Hours of study from edubadges' study-load extension (``StudyLoad``)."""
+    extension = first_object(achievement.get(_STUDY_LOAD_EXTENSION)) or {}
+    return parse_number(extension.get("StudyLoad"))
 
 
 def _grade(subject: dict[str, Any], achievement: dict[str, Any],

@@ -1,0 +1,93 @@
+"""An Open Badge 3.0 as a badge: what it was for (achievement type, criteria, alignments),
+who issued it (the issuer's profile), and the Annex I elements it states. An OB 3.0 is
+signed by its issuer, not sealed by an organisation, so there is no "sealing organisation"
+row; pictures it carries inline are shown above the text (``ui.detail_panel``), a picture by
+address is named as text and never downloaded."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.html_rows import ShownRows, chip, table_row, table_start, text_html
+from wallet.formats.badge_view import OPEN_BADGE_3_NAME, BadgeAlignment, BadgeView
+from wallet.model import Organisation
+
+# Annex I rows the badge template writes its own way (or not at all: the issuer's profile
+# takes the place of the "sealing organisation").
+_OWN_ROWS = frozenset({"title", "issuer", "awarding_body", "learning_outcomes", "credential_id"})
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("BadgeHtml", text)
+
+
+def badge_html(badge: BadgeView, shown: ShownRows) -> str:
+    """The badge's page, with the Annex I rows it states."""
+    lang, labels = shown.lang, shown.labels
+    parts = [
+        f"<h2>{escape(shown.title)}</h2>",
+        f"<p>{escape(OPEN_BADGE_3_NAME)} {chip(_t('Badge'))}</p>",
+        table_start(),
+    ]
+    parts.extend(_badge_rows(badge, lang))
+    parts.extend(table_row(labels[row.key], text_html(row.value)) for row in shown.rows
+                 if row.value is not None and row.key not in _OWN_ROWS)
+    for key in ("learning_outcomes", "credential_id"):
+        value = shown.value(key)
+        if value:
+            parts.append(table_row(labels[key], text_html(value)))
+    parts.append("</table>")
+    parts.extend(_issuer_section(badge, lang))
+    return "\n".join(parts)
+
+
+def _badge_rows(badge: BadgeView, lang: str) -> list[str]:
+    rows: list[str] = []
+    if badge.image_url:
+        rows.append(table_row(_t("Badge image"), _not_downloaded(badge.image_url)))
+    if badge.achievement_type:
+        rows.append(table_row(_t("Achievement type"), text_html(badge.achievement_type)))
+    criteria = [text_html(badge.criteria.pick(lang))] if badge.criteria else []
+    if badge.criteria_url:
+        criteria.append(text_html(badge.criteria_url))
+    if criteria:
+        rows.append(table_row(_t("Criteria"), "<br>".join(criteria)))
+    if badge.alignments:
+        items = "".join(f"<li>{_alignment_html(a, lang)}</li>" for a in badge.alignments)
+        rows.append(table_row(_t("Alignments"), f"<ul style='margin:0'>{items}</ul>"))
+    return rows
+
+
+def _alignment_html(alignment: BadgeAlignment, lang: str) -> str:
+    name = alignment.name.pick(lang) if alignment.name else alignment.code or ""
+    facts = [(_t("Type"), alignment.kind), (_t("Framework"), alignment.framework),
+             (_t("Code"), alignment.code if alignment.name else None),
+             (_t("Address"), alignment.url)]
+    details = "; ".join(f"{escape(label)}: {text_html(value)}" for label, value in facts if value)
+    return f"<b>{text_html(name)}</b>" + (f"<br>{details}" if details else "")
+
+
+def _issuer_section(badge: BadgeView, lang: str) -> list[str]:
+    issuer: Organisation | None = badge.issuer
+    if issuer is None:
+        return []
+    facts = [
+        (_t("Name"), issuer.name.pick(lang) if issuer.name else None),
+        (_t("Web"), issuer.homepage),
+        (_t("E-mail"), issuer.email),
+        (_t("Country or region"), issuer.country.pick(lang) if issuer.country else None),
+        (_t("Identifier"), issuer.identifier),
+    ]
+    parts = [f"<h3>{escape(_t('Issuer'))}</h3>", table_start()]
+    parts.extend(table_row(label, text_html(value)) for label, value in facts if value)
+    if badge.issuer_image_url:
+        parts.append(table_row(_t("Picture"), _not_downloaded(badge.issuer_image_url)))
+    parts.append("</table>")
+    return parts
+
+
+def _not_downloaded(url: str) -> str:
+    note = _t("(not downloaded: Kredo does not fetch pictures)")
+    return f"{text_html(url)}<br><i>{escape(note)}</i>"

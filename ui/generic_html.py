@@ -1,0 +1,54 @@
+"""A Verifiable Credential that is not about learning (a work permit, a resident card): what
+it is (its types in words), who issued it, when it is valid, and every claim of its subject as
+a labelled row, nested objects indented. No Annex I rows: "not stated" eight times would hide
+what the credential does say."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.html_rows import ShownRows, heading_row, table_row, table_start, text_html
+from wallet.formats.claims_view import ClaimRow
+
+# The facts about the credential itself, shown above its claims when it states them.
+_CREDENTIAL_ROWS = ("issuer", "issued", "valid_from", "valid_until", "description",
+                    "credential_id")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("GenericHtml", text)
+
+
+def generic_html(shown: ShownRows, kind: str, types: tuple[str, ...],
+                 claims: tuple[ClaimRow, ...]) -> str:
+    """``kind`` names the format, ``types`` are the credential's own types in words; of the
+    Annex I rows only the issuer, dates, description and identifier are used."""
+    by_key = {row.key: row for row in shown.rows}
+    parts = [f"<h2>{escape(shown.title)}</h2>", f"<p>{escape(kind)}</p>", table_start()]
+    if types:
+        parts.append(table_row(_t("Kind of credential"), text_html(", ".join(types))))
+    for key in _CREDENTIAL_ROWS:
+        row = by_key.get(key)
+        if row is not None and row.value is not None:
+            label = _t("Issuer") if key == "issuer" else shown.labels[key]
+            parts.append(table_row(label, text_html(row.value)))
+    parts.append("</table>")
+    parts.append(f"<h3>{escape(_t('What the credential says about its subject'))}</h3>")
+    if not claims:
+        parts.append(f"<p><i>{escape(_t('The credential states no claims.'))}</i></p>")
+        return "\n".join(parts)
+    parts.append(table_start())
+    parts.extend(_claim_row(claim) for claim in claims)
+    parts.append("</table>")
+    return "\n".join(parts)
+
+
+def _claim_row(claim: ClaimRow) -> str:
+    if claim.image is not None:
+        picture = _t("a picture (%1), shown above").replace("%1", claim.image.media_type)
+        return table_row(claim.label, f"<i>{escape(picture)}</i>", claim.depth)
+    if claim.value is None:
+        return heading_row(claim.label, claim.depth)
+    return table_row(claim.label, text_html(claim.value), claim.depth)
