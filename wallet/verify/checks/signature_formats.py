@@ -27,7 +27,13 @@ from wallet.did import key_resolver
 from wallet.did.did_ebsi import resolve_did_ebsi
 from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
-from wallet.errors import NetworkError, NetworkNotAllowed, VerificationError, WalletError
+from wallet.errors import (
+    MalformedCredential,
+    NetworkError,
+    NetworkNotAllowed,
+    VerificationError,
+    WalletError,
+)
 from wallet.json_input import load_json_object
 from wallet.json_values import id_of
 from wallet.model import Credential
@@ -471,7 +477,15 @@ def _jwt_key(token: str, issuer: str | None, context: CheckContext) -> _JwtKey:
         vm_id = issuer
     if vm_id is not None:
         documents, mode = _key_documents([vm_id], context)
-        method = resolve_verification_method(vm_id, documents=documents)
+        try:
+            method = resolve_verification_method(vm_id, documents=documents)
+        except MalformedCredential as exc:
+            # A key Kredo cannot read (a curve it does not verify, a broken published
+            # document) proves nothing about the credential: it could not be checked.
+            raise VerificationError(
+                tr("The signature could not be checked: {reason}", reason=exc.message),
+                details=exc.details,
+            ) from None
         return _JwtKey(method.public_key, method.controller, mode)
     found = discover_verification_key(jws.header)
     if found is None and issuer and is_https_issuer(issuer):
