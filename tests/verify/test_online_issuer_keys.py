@@ -90,7 +90,7 @@ def _signature(report: VerificationReport) -> Any:
 
 @pytest.mark.parametrize("by_uri", [False, True], ids=["jwks", "jwks_uri"])
 def test_the_key_in_the_issuers_metadata_verifies_online(
-    local_server: LocalServer, by_uri: bool  # noqa: F811
+    local_server: LocalServer, by_uri: bool
 ) -> None:
     # GIVEN an SD-JWT VC whose issuer publishes its key in JWT VC Issuer Metadata
     key = ec.generate_private_key(ec.SECP256R1())
@@ -111,7 +111,7 @@ def test_the_key_in_the_issuers_metadata_verifies_online(
 
 
 def test_a_second_verification_in_the_session_uses_what_was_fetched(
-    local_server: LocalServer,  # noqa: F811
+    local_server: LocalServer,
 ) -> None:
     key = ec.generate_private_key(ec.SECP256R1())
     raw = _sd_jwt_vc(key, _publish_metadata(local_server, key), "key-1")
@@ -124,7 +124,7 @@ def test_a_second_verification_in_the_session_uses_what_was_fetched(
 
 
 def test_a_forged_token_is_failed_with_the_published_key(
-    local_server: LocalServer,  # noqa: F811
+    local_server: LocalServer,
 ) -> None:
     # GIVEN a token signed by another key than the one the issuer publishes
     published = ec.generate_private_key(ec.SECP256R1())
@@ -134,7 +134,7 @@ def test_a_forged_token_is_failed_with_the_published_key(
     assert _signature(_verify(raw, online=True)).status is CheckStatus.FAILED
 
 
-def test_metadata_about_another_issuer_is_not_used(local_server: LocalServer) -> None:  # noqa: F811
+def test_metadata_about_another_issuer_is_not_used(local_server: LocalServer) -> None:
     # GIVEN metadata whose issuer is not the token's iss (the draft: "MUST NOT be used")
     key = ec.generate_private_key(ec.SECP256R1())
     iss = _publish_metadata(local_server, key, issuer="https://other.example/issuers/uni")
@@ -163,7 +163,7 @@ def test_an_issuer_whose_server_is_down_could_not_be_checked() -> None:
 
 
 def test_offline_nothing_is_asked_and_the_sentence_says_where_the_key_is(
-    local_server: LocalServer,  # noqa: F811
+    local_server: LocalServer,
 ) -> None:
     key = ec.generate_private_key(ec.SECP256R1())
     iss = _publish_metadata(local_server, key)
@@ -193,7 +193,7 @@ def _publish_ebsi(server: LocalServer, key: ec.EllipticCurvePrivateKey) -> str:
 
 
 def test_a_did_ebsi_key_is_looked_up_in_the_registry_online(
-    local_server: LocalServer,  # noqa: F811
+    local_server: LocalServer,
 ) -> None:
     # GIVEN an SD-JWT VC by a did:ebsi issuer, and the registry (here local) that knows it
     key = ec.generate_private_key(ec.SECP256R1())
@@ -213,7 +213,7 @@ def test_a_did_ebsi_key_is_looked_up_in_the_registry_online(
 
 
 def test_a_real_ebsi_secp256k1_key_could_not_be_checked_never_failed(
-    local_server: LocalServer,  # noqa: F811
+    local_server: LocalServer,
 ) -> None:
     # GIVEN a token naming the key of a real EBSI registry document (secp256k1, ES256K)
     document = EBSI_DOCUMENT.read_bytes()
