@@ -56,7 +56,7 @@ def test_a_real_registry_document_is_resolved_and_its_keys_read(local_server: Lo
     # THEN it is that document, asked for at {registry}/{did}, with its verification method
     assert document == json.loads(EBSI_DOCUMENT.read_text(encoding="utf-8"))
     assert [r[0] for r in local_server.requests] == [f"{REGISTRY_PATH}/{DID}"]
-    method_id = document["verificationMethod"][0]["id"]  # type: ignore[index]
+    method_id = document["verificationMethod"][0]["id"]
     # (secp256k1 is a curve Kredo does not verify: the method is found, the key refused)
     with pytest.raises(MalformedCredential, match="elliptic curve"):
         resolve_verification_method(method_id, documents={DID: document})
