@@ -591,6 +591,8 @@ CS: dict[str, str] = {
     "Your domain (optional)": "Vaše doména (nepovinné)",
     "Expected domain": "Očekávaná doména",
     "Check again": "Ověřit znovu",
+    "Look up what is published only online: issuers' keys, revocation and status lists. The issuers' servers learn that a credential of theirs is being checked.":
+        "Dohledat, co je zveřejněno jen online: klíče vydavatelů, seznamy odvolaných certifikátů a stavové seznamy. Servery vydavatelů se tím dozvědí, že se některý jejich certifikát ověřuje.",
     "Received files": "Přijaté soubory",
     "Summary": "Shrnutí",
     "Credentials, presentations, PDFs and pictures (%1);;All files (*)":

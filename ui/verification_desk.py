@@ -20,6 +20,7 @@ from PIL import Image
 from PySide6.QtCore import QItemSelection, QMimeData, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -156,12 +157,20 @@ class VerificationDesk(QDialog):
         self.domain = QLineEdit()
         self.domain.setPlaceholderText(self.tr("Your domain (optional)"))
         self.domain.setAccessibleName(self.tr("Expected domain"))
+        # Going online is the person's choice for what they verify next, never the default:
+        # it tells issuers' and registries' servers that this credential is being checked.
+        self.online_check = QCheckBox(self.tr("Verify online"))
+        self.online_check.setChecked(False)
+        self.online_check.setToolTip(self.tr(
+            "Look up what is published only online: issuers' keys, revocation and status "
+            "lists. The issuers' servers learn that a credential of theirs is being checked."))
         self.again_button = QPushButton(self.tr("Check again"))
         self.again_button.setEnabled(False)
         self.again_button.clicked.connect(self.check_again)
         row = QHBoxLayout()
         row.addWidget(self.challenge, 2)
         row.addWidget(self.domain, 2)
+        row.addWidget(self.online_check)
         row.addWidget(self.again_button)
         return row
 
@@ -247,13 +256,14 @@ class VerificationDesk(QDialog):
         self.progress.setVisible(total > 1 and done < total)
 
     def _options_reader(self) -> Callable[[CredentialRepository], VerifyOptions]:
-        """The wallet's trust (its issuers and registries), offline, with the challenge and
-        domain typed here: read on the database lane."""
+        """The wallet's trust (its issuers and registries), with the challenge and domain
+        typed here, online only when "Verify online" is ticked: read on the database lane."""
         challenge = self.challenge.text().strip() or None
         domain = self.domain.text().strip() or None
+        online = self.online_check.isChecked()
 
         def read(repo: CredentialRepository) -> VerifyOptions:
-            options = verify_options(VerifyRequest(), settings=repo)
+            options = verify_options(VerifyRequest(online=online), settings=repo)
             return replace(options, challenge=challenge, domain=domain)
 
         return read

@@ -2,7 +2,7 @@
 
 ``did:key`` and ``did:jwk`` resolve from the identifier itself. Anything else needs its
 controller document: the caller may supply it in ``documents`` (keyed by the identifier
-without fragment). did:web and https keys otherwise need the network, which this module
+without fragment). did:web, did:ebsi and https keys otherwise need the network, which this module
 never opens: it says so with :class:`NetworkNotAllowed`.
 """
 
@@ -40,6 +40,12 @@ def resolve_verification_method(
         return resolve_did_key(vm_id)
     if base.startswith("did:jwk:"):
         return resolve_did_jwk(vm_id)
+    if base.startswith("did:ebsi:"):
+        raise NetworkNotAllowed(
+            tr("The signing key of {did} is in the EBSI DID registry, which was not consulted "
+               "offline.", did=base[:200]),
+            details=f"verification method {vm_id[:300]}",
+        )
     if base.startswith(_NEEDS_NETWORK):
         raise NetworkNotAllowed(
             tr(

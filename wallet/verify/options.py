@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 
+from wallet.did.did_ebsi import EBSI_REGISTRY
+
 if TYPE_CHECKING:
     from wallet.status.revocation_cache import RevocationCache
     from wallet.trust import TrustStore
@@ -34,6 +36,8 @@ class VerifyOptions:
     # Where online OCSP responses and CRLs are kept (the wallet's, loaded for this check);
     # None: a fresh one for each verification.
     revocation_cache: RevocationCache | None = None
+    # Where did:ebsi documents are looked up online (the EBSI DID Registry API v5).
+    ebsi_registry: str = EBSI_REGISTRY
 
     def current_time(self) -> datetime:
         return self.now if self.now is not None else datetime.now(UTC)

@@ -7,7 +7,7 @@ what else the signature showed (JWT time claims for validity, a seal's timing fo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -24,9 +24,16 @@ from wallet.crypto.sd_jwt import verify_sd_jwt
 from wallet.crypto.timestamp_token import TimestampResult
 from wallet.crypto.xades import verify_xades_seal
 from wallet.did import key_resolver
+from wallet.did.did_ebsi import resolve_did_ebsi
 from wallet.did.did_web import resolve_did_web
 from wallet.did.resolver import resolve_verification_method
-from wallet.errors import NetworkError, NetworkNotAllowed, VerificationError
+from wallet.errors import (
+    MalformedCredential,
+    NetworkError,
+    NetworkNotAllowed,
+    VerificationError,
+    WalletError,
+)
 from wallet.json_input import load_json_object
 from wallet.json_values import id_of
 from wallet.model import Credential
@@ -38,6 +45,7 @@ from wallet.trust import eu_trusted_list
 from wallet.verify.checks.base import CheckContext
 from wallet.verify.checks.evidence import SignerEvidence
 from wallet.verify.checks.unchecked_proof import unchecked_signature, unsupported_proof
+from wallet.verify.jwt_issuer_metadata import is_https_issuer, issuer_key
 from wallet.verify.report import CheckMode, CheckStatus, IssuerInfo
 from wallet.verify.sentences import first_sentences
 
@@ -328,8 +336,9 @@ def _key_documents(
 ) -> tuple[dict[str, Mapping[str, Any]], CheckMode]:
     """Controller documents for the keys named, fetched only when the user allowed going online.
 
-    did:key and did:jwk need nothing; did:web and https key documents are fetched through
-    ``wallet.net`` and then resolved like any caller-supplied document.
+    did:key and did:jwk need nothing; did:web, did:ebsi (from the EBSI DID Registry) and
+    https key documents are fetched through ``wallet.net`` and then resolved like any
+    caller-supplied document.
     """
     documents = dict(context.options.documents)
     mode = CheckMode.OFFLINE
@@ -339,6 +348,11 @@ def _key_documents(
             continue
         if base.startswith("did:web:"):
             documents[base] = resolve_did_web(base, allowed=True)
+            mode = CheckMode.NETWORK
+        elif base.startswith("did:ebsi:"):
+            documents[base] = resolve_did_ebsi(
+                base, allowed=True, registry=context.options.ebsi_registry
+            )
             mode = CheckMode.NETWORK
         elif base.startswith("https://"):
             fetched = fetch(
@@ -442,32 +456,49 @@ def _domain_of(identifier: str | None) -> str | None:
     return None
 
 
-def _jwt_key(token: str, issuer: str | None, context: CheckContext) -> tuple[Any, str | None]:
-    """The issuer's key for a JWT (kid → DID URL, or iss as a DID), and its controller."""
+@dataclass(frozen=True)
+class _JwtKey:
+    key: Any
+    controller: str | None  # who the key belongs to, when its source says so
+    mode: CheckMode = CheckMode.OFFLINE
+
+
+def _jwt_key(token: str, issuer: str | None, context: CheckContext) -> _JwtKey:
+    """The issuer's key for a JWT: kid → DID URL, iss as a DID, JWT VC Issuer Metadata at an
+    https iss (only online), or a key in the header."""
     jws = CompactJws.from_text(token.split("~", 1)[0], what=tr("The token"))
     kid = jws.header.get("kid")
+    kid = kid if isinstance(kid, str) and kid else None
     vm_id: str | None = None
-    if isinstance(kid, str) and kid:
-        vm_id = f"{issuer}{kid}" if kid.startswith("#") and issuer else kid
-    elif issuer and issuer.startswith("did:"):
+    if kid is not None and (kid.startswith("did:") or (kid.startswith("#") and issuer
+                                                         and issuer.startswith("did:"))):
+        vm_id = f"{issuer}{kid}" if kid.startswith("#") else kid
+    elif kid is None and issuer and issuer.startswith("did:"):
         vm_id = issuer
     if vm_id is not None:
-        documents, _ = _key_documents([vm_id], context)
-        method = resolve_verification_method(vm_id, documents=documents)
-        return method.public_key, method.controller
+        documents, mode = _key_documents([vm_id], context)
+        try:
+            method = resolve_verification_method(vm_id, documents=documents)
+        except MalformedCredential as exc:
+            # A key Kredo cannot read (a curve it does not verify, a broken published
+            # document) proves nothing about the credential: it could not be checked.
+            raise VerificationError(
+                tr("The signature could not be checked: {reason}", reason=exc.message),
+                details=exc.details,
+            ) from None
+        return _JwtKey(method.public_key, method.controller, mode)
     found = discover_verification_key(jws.header)
+    if found is None and issuer and is_https_issuer(issuer):
+        # The key is in the issuer's published metadata: looked up only with consent.
+        published = issuer_key(issuer, kid, allowed=context.options.online)
+        return _JwtKey(published.key, issuer,
+                       CheckMode.NETWORK if published.fetched else CheckMode.CACHE)
     if found is None:
         # No key found is ETSI's NO_SIGNING_CERTIFICATE_FOUND: indeterminate, not forged.
-        if issuer and issuer.startswith("https://"):
-            raise VerificationError(tr(
-                "The signature could not be checked: the token names no key, and its issuer "
-                "publishes keys only online, at {location}.",
-                location=issuer[:200],
-            ))
         raise VerificationError(
             tr("The signature could not be checked: the token names no key to check it with.")
         )
-    return found.key, None
+    return _JwtKey(found.key, None)
 
 
 def verify_jwt(credential: Credential, context: CheckContext) -> SignerEvidence:
@@ -482,20 +513,20 @@ def verify_jwt(credential: Credential, context: CheckContext) -> SignerEvidence:
         identifier=issuer, domain=_domain_of(issuer), name=_issuer_name(payload.get("vc", payload))
     )
     try:
-        key, controller = _jwt_key(token, issuer, context)
+        found = _jwt_key(token, issuer, context)
     except (NetworkError, VerificationError) as exc:
         # Not allowed offline, the issuer's server failed, a DID method Kredo cannot resolve
         # or no key named: nothing proven either way.
-        return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer)
-    result = verify_vc_jwt(token, key, now=context.now)
+        return _key_unavailable(exc, signer)
+    result = verify_vc_jwt(token, found.key, now=context.now)
     details = {
         "version": result.version,
         "alg": result.header.get("alg"),
         "claims": list(result.claims.messages),
     }
-    return _jose_finding(
+    return replace(_jose_finding(
         signer,
-        controller,
+        found.controller,
         issuer_signed=(result.signature,),
         then=(result.claims,),
         time=result.time,
@@ -504,7 +535,7 @@ def verify_jwt(credential: Credential, context: CheckContext) -> SignerEvidence:
             "The {algorithm} signature by the issuer's key is valid.",
             algorithm=result.header.get("alg"),
         ),
-    )
+    ), mode=found.mode)
 
 
 def verify_sd_jwt_vc(credential: Credential, context: CheckContext) -> SignerEvidence:
@@ -513,14 +544,14 @@ def verify_sd_jwt_vc(credential: Credential, context: CheckContext) -> SignerEvi
     issuer = payload.get("iss") if isinstance(payload.get("iss"), str) else None
     signer = IssuerInfo(identifier=issuer, domain=_domain_of(issuer))
     try:
-        key, controller = _jwt_key(token, issuer, context)
+        found = _jwt_key(token, issuer, context)
     except (NetworkError, VerificationError) as exc:
         # Not allowed offline, the issuer's server failed, a DID method Kredo cannot resolve
         # or no key named: nothing proven either way.
-        return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer)
+        return _key_unavailable(exc, signer)
     result = verify_sd_jwt(
         token,
-        key,
+        found.key,
         now=context.now,
         expected_nonce=context.options.challenge,
         expected_audience=context.options.domain,
@@ -529,15 +560,22 @@ def verify_sd_jwt_vc(credential: Credential, context: CheckContext) -> SignerEvi
         "disclosures": list(result.disclosures.messages),
         "key_binding": list(result.key_binding.messages),
     }
-    return _jose_finding(
+    return replace(_jose_finding(
         signer,
-        controller,
+        found.controller,
         issuer_signed=(result.signature, result.disclosures, result.type_check),
         then=(result.key_binding,),
         time=result.time,
         details=details,
         ok_message=tr("The issuer's signature and every disclosed claim are valid."),
-    )
+    ), mode=found.mode)
+
+
+def _key_unavailable(exc: WalletError, signer: IssuerInfo) -> SignerEvidence:
+    """No key to check with: could not be checked (how far it went online, said by mode)."""
+    online = isinstance(exc, NetworkError) and not isinstance(exc, NetworkNotAllowed)
+    return SignerEvidence(CheckStatus.SKIPPED, exc.message, signer,
+                          mode=CheckMode.NETWORK if online else CheckMode.OFFLINE)
 
 
 def _first_failure(findings: tuple[Finding, ...]) -> str | None:
