@@ -139,24 +139,25 @@ def test_a_credential_that_could_not_be_checked_counts_but_is_flagged(
 def test_totals_by_eqf_level_and_awarding_body(repository: CredentialRepository) -> None:
     # GIVEN real credentials: two EQF 6 micro-credentials (2 and 4 ECTS), an EQF 6 master's
     # programme in XML (300 hours, no ECTS), a webinar (2 hours, no level), an EQF 4 badge
+    # of 3 ECTS (edubadges' ECTS extension)
     _import(repository, SEALED, MUNI, XML, PARTICIPATION, EDUBADGE)
     # WHEN the wallet is stacked
     totals = stack_totals(repository, StackSelection.everything(), "en")
     # THEN ECTS and workload add up by level, the level-less last
     assert totals.by_level == (
-        LevelTotal(4, Figures(credentials=1, without_ects=1)),
+        LevelTotal(4, Figures(credentials=1, ects=3)),
         LevelTotal(6, Figures(credentials=3, ects=6, workload_hours=460, without_ects=1)),
         LevelTotal(None, Figures(credentials=1, workload_hours=2, without_ects=1)),
     )
     # AND by awarding body, most ECTS first
     assert totals.by_body == (
         NamedTotal("Masaryk University", Figures(1, 4, 100)),
+        NamedTotal("Naboo Theed University", Figures(1, 3, 0)),
         NamedTotal("University of Zed", Figures(1, 2, 60)),
         NamedTotal("Department of Climate Studies", Figures(1, 0, 300, 1)),
         NamedTotal("European Digital Credentials for Learning Support Team", Figures(1, 0, 2, 1)),
-        NamedTotal("Naboo Theed University", Figures(1, 0, 0, 1)),
     )
-    assert totals.total == Figures(credentials=5, ects=6, workload_hours=462, without_ects=3)
+    assert totals.total == Figures(credentials=5, ects=9, workload_hours=462, without_ects=2)
 
 
 def test_credentials_without_an_id_are_the_same_by_content(
