@@ -248,8 +248,9 @@ CS: dict[str, str] = {
     "Preparing…": "Připravuji…",
     "Save as…": "Uložit jako…",
     "Nothing was shared.": "Nic nebylo sdíleno.",
-    "Let the employer scan this code with Kredo or another wallet.":
-        "Nechte zaměstnavatele naskenovat tento kód aplikací Kredo nebo jinou peněženkou.",
+    "Let the employer scan this code.": "Nechte zaměstnavatele naskenovat tento kód.",
+    "Expert details": "Podrobnosti pro odborníky",
+    "Show the expert details": "Zobrazit podrobnosti pro odborníky",
     "The signed presentation is on the clipboard.": "Podepsaná prezentace je ve schránce.",
     "Save the file and send it to the employer.": "Uložte soubor a pošlete ho zaměstnavateli.",
     "Save": "Uložit",

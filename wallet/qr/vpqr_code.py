@@ -16,9 +16,18 @@ from wallet.qr.vpqr import encode_vpqr
 from wallet.qr.vpqr.qr_text import cborld_from_vpqr_text
 from wallet.translation import grouped, tr
 
+# Characters a QR code of version 30 (137 modules) holds in alphanumeric mode at level M.
+QR_VERSION_30_M_CHARS = 1994
+# One code that every VPQR wallet reads is worth a denser code than Kredo's own (version 25),
+# which can fall back to an animation: a signed presentation of one Open Badge takes about
+# 1,750 characters. Denser than version 30, phones struggle with a code on a laptop screen.
+DEFAULT_MAX_VPQR_CHARS = QR_VERSION_30_M_CHARS
+
 
 def encode_vpqr_for_qr(data: bytes, *, max_frame_chars: int | None = None) -> QrEncoding:
-    limit = frame_limit(max_frame_chars)
+    """One ``VP1-`` code of at most ``max_frame_chars`` characters (default
+    :data:`DEFAULT_MAX_VPQR_CHARS`), or a :class:`SharingError` saying why not."""
+    limit = frame_limit(DEFAULT_MAX_VPQR_CHARS if max_frame_chars is None else max_frame_chars)
     if not looks_like_json_object(data):
         raise SharingError(tr("VPQR carries only JSON-LD credentials; this one is not JSON."))
     try:
