@@ -23,7 +23,9 @@ def test_qr_then_scan_gives_the_verdict_of_verify(kredo: Kredo, tmp_path: Path) 
     out = tmp_path / "ob3.png"
     made = kredo("qr", "--file", str(OB3), "--out", str(out), "--encoding", "kredo")
     assert made.code == 0, made.err
-    assert made.out.startswith("Only Kredo can read this code.\n1 QR code: 1,471 bytes compressed to ")
+    assert made.out.startswith(
+        "Only Kredo can read this code.\n1 QR code: 1,471 bytes compressed to "
+    )
     assert f"Wrote {out} (PNG)." in made.out
     scanned = kredo("scan", str(out))
     verified = kredo("verify", "--file", str(OB3))
@@ -162,7 +164,7 @@ def test_an_animated_code_says_in_words_how_long_it_takes_to_scan(
     # THEN the text says only Kredo reads it and how long a phone must scan at 5 frames a second
     assert made.code == 0, made.err
     assert made.out.startswith("Only Kredo can read this animated code.")
-    assert "Expect about 17 seconds of steady scanning: the code shows 5 frames a second" in made.out
+    assert "Expect about 17 seconds of steady scanning: the code shows 5 frames a" in made.out
     assert "83 frames needed" in made.out
 
 

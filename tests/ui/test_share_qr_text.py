@@ -46,7 +46,7 @@ def test_a_small_presentation_is_a_vpqr_code_other_wallets_read(
     page = wizard.done_page
     # THEN the page says which wallets can scan it, without figures
     text = page.status.text()
-    assert "Any wallet that reads DCC VPQR codes (such as the DCC Learner Credential Wallet)" in text
+    assert "Any wallet that reads DCC VPQR codes (such as the DCC Learner Credential" in text
     assert "bytes" not in text and "Only Kredo" not in text
     assert page.qr.frame_count == 1
     assert wizard.package is not None
