@@ -58,7 +58,7 @@ def test_a_wrong_backup_passphrase_restores_nothing(
 def test_a_backup_passphrase_is_not_empty_and_typed_the_same_twice(
     repository: CredentialRepository, tmp_path: Path
 ) -> None:
-    check_backup_passphrase("x", "x")
+    check_backup_passphrase("eight ch", "eight ch")
     with pytest.raises(BackupError, match=r"^The two passphrases differ; nothing was written\.$"):
         check_backup_passphrase("one", "two")
     with pytest.raises(BackupError, match="passphrase of its own"):
