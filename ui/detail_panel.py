@@ -8,12 +8,13 @@ imports) load inside the functions that need them, which run on the worker.
 from __future__ import annotations
 
 import json
+from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,7 +32,9 @@ from PySide6.QtWidgets import (
 
 from ui.credential_html import credential_html, shown_images
 from ui.language_names import language_name
+from ui.page_viewer import PagePicture, PageViewer
 from ui.session import WalletSession
+from ui.thumbnails import ClickablePicture, readable_image
 from ui.verify_panel import VerifyPanel
 from wallet.app.annotating import save_note_and_tags
 from wallet.app.credentials import LoadedCredential, load_credential
@@ -256,21 +259,24 @@ class DetailPanel(QWidget):
                 # over the Python wrapper crashed PySide6 6.12 now and then.
                 widget.hide()
                 shiboken6.delete(widget)
-        shown = 0
+        shown: list[PagePicture] = []
         for image in shown_images(credential):
-            if image.data is None:
+            picture = None if image.data is None else readable_image(image.data)
+            if image.data is None or picture is None:
                 continue
-            picture = QImage.fromData(image.data)
-            if picture.isNull():
-                continue
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(picture).scaledToHeight(
-                170, Qt.TransformationMode.SmoothTransformation))
+            label = ClickablePicture(picture, 170)
             label.setAccessibleName(self._picture_name(image.role))
+            label.activated.connect(partial(self.open_picture, len(shown)))
+            shown.append(PagePicture(image.data, label.accessibleName()))
             self.images.addWidget(label)
-            shown += 1
+        self.shown_pictures = shown
         self.images.addStretch(1)
-        self.image_scroller.setVisible(shown > 0)
+        self.image_scroller.setVisible(bool(shown))
+
+    def open_picture(self, index: int) -> None:
+        """A picture full size in its own window (zoom, fit, the other pages)."""
+        self.page_viewer = PageViewer(self.shown_pictures, index, self)
+        self.page_viewer.open()
 
     def _picture_name(self, role: str) -> str:
         if role == "badge":

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from wallet.app.passphrase_rules import passphrase_strength, strength_hint
+
 FREE_TRIES = 3  # wrong passphrases in a row before the next try has to wait
 MAX_DELAY_SECONDS = 30
 
@@ -112,3 +114,20 @@ class PassphraseForm(QWidget):
     def _set_waiting(self, waiting: bool) -> None:
         self.passphrase.setEnabled(not waiting)
         self.button.setEnabled(not waiting)
+
+
+class StrengthHint(QLabel):
+    """Under a new passphrase (wallet or backup): how strong it is, as it is typed, after the
+    same rule for all (:mod:`wallet.app.passphrase_rules`)."""
+
+    def __init__(self, field: QLineEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("passphrase-strength")
+        self.setWordWrap(True)
+        self.setAccessibleName(self.tr("Passphrase strength"))
+        field.textChanged.connect(self._typed)
+        self._typed(field.text())
+
+    def _typed(self, text: str) -> None:
+        self.strength = passphrase_strength(text)
+        self.setText(strength_hint(text) if text else "")

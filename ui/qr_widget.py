@@ -8,10 +8,9 @@ from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from wallet.qr.render import qr_matrix
+from wallet.qr.render import FRAME_MS, qr_matrix
 
 QUIET = 4
-FRAMES_PER_SECOND = 5
 
 
 def matrix_image(text: str) -> QImage:
@@ -39,7 +38,7 @@ class QrWidget(QWidget):
         super().__init__(parent)
         self._frames: list[QImage] = []
         self._shown = 0
-        self._timer = QTimer(self, interval=1000 // FRAMES_PER_SECOND)
+        self._timer = QTimer(self, interval=FRAME_MS)  # the rate the scan estimate assumes
         self._timer.timeout.connect(self._next)
         self.setMinimumSize(240, 240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

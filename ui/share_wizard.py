@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -63,7 +64,8 @@ class SharePackage:
     form: str
     data: bytes  # presentation JSON or PDF bytes
     qr_frames: tuple[QImage, ...] = ()
-    qr_summary: str = ""
+    qr_explanation: str = ""  # who can read the code, how long an animation takes to scan
+    qr_details: str = ""  # the technical figures, behind the expert toggle
     suggested_name: str = "presentation.json"
 
 
@@ -93,8 +95,8 @@ def make_package(
     if form == ShareForm.QR:
         made = presentation_qr(repo, request, recipient=recipient)
         frames = tuple(matrix_image(text) for text in made.encoding.frames)
-        return SharePackage(form, made.presentation.data, frames, made.encoding.summary(),
-                            made.presentation.suggested_name)
+        return SharePackage(form, made.presentation.data, frames, made.choice.explanation(),
+                            made.choice.expert_details(), made.presentation.suggested_name)
     presentation = present_credentials(repo, request, form=ShareForm(form), recipient=recipient)
     return SharePackage(form, presentation.data, suggested_name=presentation.suggested_name)
 
@@ -287,13 +289,43 @@ class DonePage(QWizardPage):
         self.status.setWordWrap(True)
         self.qr = QrWidget()
         self.qr.hide()
+        # The figures (frames, bytes per frame, compression) mean something to experts only.
+        self.expert = QToolButton()
+        self.expert.setText(self.tr("Expert details"))
+        self.expert.setCheckable(True)
+        self.expert.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.expert.setArrowType(Qt.ArrowType.RightArrow)
+        self.expert.setAccessibleName(self.tr("Show the expert details"))
+        self.expert.toggled.connect(self._expert_toggled)
+        self.expert.hide()
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName(self.tr("Expert details"))
+        self.details.hide()
         self.save = QPushButton(self.tr("Save as…"))
         self.save.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.qr, 1)
+        layout.addWidget(self.expert, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.details)
         layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
         self.ready = False
+
+    def show_qr_details(self, details: str) -> None:
+        """Offer the figures behind the toggle, folded away until asked for."""
+        self.details.setText(details)
+        self.expert.setChecked(False)
+        self.expert.setVisible(bool(details))
+
+    def hide_qr_details(self) -> None:
+        self.expert.setChecked(False)
+        self.expert.hide()
+
+    def _expert_toggled(self, shown: bool) -> None:
+        self.expert.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.details.setVisible(shown)
 
     def isComplete(self) -> bool:
         return self.ready
@@ -352,6 +384,7 @@ class ShareWizard(QWizard):
         page.ready = False
         page.status.setText(self.tr("Preparing…"))
         page.qr.hide()
+        page.hide_qr_details()
         page.save.hide()
         ids = self.choose.chosen()
         form = self.form_page.form()
@@ -379,8 +412,8 @@ class ShareWizard(QWizard):
             page.qr.set_frames(package.qr_frames)
             page.qr.show()
             page.status.setText(
-                self.tr("Let the employer scan this code with Kredo or another wallet.")
-                + "\n" + package.qr_summary)
+                self.tr("Let the employer scan this code.") + " " + package.qr_explanation)
+            page.show_qr_details(package.qr_details)
         elif package.form == "clipboard":
             QGuiApplication.clipboard().setText(package.data.decode("utf-8"))
             page.status.setText(self.tr("The signed presentation is on the clipboard."))

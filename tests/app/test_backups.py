@@ -58,9 +58,20 @@ def test_a_wrong_backup_passphrase_restores_nothing(
 def test_a_backup_passphrase_is_not_empty_and_typed_the_same_twice(
     repository: CredentialRepository, tmp_path: Path
 ) -> None:
-    check_backup_passphrase("x", "x")
+    check_backup_passphrase("eight ch", "eight ch")
     with pytest.raises(BackupError, match=r"^The two passphrases differ; nothing was written\.$"):
-        check_backup_passphrase("one", "two")
+        check_backup_passphrase("first one", "second one")
     with pytest.raises(BackupError, match="passphrase of its own"):
         back_up(repository, tmp_path / "kredo.backup", "")
+    assert not (tmp_path / "kredo.backup").exists()
+
+
+def test_a_backup_passphrase_follows_the_wallets_length_rule(
+    repository: CredentialRepository, tmp_path: Path
+) -> None:
+    # GIVEN a two-character passphrase WHEN a backup is asked for
+    # THEN it is refused in a sentence and no file is written
+    with pytest.raises(BackupError, match=r"at least 8 characters, like the wallet's; this "
+                                          r"one has 2\. Nothing was written\.$"):
+        back_up(repository, tmp_path / "kredo.backup", "ab")
     assert not (tmp_path / "kredo.backup").exists()

@@ -11,6 +11,7 @@ import pytest
 from tests.app.share_fixtures import OB3, SEALED_EDC, UNSEALED_EDC, repository, store
 from wallet.app.presenting import PresentationRequest
 from wallet.app.qr_sharing import (
+    QrEncodingChoice,
     QrImageFormat,
     credential_file_qr_image,
     presentation_qr,
@@ -33,8 +34,8 @@ def test_a_stored_credential_becomes_one_code_that_scans_back_and_is_logged(
     # GIVEN an Open Badge in the wallet
     [badge] = store(repository, OB3)
     out = tmp_path / "badge.png"
-    # WHEN the learner writes its QR code as a PNG
-    image = stored_credential_qr_image(repository, badge, out)
+    # WHEN the learner writes its QR code as a PNG in Kredo's own form
+    image = stored_credential_qr_image(repository, badge, out, encoding=QrEncodingChoice.KREDO)
     # THEN one code holds it, the file is that PNG, and a scan gives the stored bytes back
     assert image.encoding.single and image.image_format is QrImageFormat.PNG
     assert out.read_bytes() == image.data and image.data.startswith(PNG_SIGNATURE)

@@ -21,9 +21,11 @@ CZ = VECTORS / "cz" / "synthetic-muni-mc-unsigned.jsonld"
 
 def test_qr_then_scan_gives_the_verdict_of_verify(kredo: Kredo, tmp_path: Path) -> None:
     out = tmp_path / "ob3.png"
-    made = kredo("qr", "--file", str(OB3), "--out", str(out))
+    made = kredo("qr", "--file", str(OB3), "--out", str(out), "--encoding", "kredo")
     assert made.code == 0, made.err
-    assert made.out.startswith("1 QR code: 1,471 bytes compressed to ")
+    assert made.out.startswith(
+        "Only Kredo can read this code.\n1 QR code: 1,471 bytes compressed to "
+    )
     assert f"Wrote {out} (PNG)." in made.out
     scanned = kredo("scan", str(out))
     verified = kredo("verify", "--file", str(OB3))
@@ -132,3 +134,46 @@ def test_scan_json_of_several_codes_takes_the_worst_exit_code(kredo: Kredo, tmp_
     ]
     assert len(scanned["messages"]) == 1 and scanned["messages"][0].startswith("junk.png: ")
     assert result.code == 1
+
+
+def test_a_badge_that_fits_one_vpqr_code_is_written_as_vpqr_by_default(
+    kredo: Kredo, tmp_path: Path
+) -> None:
+    # GIVEN an Open Badge 3.0 small enough for one VPQR code
+    out = tmp_path / "ob3.png"
+    # WHEN `kredo qr` writes it without naming an encoding
+    made = kredo("qr", "--file", str(OB3), "--out", str(out), "--json")
+    # THEN it chose VPQR and says that other wallets read it
+    assert made.code == 0, made.err
+    figures = made.json()
+    assert figures["encoding"] == "vpqr" and figures["single"] is True
+    assert "DCC Learner Credential Wallet" in figures["readers"]
+    assert figures["scan_seconds"] is None
+    # AND the image scans back as a VPQR code holding the badge
+    scanned = kredo("scan", str(out))
+    assert "ob3.png: a credential in a VPQR (VP1-) code." in scanned.out
+
+
+def test_an_animated_code_says_in_words_how_long_it_takes_to_scan(
+    kredo: Kredo, tmp_path: Path
+) -> None:
+    # GIVEN a sealed EDC, far too large for one code
+    out = tmp_path / "edc.gif"
+    # WHEN `kredo qr` writes it
+    made = kredo("qr", "--file", str(SEALED), "--out", str(out))
+    # THEN the text says only Kredo reads it and how long a phone must scan at 5 frames a second
+    assert made.code == 0, made.err
+    assert made.out.startswith("Only Kredo can read this animated code.")
+    assert "Expect about 17 seconds of steady scanning: the code shows 5 frames a" in made.out
+    assert "83 frames needed" in made.out
+
+
+def test_vpqr_can_be_forced_and_says_why_it_cannot_be(kredo: Kredo, tmp_path: Path) -> None:
+    # GIVEN a credential whose properties the JSON-LD contexts do not define
+    # WHEN VPQR is asked for by name
+    made = kredo("qr", "--file", str(EDDSA), "--out", str(tmp_path / "x.png"),
+                 "--encoding", "vpqr")
+    # THEN nothing is written and the error names the property VPQR cannot number
+    assert made.code == 2
+    assert "'alumniOf' has no definition" in made.err
+    assert not (tmp_path / "x.png").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wallet.app.passphrase_rules import MIN_PASSPHRASE
 from wallet.errors import BackupError
 from wallet.store.backup import BackupSummary, RestoreReport, restore_backup, write_backup
 from wallet.store.repository import CredentialRepository
@@ -14,9 +15,15 @@ __all__ = ["BackupSummary", "RestoreReport", "back_up", "check_backup_passphrase
 
 
 def check_backup_passphrase(passphrase: str, repeat: str | None = None) -> None:
-    """A backup's own passphrase: not empty, and typed the same twice when typed twice."""
+    """A backup's own passphrase follows the wallet's rule (at least :data:`MIN_PASSPHRASE`
+    characters), and is typed the same twice when typed twice. A backup may end up anywhere
+    (a USB stick, a cloud folder): its passphrase is all that guards it."""
     if not passphrase:
         raise BackupError(tr("The backup needs a passphrase of its own."))
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise BackupError(tr(
+            "A backup passphrase needs at least {n} characters, like the wallet's; this one "
+            "has {length}. Nothing was written.", n=MIN_PASSPHRASE, length=len(passphrase)))
     if repeat is not None and repeat != passphrase:
         raise BackupError(tr("The two passphrases differ; nothing was written."))
 

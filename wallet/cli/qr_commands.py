@@ -18,10 +18,11 @@ from wallet.cli.common import (
 from wallet.cli.verify_command import add_verify_arguments, verify_options
 
 if TYPE_CHECKING:
+    from wallet.app.qr_sharing import QrChoice
     from wallet.app.scanning import VerifiedScan
-    from wallet.qr.encode import QrEncoding
 
 FORMATS = ("png", "svg", "gif", "apng")  # wallet.app.qr_sharing.QrImageFormat
+ENCODINGS = ("auto", "vpqr", "kredo")  # wallet.app.qr_sharing.QrEncodingChoice
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -29,8 +30,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "qr",
         help="put a credential or presentation into a QR code (animated when it needs several)",
         description=(
-            "One QR code (PNG or SVG) when the credential fits, else an animated GIF or APNG "
-            "of multi-part frames. Says how many frames it needed and the bytes per frame."
+            "By default the most widely readable code that fits: DCC VPQR (VP1-, read by "
+            "other wallets) when the JSON-LD credential fits one code, else Kredo's own single "
+            "code (PNG or SVG), else an animated GIF or APNG of Kredo's multi-part frames. Says "
+            "who can read it, how long an animation takes to scan, and the figures."
         ),
     )
     target = p.add_mutually_exclusive_group(required=True)
@@ -49,6 +52,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         type=int,
         metavar="N",
         help="most characters per QR code (default 1451, QR version 25; at most 3391)",
+    )
+    p.add_argument(
+        "--encoding",
+        choices=ENCODINGS,
+        default="auto",
+        help="auto (default): VPQR where it fits one code, else Kredo's; vpqr: VPQR or "
+        "an error saying why not; kredo: Kredo's own codes only",
     )
     p.add_argument("--json", action="store_true", help="print the capacity figures as JSON")
     p.set_defaults(handler=cmd_qr)
@@ -79,38 +89,50 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def cmd_qr(args: argparse.Namespace, out: TextIO) -> int:
     from wallet.app.qr_sharing import (
+        QrEncodingChoice,
         QrImageFormat,
         credential_file_qr_image,
         stored_credential_qr_image,
     )
 
     asked = None if args.format is None else QrImageFormat(args.format)
+    scheme = QrEncodingChoice(args.encoding)
     if args.file is not None:
         image = credential_file_qr_image(
-            args.file, args.out, image_format=asked, max_frame_chars=args.frame_chars
+            args.file, args.out, image_format=asked, max_frame_chars=args.frame_chars,
+            encoding=scheme,
         )
     else:
         with open_from_args(args) as opened:
             image = stored_credential_qr_image(
                 opened.repository, args.id, args.out, image_format=asked,
-                max_frame_chars=args.frame_chars,
+                max_frame_chars=args.frame_chars, encoding=scheme,
             )
     encoding, image_format = image.encoding, image.image_format.value
     if args.json:
-        print_json(_capacity_json(encoding, image_format, args.out), out)
+        print_json(_capacity_json(image.choice, image_format, args.out), out)
     else:
-        say(encoding.summary(), out=out)
+        say(image.choice.explanation(), out=out)
+        say(image.choice.expert_details(), out=out)
         kind = "animated " if image.image_format.animated and not encoding.single else ""
         say(f"Wrote {args.out} ({kind}{image_format.upper()}).", out=out)
     return EXIT_OK
 
 
-def _capacity_json(encoding: QrEncoding, image_format: str, path: Path) -> dict[str, Any]:
+def _capacity_json(choice: QrChoice, image_format: str, path: Path) -> dict[str, Any]:
     from wallet.qr.render import qr_version
 
+    encoding = choice.encoding
+    estimate = choice.scan_estimate()
     return {
         "out": str(path),
         "format": image_format,
+        "encoding": choice.kind.value,
+        "readers": choice.readers(),
+        "vpqr_refusal": choice.vpqr_refusal,
+        "scan_seconds": None if estimate is None else estimate.seconds,
+        "loop_seconds": None if estimate is None else estimate.loop_seconds,
+        "frames_per_second": None if estimate is None else estimate.frames_per_second,
         "single": encoding.single,
         "frames_needed": encoding.fragments_needed,
         "frames_in_loop": len(encoding.frames),

@@ -14,6 +14,7 @@ Rendering (PNG, SVG, GIF, APNG, module matrix) lives in ``wallet.qr.render``.
 
 from __future__ import annotations
 
+import enum
 import math
 from dataclasses import dataclass
 
@@ -39,6 +40,14 @@ MAX_FRAMES = 2000
 EXTRA_FRAMES_MIN = 4
 
 
+class QrScheme(enum.StrEnum):
+    """Whose format the frames are written in: Kredo's (``KR1:`` or BC-UR frames) or the
+    Digital Credentials Consortium's ``VP1-`` VPQR, which other wallets read too."""
+
+    KREDO = "kredo"
+    VPQR = "vpqr"
+
+
 @dataclass(frozen=True)
 class QrEncoding:
     frames: tuple[str, ...]
@@ -48,6 +57,7 @@ class QrEncoding:
     fragments_needed: int  # frames a reader needs at the very least (1 for a single code)
     bytes_per_frame: int  # compressed bytes each frame carries
     max_frame_chars: int
+    scheme: QrScheme = QrScheme.KREDO
 
     @property
     def frame_chars(self) -> int:
@@ -55,6 +65,14 @@ class QrEncoding:
 
     def summary(self) -> str:
         """One honest sentence about the capacity used."""
+        if self.scheme is QrScheme.VPQR:
+            return tr(
+                "1 QR code in the VPQR format: {size} bytes of JSON as {compressed} bytes of "
+                "CBOR-LD, {chars} characters of VP1- text.",
+                size=grouped(self.payload_bytes),
+                compressed=grouped(self.compressed_bytes),
+                chars=grouped(self.frame_chars),
+            )
         if self.single:
             return tr(
                 "1 QR code: {size} bytes compressed to {compressed}, {chars} characters.",
@@ -79,16 +97,7 @@ class QrEncoding:
 
 
 def encode_for_qr(data: bytes, *, max_frame_chars: int | None = None) -> QrEncoding:
-    limit = DEFAULT_MAX_FRAME_CHARS if max_frame_chars is None else max_frame_chars
-    if not MIN_FRAME_CHARS <= limit <= QR_VERSION_40_M_CHARS:
-        raise SharingError(
-            tr(
-                "A QR frame must hold between {low} and {high} characters (asked: {asked}).",
-                low=MIN_FRAME_CHARS,
-                high=QR_VERSION_40_M_CHARS,
-                asked=limit,
-            )
-        )
+    limit = frame_limit(max_frame_chars)
     if not data:
         raise SharingError(tr("There is nothing to put into a QR code."))
     compressed = compress(data)
@@ -104,6 +113,22 @@ def encode_for_qr(data: bytes, *, max_frame_chars: int | None = None) -> QrEncod
             max_frame_chars=limit,
         )
     return _multi_part(data, compressed, limit)
+
+
+def frame_limit(max_frame_chars: int | None) -> int:
+    """The most characters one code may hold: the default, or the one asked for when it is
+    within what a QR code at error correction level M can carry."""
+    limit = DEFAULT_MAX_FRAME_CHARS if max_frame_chars is None else max_frame_chars
+    if not MIN_FRAME_CHARS <= limit <= QR_VERSION_40_M_CHARS:
+        raise SharingError(
+            tr(
+                "A QR frame must hold between {low} and {high} characters (asked: {asked}).",
+                low=MIN_FRAME_CHARS,
+                high=QR_VERSION_40_M_CHARS,
+                asked=limit,
+            )
+        )
+    return limit
 
 
 def _multi_part(data: bytes, compressed: bytes, limit: int) -> QrEncoding:
