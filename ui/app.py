@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QUrl
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import wallet
 from ui.errors import show_error
+from ui.first_run import WELCOME_SETTING, welcome_wanted
 from ui.i18n import LANGUAGES, Translation, system_language
 from ui.lock import DEFAULT_LOCK_MINUTES, IdleWatch, LockScreen
 from ui.main_window import MainWindow
@@ -27,7 +28,7 @@ from wallet.cli.version_action import PrintVersionAction
 from wallet.errors import UserCancelled, WalletError, WrongPassphrase
 from wallet.store.wallet import OpenWallet
 
-VIEWS = ("list", "detail", "verify", "share", "scan")
+VIEWS = ("list", "detail", "verify", "share", "scan", "help", "welcome")
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -71,6 +72,7 @@ def open_or_create(home: Path, parent: QWidget | None = None) -> OpenWallet:
     creating = CreateWalletDialog(home, parent)
     if creating.exec() != QDialog.DialogCode.Accepted or creating.opened is None:
         raise UserCancelled()
+    creating.opened.repository.set_setting(WELCOME_SETTING, "1")  # a new wallet is welcomed
     return creating.opened
 
 
@@ -85,6 +87,7 @@ class KredoApp(QObject):
         self.session = WalletSession(opened, self.tasks, lang, self)
         settings = opened.repository.settings()
         minutes = int(settings.get("lock_minutes", DEFAULT_LOCK_MINUTES))
+        self.welcome_wanted = welcome_wanted(settings)
         self.idle = IdleWatch(minutes, self)
         self.idle.idle.connect(self.lock)
         app.installEventFilter(self.idle)
@@ -202,6 +205,8 @@ def take_screenshot(kredo: KredoApp, view: str, path: Path, *,
             kredo.tasks.wait()
             app.processEvents()
     target: QWidget = window
+    if view in ("help", "welcome"):
+        return _grab_over_window(kredo, view, path, size)
     if view == "share":
         if window.proxy.rowCount():
             window.cards.setCurrentIndex(window.proxy.index(0, 0))
@@ -218,6 +223,31 @@ def take_screenshot(kredo: KredoApp, view: str, path: Path, *,
         kredo.tasks.wait()
         app.processEvents()
     return target.grab().save(str(path), "PNG")
+
+
+def _grab_over_window(kredo: KredoApp, view: str, path: Path,
+                      size: tuple[int, int] | None) -> bool:
+    """The user guide or the welcome, drawn over the main window as the person sees them."""
+    window = kredo.window
+    assert window is not None
+    if size is not None:
+        window.resize(*size)
+    if view == "help":
+        window.show_help()
+        dialog: QWidget | None = window.help_window
+    else:
+        window.show_welcome()
+        dialog = window.welcome
+    assert dialog is not None
+    kredo.app.processEvents()
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 60))
+    top_left = picture.rect().center() - dialog.rect().center()
+    painter.drawPixmap(top_left, dialog.grab())
+    painter.end()
+    dialog.close()
+    return picture.save(str(path), "PNG")
 
 
 def open_targets(kredo: KredoApp, targets: Sequence[str]) -> None:
@@ -314,6 +344,8 @@ def _run(app: QApplication, args: argparse.Namespace, home: Path,
             early[:0] = args.targets
         QTimer.singleShot(0, lambda: open_targets(kredo, early))
         QTimer.singleShot(0, lambda: verify_targets(kredo, early_verify))
+        if kredo.welcome_wanted:
+            QTimer.singleShot(0, kredo.window.show_welcome)
         return app.exec()
     finally:
         kredo.shutdown()

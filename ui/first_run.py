@@ -1,0 +1,85 @@
+"""The welcome shown after a wallet is created: what Kredo is, the three steps (import,
+verify, share), the way to the user guide, and "Don't show again".
+
+Whether it comes back at the next start is a wallet setting (:data:`WELCOME_SETTING`): a new
+wallet starts with it on, so a wallet that was in use before the welcome existed never sees it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.session import WalletSession
+from wallet.store.repository import CredentialRepository
+
+WELCOME_SETTING = "show_welcome"
+
+
+def welcome_wanted(settings: dict[str, str]) -> bool:
+    return settings.get(WELCOME_SETTING) == "1"
+
+
+class FirstRunDialog(QDialog):
+    """A short welcome; closing it keeps the learner's choice about showing it again."""
+
+    guide_requested = Signal()
+
+    def __init__(self, session: WalletSession, parent: QWidget | None = None, *,
+                 dont_show_again: bool = False) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Welcome to Kredo"))
+        heading = QLabel(self.tr("Welcome to Kredo"))
+        heading.setStyleSheet("font-size: 150%; font-weight: bold;")
+        intro = QLabel(self.tr(
+            "Kredo keeps the certificates you earn (micro-credentials, badges and other "
+            "digital credentials) encrypted on this computer, and lets you show them to an "
+            "employer in a way the employer can check."))
+        steps = QLabel(self.tr(
+            "<ol><li><b>Import</b> the credential files your school or course gave you "
+            "(File → Import, or drop them on the window).</li>"
+            "<li><b>Verify</b> them: Kredo checks the signature or seal and says what it "
+            "could prove.</li>"
+            "<li><b>Share</b> the ones you choose with an employer: a file, a QR code or a "
+            "PDF.</li></ol>"))
+        steps.setTextFormat(Qt.TextFormat.RichText)
+        for label in (intro, steps):
+            label.setWordWrap(True)
+        self.dont_show = QCheckBox(self.tr("Don't show this again"))
+        self.dont_show.setChecked(dont_show_again)
+        buttons = QDialogButtonBox()
+        self.guide_button = QPushButton(self.tr("Open the user guide"))
+        buttons.addButton(self.guide_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.start_button = buttons.addButton(self.tr("Start"),
+                                              QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button.setDefault(True)
+        self.guide_button.clicked.connect(self.guide_requested.emit)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(steps)
+        layout.addWidget(self.dont_show)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self.finished.connect(self._remember)
+
+    def _remember(self, _result: int) -> None:
+        """Closed in any way: keep whether it should come back at the next start."""
+        value = "0" if self.dont_show.isChecked() else "1"
+
+        def save(repo: CredentialRepository) -> None:
+            repo.set_setting(WELCOME_SETTING, value)
+
+        self.session.call(save, lambda _: None)
