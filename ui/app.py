@@ -206,7 +206,7 @@ def take_screenshot(kredo: KredoApp, view: str, path: Path, *,
             app.processEvents()
     target: QWidget = window
     if view in ("help", "welcome"):
-        return _grab_over_window(kredo, view, path, size)
+        return _grab_guide_or_welcome(kredo, view, path, size)
     if view == "share":
         if window.proxy.rowCount():
             window.cards.setCurrentIndex(window.proxy.index(0, 0))
@@ -225,20 +225,25 @@ def take_screenshot(kredo: KredoApp, view: str, path: Path, *,
     return target.grab().save(str(path), "PNG")
 
 
-def _grab_over_window(kredo: KredoApp, view: str, path: Path,
+def _grab_guide_or_welcome(kredo: KredoApp, view: str, path: Path,
                       size: tuple[int, int] | None) -> bool:
-    """The user guide or the welcome, drawn over the main window as the person sees them."""
+    """The user guide at the given size, or the welcome over the main window as the person
+    sees it."""
     window = kredo.window
     assert window is not None
     if size is not None:
         window.resize(*size)
     if view == "help":
         window.show_help()
-        dialog: QWidget | None = window.help_window
-    else:
-        window.show_welcome()
-        dialog = window.welcome
-    assert dialog is not None
+        assert window.help_window is not None
+        if size is not None:
+            window.help_window.resize(*size)  # a window of its own, grabbed as such
+        kredo.app.processEvents()
+        shown = window.help_window.grab().save(str(path), "PNG")
+        window.help_window.close()
+        return shown
+    window.show_welcome()
+    dialog = window.welcome
     kredo.app.processEvents()
     picture = window.grab()
     painter = QPainter(picture)

@@ -4,7 +4,16 @@ in an empty wallet, or a sentence saying that nothing matches."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def heading_font(base: QFont, scale: float) -> QFont:
+    """``base`` larger by ``scale`` and bold, for a heading over a short text."""
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * scale)
+    font.setBold(True)
+    return font
 
 
 class EmptyWallet(QWidget):
@@ -13,7 +22,7 @@ class EmptyWallet(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel(self.tr("Import your first credential"))
-        self.heading.setStyleSheet("font-size: 130%; font-weight: bold;")
+        self.heading.setFont(heading_font(self.heading.font(), 1.3))
         self.explanation = QLabel(self.tr(
             "Your wallet is empty. To start, import a credential file you were given "
             "(File → Import, or drop it here), or receive one straight from your school "

@@ -11,13 +11,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.empty_states import heading_font
 from ui.session import WalletSession
 from wallet.store.repository import CredentialRepository
 
@@ -39,7 +40,7 @@ class FirstRunDialog(QDialog):
         self.session = session
         self.setWindowTitle(self.tr("Welcome to Kredo"))
         heading = QLabel(self.tr("Welcome to Kredo"))
-        heading.setStyleSheet("font-size: 150%; font-weight: bold;")
+        heading.setFont(heading_font(heading.font(), 1.5))
         intro = QLabel(self.tr(
             "Kredo keeps the certificates you earn (micro-credentials, badges and other "
             "digital credentials) encrypted on this computer, and lets you show them to an "
@@ -56,23 +57,26 @@ class FirstRunDialog(QDialog):
             label.setWordWrap(True)
         self.dont_show = QCheckBox(self.tr("Don't show this again"))
         self.dont_show.setChecked(dont_show_again)
-        buttons = QDialogButtonBox()
         self.guide_button = QPushButton(self.tr("Open the user guide"))
-        buttons.addButton(self.guide_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.start_button = buttons.addButton(self.tr("Start"),
-                                              QDialogButtonBox.ButtonRole.AcceptRole)
-        self.start_button.setDefault(True)
+        self.guide_button.setAutoDefault(False)
         self.guide_button.clicked.connect(self.guide_requested.emit)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.guide_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(steps)
+        layout.addStretch(1)  # any height to spare goes below the text, not between
         layout.addWidget(self.dont_show)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(520)
+        self.adjustSize()  # as tall as the wrapped text at that width, no taller
         self.finished.connect(self._remember)
 
     def _remember(self, _result: int) -> None:

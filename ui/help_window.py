@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -94,9 +94,11 @@ class HelpWindow(QDialog):
         self.browser.setAccessibleName(self.tr("Guide page"))
         self.contents = QListWidget()
         self.contents.setAccessibleName(self.tr("Contents"))
+        self.contents.setWordWrap(True)  # long titles wrap: no sideways scrolling
+        self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.contents.setSpacing(2)
         for name in HELP_PAGES:
             self.contents.addItem(QListWidgetItem(page_title(folder / f"{name}.html")))
-        self.contents.currentRowChanged.connect(self._contents_chosen)
         self.browser.sourceChanged.connect(self._page_shown)
 
         self.back = QPushButton(self.tr("Back"))
@@ -120,6 +122,7 @@ class HelpWindow(QDialog):
         layout.addLayout(bottom)
         self.resize(940, 640)
         self.show_page(page)
+        self.contents.currentRowChanged.connect(self._contents_chosen)
 
     def show_page(self, page: str) -> None:
         self.browser.setSource(QUrl.fromLocalFile(str(help_folder(self.lang) / f"{page}.html")))
@@ -132,10 +135,9 @@ class HelpWindow(QDialog):
         if 0 <= row < len(HELP_PAGES) and HELP_PAGES[row] != self.current_page:
             self.show_page(HELP_PAGES[row])
 
-    def _page_shown(self, _url: QUrl) -> None:
-        """Keep the contents in step when a link inside a page leads elsewhere."""
-        page = self.current_page
+    def _page_shown(self, url: QUrl) -> None:
+        """Keep the contents in step when a link inside a page leads elsewhere (the signal
+        comes before ``source()`` answers with the new page: the page is read from ``url``)."""
+        page = Path(url.toLocalFile()).stem
         if page in HELP_PAGES:
-            self.contents.blockSignals(True)
             self.contents.setCurrentRow(HELP_PAGES.index(page))
-            self.contents.blockSignals(False)
