@@ -87,7 +87,6 @@ class KredoApp(QObject):
         self.session = WalletSession(opened, self.tasks, lang, self)
         settings = opened.repository.settings()
         minutes = int(settings.get("lock_minutes", DEFAULT_LOCK_MINUTES))
-        self.welcome_wanted = welcome_wanted(settings)
         self.idle = IdleWatch(minutes, self)
         self.idle.idle.connect(self.lock)
         app.installEventFilter(self.idle)
@@ -96,6 +95,12 @@ class KredoApp(QObject):
         self.pending_targets: list[str] = []  # handed over while locked
         self.pending_verify: list[str] = []  # … to verify, not import
         self.show_window(lang)
+        if welcome_wanted(settings):  # a wallet just created, or not yet "don't show again"
+            QTimer.singleShot(0, self.welcome)
+
+    def welcome(self) -> None:
+        if self.window is not None and not self.session.locked:
+            self.window.show_welcome()
 
     def show_window(self, lang: str) -> MainWindow:
         self.translation.use(lang)
@@ -349,8 +354,6 @@ def _run(app: QApplication, args: argparse.Namespace, home: Path,
             early[:0] = args.targets
         QTimer.singleShot(0, lambda: open_targets(kredo, early))
         QTimer.singleShot(0, lambda: verify_targets(kredo, early_verify))
-        if kredo.welcome_wanted:
-            QTimer.singleShot(0, kredo.window.show_welcome)
         return app.exec()
     finally:
         kredo.shutdown()
