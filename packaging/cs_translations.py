@@ -604,4 +604,7 @@ CS: dict[str, str] = {
     "Start": "Začít",
     "Import your first credential": "Importujte svůj první certifikát",
     "Import a credential…": "Importovat certifikát…",
+    # Qt's file dialog: labels that Qt's own Czech catalogue lacks (ui/i18n.py)
+    "&Look in:": "&Hledat v:",
+    "Files of &type:": "Soubory &typu:",
 }

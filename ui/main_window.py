@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
                                          QKeySequence.StandardKey.Preferences)
         self.act_lock = self._action(self.tr("&Lock"), self.lock_requested.emit, "Ctrl+L",
                                      self.tr("Lock the wallet now"))
-        self.act_help = self._action(self.tr("&User guide"), lambda: self.show_help(),
+        self.act_help = self._action(self.tr("&User guide"), partial(self.show_help, "index"),
                                      QKeySequence.StandardKey.HelpContents,
                                      self.tr("How to import, verify and share credentials"))
         self.act_welcome = self._action(self.tr("&Welcome screen"),
