@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit(placeholderText=self.tr("Search credentials…"))
         self.search.setAccessibleName(self.tr("Search credentials"))
         self.search.setClearButtonEnabled(True)
+        for clear in self.search.findChildren(QToolButton):  # Qt's icon-only clear button
+            clear.setAccessibleName(self.tr("Clear the search"))
         self._search_timer = QTimer(self, singleShot=True, interval=120)
         self._search_timer.timeout.connect(self._search_changed)
         self.search.textChanged.connect(self._search_timer.start)
