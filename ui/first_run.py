@@ -69,14 +69,17 @@ class FirstRunDialog(QDialog):
         buttons.addWidget(self.start_button)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(12)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(steps)
         layout.addStretch(1)  # any height to spare goes below the text, not between
         layout.addWidget(self.dont_show)
         layout.addLayout(buttons)
-        self.setMinimumWidth(520)
-        self.adjustSize()  # as tall as the wrapped text at that width, no taller
+        width = 520
+        self.setMinimumWidth(width)
+        self.resize(width, self.heightForWidth(width))  # as tall as the wrapped text, no taller
         self.finished.connect(self._remember)
 
     def _remember(self, _result: int) -> None:
