@@ -277,7 +277,8 @@ class MainWindow(QMainWindow):
         self.act_welcome = self._action(self.tr("&Welcome screen"),
                                         partial(self.show_welcome, from_menu=True))
         self.act_about = self._action(self.tr("&About Kredo"), self.about)
-        self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere (Cmd+Q on macOS): the standard key is empty on some platforms.
+        self.act_quit = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.act_find = self._action(self.tr("&Find"), self.search.setFocus,
                                      QKeySequence.StandardKey.Find)
 

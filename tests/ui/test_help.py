@@ -192,3 +192,35 @@ def test_the_guide_names_and_colours_the_verdicts_as_the_app_does(
             assert cells[state] == chip_colour(state).name(), (lang, state)
     finally:
         translation.use("en")
+
+
+class _ShortcutTable(HTMLParser):
+    """The keys column of the guide's shortcut table."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: list[str] = []
+        self._column = -1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self._column = -1
+        elif tag == "td":
+            self._column += 1
+
+    def handle_data(self, data: str) -> None:
+        if self._column == 0 and data.strip():
+            self.keys.append(data.strip())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_shortcuts_the_guide_lists_are_the_windows_own(window: MainWindow, lang: str) -> None:
+    # GIVEN the shortcut table of the guide, and the shortcuts of the main window's commands
+    table = _ShortcutTable()
+    table.feed(resource_path("help", lang, "keyboard.html").read_text(encoding="utf-8"))
+    portable = QKeySequence.SequenceFormat.PortableText
+    own = {seq.toString(portable) for action in window.actions() for seq in action.shortcuts()}
+    # THEN every key combination the guide promises does something in the window
+    assert len(table.keys) >= 10
+    listed = {QKeySequence(keys).toString(portable) for keys in table.keys}
+    assert listed <= own, listed - own
