@@ -83,7 +83,10 @@ class FirstRunDialog(QDialog):
         self.finished.connect(self._remember)
 
     def _remember(self, _result: int) -> None:
-        """Closed in any way: keep whether it should come back at the next start."""
+        """Closed in any way: keep whether it should come back at the next start (not when
+        closed by the wallet locking: nothing can be written then, and it simply comes back)."""
+        if self.session.locked:
+            return
         value = "0" if self.dont_show.isChecked() else "1"
 
         def save(repo: CredentialRepository) -> None:

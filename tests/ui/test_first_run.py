@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import PASSPHRASE
@@ -132,3 +132,25 @@ def test_a_wallet_in_use_before_is_not_welcomed_but_help_offers_it(
     kredo.shutdown()
     with open_wallet(home, passphrase_provider=lambda: PASSPHRASE) as reopened:
         assert reopened.repository.get_setting(WELCOME_SETTING) == "0"
+
+
+def test_locking_while_the_welcome_is_open_closes_it_quietly(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # GIVEN a wallet just created, its welcome open
+    home = tmp_path / "wallet"
+    kredo = _start(qtbot, _create_through_the_dialog(qtbot, home))
+    assert kredo.window is not None
+    window = kredo.window
+    qtbot.waitUntil(lambda: _welcome(window) is not None)
+    # WHEN the wallet locks (the idle timer, or Ctrl+L)
+    window.act_lock.trigger()
+    kredo.tasks.wait()
+    QApplication.processEvents()
+    # THEN the welcome is gone, and no error about the locked wallet pops up
+    assert _welcome(window) is None
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()]
+    assert kredo.lock_screen is not None
+    kredo.lock_screen.close()
+    kredo.shutdown()
