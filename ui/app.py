@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QUrl
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import wallet
 from ui.errors import show_error
+from ui.first_run import WELCOME_SETTING, welcome_wanted
 from ui.i18n import LANGUAGES, Translation, system_language
 from ui.lock import DEFAULT_LOCK_MINUTES, IdleWatch, LockScreen
 from ui.main_window import MainWindow
@@ -33,7 +34,7 @@ from wallet.cli.version_action import PrintVersionAction
 from wallet.errors import UserCancelled, WalletError, WrongPassphrase
 from wallet.store.wallet import OpenWallet
 
-VIEWS = ("list", "detail", "verify", "share", "scan")
+VIEWS = ("list", "detail", "verify", "share", "scan", "help", "welcome")
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -77,6 +78,7 @@ def open_or_create(home: Path, parent: QWidget | None = None) -> OpenWallet:
     creating = CreateWalletDialog(home, parent)
     if creating.exec() != QDialog.DialogCode.Accepted or creating.opened is None:
         raise UserCancelled()
+    creating.opened.repository.set_setting(WELCOME_SETTING, "1")  # a new wallet is welcomed
     return creating.opened
 
 
@@ -99,6 +101,12 @@ class KredoApp(QObject):
         self.pending_targets: list[str] = []  # handed over while locked
         self.pending_verify: list[str] = []  # … to verify, not import
         self.show_window(lang)
+        if welcome_wanted(settings):  # a wallet just created, or not yet "don't show again"
+            QTimer.singleShot(0, self.welcome)
+
+    def welcome(self) -> None:
+        if self.window is not None and not self.session.locked:
+            self.window.show_welcome()
 
     def show_window(self, lang: str) -> MainWindow:
         self.translation.use(lang)
@@ -208,6 +216,8 @@ def take_screenshot(kredo: KredoApp, view: str, path: Path, *,
             kredo.tasks.wait()
             app.processEvents()
     target: QWidget = window
+    if view in ("help", "welcome"):
+        return _grab_guide_or_welcome(kredo, view, path, size)
     if view == "share":
         if window.proxy.rowCount():
             window.cards.setCurrentIndex(window.proxy.index(0, 0))
@@ -224,6 +234,36 @@ def take_screenshot(kredo: KredoApp, view: str, path: Path, *,
         kredo.tasks.wait()
         app.processEvents()
     return target.grab().save(str(path), "PNG")
+
+
+def _grab_guide_or_welcome(kredo: KredoApp, view: str, path: Path,
+                      size: tuple[int, int] | None) -> bool:
+    """The user guide at the given size, or the welcome over the main window as the person
+    sees it."""
+    window = kredo.window
+    assert window is not None
+    if size is not None:
+        window.resize(*size)
+    if view == "help":
+        window.show_help()
+        assert window.help_window is not None
+        if size is not None:
+            window.help_window.resize(*size)  # a window of its own, grabbed as such
+        kredo.app.processEvents()
+        shown = window.help_window.grab().save(str(path), "PNG")
+        window.help_window.close()
+        return shown
+    window.show_welcome()
+    dialog = window.welcome
+    kredo.app.processEvents()
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 60))
+    top_left = picture.rect().center() - dialog.rect().center()
+    painter.drawPixmap(top_left, dialog.grab())
+    painter.end()
+    dialog.close()
+    return picture.save(str(path), "PNG")
 
 
 def open_targets(kredo: KredoApp, targets: Sequence[str]) -> None:

@@ -140,6 +140,7 @@ class DetailPanel(QWidget):
         scroller.setWidgetResizable(True)
         scroller.setFixedHeight(196)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setAccessibleName(self.tr("Pictures of the credential"))
         self.image_scroller = scroller
         overview_layout.addWidget(scroller)
         overview_layout.addWidget(self.body, 1)
@@ -166,6 +167,7 @@ class DetailPanel(QWidget):
     def _build_notes(self) -> QWidget:
         """The learner's own note and tags, and the collections the credential is in."""
         notes = QWidget()
+        notes.setAccessibleName(self.tr("Notes and tags"))
         notes_layout = QVBoxLayout(notes)
         notes_layout.addWidget(QLabel(self.tr("Note")))
         self.note = QPlainTextEdit()
@@ -348,6 +350,7 @@ class DetailPanel(QWidget):
 def _scrolled(page: QWidget) -> QScrollArea:
     """A tab's page in a frameless scroll area that follows the tab's width."""
     scroller = QScrollArea()
+    scroller.setAccessibleName(page.accessibleName())  # Tab stops at it: say what it holds
     scroller.setWidget(page)
     scroller.setWidgetResizable(True)
     scroller.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -3,13 +3,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from wallet.bundled_resources import resource_path
 from wallet.translation import set_language
 
 LANGUAGES = ("cs", "en")
+
+# Qt's own Czech catalogue (qtbase_cs) predates the mnemonics of the file dialog's labels, so
+# "&Look in:" and "Files of &type:" stayed English. Kredo's catalogue carries them in Qt's
+# context; Qt asks it when its own catalogue has no answer.
+QT_CATALOGUE_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
+
+
+def qt_translations_dir() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
 def system_language() -> str:
@@ -38,8 +50,9 @@ class Translation:
             self._installed.append(ours)
         if self.language == "en":
             return
+        # Qt's own words (file dialogs, standard buttons) from PySide6's translations folder,
+        # which the frozen build carries too (PyInstaller collects qtbase_*.qm with QtCore).
         qt_own = QTranslator(self._app)
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt_own.load(f"qtbase_{self.language}", qt_dir):
+        if qt_own.load(f"qtbase_{self.language}", qt_translations_dir()):
             self._app.installTranslator(qt_own)
             self._installed.append(qt_own)

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QKeySequence,
+    QPalette,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +34,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,12 +57,14 @@ from ui.credential_filter import (
 )
 from ui.credential_model import UNCHECKED, CredentialListModel, CredentialRoles
 from ui.detail_panel import DetailPanel
+from ui.empty_states import EmptyWallet, no_match_label
 from ui.errors import show_error
 from ui.import_flow import ImportFlow, ImportSummary
 from ui.session import WalletSession
 from ui.sidebar import Sidebar, SidebarChoice
 from ui.status_chip import chip_text
 from ui.thumbnails import thumbnail_image
+from ui.toolbar_icons import command_icon, theme_has_all, tooltip_with_shortcut
 from ui.verify_all import WalletVerification
 from ui.window_settings import restore_geometry, save_geometry
 from wallet.app.credentials import credential_picture
@@ -72,6 +76,7 @@ from wallet.store.repository import CredentialRepository
 from wallet.terminal_text import printable
 
 if TYPE_CHECKING:
+    from ui.help_window import HelpWindow
     from wallet.app.verifying import StoredVerdict
 
 RECENT_DAYS = 14
@@ -92,6 +97,7 @@ class MainWindow(QMainWindow):
         self._reload_again = False
         # (tag, collection, rows) of the last full load, for search-as-you-type
         self._group_rows: tuple[str | None, int | None, list[CredentialSummary]] | None = None
+        self.help_window: HelpWindow | None = None
 
         self._build_model()
         self._build_sidebar()
@@ -137,6 +143,8 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit(placeholderText=self.tr("Search credentials…"))
         self.search.setAccessibleName(self.tr("Search credentials"))
         self.search.setClearButtonEnabled(True)
+        for clear in self.search.findChildren(QToolButton):  # Qt's icon-only clear button
+            clear.setAccessibleName(self.tr("Clear the search"))
         self._search_timer = QTimer(self, singleShot=True, interval=120)
         self._search_timer.timeout.connect(self._search_changed)
         self.search.textChanged.connect(self._search_timer.start)
@@ -173,15 +181,9 @@ class MainWindow(QMainWindow):
         self.cards.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.cards.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.empty_hint = QLabel(self.tr(
-            "Your wallet is empty. To start, import a credential file you were given "
-            "(File → Import, or drop it here), or receive one straight from your school "
-            "(Tools → Receive from an issuer)."))
-        self.no_match = QLabel()
-        for hint in (self.empty_hint, self.no_match):
-            hint.setWordWrap(True)
-            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            hint.setMargin(12)
+        self.empty_hint = EmptyWallet()
+        self.empty_hint.import_button.clicked.connect(self.choose_files)
+        self.no_match = no_match_label()
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.cards)
         self.list_stack.addWidget(self.empty_hint)
@@ -261,10 +263,10 @@ class MainWindow(QMainWindow):
             self.tr("Check every credential in the wallet, one after another"))
         self.act_share = self._action(self.tr("&Share…"), self.share, "Ctrl+Shift+S",
                                       self.tr("Share the selected credentials with an employer"))
-        self.act_scan = self._action(self.tr("Verify someone else's credential…"), self.scan,
+        self.act_scan = self._action(self.tr("&Verify someone else's credential…"), self.scan,
                                      "Ctrl+Shift+V", self.tr("Scan a QR code or open a file"))
         self.act_receive = self._action(
-            self.tr("Receive from an issuer…"), partial(self.receive, None), None,
+            self.tr("&Receive from an issuer…"), partial(self.receive, None), None,
             self.tr("Receive a credential with an OpenID4VCI offer"))
         self.act_respond = self._action(self.tr("Answer a verifier's request…"),
                                         partial(self.respond, None))
@@ -272,19 +274,25 @@ class MainWindow(QMainWindow):
         self.act_stacks = self._action(
             self.tr("S&tacks…"), self.stacks, "Ctrl+T",
             self.tr("ECTS totals of the wallet, a collection, a tag or chosen cards; goals"))
-        self.act_pdf = self._action(self.tr("Export as &PDF…"), self.export_pdf, "Ctrl+P")
+        self.act_pdf = self._action(self.tr("Export as P&DF…"), self.export_pdf, "Ctrl+P")
         self.act_europass = self._action(self.tr("Export to &Europass…"), self.export_europass)
         self.act_collection = self._action(self.tr("Add to &collection…"), self.add_to_collection)
         self.act_delete = self._action(self.tr("&Delete"), self.delete_selected,
                                        QKeySequence.StandardKey.Delete)
         self.act_backup = self._action(self.tr("&Backup…"), self.backup)
         self.act_restore = self._action(self.tr("&Restore from backup…"), self.restore)
-        self.act_settings = self._action(self.tr("Se&ttings…"), self.settings,
+        self.act_settings = self._action(self.tr("&Settings…"), self.settings,
                                          QKeySequence.StandardKey.Preferences)
         self.act_lock = self._action(self.tr("&Lock"), self.lock_requested.emit, "Ctrl+L",
                                      self.tr("Lock the wallet now"))
+        self.act_help = self._action(self.tr("&User guide"), partial(self.show_help, "index"),
+                                     QKeySequence.StandardKey.HelpContents,
+                                     self.tr("How to import, verify and share credentials"))
+        self.act_welcome = self._action(self.tr("&Welcome screen"),
+                                        partial(self.show_welcome, from_menu=True))
         self.act_about = self._action(self.tr("&About Kredo"), self.about)
-        self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere (Cmd+Q on macOS): the standard key is empty on some platforms.
+        self.act_quit = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.act_find = self._action(self.tr("&Find"), self.search.setFocus,
                                      QKeySequence.StandardKey.Find)
 
@@ -304,15 +312,29 @@ class MainWindow(QMainWindow):
         for action in (self.act_scan, self.act_receive, self.act_history, self.act_stacks,
                        self.act_settings):
             tools.addAction(action)
-        menu.addMenu(self.tr("&Help")).addAction(self.act_about)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        for action in (self.act_help, self.act_welcome, self.act_about):
+            help_menu.addAction(action)
 
     def _build_toolbar(self) -> None:
+        """Icons with their words beside them; each tooltip names the shortcut."""
         bar = QToolBar(self.tr("Main toolbar"))
         bar.setObjectName("main-toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.act_import, self.act_verify, self.act_verify_all, self.act_share,
-                       self.act_scan, self.act_stacks, self.act_lock):
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setIconSize(QSize(22, 22))
+        colour = self.palette().color(QPalette.ColorRole.WindowText)
+        themed = theme_has_all()
+        commands = {"import": self.act_import, "verify": self.act_verify,
+                    "verify_all": self.act_verify_all, "share": self.act_share,
+                    "scan": self.act_scan, "stacks": self.act_stacks, "lock": self.act_lock}
+        # The menu's name for the desk is too long for a laptop's toolbar.
+        self.act_scan.setIconText(self.tr("Verify others"))
+        for command, action in commands.items():
+            action.setIcon(command_icon(command, colour, use_theme=themed))
+            action.setToolTip(tooltip_with_shortcut(action, action.toolTip()))
             bar.addAction(action)
+        self.act_help.setIcon(command_icon("help", colour, use_theme=themed))
+        self.toolbar = bar
         self.addToolBar(bar)
 
     # --- loading -----------------------------------------------------------------------
@@ -633,6 +655,26 @@ class MainWindow(QMainWindow):
         self.settings_dialog.restore_requested.connect(self.restore)
         self.settings_dialog.accepted.connect(self.verification.settings_changed)
         self.settings_dialog.open()
+
+    def show_help(self, page: str = "index") -> None:
+        """The user guide, in the interface's language; one window, brought forward."""
+        from ui.help_window import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self.session.lang, self, page)
+        else:
+            self.help_window.show_page(page)
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+
+    def show_welcome(self, *, from_menu: bool = False) -> None:
+        """The first-run welcome (at start after a wallet is created, or from Help)."""
+        from ui.first_run import FirstRunDialog
+
+        self.welcome = FirstRunDialog(self.session, self, dont_show_again=from_menu)
+        self.welcome.guide_requested.connect(self.show_help)
+        self.welcome.open()
 
     def about(self) -> None:
         from ui.about import show_about

@@ -3,6 +3,8 @@ does not keep showing the credential from before."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import VECTORS, Settle
@@ -20,14 +22,40 @@ def _search(qtbot: QtBot, window: MainWindow, settle: Settle, text: str) -> None
     settle()
 
 
-def test_an_empty_wallet_shows_the_first_step(window: MainWindow) -> None:
+def test_an_empty_wallet_shows_the_first_step(qtbot: QtBot, window: MainWindow) -> None:
     # GIVEN a new, empty wallet WHEN the window opens
     # THEN the list's place says how to begin: import a file, or receive from the school
     assert window.list_stack.currentWidget() is window.empty_hint
-    text = window.empty_hint.text()
+    assert window.empty_hint.heading.text() == "Import your first credential"
+    text = window.empty_hint.explanation.text()
     assert "File → Import" in text and "Receive from an issuer" in text
     # AND the detail shows no empty tabs
     assert window.detail.pages.currentWidget() is window.detail.placeholder
+    # WHEN the learner presses the button that is offered there
+    chooser: list[str] = []
+
+    def close_the_chooser() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QFileDialog):
+            chooser.append(dialog.windowTitle())
+            dialog.reject()
+
+    QTimer.singleShot(100, close_the_chooser)
+    window.empty_hint.import_button.click()
+    # THEN the file chooser for importing credentials opens
+    assert chooser == ["Import credentials"]
+
+
+def test_the_empty_state_gives_way_to_the_first_credential(
+    window: MainWindow, opened: OpenWallet, settle: Settle
+) -> None:
+    # GIVEN an empty wallet WHEN a real credential is imported
+    list(import_paths(opened.repository, [SEALED]))
+    window.reload()
+    settle()
+    # THEN its card takes the place of the first-step hint
+    assert window.list_stack.currentWidget() is window.cards
+    assert window.proxy.rowCount() == 1
 
 
 def test_a_search_without_results_says_so_and_clears_the_detail(
