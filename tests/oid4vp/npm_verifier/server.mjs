@@ -331,7 +331,7 @@ async function receiveAnswer(session, form) {
     [queryId, items.map(({ envelope, ...rest }) => rest)]))
   const result = DcqlPresentationResult.fromDcqlPresentation(forDcql, { dcqlQuery: query })
   if (!result.can_be_satisfied) throw new Error(`the DCQL query is not satisfied: ${JSON.stringify(result)}`)
-  return { mode: parsed.jarm?.type ?? 'plain', presented }
+  return { mode: parsed.jarm?.type ?? 'plain', presented, matches: result.credential_matches }
 }
 
 // --- HTTP
