@@ -54,16 +54,19 @@ class Session:
 @dataclass(frozen=True)
 class DidSigner:
     """A ``decentralized_identifier`` verifier: its DID, the DID URL it signs as (``kid``),
-    and the key it signs with (``signing_key``: another one, to play an impostor)."""
+    and the key it signs with (``signing_key``: another one, to play an impostor). With
+    ``web`` the server makes a did:web for the key and serves its DID document itself."""
 
     did: str
     kid: str
     alg: str
     key: PrivateKey
     signing_key: PrivateKey | None = None
+    web: bool = False
 
-    def to_json(self) -> dict[str, str]:
-        body = {"did": self.did, "kid": self.kid, "alg": self.alg, "key_pem": _pem(self.key)}
+    def to_json(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"did": self.did, "kid": self.kid, "alg": self.alg,
+                                "key_pem": _pem(self.key), "web": self.web}
         if self.signing_key is not None:
             body["sign_pem"] = _pem(self.signing_key)
         return body

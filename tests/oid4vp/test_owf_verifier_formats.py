@@ -200,3 +200,30 @@ def test_a_did_request_signed_with_another_key_is_refused_and_nothing_is_sent(
     result = wallet("respond", session.link, "--yes")
     assert result.code != 0 and "does not match its signature" in result.err
     assert owf_verifier.state(session)["answers"] == []
+
+
+def test_a_did_web_verifier_is_looked_up_only_with_permission_and_then_accepted(
+    wallet: Kredo, owf_verifier: OwfVerifier,
+) -> None:
+    # GIVEN a did:web verifier whose DID document the verifier's server publishes
+    signer = DidSigner("", "", "ES256", ec.generate_private_key(ec.SECP256R1()), web=True)
+    offline = owf_verifier.create({"credentials": [LEARNING]}, did=signer)
+    did = offline.client_id.removeprefix("decentralized_identifier:")
+    assert did.startswith("did:web:127.0.0.1")
+    # WHEN the learner answers without --online
+    # THEN Kredo says the DID can only be checked online; nothing was looked up or sent
+    refused = wallet("respond", offline.link, "--yes")
+    assert refused.code != 0 and "only be checked online" in refused.err
+    state = owf_verifier.state(offline)
+    assert (state["did_fetched"], state["answers"]) == (0, [])
+    # AND with --online Kredo reads the DID document, confirms the verifier as its DID, and
+    # the verifier accepts the answer
+    online = owf_verifier.create({"credentials": [LEARNING]}, did=signer)
+    result = wallet("respond", online.link, "--yes", "--json", "--online")
+    assert result.code == 0, result.err
+    sent: Any = result.json()
+    assert sent["verifier"]["name"].startswith("did:web:127.0.0.1")
+    assert sent["verifier"]["confirmed"]
+    state = owf_verifier.state(online)
+    assert state["did_fetched"] == 1
+    assert state["answers"][0]["accepted"], state["answers"][0].get("error")

@@ -10,7 +10,8 @@
 //
 //   POST /sessions            {client?: "x509_hash", response_mode?, enc?, dcql_query,
 //                              x509?: {key_pem, x5c, dns}, did?: {did, kid, alg, key_pem,
-//                              sign_pem?}, tamper?} → {id, link, request_uri}
+//                              sign_pem?, web?}, tamper?} → {id, link, request_uri}
+//   GET  /dids/:id/did.json   the DID document of a did:web verifier (did.web)
 //   GET  /requests/:id        the request object (oauth-authz-req+jwt)
 //   POST /requests/:id        the same, for request_uri_method=post: the wallet's
 //                             wallet_metadata is parsed with the library's schema and its
@@ -171,6 +172,15 @@ async function createSession(body) {
   const id = b64url(randomBytes(12))
   const session = { id, fetched: 0, answers: [], x509: body.x509, did: body.did }
   sessions.set(id, session)
+  if (body.did?.web) {
+    // a did:web verifier: its DID document is served here, at /dids/:id/did.json
+    const did = `did:web:127.0.0.1%3A${port}:dids:${id}`
+    const publicKeyJwk = await exportJWK(createPublicKey(body.did.key_pem))
+    session.did = { ...body.did, did, kid: `${did}#key-1` }
+    session.didDocument = { '@context': ['https://www.w3.org/ns/did/v1'], id: did,
+      verificationMethod: [{ id: `${did}#key-1`, type: 'JsonWebKey2020', controller: did,
+        publicKeyJwk }], authentication: [`${did}#key-1`], assertionMethod: [`${did}#key-1`] }
+  }
   const responseHost = body.x509 ? `${body.x509.dns}:${port}` : `127.0.0.1:${port}`
   const responseUri = `http://${responseHost}/responses/${id}`
   const responseMode = body.response_mode ?? 'direct_post'
@@ -186,7 +196,7 @@ async function createSession(body) {
     clientMetadata.jwks = { keys: [publicJwk] }
     clientMetadata.encrypted_response_enc_values_supported = [body.enc ?? 'A128GCM']
   }
-  const clientId = body.did ? `decentralized_identifier:${body.did.did}`
+  const clientId = session.did ? `decentralized_identifier:${session.did.did}`
     : !body.x509 ? `redirect_uri:${responseUri}`
     : body.client === 'x509_hash' ? `x509_hash:${await calculateX509HashClientIdPrefixValue({
       x509Certificate: body.x509.x5c[0], hash: callbacks.hash })}`
@@ -201,7 +211,7 @@ async function createSession(body) {
       ...(walletNonce ? { wallet_nonce: walletNonce } : {}),
     },
     jar: { requestUri, expiresInSeconds: 300,
-      jwtSigner: body.did ? { method: 'did', alg: body.did.alg, didUrl: body.did.kid }
+      jwtSigner: session.did ? { method: 'did', alg: session.did.alg, didUrl: session.did.kid }
         : body.x509 ? { method: 'x5c', alg: 'ES256', x5c: body.x509.x5c }
           : { method: 'custom', alg: 'none' } },
     wallet: walletNonce ? { expectedNonce: walletNonce, metadata: walletMetadata } : undefined,
@@ -352,8 +362,13 @@ async function handle(request, response) {
     return reply(response, 200, await createSession(JSON.parse(await readBody(request))))
   }
   if (!session) return reply(response, 404, { error: 'not_found' })
+  if (request.method === 'GET' && kind === 'dids' && session.didDocument) {
+    session.didFetched = (session.didFetched ?? 0) + 1
+    return reply(response, 200, session.didDocument, 'application/did+json')
+  }
   if (request.method === 'GET' && kind === 'sessions') {
-    return reply(response, 200, { fetched: session.fetched, answers: session.answers,
+    return reply(response, 200, { fetched: session.fetched, did_fetched: session.didFetched ?? 0,
+      answers: session.answers,
       wallet_posts: session.walletPosts ?? [] })
   }
   if (request.method === 'GET' && kind === 'requests') {
