@@ -31,8 +31,12 @@ from cryptography.hazmat.primitives.serialization import (
 
 from tests.interop.npm_install import install_packages
 from tests.oid4vp.verifier_keys import VerifierCertificate
+from wallet.crypto.jwk import PrivateKey
 
 SOURCE = Path(__file__).resolve().parent / "npm_verifier"
+# The ELM v3 context, so the verifier expands an enveloped EDC's types offline.
+EDC_CONTEXT = (Path(__file__).resolve().parents[1] / "assets" / "vectors" / "edc"
+               / "edc-ap-context-v3.2.jsonld")
 START_TIMEOUT = 30.0
 
 
@@ -45,6 +49,31 @@ class Session:
     request_uri: str
     client_id: str
     nonce: str
+
+
+@dataclass(frozen=True)
+class DidSigner:
+    """A ``decentralized_identifier`` verifier: its DID, the DID URL it signs as (``kid``),
+    and the key it signs with (``signing_key``: another one, to play an impostor). With
+    ``web`` the server makes a did:web for the key and serves its DID document itself."""
+
+    did: str
+    kid: str
+    alg: str
+    key: PrivateKey
+    signing_key: PrivateKey | None = None
+    web: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"did": self.did, "kid": self.kid, "alg": self.alg,
+                                "key_pem": _pem(self.key), "web": self.web}
+        if self.signing_key is not None:
+            body["sign_pem"] = _pem(self.signing_key)
+        return body
+
+
+def _pem(key: PrivateKey) -> str:
+    return key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()).decode()
 
 
 @dataclass(frozen=True)
@@ -62,17 +91,21 @@ class OwfVerifier:
         tamper: bool = False,
         request_uri_method: str = "get",
         x509_hash: bool = False,
+        did: DidSigner | None = None,
     ) -> Session:
         """A new request, served by reference: unsigned ``redirect_uri`` client, or
         ``x509_san_dns:localhost`` (``x509_hash:`` with ``x509_hash``) signed with
-        ``certificate``'s leaf. With ``request_uri_method`` ``post`` it is signed afresh for
-        each wallet POST, repeating its ``wallet_nonce``."""
+        ``certificate``'s leaf, or ``decentralized_identifier:`` signed as ``did``. With
+        ``request_uri_method`` ``post`` it is signed afresh for each wallet POST, repeating
+        its ``wallet_nonce``."""
         body: dict[str, Any] = {"dcql_query": query, "response_mode": response_mode,
                                 "tamper": tamper, "request_uri_method": request_uri_method}
         if x509_hash:
             body["client"] = "x509_hash"
         if enc is not None:
             body["enc"] = enc
+        if did is not None:
+            body["did"] = did.to_json()
         if certificate is not None:
             body["x509"] = {
                 "dns": "localhost", "x5c": certificate.x5c,
@@ -147,7 +180,7 @@ def owf_verifier(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OwfVerifi
     log = tmp_path_factory.mktemp("owf-verifier") / "verifier.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [shutil.which("node") or "node", "server.mjs", str(port)],
+            [shutil.which("node") or "node", "server.mjs", str(port), str(EDC_CONTEXT)],
             cwd=folder, stdout=output, stderr=subprocess.STDOUT,
         )
     try:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pytest
+from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from tests.oid4vp.wallet_credentials import LEARNING_VCT, VC_TYPE_IRI, Issuer, vc11_jwt
-from tests.share.presentation_credentials import credential
+from tests.share.presentation_credentials import credential, sealed_edc
 from wallet.errors import PresentationRequestError
 from wallet.share.oid4vp.dcql import DcqlQuery
 from wallet.share.oid4vp.matching import HeldCredential, match_request
+from wallet.trust import bundled_snapshot
+from wallet.trust.snapshot import TrustSnapshot
 
 HOLDER_KEY = ed25519.Ed25519PrivateKey.generate()
 
@@ -115,7 +119,110 @@ def test_credential_sets_need_only_one_option_and_name_what_is_missing(
     {"credentials": [{"id": "q", "format": "dc+sd-jwt", "claims": [{"path": []}]}]},
     {"credentials": [{"id": "q", "format": "dc+sd-jwt"}],
      "credential_sets": [{"options": [["other"]]}]},
+    {"credentials": [{"id": "q", "format": "ldp_vc", "trusted_authorities": []}]},
+    {"credentials": [{"id": "q", "format": "ldp_vc", "trusted_authorities": "aki"}]},
+    {"credentials": [{"id": "q", "format": "ldp_vc", "trusted_authorities": [{"type": "aki"}]}]},
+    {"credentials": [{"id": "q", "format": "ldp_vc",
+                      "trusted_authorities": [{"type": "aki", "values": []}]}]},
+    {"credentials": [{"id": "q", "format": "ldp_vc",
+                      "trusted_authorities": [{"type": "etsi_tl", "values": [7]}]}]},
 ])
 def test_a_broken_query_is_refused(document: dict[str, Any]) -> None:
     with pytest.raises(PresentationRequestError):
         DcqlQuery.from_json(document)
+
+
+# --- trusted_authorities (§6.1.1) -------------------------------------------------------
+
+EDC_IRI = "http://data.europa.eu/snb/model/elm/EuropeanDigitalCredential"
+SPANISH_LIST = "https://tsl.digital.gob.es/TSL.xml"  # the sample seal's CA is on it
+CZECH_LIST = "https://tsl.gov.cz/publ/TSL_CZ.xtsl"
+LOTL = "https://ec.europa.eu/tools/lotl/eu-lotl.xml"
+
+
+def _sample_seal_aki() -> str:
+    (der,) = sealed_edc().extras["x5c"]
+    extension = x509.load_der_x509_certificate(der).extensions.get_extension_for_class(
+        x509.AuthorityKeyIdentifier)
+    assert extension.value.key_identifier is not None
+    return base64.urlsafe_b64encode(extension.value.key_identifier).rstrip(b"=").decode()
+
+
+def _ldp_query(*authorities: dict[str, Any], edc_only: bool = True) -> dict[str, Any]:
+    query: dict[str, Any] = {"id": "q", "format": "ldp_vc",
+                             "trusted_authorities": list(authorities)}
+    if edc_only:
+        query["meta"] = {"type_values": [[EDC_IRI]]}
+    return {"credentials": [query]}
+
+
+def _offered(held: list[HeldCredential], document: dict[str, Any],
+             snapshot: TrustSnapshot | None = None) -> list[tuple[int, str | None]]:
+    found = match_request(DcqlQuery.from_json(document), held,
+                          holder_keys=[HOLDER_KEY.public_key()],
+                          trusted_lists=snapshot if snapshot is not None else bundled_snapshot())
+    return [(c.credential_id, c.authority_note) for c in found.candidates("q")]
+
+
+@pytest.fixture
+def with_edc(held: list[HeldCredential]) -> list[HeldCredential]:
+    return [*held, HeldCredential(5, sealed_edc())]
+
+
+@pytest.mark.parametrize(("authority", "offered"), [
+    ({"type": "aki", "values": ["SAMPLE"]}, True),
+    ({"type": "aki", "values": ["AAECAwQFBgcICQ"]}, False),
+    ({"type": "etsi_tl", "values": [SPANISH_LIST]}, True),
+    ({"type": "etsi_tl", "values": [CZECH_LIST]}, False),
+    ({"type": "etsi_tl", "values": [CZECH_LIST, LOTL]}, True),
+], ids=["aki of its CA", "another aki", "the list of its CA", "another list", "the LOTL"])
+def test_a_sealed_edc_is_offered_only_under_an_authority_of_its_chain(
+    with_edc: list[HeldCredential], authority: dict[str, Any], offered: bool,
+) -> None:
+    # GIVEN the EU sample EDC, sealed under a Spanish qualified CA, and a verifier naming
+    # the authorities it accepts
+    if authority["values"] == ["SAMPLE"]:
+        authority = {**authority, "values": [_sample_seal_aki()]}
+    # WHEN matched against the bundled trusted-list snapshot
+    # THEN it is offered, without any doubt, exactly when one authority vouches for its seal
+    assert _offered(with_edc, _ldp_query(authority)) == ([(5, None)] if offered else [])
+
+
+@pytest.mark.parametrize(("authority", "sentence"), [
+    ({"type": "openid_federation", "values": ["https://federation.example.eu"]},
+     "OpenID Federation"),
+    ({"type": "etsi_tl", "values": ["https://trust.example.org/tl.xml"]}, "trusted list"),
+    ({"type": "x_registry", "values": ["urn:registry"]}, "x_registry"),
+])
+def test_an_authority_kredo_cannot_judge_keeps_the_credential_with_a_sentence(
+    with_edc: list[HeldCredential], authority: dict[str, Any], sentence: str,
+) -> None:
+    # GIVEN a verifier naming a federation, a list Kredo does not hold, or an unknown kind
+    # WHEN matched THEN the EDC stays on offer, saying Kredo cannot tell
+    ((credential_id, note),) = _offered(with_edc, _ldp_query(authority))
+    assert credential_id == 5
+    assert note is not None and sentence in note and "cannot tell" in note
+
+
+def test_without_a_trusted_list_snapshot_etsi_tl_cannot_be_told(
+    with_edc: list[HeldCredential],
+) -> None:
+    empty = TrustSnapshot(snapshot_date=bundled_snapshot().snapshot_date, sources=(),
+                          anchors=())
+    ((_, note),) = _offered(with_edc, _ldp_query(
+        {"type": "etsi_tl", "values": [SPANISH_LIST]}), empty)
+    assert note is not None and "cannot tell" in note
+
+
+def test_credentials_kredo_cannot_judge_come_after_those_that_match(
+    with_edc: list[HeldCredential],
+) -> None:
+    # GIVEN any ldp_vc, from the sample's authority key or from a federation
+    query = _ldp_query({"type": "aki", "values": [_sample_seal_aki()]},
+                       {"type": "openid_federation", "values": ["https://fed.example"]},
+                       edc_only=False)
+    # WHEN matched THEN the EDC (its key matches) comes first, without a note; the badge
+    # (no X.509 chain: only the federation might vouch for it) follows, with one
+    offered = _offered(with_edc, query)
+    assert [c for c, _ in offered] == [5, 3]
+    assert offered[0][1] is None and offered[1][1] is not None

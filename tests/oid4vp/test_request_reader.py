@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from tests.issuance.scripted_issuer import Request, ScriptedIssuer
 from tests.oid4vp.verifier_keys import signed_request, unsigned_request, verifier_certificate
 from wallet.base64url import b64url_encode
+from wallet.crypto.jwk import jwk_from_public_key
 from wallet.crypto.jws import sign_compact_jws
 from wallet.did import did_jwk_from_public_key
 from wallet.errors import InputTooLarge, NetworkTimeout, PresentationRequestError
@@ -194,6 +195,11 @@ def test_a_did_jwk_verifier_is_checked_offline() -> None:
          "&dcql_query=" + quote(json.dumps(QUERY)), "not secure"),
         ("openid4vp://?client_id=https://v.example&request_uri=https://v.example/r",
          "know in advance"),
+        ("openid4vp://?client_id=redirect_uri:https://v.example/a&response_type=vp_token"
+         "&nonce=n&response_mode=direct_post&response_uri=https://v.example/a&dcql_query="
+         + quote(json.dumps({"credentials": [{"id": "q", "format": "ldp_vc",
+                                              "trusted_authorities": [{"type": "aki"}]}]})),
+         "trusted authorities"),
         ("https://wallet.example/?foo=bar", "not a request"),
     ],
 )
@@ -250,3 +256,70 @@ def test_an_unsigned_request_object_by_reference_is_allowed_only_for_redirect_ur
     # WHEN Kredo reads it THEN it is the unconfirmed redirect_uri verifier
     request = read_request(link, ONLINE)
     assert request.verifier.prefix == "redirect_uri" and not request.signed
+
+
+def _did_web_verifier(port: int) -> tuple[ec.EllipticCurvePrivateKey, str, dict[str, Any]]:
+    """A verifier key and its did:web on the scripted server, with its DID document."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    did = f"did:web:127.0.0.1%3A{port}"
+    method = {"id": f"{did}#key-1", "type": "JsonWebKey2020", "controller": did,
+              "publicKeyJwk": jwk_from_public_key(key.public_key())}
+    document = {"@context": ["https://www.w3.org/ns/did/v1"], "id": did,
+                "verificationMethod": [method], "authentication": [method["id"]],
+                "assertionMethod": [method["id"]]}
+    return key, did, document
+
+
+def _did_request_link(did: str, kid: str, key: ec.EllipticCurvePrivateKey) -> str:
+    client_id = f"decentralized_identifier:{did}"
+    token = sign_compact_jws({"typ": "oauth-authz-req+jwt", "kid": kid},
+                             json.dumps(_claims(client_id, "https://v.example/a")).encode(), key)
+    return "openid4vp://?" + urlencode({"client_id": client_id, "request": token})
+
+
+def test_a_did_web_verifier_is_looked_up_only_when_the_learner_allows_it(
+    scripted_issuer: ScriptedIssuer,
+) -> None:
+    # GIVEN a verifier whose did:web document the scripted server publishes
+    key, did, document = _did_web_verifier(scripted_issuer.port)
+    scripted_issuer.answer("GET", "/.well-known/did.json", 200, document)
+    link = _did_request_link(did, f"{did}#key-1", key)
+    # WHEN Kredo reads its signed request without permission to look DIDs up online
+    # THEN it says the verifier can only be checked online, and fetched nothing
+    with pytest.raises(PresentationRequestError, match="only be checked online"):
+        read_request(link, ONLINE)
+    assert scripted_issuer.sent("/.well-known/did.json") == []
+    # AND with permission the DID document's key confirms the verifier, shown as its DID
+    request = read_request(link, ReadingContext(ONLINE.policy, did_web_online=True))
+    assert (request.verifier.name, request.verifier.confirmed) == (did, True)
+    assert did in request.verifier.assurance
+
+
+def test_a_did_web_request_signed_by_a_key_outside_the_document_is_refused(
+    scripted_issuer: ScriptedIssuer,
+) -> None:
+    # GIVEN a request naming the did:web's key but signed by another key
+    _key, did, document = _did_web_verifier(scripted_issuer.port)
+    scripted_issuer.answer("GET", "/.well-known/did.json", 200, document)
+    impostor = ec.generate_private_key(ec.SECP256R1())
+    link = _did_request_link(did, f"{did}#key-1", impostor)
+    # WHEN / THEN Kredo refuses it
+    with pytest.raises(PresentationRequestError, match="does not match its signature"):
+        read_request(link, ReadingContext(ONLINE.policy, did_web_online=True))
+
+
+@pytest.mark.parametrize("kid_of", [
+    lambda did: "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6MkhaXgBZDvotDkL5257"
+                "faiztiGiC2QtKLGpbnnEGta2doK",
+    lambda did: f"{did}#no-such-key",
+], ids=["another DID", "a key the document lacks"])
+def test_a_did_request_whose_kid_is_not_a_key_of_the_did_is_refused(
+    scripted_issuer: ScriptedIssuer, kid_of: Any,
+) -> None:
+    # GIVEN a did:web verifier's request naming a key that is not one of its DID's
+    key, did, document = _did_web_verifier(scripted_issuer.port)
+    scripted_issuer.answer("GET", "/.well-known/did.json", 200, document)
+    link = _did_request_link(did, kid_of(did), key)
+    # WHEN / THEN Kredo refuses it with a sentence naming the DID
+    with pytest.raises(PresentationRequestError, match="verifier's DID"):
+        read_request(link, ReadingContext(ONLINE.policy, did_web_online=True))

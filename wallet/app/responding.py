@@ -45,10 +45,12 @@ from wallet.share.oid4vp.response import response_fields, send_fields
 from wallet.share.oid4vp.vp_token import HolderKeys, build_vp_token
 from wallet.store.repository import CredentialRepository
 from wallet.translation import tr
+from wallet.trust import bundled_snapshot
 
 OPENID4VP_FORM = "openid4vp"
 _PRESENTABLE = frozenset({CredentialFormat.SD_JWT_VC, CredentialFormat.VC_JWT,
-                          CredentialFormat.VC_JSONLD, CredentialFormat.EDC_JSONLD})
+                          CredentialFormat.VC_JSONLD, CredentialFormat.EDC_JSONLD,
+                          CredentialFormat.EDC_SEALED})
 
 
 def read_verifier_request(
@@ -103,7 +105,8 @@ def match_wallet(repository: CredentialRepository, request: PresentationRequest
     held = [HeldCredential(summary.id, parsed_credential(repository, summary.id))
             for summary in repository.list() if summary.format in _PRESENTABLE]
     keys = [key.public_key() for key in HolderProfiles(repository).possession_keys()]
-    return match_request(request.query, held, holder_keys=keys)
+    return match_request(request.query, held, holder_keys=keys,
+                         trusted_lists=bundled_snapshot())
 
 
 @dataclass(frozen=True)

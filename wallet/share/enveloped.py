@@ -9,10 +9,19 @@ Media types:
   ``vc+jwt`` promises a VC 2.0 payload, which they do not have.
 - SD-JWT VC: ``application/dc+sd-jwt`` (draft-ietf-oauth-sd-jwt-vc); a token typed with the
   older ``vc+sd-jwt`` keeps ``application/vc+sd-jwt`` so the type and media type agree.
-- Sealed European Digital Credential: ``application/jose+json``. DESIGN names no media type
-  for it and no registry has one for JAdES; the seal is a JWS in the JSON serialization,
-  which RFC 7515 §9.2.2 registers as ``application/jose+json``. Its bytes are base64 in the
-  URL (the JSON has characters a URL cannot carry as they are).
+- Sealed European Digital Credential: ``application/jose+json``. ETSI TS 119 182-1 (JAdES)
+  registers no media type of its own and no registry has one for JAdES; the seal is a JWS in
+  the JSON serialization, which RFC 7515 §9.2.2 registers as ``application/jose+json`` (the
+  EBSI JAdES profile names the same: ``application/jose`` for the compact serialization,
+  ``application/jose+json`` for the JSON ones). Its bytes are base64 in the URL (the JSON
+  has characters a URL cannot carry as they are).
+
+In OpenID4VP a sealed EDC answers an ``ldp_vc`` query as such an envelope inside the holder's
+Data Integrity presentation, never as ``jwt_vc_json``: EDCs are sealed in the JWS JSON
+serialization with an unencoded (``b64: false``) payload, which has no compact form, and their
+payload is an ELM JSON-LD credential rather than the JWT claims set (``iss``, ``vc``, ...)
+that ``jwt_vc_json`` (OpenID4VP 1.0 §B.1) promises; re-sealing it as a JWT would drop the
+qualified seal, the one thing that makes the EDC worth sending (docs/openid4vp.md).
 
 JWTs and SD-JWTs are URL-safe already (base64url, ``.`` and ``~``), so they go in unencoded,
 as the VC 2.0 examples show.

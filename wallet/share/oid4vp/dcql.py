@@ -2,8 +2,9 @@
 
 A query lists credential queries (``credentials``: an ``id``, a ``format``, format-specific
 ``meta``, the ``claims`` wanted with optional expected ``values``, ``claim_sets`` of
-alternatives, ``multiple``) and optionally ``credential_sets`` (which combinations of those
-queries satisfy the verifier, each ``required`` or not). Reading builds valid objects or raises
+alternatives, ``multiple``, the ``trusted_authorities`` that should vouch for the issuer) and
+optionally ``credential_sets`` (which combinations of those queries satisfy the verifier, each
+``required`` or not). Reading builds valid objects or raises
 one :class:`PresentationRequestError`; formats Kredo cannot present are kept, so the consent
 screen can say what was asked and could not be answered.
 """
@@ -26,6 +27,8 @@ MAX_QUERIES = 20
 MAX_CLAIMS = 100
 MAX_PATH = 16
 MAX_VALUES = 50
+MAX_AUTHORITIES = 20
+MAX_AUTHORITY_CHARS = 2048
 # §6.1: ids are non-empty strings of alphanumerics, underscore and hyphen.
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
@@ -40,6 +43,15 @@ class ClaimQuery:
 
 
 @dataclass(frozen=True)
+class TrustedAuthority:
+    """§6.1.1: a kind of authority (``aki``, ``etsi_tl``, ``openid_federation``, or one Kredo
+    does not know) and the values that name the authorities the verifier accepts."""
+
+    type: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CredentialQuery:
     id: str
     format: str
@@ -49,6 +61,7 @@ class CredentialQuery:
     claims: tuple[ClaimQuery, ...] = ()  # empty: no claims asked (nothing selectively shown)
     claim_sets: tuple[tuple[str, ...], ...] = ()
     require_binding: bool = True
+    trusted_authorities: tuple[TrustedAuthority, ...] = ()
 
     @property
     def presentable(self) -> bool:
@@ -118,7 +131,32 @@ def _credential_query(raw: Any) -> CredentialQuery:
         type_values=tuple(_strings(v, query_id) for v in _plain_list(
             meta.get("type_values", []), query_id)),
         claims=claims, claim_sets=claim_sets, require_binding=binding,
+        trusted_authorities=_trusted_authorities(raw, query_id),
     )
+
+
+def _trusted_authorities(raw: Mapping[str, Any], query_id: str) -> tuple[TrustedAuthority, ...]:
+    """§6.1: absent, or a non-empty array of objects, each with a ``type`` string and a
+    non-empty ``values`` array of strings."""
+    if "trusted_authorities" not in raw:
+        return ()
+    value = raw["trusted_authorities"]
+    if not isinstance(value, list) or not value or len(value) > MAX_AUTHORITIES:
+        raise _broken(tr("The credential query {id} names its trusted authorities in a form "
+                         "Kredo cannot read.", id=query_id))
+    return tuple(_trusted_authority(item, query_id) for item in value)
+
+
+def _trusted_authority(item: Any, query_id: str) -> TrustedAuthority:
+    kind = item.get("type") if isinstance(item, Mapping) else None
+    values = item.get("values") if isinstance(item, Mapping) else None
+    if (not isinstance(kind, str) or not kind or not isinstance(values, list) or not values
+            or len(values) > MAX_VALUES
+            or not all(isinstance(v, str) and 0 < len(v) <= MAX_AUTHORITY_CHARS
+                       for v in values)):
+        raise _broken(tr("The credential query {id} names its trusted authorities in a form "
+                         "Kredo cannot read.", id=query_id))
+    return TrustedAuthority(kind[:60], tuple(values))
 
 
 def _claim(raw: Any, query_id: str) -> ClaimQuery:

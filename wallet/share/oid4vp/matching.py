@@ -1,12 +1,17 @@
 """Which of the wallet's credentials answer each query of a DCQL request (OpenID4VP 1.0 §6.4).
 
 A credential answers a credential query when its format is the one asked (``dc+sd-jwt``: an
-SD-JWT VC; ``jwt_vc_json``: a VC-JWT; ``ldp_vc``: a W3C JSON-LD credential), its type is one
+SD-JWT VC; ``jwt_vc_json``: a VC-JWT; ``ldp_vc``: a W3C JSON-LD credential, or a sealed EDC,
+which goes as an enveloped credential inside the holder's Data Integrity presentation), its
+type is one
 the query accepts (``vct_values``; ``type_values`` as expanded IRIs, all of one inner list),
 and it has every claim of one claim alternative, with one of the expected values when the
 query lists any. For an SD-JWT VC the claims found become the disclosures to send; other
 formats go whole, as signed. When the verifier requires holder binding (the default), an
-SD-JWT VC counts only when its ``cnf`` key is one of the wallet's.
+SD-JWT VC counts only when its ``cnf`` key is one of the wallet's. When the query names
+``trusted_authorities``, a credential none of them vouches for is left out; one Kredo cannot
+judge stays, after the others, with a sentence saying so
+(:mod:`wallet.share.oid4vp.trusted_authorities`).
 
 Claims paths (§7) are applied to the SD-JWT's disclosed claims, and to the credential object
 of a W3C credential (the ``vc`` claim of a VC 1.1 JWT, else the JWT's claims).
@@ -31,11 +36,14 @@ from wallet.share.oid4vp.dcql import (
     CredentialQuery,
     DcqlQuery,
 )
+from wallet.share.oid4vp.trusted_authorities import AuthorityVerdict, check_authorities
+from wallet.trust.snapshot import TrustSnapshot
 
 _FORMATS: Mapping[str, frozenset[CredentialFormat]] = {
     SD_JWT_VC: frozenset({CredentialFormat.SD_JWT_VC}),
     JWT_VC_JSON: frozenset({CredentialFormat.VC_JWT}),
-    LDP_VC: frozenset({CredentialFormat.VC_JSONLD, CredentialFormat.EDC_JSONLD}),
+    LDP_VC: frozenset({CredentialFormat.VC_JSONLD, CredentialFormat.EDC_JSONLD,
+                       CredentialFormat.EDC_SEALED}),
 }
 
 
@@ -50,11 +58,13 @@ class HeldCredential:
 @dataclass(frozen=True)
 class Candidate:
     """A credential that answers a query; ``disclose`` lists the SD-JWT claims to reveal
-    (None: the credential goes whole)."""
+    (None: the credential goes whole); ``authority_note`` says, when the verifier names
+    trusted authorities, that Kredo cannot tell whether one of them vouches for it."""
 
     credential_id: int
     credential: Credential
     disclose: tuple[str, ...] | None
+    authority_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,19 +112,24 @@ class RequestMatch:
 
 
 def match_request(
-    query: DcqlQuery, held: Sequence[HeldCredential], *, holder_keys: Sequence[PublicKey] = ()
+    query: DcqlQuery, held: Sequence[HeldCredential], *, holder_keys: Sequence[PublicKey] = (),
+    trusted_lists: TrustSnapshot | None = None,
 ) -> RequestMatch:
-    """The candidates for every query of ``query`` among ``held``."""
+    """The candidates for every query of ``query`` among ``held``; ``trusted_lists`` is the
+    trusted-list snapshot that answers ``etsi_tl`` authorities (None: Kredo cannot tell)."""
     matches = []
     for credential_query in query.credentials:
-        found = [c for c in (_candidate(credential_query, h, holder_keys) for h in held)
-                 if c is not None]
+        found = [c for c in (_candidate(credential_query, h, holder_keys, trusted_lists)
+                             for h in held) if c is not None]
+        # Credentials Kredo could not judge against the verifier's authorities come last.
+        found.sort(key=lambda c: c.authority_note is not None)
         matches.append(QueryMatch(credential_query, tuple(found)))
     return RequestMatch(query, tuple(matches))
 
 
 def _candidate(query: CredentialQuery, held: HeldCredential,
-               holder_keys: Sequence[PublicKey]) -> Candidate | None:
+               holder_keys: Sequence[PublicKey],
+               trusted_lists: TrustSnapshot | None) -> Candidate | None:
     credential = held.credential
     if credential.format not in _FORMATS.get(query.format, frozenset()):
         return None
@@ -123,12 +138,15 @@ def _candidate(query: CredentialQuery, held: HeldCredential,
     if (query.format == SD_JWT_VC and query.require_binding
             and not _bound_to_wallet(credential.document, holder_keys)):
         return None
+    authority = check_authorities(query.trusted_authorities, credential, trusted_lists)
+    if authority.verdict is AuthorityVerdict.DOES_NOT_MATCH:
+        return None
     root = _claims_root(credential)
     for alternative in query.claim_alternatives():
         found = _claims_found(alternative, root)
         if found is not None:
             disclose = tuple(found) if credential.format is CredentialFormat.SD_JWT_VC else None
-            return Candidate(held.credential_id, credential, disclose)
+            return Candidate(held.credential_id, credential, disclose, authority.note)
     return None
 
 
