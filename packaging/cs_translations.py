@@ -647,7 +647,7 @@ CS: dict[str, str] = {
     "The clipboard holds nothing Kredo can check.": "Ve schránce není nic, co by Kredo mohlo ověřit.",
     "dropped text": "přetažený text",
     # answering a verifier (OpenID4VP): the consent dialog
-    "Answer a verifier's request…": "Odpovědět na žádost ověřovatele…",
+    "&Answer a verifier's request…": "O&dpovědět na žádost ověřovatele…",
     "Answer a verifier's request": "Odpovědět na žádost ověřovatele",
     "Share": "Sdílet",
     "Decline": "Odmítnout",

@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         self.act_receive = self._action(
             self.tr("&Receive from an issuer…"), partial(self.receive, None), None,
             self.tr("Receive a credential with an OpenID4VCI offer"))
-        self.act_respond = self._action(self.tr("Answer a verifier's request…"),
+        self.act_respond = self._action(self.tr("&Answer a verifier's request…"),
                                         partial(self.respond, None))
         self.act_history = self._action(self.tr("Sharing &history…"), self.show_history)
         self.act_stacks = self._action(
