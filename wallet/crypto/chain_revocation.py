@@ -3,7 +3,8 @@
 Path validation (:mod:`wallet.crypto.x509_path`) finds a chain that holds in every respect but
 revocation when the file embeds no revocation data. With the person's leave to go online,
 each certificate below the anchor is asked about here: the lookup fetches (or finds cached)
-its OCSP responses and CRLs, :mod:`wallet.crypto.revocation_status` validates them. One
+its OCSP responses and CRLs, :mod:`wallet.crypto.revocation_status` validates them (and
+:mod:`wallet.crypto.ocsp_responder` a delegated responder's own standing). One
 certificate revoked before the proven time fails the chain; one whose status stays unknown
 leaves it INDETERMINATE, with the reason; a revocation after the proven time is said in a note.
 """
@@ -18,6 +19,7 @@ from itertools import pairwise
 import asn1crypto.x509
 from cryptography import x509
 
+from wallet.crypto.ocsp_responder import with_responder_checked
 from wallet.crypto.revocation_lookup import RevocationLookup
 from wallet.crypto.revocation_status import Standing, certificate_status
 from wallet.translation import tr
@@ -54,6 +56,7 @@ def chain_revocation(
         fetched = lookup.status_data(certificate, issuer)
         cached = cached and fetched.from_cache
         found = certificate_status(certificate, issuer, fetched, moment=moment, now=now)
+        found = with_responder_checked(found, issuer, lookup, now=now)
         name = _name(subject_asn1)
         if found.standing == "unknown":
             return ChainRevocation("unknown", reason=tr(
