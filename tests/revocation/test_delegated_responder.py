@@ -6,6 +6,9 @@ INDETERMINATE, never verified and never failed."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from conftest import Provider
 
 from wallet.verify.engine import verify_file_bytes
@@ -19,7 +22,7 @@ def _verify_online(provider: Provider, payload: str) -> VerificationReport:
         online=True, trusted_roots=(provider.ca,)))
 
 
-def _signature(report: VerificationReport) -> tuple[CheckStatus, str, dict[str, object]]:
+def _signature(report: VerificationReport) -> tuple[CheckStatus, str, Mapping[str, Any]]:
     check = report.check("signature")
     assert check is not None
     return check.status, check.message, check.details
