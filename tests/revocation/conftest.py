@@ -1,10 +1,10 @@
 """A test trust service provider with its own OCSP responder and CRL on 127.0.0.1.
 
 root → issuing CA → seal certificate, whose AIA names the responder (id-ad-ocsp) and the
-issuing CA's certificate (id-ad-caIssuers) and whose CRL distribution point names the CRL, all
-on a local http server the test starts. The seal is a JAdES B-T seal (signature timestamp, no
-revocation data embedded) over the real EU sample credential; what the server answers is the
-only thing that differs between the tests.
+issuing CA's certificate (id-ad-caIssuers) and whose CRL distribution point names the CRL
+(the issuing CA may name the root's CRL too), all on a local http server the test starts. The
+seal is a JAdES B-T seal (signature timestamp, no revocation data embedded) over the real EU
+sample credential; what the server answers is the only thing that differs between the tests.
 """
 
 from __future__ import annotations
@@ -190,6 +190,24 @@ class Provider:
                 .revocation_date(now - timedelta(hours=1)).build())
         return builder.sign(self.ca_key, hashes.SHA256()).public_bytes(Encoding.DER)
 
+    def give_ca_a_crl_point(self) -> None:
+        """Re-issue the issuing CA's certificate (same key and name, so the seal still chains
+        to it) with a distribution point naming the root's CRL."""
+        self.ca = _certificate(self.ca.subject, self.ca_key, self.root.subject, self.root_key, [
+            (x509.BasicConstraints(ca=True, path_length=0), True), (_CA_USAGE, True),
+            (x509.CRLDistributionPoints([x509.DistributionPoint(
+                [x509.UniformResourceIdentifier(f"{self.base_url}/root.crl")], None, None,
+                None)]), False)])
+
+    def root_crl(self) -> bytes:
+        """The root's CRL, speaking for the issuing CA: it lists nothing."""
+        now = datetime.now(UTC)
+        return (
+            x509.CertificateRevocationListBuilder().issuer_name(self.root.subject)
+            .last_update(now - timedelta(minutes=1)).next_update(now + timedelta(days=1))
+            .sign(self.root_key, hashes.SHA256()).public_bytes(Encoding.DER)
+        )
+
     # --- the seal --------------------------------------------------------------------------
 
     def timestamp(self, message: bytes) -> bytes:
@@ -290,6 +308,11 @@ class StatusServer:
                     outer.provider.requests.append("ca")
                     _answer(outer.provider, "good", der(outer.provider.ca), self,
                             "application/pkix-cert")
+                    return
+                if self.path == "/root.crl":
+                    outer.provider.requests.append("root-crl")
+                    _answer(outer.provider, "good", outer.provider.root_crl(), self,
+                            "application/pkix-crl")
                     return
                 outer.provider.requests.append("crl")
                 _answer(outer.provider, outer.provider.crl_mode, outer.provider.crl(), self,
