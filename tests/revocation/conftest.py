@@ -122,6 +122,7 @@ class Provider:
         # oversized, refused (HTTP 500); crl_mode likewise for the CRL.
         self.mode = "good"
         self.crl_mode = "good"
+        self.root_crl_mode = "good"
         self.requests: list[str] = []
 
     def delegate_ocsp(self, *, nocheck: bool, crl_point: bool, expired: bool = False) -> None:
@@ -195,6 +196,16 @@ class Provider:
         to it) with a distribution point naming the root's CRL."""
         self.ca = _certificate(self.ca.subject, self.ca_key, self.root.subject, self.root_key, [
             (x509.BasicConstraints(ca=True, path_length=0), True), (_CA_USAGE, True),
+            (x509.CRLDistributionPoints([x509.DistributionPoint(
+                [x509.UniformResourceIdentifier(f"{self.base_url}/root.crl")], None, None,
+                None)]), False)])
+
+    def give_tsa_a_crl_point(self) -> None:
+        """Re-issue the timestamp authority's certificate (same key and name) naming the
+        root's CRL, so its revocation is asked online too."""
+        self.tsa = _certificate(self.tsa.subject, self.tsa_key, self.root.subject, self.root_key, [
+            (_SIGNING_USAGE, True),
+            (x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), True),
             (x509.CRLDistributionPoints([x509.DistributionPoint(
                 [x509.UniformResourceIdentifier(f"{self.base_url}/root.crl")], None, None,
                 None)]), False)])
@@ -311,7 +322,8 @@ class StatusServer:
                     return
                 if self.path == "/root.crl":
                     outer.provider.requests.append("root-crl")
-                    _answer(outer.provider, "good", outer.provider.root_crl(), self,
+                    _answer(outer.provider, outer.provider.root_crl_mode,
+                            outer.provider.root_crl(), self,
                             "application/pkix-crl")
                     return
                 outer.provider.requests.append("crl")
