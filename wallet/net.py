@@ -13,6 +13,10 @@ OCSP responses and CRLs are signed by the authority they speak for, and their se
 mostly plain http (RFC 5280 §4.2.1.13, RFC 6960 A.1): a fetch or post marked
 ``signed_object`` may use http too, but never towards this computer or a private network
 (a credential names these addresses, and must not make Kredo knock on the learner's router).
+The name is resolved once, every address it gives is checked, and the connection goes to the
+checked address (the request still names the host, and TLS still verifies the certificate
+for the host name): a name that answers a public address to the check and a private one a
+moment later (DNS rebinding) cannot slip through.
 
 :func:`post` serves protocols that send data (OpenID4VCI token and credential requests): the
 same gate, no redirects followed (a request body is never re-sent elsewhere), and on request
@@ -28,7 +32,7 @@ import ssl
 import threading
 import time
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Protocol
@@ -131,7 +135,8 @@ def fetch(
     deadline = time.monotonic() + timeout
     for _hop in range(MAX_REDIRECTS + 1):
         status, media_type, location, body = _request_once(
-            "GET", target, deadline=deadline, timeout=timeout, max_bytes=max_bytes, accept=accept
+            "GET", target, deadline=deadline, timeout=timeout, max_bytes=max_bytes, accept=accept,
+            public_only=signed_object,
         )
         if location is None:
             return FetchedDocument(url=target, status=status, media_type=media_type, body=body)
@@ -174,7 +179,7 @@ def post(
     status, media_type, location, answer = _request_once(
         "POST", target, deadline=deadline, timeout=timeout, max_bytes=max_bytes, accept=accept,
         body=body, extra_headers={**(headers or {}), "Content-Type": content_type},
-        error_bodies=error_bodies,
+        error_bodies=error_bodies, public_only=signed_object,
     )
     if location is not None:
         raise NetworkError(
@@ -199,14 +204,22 @@ def _request_once(
     body: bytes | None = None,
     extra_headers: Mapping[str, str] | None = None,
     error_bodies: bool = False,
+    public_only: bool = False,
 ) -> tuple[int, str | None, str | None, bytes]:
-    """One request: (status, media type, redirect location or None, decoded body)."""
+    """One request: (status, media type, redirect location or None, decoded body).
+
+    ``public_only``: connect only to a public address of the host, the one that was checked.
+    """
     parts = urlsplit(url)
     host = parts.hostname or ""
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    connection = _connection(parts.scheme, host, parts.port, _remaining(deadline, timeout, host))
+    address = None
+    if public_only and not (host in _LOOPBACK_HOSTS and loopback_http_allowed()):
+        address = _public_address(host, parts.port or (443 if parts.scheme == "https" else 80))
+    connection = _connection(parts.scheme, host, parts.port, _remaining(deadline, timeout, host),
+                             address=address)
     try:
         headers = {"User-Agent": _USER_AGENT, "Accept-Encoding": "gzip, identity"}
         if accept:
@@ -260,14 +273,33 @@ def _request_once(
 
 
 def _connection(
-    scheme: str, host: str, port: int | None, timeout: float
+    scheme: str, host: str, port: int | None, timeout: float, *, address: str | None = None
 ) -> http.client.HTTPConnection:
+    """A connection to ``host``; with ``address``, to that checked address and no other (the
+    Host header, SNI and the certificate's host name check still use ``host``)."""
+    connection: http.client.HTTPConnection
     if scheme == "https":
         # The default context verifies the certificate chain and the host name.
-        return http.client.HTTPSConnection(
+        connection = http.client.HTTPSConnection(
             host, port, timeout=timeout, context=ssl.create_default_context()
         )
-    return http.client.HTTPConnection(host, port, timeout=timeout)
+    else:
+        connection = http.client.HTTPConnection(host, port, timeout=timeout)
+    if address is not None:
+        connection._create_connection = _pinned_to(address)  # type: ignore[attr-defined]
+    return connection
+
+
+def _pinned_to(address: str) -> Callable[..., socket.socket]:
+    """Replaces http.client's own connect step, which would resolve the name once more."""
+
+    def create_connection(
+        target: tuple[str, int], timeout: float | None = None,
+        source_address: tuple[str, int] | None = None,
+    ) -> socket.socket:
+        return socket.create_connection((address, target[1]), timeout, source_address)
+
+    return create_connection
 
 
 def _read_bounded(
@@ -345,7 +377,8 @@ def _checked_url(url: str, *, previous_scheme: str | None, plain_http: bool = Fa
         return url
     if parts.scheme == "http" and host in _LOOPBACK_HOSTS and loopback_http_allowed():
         return url
-    if parts.scheme == "http" and plain_http and _public_host(host, parts.port or 80):
+    if parts.scheme == "http" and plain_http and not _private_literal(host):
+        # A name is resolved and checked once, when connecting (:func:`_public_address`).
         return url
     raise NetworkError(
         tr("Kredo only fetches from secure (https) addresses."),
@@ -353,22 +386,38 @@ def _checked_url(url: str, *, previous_scheme: str | None, plain_http: bool = Fa
     )
 
 
-def _public_host(host: str, port: int) -> bool:
-    """Every address ``host`` names is a public one (no loopback, private or link-local
-    network); a name that does not resolve is refused later as unreachable."""
-    try:
-        literal = ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        literal = None
-    if literal is not None:
-        return literal.is_global
+def _private_literal(host: str) -> bool:
+    """``host`` is an address (or ``localhost``) of this computer or a private network."""
     if host.lower() == "localhost" or host.lower().endswith(".localhost"):
-        return False
-    try:
-        found = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-    except (OSError, UnicodeError):
         return True
-    return all(ipaddress.ip_address(str(entry[4][0]).split("%")[0]).is_global for entry in found)
+    try:
+        return not ipaddress.ip_address(host.strip("[]")).is_global
+    except ValueError:
+        return False
+
+
+def _public_address(host: str, port: int) -> str:
+    """Resolve ``host`` once; every address it names must be public. The first is returned,
+    and it is the one connected to."""
+    if _private_literal(host):
+        raise _not_public(host)
+    try:
+        found = socket.getaddrinfo(host.strip("[]"), port, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        raise NetworkError(tr("Kredo could not reach the server {host}.", host=host),
+                           details="name not resolved") from None
+    addresses = [str(entry[4][0]).split("%")[0] for entry in found]
+    if not addresses or not all(ipaddress.ip_address(a).is_global for a in addresses):
+        raise _not_public(host)
+    return addresses[0]
+
+
+def _not_public(host: str) -> NetworkError:
+    return NetworkError(
+        tr("Kredo does not fetch from {host}: it is this computer or a private network.",
+           host=host[:200]),
+        details="address not public",
+    )
 
 
 def _host_of(url: object) -> str:

@@ -1,10 +1,10 @@
 """A test trust service provider with its own OCSP responder and CRL on 127.0.0.1.
 
 root → issuing CA → seal certificate, whose AIA names the responder (id-ad-ocsp) and the
-issuing CA's certificate (id-ad-caIssuers) and whose CRL distribution point names the CRL, all
-on a local http server the test starts. The seal is a JAdES B-T seal (signature timestamp, no
-revocation data embedded) over the real EU sample credential; what the server answers is the
-only thing that differs between the tests.
+issuing CA's certificate (id-ad-caIssuers) and whose CRL distribution point names the CRL
+(the issuing CA may name the root's CRL too), all on a local http server the test starts. The
+seal is a JAdES B-T seal (signature timestamp, no revocation data embedded) over the real EU
+sample credential; what the server answers is the only thing that differs between the tests.
 """
 
 from __future__ import annotations
@@ -63,12 +63,13 @@ def _name(common_name: str) -> x509.Name:
 
 
 def _certificate(subject: x509.Name, key: Any, issuer: x509.Name, signer: Any,
-                 extensions: list[tuple[Any, bool]]) -> x509.Certificate:
+                 extensions: list[tuple[Any, bool]],
+                 valid: tuple[datetime, datetime] | None = None) -> x509.Certificate:
+    start, end = valid or (SEALED_AT - timedelta(days=365), SEALED_AT + timedelta(days=730))
     builder = (
         x509.CertificateBuilder().subject_name(subject).issuer_name(issuer)
         .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(SEALED_AT - timedelta(days=365))
-        .not_valid_after(SEALED_AT + timedelta(days=730))
+        .not_valid_before(start).not_valid_after(end)
     )
     for extension, critical in extensions:
         builder = builder.add_extension(extension, critical)
@@ -111,11 +112,37 @@ class Provider:
                                 [(_SIGNING_USAGE, True),
                                  (x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]),
                                   True)])
+        self.base_url = base_url
+        # Who signs OCSP answers: the CA itself (None), or a delegated responder it issued
+        # (see :meth:`delegate_ocsp`); ``responder_revoked`` lists the responder on the CRL.
+        self.responder: x509.Certificate | None = None
+        self.responder_key = ec.generate_private_key(ec.SECP256R1())
+        self.responder_revoked = False
         # What the services answer: good, revoked-before, revoked-after, garbage, slow,
         # oversized, refused (HTTP 500); crl_mode likewise for the CRL.
         self.mode = "good"
         self.crl_mode = "good"
+        self.root_crl_mode = "good"
         self.requests: list[str] = []
+
+    def delegate_ocsp(self, *, nocheck: bool, crl_point: bool, expired: bool = False) -> None:
+        """OCSP answers are signed from now on by a responder certificate the CA issues for
+        id-kp-OCSPSigning: with id-pkix-ocsp-nocheck or not, naming the CA's CRL or not, and
+        ``expired`` a day before it answers."""
+        extensions: list[tuple[Any, bool]] = [
+            (_SIGNING_USAGE, True),
+            (x509.ExtendedKeyUsage([ExtendedKeyUsageOID.OCSP_SIGNING]), False),
+        ]
+        if nocheck:
+            extensions.append((x509.OCSPNoCheck(), False))
+        if crl_point:
+            extensions.append((x509.CRLDistributionPoints([x509.DistributionPoint(
+                [x509.UniformResourceIdentifier(f"{self.base_url}/ca.crl")], None, None,
+                None)]), False))
+        now = datetime.now(UTC)
+        valid = (now - timedelta(days=30), now - timedelta(days=1)) if expired else None
+        self.responder = _certificate(_name("Test OCSP Responder"), self.responder_key,
+                                      self.ca.subject, self.ca_key, extensions, valid=valid)
 
     # --- status answers --------------------------------------------------------------------
 
@@ -137,10 +164,15 @@ class Provider:
                 this_update=now - timedelta(minutes=1), next_update=now + timedelta(days=1),
                 revocation_time=revoked, revocation_reason=None,
             )
-            .responder_id(ocsp.OCSPResponderEncoding.HASH, self.ca)
-            .sign(self.ca_key, hashes.SHA256())
         )
-        return response.public_bytes(Encoding.DER)
+        if self.responder is not None:
+            signed = (response.responder_id(ocsp.OCSPResponderEncoding.HASH, self.responder)
+                      .certificates([self.responder])
+                      .sign(self.responder_key, hashes.SHA256()))
+        else:
+            signed = (response.responder_id(ocsp.OCSPResponderEncoding.HASH, self.ca)
+                      .sign(self.ca_key, hashes.SHA256()))
+        return signed.public_bytes(Encoding.DER)
 
     def crl(self) -> bytes:
         now = datetime.now(UTC)
@@ -153,7 +185,39 @@ class Provider:
             builder = builder.add_revoked_certificate(
                 x509.RevokedCertificateBuilder().serial_number(self.seal.serial_number)
                 .revocation_date(revoked).build())
+        if self.responder is not None and self.responder_revoked:
+            builder = builder.add_revoked_certificate(
+                x509.RevokedCertificateBuilder().serial_number(self.responder.serial_number)
+                .revocation_date(now - timedelta(hours=1)).build())
         return builder.sign(self.ca_key, hashes.SHA256()).public_bytes(Encoding.DER)
+
+    def give_ca_a_crl_point(self) -> None:
+        """Re-issue the issuing CA's certificate (same key and name, so the seal still chains
+        to it) with a distribution point naming the root's CRL."""
+        self.ca = _certificate(self.ca.subject, self.ca_key, self.root.subject, self.root_key, [
+            (x509.BasicConstraints(ca=True, path_length=0), True), (_CA_USAGE, True),
+            (x509.CRLDistributionPoints([x509.DistributionPoint(
+                [x509.UniformResourceIdentifier(f"{self.base_url}/root.crl")], None, None,
+                None)]), False)])
+
+    def give_tsa_a_crl_point(self) -> None:
+        """Re-issue the timestamp authority's certificate (same key and name) naming the
+        root's CRL, so its revocation is asked online too."""
+        self.tsa = _certificate(self.tsa.subject, self.tsa_key, self.root.subject, self.root_key, [
+            (_SIGNING_USAGE, True),
+            (x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), True),
+            (x509.CRLDistributionPoints([x509.DistributionPoint(
+                [x509.UniformResourceIdentifier(f"{self.base_url}/root.crl")], None, None,
+                None)]), False)])
+
+    def root_crl(self) -> bytes:
+        """The root's CRL, speaking for the issuing CA: it lists nothing."""
+        now = datetime.now(UTC)
+        return (
+            x509.CertificateRevocationListBuilder().issuer_name(self.root.subject)
+            .last_update(now - timedelta(minutes=1)).next_update(now + timedelta(days=1))
+            .sign(self.root_key, hashes.SHA256()).public_bytes(Encoding.DER)
+        )
 
     # --- the seal --------------------------------------------------------------------------
 
@@ -255,6 +319,12 @@ class StatusServer:
                     outer.provider.requests.append("ca")
                     _answer(outer.provider, "good", der(outer.provider.ca), self,
                             "application/pkix-cert")
+                    return
+                if self.path == "/root.crl":
+                    outer.provider.requests.append("root-crl")
+                    _answer(outer.provider, outer.provider.root_crl_mode,
+                            outer.provider.root_crl(), self,
+                            "application/pkix-crl")
                     return
                 outer.provider.requests.append("crl")
                 _answer(outer.provider, outer.provider.crl_mode, outer.provider.crl(), self,

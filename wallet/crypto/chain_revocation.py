@@ -2,8 +2,10 @@
 
 Path validation (:mod:`wallet.crypto.x509_path`) finds a chain that holds in every respect but
 revocation when the file embeds no revocation data. With the person's leave to go online,
-each certificate below the anchor is asked about here: the lookup fetches (or finds cached)
-its OCSP responses and CRLs, :mod:`wallet.crypto.revocation_status` validates them. One
+each certificate below the anchor that names a status service is asked about here (one that
+names none is not, as offline): the lookup fetches (or finds cached)
+its OCSP responses and CRLs, :mod:`wallet.crypto.revocation_status` validates them (and
+:mod:`wallet.crypto.ocsp_responder` a delegated responder's own standing). One
 certificate revoked before the proven time fails the chain; one whose status stays unknown
 leaves it INDETERMINATE, with the reason; a revocation after the proven time is said in a note.
 """
@@ -18,6 +20,7 @@ from itertools import pairwise
 import asn1crypto.x509
 from cryptography import x509
 
+from wallet.crypto.ocsp_responder import with_responder_checked
 from wallet.crypto.revocation_lookup import RevocationLookup
 from wallet.crypto.revocation_status import Standing, certificate_status
 from wallet.translation import tr
@@ -51,9 +54,14 @@ def chain_revocation(
     for issuer_asn1, subject_asn1 in pairwise(chain):
         issuer = x509.load_der_x509_certificate(issuer_asn1.dump())
         certificate = x509.load_der_x509_certificate(subject_asn1.dump())
+        if not declares_status_service(subject_asn1):
+            # As offline (pyhanko-certvalidator's hard-fail: check if declared), a certificate
+            # that names no OCSP responder and no CRL is not asked about.
+            continue
         fetched = lookup.status_data(certificate, issuer)
         cached = cached and fetched.from_cache
         found = certificate_status(certificate, issuer, fetched, moment=moment, now=now)
+        found = with_responder_checked(found, issuer, lookup, now=now)
         name = _name(subject_asn1)
         if found.standing == "unknown":
             return ChainRevocation("unknown", reason=tr(
@@ -74,6 +82,11 @@ def chain_revocation(
     where = "from the wallet's cache" if cached else "fetched online"
     return ChainRevocation("good", source=f"{how}, {where}", notes=tuple(notes),
                            from_cache=cached)
+
+
+def declares_status_service(certificate: asn1crypto.x509.Certificate) -> bool:
+    """The certificate names an OCSP responder or a CRL distribution point."""
+    return bool(certificate.ocsp_urls or certificate.crl_distribution_points)
 
 
 def _name(certificate: asn1crypto.x509.Certificate) -> str:

@@ -253,6 +253,7 @@ def seal_path_at_proven_time(
         revocation=revocation,
         trusted_roots=anchors_at(trusted_roots, moment),
         online=online,
+        time_proven=proven is not None,
     )
     problems.extend(path.problems)
     notes.extend(path.notes)
@@ -265,8 +266,10 @@ def seal_path_at_proven_time(
 
 
 def proven_signing_time(timestamps: Sequence[TimestampResult]) -> datetime | None:
-    """The earliest valid ``sigTst``: the latest moment the signature provably existed by."""
-    times = [t.gen_time for t in timestamps if t.kind == "sigTst" and t.valid and t.gen_time]
+    """The earliest valid ``sigTst``: the latest moment the signature provably existed by.
+    A token whose authority's revocation stayed unknown online proves no time."""
+    times = [t.gen_time for t in timestamps if t.kind == "sigTst" and t.valid and t.gen_time
+             and (t.authority is None or t.authority.proves_time)]
     return min(times) if times else None
 
 

@@ -3,7 +3,10 @@
 1. the response is successful and holds a single response for this certificate's CertID
    (issuer name hash, issuer key hash, serial number);
 2. it is signed by the issuing CA itself, or by a responder whose certificate that CA issued
-   for ``id-kp-OCSPSigning``, valid when the response was produced;
+   for ``id-kp-OCSPSigning``, valid when the response was produced; such a delegated
+   responder without ``id-pkix-ocsp-nocheck`` is named in the result, so the caller checks
+   its own revocation before relying on the answer (RFC 6960 §4.2.2.2.1, see
+   :mod:`wallet.crypto.ocsp_responder`);
 3. its times and status are judged by :func:`wallet.crypto.revocation_status.judged_at`.
 """
 
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 
 from cryptography import x509
@@ -30,6 +34,8 @@ from wallet.translation import tr
 OCSP_RESPONSE = "OCSP response"
 # id-pkix-ocsp-archive-cutoff (RFC 6960 §4.4.4): the responder keeps status past expiry.
 _ARCHIVE_CUTOFF = x509.ObjectIdentifier("1.3.6.1.5.5.7.48.1.6")
+# id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1): trust this responder for its certificate's life.
+NOCHECK = x509.ObjectIdentifier("1.3.6.1.5.5.7.48.1.5")
 
 
 def ocsp_answer(
@@ -51,7 +57,8 @@ def ocsp_answer(
     if single is None:
         return unknown(tr("The OCSP responder answered about a different certificate."))
     # 2. Who signed it.
-    if not _signed_by_authorised_responder(response, issuer):
+    signer = _authorised_signer(response, issuer)
+    if signer is None:
         return unknown(tr(
             "The OCSP answer is not signed by the certificate authority or a responder it "
             "authorised."))
@@ -60,6 +67,21 @@ def ocsp_answer(
     if status is ocsp.OCSPCertStatus.UNKNOWN:
         return unknown(tr("The OCSP responder does not know the certificate."))
     revoked_at = single.revocation_time_utc if status is ocsp.OCSPCertStatus.REVOKED else None
+    judged = _judged(single, response, certificate, revoked_at, moment=moment, now=now)
+    if signer is issuer or _has_nocheck(signer) or judged.standing == "unknown":
+        return judged
+    return replace(judged, delegated_responder=signer, produced_at=response.produced_at_utc)
+
+
+def _judged(
+    single: ocsp.OCSPSingleResponse,
+    response: ocsp.OCSPResponse,
+    certificate: x509.Certificate,
+    revoked_at: datetime | None,
+    *,
+    moment: datetime,
+    now: datetime,
+) -> CertificateStatus:
     return judged_at(
         this_update=single.this_update_utc,
         next_update=single.next_update_utc,
@@ -86,16 +108,29 @@ def _matching(
             yield single
 
 
-def _signed_by_authorised_responder(response: ocsp.OCSPResponse, issuer: x509.Certificate) -> bool:
+def _authorised_signer(
+    response: ocsp.OCSPResponse, issuer: x509.Certificate
+) -> x509.Certificate | None:
+    """The CA or its delegated responder, when the response's signature verifies with it."""
     signer = _responder_certificate(response, issuer)
     if signer is None:
-        return False
-    return signed_by(
+        return None
+    if signed_by(
         signer.public_key(),
         response.signature,
         response.tbs_response_bytes,
         response.signature_hash_algorithm,
-    )
+    ):
+        return signer
+    return None
+
+
+def _has_nocheck(responder: x509.Certificate) -> bool:
+    try:
+        responder.extensions.get_extension_for_oid(NOCHECK)
+    except x509.ExtensionNotFound:
+        return False
+    return True
 
 
 def _responder_certificate(

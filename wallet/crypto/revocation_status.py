@@ -41,6 +41,10 @@ class CertificateStatus:
     source: str | None = None
     revoked_at: datetime | None = None
     reason: str | None = None
+    # An OCSP answer signed by a delegated responder without ``id-pkix-ocsp-nocheck``: it
+    # counts only once that responder is shown unrevoked when it answered (``produced_at``).
+    delegated_responder: x509.Certificate | None = None
+    produced_at: datetime | None = None
 
 
 def unknown(reason: str) -> CertificateStatus:

@@ -8,7 +8,10 @@ certificate itself, checked here at the token's ``genTime``, from embedded data 
    marked critical (RFC 3161 §2.3);
 2. its path is valid at ``genTime`` (pyhanko-certvalidator), with revocation from the CRLs and
    OCSP responses the seal embeds, hard-fail; when none speaks about the authority, the path
-   still counts and the missing revocation check is said in a note;
+   still counts and the missing revocation check is said in a note; online, it is asked, and
+   an authority whose status stays unknown even then is not proven unrevoked when it stamped,
+   so its timestamp proves no time (ETSI EN 319 102-1: no proof of existence) — see
+   :attr:`AuthorityPath.proves_time`;
 3. the path is anchored on a timestamp authority a trusted list grants (``QTST``) when one is
    reached; otherwise on an authority found in the file (its issuer, or a self-signed
    certificate), which proves the chain is intact but not that anyone vouches for it.
@@ -57,6 +60,15 @@ class AuthorityPath:
     notes: tuple[str, ...] = ()
     anchor: asn1crypto.x509.Certificate | None = None
     revocation_mode: str = "offline"  # or "network", "cache": decided online
+    # Asked online, and still no answer proves the authority's certificate unrevoked.
+    revocation_unknown_online: bool = False
+
+    @property
+    def proves_time(self) -> bool:
+        """Its timestamps may serve as proof of existence (ETSI EN 319 102-1 §5.6.2.3): not
+        when its certificate's revocation stayed unknown even online. (Offline, missing data
+        is only a note: nothing was asked, so the seal is INDETERMINATE or stated otherwise.)"""
+        return not self.revocation_unknown_online
 
 
 def validate_timestamp_authority(
@@ -202,6 +214,10 @@ def _finish(
         how = attempt.revocation_source or _revocation_source(
             authority, attempt.chain, revocation, attempt.revocation_checked)
         notes = attempt.notes
+        if not attempt.revocation_checked and attempt.revocation_mode != "offline":
+            notes = (*notes, tr(
+                "So this timestamp does not prove when the seal was made: the seal is checked "
+                "at the current time instead."))
         if not attempt.revocation_checked and not notes:
             notes = (tr(
                 "No usable revocation data for the timestamp authority's certificate is "
@@ -218,6 +234,8 @@ def _finish(
         notes=notes,
         anchor=attempt.chain[0] if attempt.chain else None,
         revocation_mode=attempt.revocation_mode,
+        revocation_unknown_online=(attempt.valid and not attempt.revocation_checked
+                                   and attempt.revocation_mode != "offline"),
     )
 
 

@@ -89,9 +89,12 @@ def validate_seal_path(
     revocation: RevocationData,
     trusted_roots: Sequence[x509.Certificate] = (),
     online: OnlineRevocation | None = None,
+    time_proven: bool = True,
 ) -> PathResult:
     """Validate ``signer`` at ``moment``; never raises for a bad chain. With ``online``,
-    revocation that no embedded data speaks about is asked of the status services."""
+    revocation that no embedded data speaks about is asked of the status services.
+    ``time_proven`` false: ``moment`` is the time of checking, as no timestamp proves an
+    earlier one; a revocation before it then proves nothing about the seal (REVOKED_NO_POE)."""
     end_entity = to_asn1(signer)
     pool = [*other_certificates, *revocation.certificates]
     if online is not None:
@@ -105,7 +108,8 @@ def validate_seal_path(
     relevant = relevant_roots(end_entity, pool, trusted_roots)
     if relevant:
         roots = [to_asn1(root) for root in relevant]
-        trusted = _validate(end_entity, roots, pool, revocation, moment, online=online)
+        trusted = _validate(end_entity, roots, pool, revocation, moment, online=online,
+                            time_proven=time_proven)
         if trusted.valid and trusted.revocation_checked:
             return _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
         if trusted.valid:
@@ -128,7 +132,8 @@ def validate_seal_path(
                 tr("The seal does not include the certificate of the authority that issued it."),
             ),
         )
-    in_file = _validate(end_entity, issuers, pool, revocation, moment, online=online)
+    in_file = _validate(end_entity, issuers, pool, revocation, moment, online=online,
+                        time_proven=time_proven)
     result = _finish(in_file, moment, anchor_trusted=False, how=how, extra=usage_problem)
     if pending is not None and not result.valid:
         return pending
@@ -241,6 +246,7 @@ def _validate(
     moment: datetime,
     *,
     online: OnlineRevocation | None,
+    time_proven: bool = True,
 ) -> PathAttempt:
     attempt = attempt_path(end_entity, roots, pool, revocation, moment, mode="hard-fail",
                            problems=_seal_problems())
@@ -256,7 +262,7 @@ def _validate(
         again = attempt_path(end_entity, roots, pool, RevocationData(), moment,
                              mode="soft-fail", problems=_seal_problems())
     if again.valid:
-        return settle_online(again.chain, online, moment)
+        return settle_online(again.chain, online, moment, time_proven=time_proven)
     return again
 
 
@@ -296,12 +302,23 @@ def settle_online(
     chain: Sequence[asn1crypto.x509.Certificate],
     online: OnlineRevocation | None,
     moment: datetime,
+    *,
+    time_proven: bool = True,
 ) -> PathAttempt:
-    """A chain that holds but for revocation: decided online when allowed, else left unknown."""
+    """A chain that holds but for revocation: decided online when allowed, else left unknown.
+
+    Revoked before ``moment`` fails it only when ``moment`` is proven; when it is merely the
+    time of checking, nothing shows the seal was made before the revocation (ETSI EN 319 102-1
+    REVOKED_NO_POE): unknown, never failed."""
     if online is None:
         return PathAttempt(True, tuple(chain), None, revocation_checked=False)
     decided = chain_revocation(chain, online.lookup, moment=moment, now=online.now)
     mode = "cache" if decided.from_cache else "network"
+    if decided.standing == "revoked" and not time_proven:
+        return PathAttempt(True, tuple(chain), None, revocation_checked=False,
+                           revocation_mode=mode, notes=(tr(
+                               "{problem} No timestamp proves that the seal was made before "
+                               "then.", problem=decided.problem or ""),))
     if decided.standing == "revoked":
         return PathAttempt(False, (), decided.problem, failure="revoked", revocation_mode=mode)
     if decided.standing == "unknown":
