@@ -15,6 +15,11 @@ Ownership rule (both lanes): a worker never holds the last reference to anything
 their callbacks and their outcomes live in tables on the GUI side; the worker borrows the
 job, drops its references, and only then signals. (Python objects freed on a worker thread
 may be closures over widgets; a QObject freed there crashes PySide6.)
+
+Order rule: a job's progress reports and its outcome travel through one queue, in the order
+the worker made them, so ``on_progress`` always runs before ``on_done`` (the queue is drained
+whenever any job signals, so a separate progress signal could arrive after its job was done
+and be dropped).
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from ui.signal_emit import emit
 
 GC_INTERVAL_MS = 2_000
+_PROGRESS = object()  # marks a progress report in the outcome queue
 NETWORK_WORKERS = 4  # a slow issuer, an online check and the camera at the same time
 
 
@@ -76,7 +82,6 @@ class _Hub(QObject):
     """Lives on the GUI thread; the worker's signals are queued to it."""
 
     ready = Signal()
-    progressed = Signal(int, int, int)  # job, done, total
 
 
 class BackgroundTasks(QObject):
@@ -95,13 +100,13 @@ class BackgroundTasks(QObject):
         self._default_error = on_error
         self._jobs: dict[int, _Job] = {}
         self._running: dict[int, tuple[Lane, Future[None]]] = {}  # until delivered
-        self._outcomes: queue.SimpleQueue[tuple[int, Any, BaseException | None]] = (
+        # (job, result, error) when it ended; (job, (done, total), _PROGRESS) on the way
+        self._outcomes: queue.SimpleQueue[tuple[int, Any, BaseException | object | None]] = (
             queue.SimpleQueue()
         )
         self._numbers = itertools.count(1)
         self._hub = _Hub(self)
         self._hub.ready.connect(self._deliver)
-        self._hub.progressed.connect(self._progress)
         # Python's cyclic garbage collector runs on whichever thread happens to allocate;
         # collecting Qt wrappers while the worker runs crashed PySide6 6.12 about one GUI
         # test run in three. Collect on the GUI thread instead, when the worker is idle
@@ -134,7 +139,13 @@ class BackgroundTasks(QObject):
     ) -> TaskControl:
         number = next(self._numbers)
         hub = self._hub
-        control = TaskControl(lambda done, total: emit(hub.progressed, number, done, total))
+        outcomes = self._outcomes
+
+        def report(done: int, total: int) -> None:
+            outcomes.put((number, (done, total), _PROGRESS))
+            emit(hub.ready)
+
+        control = TaskControl(report)
         if self._stopped:
             # A window repainting while the app quits may still ask (a thumbnail, the
             # selection); nothing runs and nothing is reported any more.
@@ -151,7 +162,7 @@ class BackgroundTasks(QObject):
         fn, control = job.fn, job.control
         del job
         try:
-            outcome: tuple[int, Any, BaseException | None] = (number, fn(control), None)
+            outcome: tuple[int, Any, BaseException | object | None] = (number, fn(control), None)
         except BaseException as exc:  # handed to on_error on the GUI thread
             outcome = (number, None, exc)
             del exc
@@ -167,18 +178,17 @@ class BackgroundTasks(QObject):
                 number, result, error = self._outcomes.get_nowait()
             except queue.Empty:
                 return
+            if error is _PROGRESS:
+                job = self._jobs.get(number)
+                if job is not None and job.on_progress is not None:
+                    job.on_progress(*result)
+                continue
             job = self._jobs.pop(number)
             self._running.pop(number, None)
-            if error is not None:
+            if isinstance(error, BaseException):
                 job.on_error(error)
             else:
                 job.on_done(result)
-
-    @Slot(int, int, int)
-    def _progress(self, number: int, done: int, total: int) -> None:
-        job = self._jobs.get(number)
-        if job is not None and job.on_progress is not None:
-            job.on_progress(done, total)
 
     def wait(self, msecs: int = 30_000, *, lane: Lane | None = None) -> bool:
         """Block until every job submitted so far (to ``lane``, or to both) has run: for

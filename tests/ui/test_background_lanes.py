@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from ui.session import WalletSession
-from ui.tasks import BackgroundTasks, Lane
+from ui.tasks import BackgroundTasks, Lane, TaskControl
 from wallet.store.repository import CredentialRepository
 from wallet.store.wallet import OpenWallet
 
@@ -115,3 +115,26 @@ def test_a_networked_call_reads_on_the_database_lane_and_works_on_the_network_la
     # THEN the read ran on the database worker and the work on a network worker
     assert threads["read"].startswith("kredo-db")
     assert threads["work"].startswith("kredo-net")
+
+
+def test_a_jobs_progress_is_delivered_before_its_outcome_even_when_another_job_ends_first(
+    qtbot: QtBot, tasks: BackgroundTasks
+) -> None:
+    # GIVEN a quick job that has ended, its result not yet delivered (the GUI was busy)
+    events: list[object] = []
+    tasks.run(lambda: "quick", events.append, lane=Lane.NETWORK)
+    assert tasks.wait()
+
+    # AND a job that reports progress three times and ends, also before the GUI looks
+    def counted(control: TaskControl) -> str:
+        for done in range(1, 4):
+            control.progress(done, 3)
+        return "counted"
+
+    tasks.run_controlled(counted, events.append, None,
+                         lambda done, total: events.append((done, total)), lane=Lane.NETWORK)
+    assert tasks.wait()
+    # WHEN the GUI thread delivers what arrived (the first job's signal drains everything)
+    qtbot.waitUntil(lambda: "counted" in events, timeout=5_000)
+    # THEN every progress report reached its job, in order, before that job's outcome
+    assert events == ["quick", (1, 3), (2, 3), (3, 3), "counted"]
