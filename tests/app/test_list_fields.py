@@ -12,9 +12,9 @@ from wallet.app.importing import import_paths
 from wallet.app.list_fields import UNREADABLE_KIND, describe_stored
 from wallet.app.wallet_access import unlock
 from wallet.model import CredentialFormat
-from wallet.store.migrations import LATEST_VERSION, schema_version
 from wallet.store.backup import restore_backup
 from wallet.store.keys import unlock_key
+from wallet.store.migrations import LATEST_VERSION, schema_version
 from wallet.store.paths import database_path
 from wallet.store.repository import CredentialRepository
 from wallet.store.vault import open_database
