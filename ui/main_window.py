@@ -550,6 +550,7 @@ class MainWindow(QMainWindow):
         """A background verdict: its card's chip changes now (and the detail, if open on it)."""
         self._group_rows = None  # the cached rows hold the old chip: the next search reloads
         self.model.set_state(verdict.credential_id, verdict.state.value)
+        self._show_empty_state()  # a status filter may have just let the card in, or out
         shown = self.detail.current
         if shown is not None and shown.stored.id == verdict.credential_id:
             self.detail.verify_panel.show_report(verdict.report, mode=verdict.mode)
