@@ -778,6 +778,8 @@ CS: dict[str, str] = {
     # Qt's file dialog: labels that Qt's own Czech catalogue lacks (ui/i18n.py)
     "&Look in:": "&Hledat v:",
     "Files of &type:": "Soubory &typu:",
+    # the card's kind of credential: a credential that is not about learning (ui/card_delegate.py)
+    "Document": "Doklad",
     # names for screen readers (ui/main_window.py, ui/detail_panel.py)
     "Clear the search": "Vymazat hledání",
     "Pictures of the credential": "Obrázky certifikátu",

@@ -20,6 +20,23 @@ THUMB = 56
 MARGIN = 10
 
 
+BADGE_KIND = "open-badge"  # wallet.formats.view_kind.ViewKind values, as the list stores them
+GENERIC_KIND = "generic"
+
+
+def kind_label(index: ModelIndex) -> str:
+    """What the card calls the credential: a badge (Open Badges 3.0 and 2.0) a badge, a
+    credential that is not about learning a neutral document, else its format's short name."""
+    translate = QCoreApplication.translate
+    fmt = CredentialFormat(index.data(CredentialRoles.FORMAT))
+    kind = str(index.data(CredentialRoles.KIND) or "")
+    if kind == BADGE_KIND or fmt is CredentialFormat.OB2:
+        return translate("CardDelegate", "Badge")
+    if kind == GENERIC_KIND:
+        return translate("CardDelegate", "Document")
+    return short_format_name(fmt)
+
+
 def card_facts(index: ModelIndex) -> str:
     """The card's last line: date, ECTS, EQF and format, dates and numbers the interface
     language's way (``27. 9. 2023  ·  2,5 ECTS`` in Czech)."""
@@ -32,13 +49,14 @@ def card_facts(index: ModelIndex) -> str:
     eqf = index.data(CredentialRoles.EQF)
     if eqf:
         facts.append(translate("CardDelegate", "EQF %1").replace("%1", str(eqf)))
-    facts.append(short_format_name(CredentialFormat(index.data(CredentialRoles.FORMAT))))
+    facts.append(kind_label(index))
     return "  ·  ".join(f for f in facts if f)
 
 
 class CardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        return QSize(max(option.rect.width(), 360), CARD_HEIGHT)
+        # As wide as the view, never wider: a wider hint makes a stray horizontal scrollbar.
+        return QSize(option.rect.width(), CARD_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         painter.save()
@@ -113,13 +131,16 @@ class CardDelegate(QStyledItemDelegate):
             y = rect.top() + (rect.height() - scaled.height()) // 2
             painter.drawImage(x, y, scaled)
             return
-        # No image (yet): a coloured tile with the format's initials.
-        label = short_format_name(CredentialFormat(index.data(CredentialRoles.FORMAT)))
+        # No image (yet): a coloured tile with the kind's first word, made to fit.
+        word = kind_label(index).split(" ")[0]
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#2f5d8a"))
         painter.drawRoundedRect(rect, 10, 10)
         painter.setPen(QColor("white"))
         font = painter.font()
         font.setBold(True)
+        while (QFontMetrics(font).horizontalAdvance(word) > rect.width() - 6
+               and font.pointSizeF() > 6):
+            font.setPointSizeF(font.pointSizeF() - 0.5)
         painter.setFont(font)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label.split(" ")[0][:6])
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, word)

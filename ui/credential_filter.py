@@ -40,7 +40,7 @@ def row_order(key: SortKey, model: CredentialListModel) -> RowOrder | None:
     if key is SortKey.TITLE:
         return RowOrder(lambda row: model.title_of(row).casefold())
     if key is SortKey.ISSUER:
-        return RowOrder(lambda row: (row.index.issuer_name or "").casefold())
+        return RowOrder(lambda row: model.issuer_of(row).casefold())
     if key is SortKey.ECTS:
         return RowOrder(lambda row: row.index.ects or 0, descending=True)
     return None
@@ -86,7 +86,10 @@ class CredentialFilterProxy(QSortFilterProxyModel):
         self._filter = _NO_FILTER
         self._everything = True
         self._credentials: CredentialListModel | None = None
-        self.setDynamicSortFilter(False)
+        # A chip that changes (a background verdict) re-filters its row: under "Verified" a
+        # card just verified appears, one that failed leaves. The proxy never sorts, so being
+        # dynamic costs only the changed rows' filterAcceptsRow.
+        self.setDynamicSortFilter(True)
 
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         if not isinstance(model, CredentialListModel):

@@ -43,6 +43,7 @@ class CredentialRoles:
     STATE = _ROLE + 9  # the status chip word, "unchecked" when never verified
     THUMBNAIL = _ROLE + 10
     IMPORTED = _ROLE + 11
+    KIND = _ROLE + 12  # the view kind: micro-credential, open-badge, generic ("": unknown)
 
 
 UNCHECKED = "unchecked"
@@ -154,6 +155,10 @@ class CredentialListModel(QAbstractListModel):
     def title_of(self, row: CredentialSummary) -> str:
         return row.index.title.pick(self._lang) if row.index.title else self.tr("(untitled)")
 
+    def issuer_of(self, row: CredentialSummary) -> str:
+        """The awarding body's name in the interface language (else English, else any)."""
+        return row.index.issuer_text(self._lang) or ""
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -169,11 +174,12 @@ class CredentialListModel(QAbstractListModel):
         """The sentences a view shows or reads out for a row (they depend on the language)."""
         if role in (Qt.ItemDataRole.DisplayRole, CredentialRoles.TITLE):
             return self.title_of(row)
+        if role == CredentialRoles.ISSUER:
+            return self.issuer_of(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{self.title_of(row)}\n{row.index.issuer_name or ''}\n"
-                    f"{row.format.display_name}")
+            return f"{self.title_of(row)}\n{self.issuer_of(row)}\n{row.format.display_name}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.title_of(row)}, {row.index.issuer_name or ''}"
+            return f"{self.title_of(row)}, {self.issuer_of(row)}"
         return None
 
     def _thumbnail(self, row: CredentialSummary) -> QImage | None:
@@ -188,11 +194,11 @@ class CredentialListModel(QAbstractListModel):
 _ROW_FIELDS: dict[int, Callable[[CredentialSummary], Any]] = {
     CredentialRoles.ID: lambda row: row.id,
     CredentialRoles.SUMMARY: lambda row: row,
-    CredentialRoles.ISSUER: lambda row: row.index.issuer_name or "",
     CredentialRoles.ISSUED: lambda row: (row.index.issued or "")[:10],
     CredentialRoles.ECTS: lambda row: row.index.ects,
     CredentialRoles.EQF: lambda row: row.index.eqf_level,
     CredentialRoles.FORMAT: lambda row: row.format.value,
     CredentialRoles.STATE: state_word,
     CredentialRoles.IMPORTED: lambda row: row.imported_at,
+    CredentialRoles.KIND: lambda row: row.index.view_kind or "",
 }

@@ -60,6 +60,7 @@ from ui.detail_panel import DetailPanel
 from ui.empty_states import EmptyWallet, no_match_label
 from ui.errors import show_error
 from ui.import_flow import ImportFlow, ImportSummary
+from ui.issuer_names import IssuerEntry, issuer_entries
 from ui.session import WalletSession
 from ui.sidebar import Sidebar, SidebarChoice
 from ui.status_chip import chip_text
@@ -69,9 +70,9 @@ from ui.verify_all import WalletVerification
 from ui.window_settings import restore_geometry, save_geometry
 from wallet.app.credentials import credential_picture
 from wallet.app.importing import ImportOutcome
-from wallet.app.stacks import add_to_collection
+from wallet.app.stacks import CollectionTotal, add_to_collection, collection_totals
 from wallet.model import CredentialFormat
-from wallet.store.records import Collection, CredentialSummary
+from wallet.store.records import CredentialSummary
 from wallet.store.repository import CredentialRepository
 from wallet.terminal_text import printable
 
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._loading = False
         self._reload_again = False
+        self._select_after_load: int | None = None  # a card just imported, to be shown
         # (tag, collection, rows) of the last full load, for search-as-you-type
         self._group_rows: tuple[str | None, int | None, list[CredentialSummary]] | None = None
         self.help_window: HelpWindow | None = None
@@ -135,7 +137,7 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
 
     def _build_sidebar(self) -> None:
-        self.sidebar = Sidebar()
+        self.sidebar = Sidebar(self.session.lang)
         self.sidebar.chosen.connect(self._sidebar_chosen)
 
     def _build_search(self) -> None:
@@ -179,6 +181,8 @@ class MainWindow(QMainWindow):
         self.cards.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.cards.setUniformItemSizes(True)
         self.cards.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Cards are as wide as the list: nothing to scroll sideways.
+        self.cards.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cards.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.empty_hint = EmptyWallet()
@@ -352,15 +356,16 @@ class MainWindow(QMainWindow):
         tag = str(choice.value) if choice.kind == "tag" else None
         collection = int(str(choice.value)) if choice.kind == "collection" else None
 
+        lang = self.session.lang
+
         def load(repo: CredentialRepository) -> tuple[
-                list[CredentialSummary], list[Collection], list[str], list[str]]:
+                list[CredentialSummary], list[CollectionTotal], list[str], list[IssuerEntry]]:
             group = repo.list(tag=tag, collection=collection)
             self._group_rows = (tag, collection, group)
             everything = group if tag is None and collection is None else repo.list()
-            issuers = sorted({r.index.issuer_name for r in everything if r.index.issuer_name},
-                             key=str.casefold)
             rows = ranked(group, repo.search_ids(search)) if search else group
-            return rows, repo.collections(), repo.all_tags(), issuers
+            return (rows, collection_totals(repo, lang), repo.all_tags(),
+                    issuer_entries(everything))
 
         self.session.call(load, self._loaded, self._load_failed)
 
@@ -386,6 +391,11 @@ class MainWindow(QMainWindow):
         selected = set(self.selected_ids())
         self.model.set_rows(rows)  # the model sorts them, the proxy filters them once
         self._restore_selection(selected)
+        if self._select_after_load is not None and self._proxy_index(
+                self._select_after_load).isValid():
+            self.cards.clearSelection()
+            self.select_id(self._select_after_load)
+            self._select_after_load = None
         self.statusBar().showMessage(self.tr("%n credential(s)", "", self.proxy.rowCount()))
         self._show_empty_state()
 
@@ -408,12 +418,14 @@ class MainWindow(QMainWindow):
         self.list_stack.setCurrentWidget(self.no_match)
         self.detail.show_placeholder(self.no_match.text())
 
-    def _loaded(self, result: tuple[list[CredentialSummary], list[Collection], list[str],
-                                    list[str]]) -> None:
+    def _loaded(self, result: tuple[list[CredentialSummary], list[CollectionTotal], list[str],
+                                    list[IssuerEntry]]) -> None:
         rows, collections, tags, issuers = result
         self._loading = False
         self.sidebar.set_groups(collections, tags, issuers)
         self._show_rows(rows)
+        if not self._reload_again:
+            self._select_after_load = None  # not shown (filtered out): nothing to select
         if self._reload_again:
             self._reload_again = False
             self.reload()
@@ -482,6 +494,7 @@ class MainWindow(QMainWindow):
         index = self._proxy_index(credential_id)
         if index.isValid():
             self.cards.setCurrentIndex(index)
+            self.cards.scrollTo(index)
 
     # --- import ------------------------------------------------------------------------
 
@@ -511,14 +524,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The clipboard holds no credential."))
 
     def _imported(self, outcomes: list[ImportOutcome]) -> None:
+        imported = [o for o in outcomes if o.status == "imported" and o.id is not None]
+        if len(outcomes) == 1 and imported:
+            # Selected when the reloaded rows arrive (they hold the new card), then shown.
+            self._select_after_load = imported[0].id
         self.reload()
         self.verification.after_import(outcomes)  # queued after the reload: chips follow it
-        imported = [o for o in outcomes if o.status == "imported" and o.id is not None]
         if len(outcomes) == 1 and imported:
             # The title is the issuer's text: bidi overrides and controls are shown escaped.
             self.statusBar().showMessage(self.tr("Imported “%1”.").replace(
                 "%1", printable(imported[0].title or "")))
-            QTimer.singleShot(0, lambda: self.select_id(int(imported[0].id or 0)))
             return
         self.last_summary = ImportSummary(outcomes, self)
         self.last_summary.open()
@@ -535,6 +550,7 @@ class MainWindow(QMainWindow):
         """A background verdict: its card's chip changes now (and the detail, if open on it)."""
         self._group_rows = None  # the cached rows hold the old chip: the next search reloads
         self.model.set_state(verdict.credential_id, verdict.state.value)
+        self._show_empty_state()  # a status filter may have just let the card in, or out
         shown = self.detail.current
         if shown is not None and shown.stored.id == verdict.credential_id:
             self.detail.verify_panel.show_report(verdict.report, mode=verdict.mode)

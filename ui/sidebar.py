@@ -1,5 +1,6 @@
-"""The sidebar: All, Recently added, Collections, Tags, Issuers (by name; an issuer known only
-by its identifier by a short form of it, the whole identifier as the tooltip)."""
+"""The sidebar: All, Recently added, Collections (with their ECTS as the Stacks window adds
+them up), Tags, Issuers (by name in the interface language; an issuer known only by its
+identifier by a short form of it, the whole identifier as the tooltip)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from ui.issuer_names import issuer_label
-from wallet.store.records import Collection
+from ui.dates_shown import number_text
+from ui.issuer_names import IssuerEntry
+from wallet.app.stacks import CollectionTotal
 
 _KIND = Qt.ItemDataRole.UserRole + 1
 _VALUE = Qt.ItemDataRole.UserRole + 2
@@ -25,8 +27,10 @@ class SidebarChoice:
 class Sidebar(QTreeWidget):
     chosen = Signal(object)  # SidebarChoice
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._lang = lang
+        self._issuer_entries: list[IssuerEntry] = []
         self.setHeaderHidden(True)
         self.setAccessibleName(self.tr("Credential groups"))
         self.setMinimumWidth(150)
@@ -62,30 +66,54 @@ class Sidebar(QTreeWidget):
 
     def set_groups(
         self,
-        collections: Sequence[Collection],
+        collections: Sequence[CollectionTotal],
         tags: Sequence[str],
-        issuers: Sequence[str],
+        issuers: Sequence[IssuerEntry],
     ) -> None:
+        self._issuer_entries = list(issuers)
         self.blockSignals(True)
-        for heading, entries in (
-            (self._collections, [
-                (f"{c.name}  ({c.ects_total:g} ECTS)", "collection", c.id) for c in collections
-            ]),
-            (self._tags, [(t, "tag", t) for t in tags]),
-            (self._issuers, [(issuer_label(i), "issuer", i) for i in issuers]),
-        ):
-            heading.takeChildren()
-            for text, kind, value in entries:
-                child = QTreeWidgetItem([text])
-                # a narrow sidebar cuts long names short; an identifier is shown whole here
-                child.setToolTip(0, str(value) if kind == "issuer" else text)
-                child.setData(0, _KIND, kind)
-                child.setData(0, _VALUE, value)
-                heading.addChild(child)
-                if self._choice == SidebarChoice(kind, value):
-                    self.setCurrentItem(child)
-            heading.setExpanded(True)
+        self._fill(self._collections, [
+            (self._collection_text(c), "collection", c.collection.id, None) for c in collections])
+        self._fill(self._tags, [(t, "tag", t, None) for t in tags])
+        self._fill_issuers()
         self.blockSignals(False)
+
+    def set_language(self, lang: str) -> None:
+        """Name the issuers in ``lang`` from now on (the choice stays)."""
+        self._lang = lang
+        self.blockSignals(True)
+        self._fill_issuers()
+        self.blockSignals(False)
+
+    def issuer_texts(self) -> list[str]:
+        """The issuers as shown, in order."""
+        children = (self._issuers.child(n) for n in range(self._issuers.childCount()))
+        return [child.text(0) for child in children if child is not None]
+
+    def _fill_issuers(self) -> None:
+        named = sorted(((e.text(self._lang), e) for e in self._issuer_entries),
+                       key=lambda pair: pair[0].casefold())
+        # a narrow sidebar cuts long names short; an identifier is shown whole as the tooltip
+        self._fill(self._issuers, [(text, "issuer", e.key, e.full_text(self._lang))
+                                   for text, e in named])
+
+    def _collection_text(self, item: CollectionTotal) -> str:
+        """``Name  (6 ECTS)``: each credential once, failed ones left out."""
+        ects = self.tr("%1 ECTS").replace("%1", number_text(item.totals.total.ects))
+        return f"{item.collection.name}  ({ects})"
+
+    def _fill(self, heading: QTreeWidgetItem,
+              entries: Sequence[tuple[str, str, object, str | None]]) -> None:
+        heading.takeChildren()
+        for text, kind, value, tooltip in entries:
+            child = QTreeWidgetItem([text])
+            child.setToolTip(0, tooltip or text)
+            child.setData(0, _KIND, kind)
+            child.setData(0, _VALUE, value)
+            heading.addChild(child)
+            if self._choice == SidebarChoice(kind, value):
+                self.setCurrentItem(child)
+        heading.setExpanded(True)
 
     def select_all(self) -> None:
         self.setCurrentItem(self._all)

@@ -75,8 +75,8 @@ def _snapshot(repo: CredentialRepository, *, own_dids: frozenset[str] = frozense
     hash_of = {i: repo.get(i).content_hash for i in repo.ids()}
     return {
         "credentials": credentials,
-        "collections": sorted((c.name, c.created_at, tuple(hash_of[i] for i in c.credential_ids),
-                               c.ects_total) for c in repo.collections()),
+        "collections": sorted((c.name, c.created_at, tuple(hash_of[i] for i in c.credential_ids))
+                              for c in repo.collections()),
         "holder_keys": [(k.did, k.private_key, k.key_type, k.label, k.created_at)
                         for k in repo.holder_keys() if k.did not in own_dids],
         "settings": {k: v for k, v in repo.settings().items() if k != DEFAULT_SETTING},

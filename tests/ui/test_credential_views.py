@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import VECTORS, Settle
 from ui.app import KredoApp
 from ui.credential_html import credential_html
+from ui.issuer_names import IssuerEntry
 from ui.main_window import MainWindow
 from ui.sidebar import Sidebar
 from wallet.app.importing import import_paths
@@ -210,12 +211,14 @@ def test_an_issuer_known_only_by_its_identifier_is_shortened_with_the_whole_as_t
     sidebar = Sidebar()
     qtbot.addWidget(sidebar)
     did = "did:key:zDnaegE6RR3atJtHKwTRTWHsJ3kNHqFwv7n9YjTgmU7TyfU76"
-    sidebar.set_groups([], [], ["Naboo Theed University", "https://vc.example/issuers/5678", did])
+    sidebar.set_groups([], [], [IssuerEntry(key) for key in (
+        "Naboo Theed University", "https://vc.example/issuers/5678", did)])
     issuers = sidebar.topLevelItem(4)
     assert issuers is not None
     items = [issuers.child(i) for i in range(issuers.childCount())]
     # THEN the name is shown as it is, an identifier shortened, the whole one as the tooltip
-    assert [i.text(0) for i in items] == ["Naboo Theed University", "vc.example/issuers/5678",
-                                          "did:key:zDnaeg…TyfU76"]
-    assert [i.toolTip(0) for i in items] == ["Naboo Theed University",
-                                             "https://vc.example/issuers/5678", did]
+    # (in the order of what is shown)
+    assert [i.text(0) for i in items] == ["did:key:zDnaeg…TyfU76", "Naboo Theed University",
+                                          "vc.example/issuers/5678"]
+    assert [i.toolTip(0) for i in items] == [did, "Naboo Theed University",
+                                             "https://vc.example/issuers/5678"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wallet.app.list_fields import describe_stored
 from wallet.app.passphrase_rules import MIN_PASSPHRASE
 from wallet.errors import BackupError
 from wallet.store.backup import BackupSummary, RestoreReport, restore_backup, write_backup
@@ -35,5 +36,8 @@ def back_up(repository: CredentialRepository, out: Path, passphrase: str) -> Bac
 
 
 def restore(repository: CredentialRepository, backup: Path, passphrase: str) -> RestoreReport:
-    """Add what the backup holds to the wallet; credentials already there are skipped."""
-    return restore_backup(backup, passphrase, repository)
+    """Add what the backup holds to the wallet; credentials already there are skipped.
+    Credentials from a backup older than the list's view kinds are described at once."""
+    report = restore_backup(backup, passphrase, repository)
+    describe_stored(repository)
+    return report

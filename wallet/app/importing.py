@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
+from wallet.app.list_fields import stored_view_kind
 from wallet.errors import WalletError
 from wallet.file_input import iter_input_files, read_limited, read_stream_limited
 from wallet.formats import parse_credentials
@@ -24,7 +25,8 @@ ImportStatus = Literal["imported", "duplicate", "error"]
 class CredentialSink(Protocol):
     """What the importer needs from the store (``CredentialRepository`` satisfies it)."""
 
-    def add(self, credential: Credential, *, source: str) -> AddResultLike: ...
+    def add(self, credential: Credential, *, source: str,
+            view_kind: str | None = None) -> AddResultLike: ...
 
 
 class AddResultLike(Protocol):
@@ -64,7 +66,8 @@ def import_bytes(sink: CredentialSink, raw: bytes, *, source: str) -> list[Impor
     outcomes: list[ImportOutcome] = []
     for credential in credentials:
         try:
-            result = sink.add(credential, source=source)
+            result = sink.add(credential, source=source,
+                              view_kind=stored_view_kind(credential))
         except WalletError as exc:
             outcomes.append(
                 ImportOutcome(

@@ -24,7 +24,7 @@ from wallet.app.stack_copies import group_copies, identity_keys
 from wallet.errors import WalletError
 from wallet.formats import parse_credential
 from wallet.model import Credential, CredentialFormat, LangText
-from wallet.store.records import StoredCredential
+from wallet.store.records import Collection, StoredCredential
 from wallet.store.repository import CredentialRepository
 from wallet.translation import tr
 from wallet.verify.list_state import ListState
@@ -219,6 +219,21 @@ def stack_choices(repository: CredentialRepository) -> StackChoices:
 
 
 # --- adding up -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CollectionTotal:
+    """A collection with its total as the Stacks window adds it up (for the sidebar)."""
+
+    collection: Collection
+    totals: StackTotals
+
+
+def collection_totals(repository: CredentialRepository, lang: str) -> list[CollectionTotal]:
+    """Every collection, by name, each added up by :func:`stack_totals`: a credential held
+    in several forms counted once, failed ones left out."""
+    return [CollectionTotal(c, stack_totals(repository, StackSelection.collection(c.name), lang))
+            for c in repository.collections()]
 
 
 def stack_totals(

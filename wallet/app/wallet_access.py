@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from wallet.app.list_fields import describe_stored
 from wallet.errors import StoreError
 from wallet.store import keys
 from wallet.store.keys import KeyProtection, PassphraseProvider
@@ -31,8 +32,16 @@ def has_wallet(home: Path) -> bool:
 
 def unlock(home: Path, passphrase_provider: PassphraseProvider | None) -> OpenWallet:
     """Open the wallet: the key from the keyring, or unwrapped with the passphrase the
-    provider is asked for (only when needed). A wrong passphrase changes nothing."""
-    return open_wallet(home, passphrase_provider=passphrase_provider)
+    provider is asked for (only when needed). A wrong passphrase changes nothing.
+
+    Rows an older Kredo stored are described for the list on the way in (once)."""
+    opened = open_wallet(home, passphrase_provider=passphrase_provider)
+    try:
+        describe_stored(opened.repository)
+    except BaseException:
+        opened.close()
+        raise
+    return opened
 
 
 def check_new_passphrase(passphrase: str, repeat: str | None = None) -> None:

@@ -330,7 +330,9 @@ def _credential_record(dump: CredentialDump) -> dict[str, Any]:
         "index": {"title": index.title.to_json() if index.title else None,
                   "issuer_name": index.issuer_name, "issued": index.issued,
                   "subject_name": index.subject_name, "ects": index.ects,
-                  "eqf_level": index.eqf_level},
+                  "eqf_level": index.eqf_level,
+                  "issuer_names": index.issuer_names.to_json() if index.issuer_names else None,
+                  "view_kind": index.view_kind},
         "search_text": {"title": text.title, "issuer": text.issuer, "subject": text.subject,
                         "description": text.description, "outcomes": text.outcomes},
         "verifications": [{"checked_at": v.checked_at, "status": v.status,
@@ -342,7 +344,7 @@ def _credential_record(dump: CredentialDump) -> dict[str, Any]:
 def _credential_dump(record: dict[str, Any]) -> CredentialDump:
     try:
         index, text = record["index"], record["search_text"]
-        title = index.get("title")
+        title, names = index.get("title"), index.get("issuer_names")
         ects, eqf = index.get("ects"), index.get("eqf_level")
         return CredentialDump(
             raw=_unb64(record["raw"]), format=CredentialFormat(record["format"]),
@@ -354,7 +356,11 @@ def _credential_dump(record: dict[str, Any]) -> CredentialDump:
                 issued=_opt_str(index.get("issued")),
                 subject_name=_opt_str(index.get("subject_name")),
                 ects=float(ects) if isinstance(ects, int | float) else None,
-                eqf_level=int(eqf) if isinstance(eqf, int) else None),
+                eqf_level=int(eqf) if isinstance(eqf, int) else None,
+                # absent from backups made before schema v5: described again after opening
+                issuer_names=LangText({str(k): str(v) for k, v in names.items()})
+                if names else None,
+                view_kind=_opt_str(index.get("view_kind"))),
             search_text=SearchText(**{k: _text(text.get(k)) for k in (
                 "title", "issuer", "subject", "description", "outcomes")}),
             tags=tuple(_checked_str(t) for t in record["tags"]),

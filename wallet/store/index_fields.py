@@ -5,24 +5,33 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from wallet.model import Credential, LangText, MicroCredentialView
-from wallet.store.records import IndexFields, SearchText
+from wallet.store.records import IndexFields, ListDescription, SearchText
 
-# Index columns hold one display string; English first, the list shows it untranslated.
-_DISPLAY_LANGUAGE = "en"
+# The one-string columns (the issuer filter's key, the subject) hold English first; the list
+# shows the title and the issuer from their every-language columns instead.
+_KEY_LANGUAGE = "en"
 
 
-def index_fields(credential: Credential) -> IndexFields:
+def index_fields(credential: Credential, view_kind: str | None = None) -> IndexFields:
+    """The list's fields; ``view_kind`` is the app layer's (the store cannot tell a badge)."""
     view = credential.view
     issuer = _organisation_name(view)
     issued = view.issued or view.awarded or view.valid_from
     return IndexFields(
         title=view.title,
-        issuer_name=issuer.pick(_DISPLAY_LANGUAGE) if issuer else _organisation_identifier(view),
+        issuer_name=issuer.pick(_KEY_LANGUAGE) if issuer else _organisation_identifier(view),
+        issuer_names=issuer,
         issued=issued.isoformat() if issued else None,
-        subject_name=view.learner_name.pick(_DISPLAY_LANGUAGE) if view.learner_name else None,
+        subject_name=view.learner_name.pick(_KEY_LANGUAGE) if view.learner_name else None,
         ects=view.ects,
         eqf_level=view.eqf_level,
+        view_kind=view_kind,
     )
+
+
+def list_description(credential: Credential, view_kind: str) -> ListDescription:
+    """What describing a stored row again writes (see ``CredentialRepository.describe``)."""
+    return ListDescription(issuer_names=_organisation_name(credential.view), view_kind=view_kind)
 
 
 def search_text(credential: Credential) -> SearchText:

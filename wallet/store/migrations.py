@@ -15,7 +15,7 @@ from wallet.errors import SchemaTooNew, StoreError
 from wallet.store.vault import Connection
 from wallet.translation import tr
 
-LATEST_VERSION = 4
+LATEST_VERSION = 5
 
 _V1 = (
     """CREATE TABLE credentials (
@@ -137,7 +137,26 @@ def _to_v4(conn: Connection) -> None:
         conn.execute(statement)
 
 
-_STEPS: dict[int, Callable[[Connection], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4}
+# v5: the list shows the issuer in the interface language and a badge as a badge: the issuer's
+# name in every language the credential gives ({lang: text} JSON, as title_json) and the view
+# kind (micro-credential, open-badge, generic). Only a parsed credential tells them, and the
+# parsers live above the store, so this step leaves view_kind NULL on the rows it finds;
+# ``wallet.app.list_fields.describe_stored`` fills them from the stored bytes when the wallet
+# is opened (resumable: a row is filled in its own write). The partial index finds them.
+_V5 = (
+    "ALTER TABLE credentials ADD COLUMN issuer_names_json TEXT",
+    "ALTER TABLE credentials ADD COLUMN view_kind TEXT",
+    "CREATE INDEX credentials_undescribed ON credentials(id) WHERE view_kind IS NULL",
+)
+
+
+def _to_v5(conn: Connection) -> None:
+    for statement in _V5:
+        conn.execute(statement)
+
+
+_STEPS: dict[int, Callable[[Connection], None]] = {
+    1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5}
 
 
 def schema_version(conn: Connection) -> int:

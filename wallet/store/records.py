@@ -19,11 +19,30 @@ class IndexFields:
     """What the list view and search need, taken from the credential's view at import."""
 
     title: LangText | None = None
-    issuer_name: str | None = None
+    issuer_name: str | None = None  # one string (English first): the key the list filters by
+    # The awarding body's (else the issuer's) name in every language the credential gives;
+    # None when it gives none, or for a row not yet described (see ``view_kind``).
+    issuer_names: LangText | None = None
     issued: str | None = None  # ISO 8601 as the source gave it
     subject_name: str | None = None
     ects: float | None = None
     eqf_level: int | None = None
+    # The template that shows it (``wallet.formats.view_kind.ViewKind`` value). None: the row
+    # was stored before schema v5 and waits to be described from its bytes; "": its bytes no
+    # longer parse, so nothing more is known.
+    view_kind: str | None = None
+
+    def issuer_text(self, lang: str) -> str | None:
+        """The issuer's name in ``lang`` (else English, else any), else its one string."""
+        return self.issuer_names.pick(lang) if self.issuer_names else self.issuer_name
+
+
+@dataclass(frozen=True)
+class ListDescription:
+    """What only a parsed credential tells the list: written when a row is described again."""
+
+    issuer_names: LangText | None
+    view_kind: str
 
 
 @dataclass(frozen=True)
@@ -68,13 +87,13 @@ class StoredCredential:
 
 @dataclass(frozen=True)
 class Collection:
-    """A learner's stack of credentials, with its ECTS total (credentials without ECTS add 0)."""
+    """A learner's collection of credentials. Its totals are the app layer's
+    (``wallet.app.stacks``): only it knows copies of one credential and failed ones."""
 
     id: int
     name: str
     created_at: str
     credential_ids: tuple[int, ...]
-    ects_total: float
 
 
 @dataclass(frozen=True)

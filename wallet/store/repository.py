@@ -27,6 +27,7 @@ from wallet.store.records import (
     CredentialSummary,
     HolderKey,
     IndexFields,
+    ListDescription,
     RevocationRecord,
     SearchText,
     ShareRecord,
@@ -42,7 +43,7 @@ _TAG_SEPARATOR = "\x1f"  # unit separator: cannot be typed into a tag name
 _MAX_NAME_CHARS = 200
 _SUMMARY_COLUMNS = (
     "c.id, c.format, c.title_json, c.issuer_name, c.issued, c.subject_name, c.ects, "
-    "c.eqf_level, c.imported_at, "
+    "c.eqf_level, c.imported_at, c.issuer_names_json, c.view_kind, "
     "(SELECT group_concat(t.name, char(31)) FROM credential_tags ct JOIN tags t "
     " ON t.id = ct.tag_id WHERE ct.credential_id = c.id) AS tag_names, "
     "(SELECT v.status FROM verifications v WHERE v.credential_id = c.id "
@@ -92,15 +93,20 @@ class CredentialRepository:
 
     # --- credentials -------------------------------------------------------------------
 
-    def add(self, credential: Credential, *, source: str) -> AddResult:
+    def add(self, credential: Credential, *, source: str,
+            view_kind: str | None = None) -> AddResult:
         """Store ``credential`` (raw bytes as they are); the same bytes twice are one entry.
+
+        ``view_kind`` is the template that shows it (the app layer tells it; without it the
+        row waits to be described, see :meth:`undescribed_ids`).
 
         ``source`` may be a file name the OS gave as bytes that are not UTF-8 (Python holds
         them as lone surrogates); they are kept as ``\\xNN`` escapes, which SQLite can store.
         """
         dump = CredentialDump(
             raw=credential.raw, format=credential.format, media_type=credential.media_type,
-            imported_at=_now(), source=escape_surrogates(source), index=index_fields(credential),
+            imported_at=_now(), source=escape_surrogates(source),
+            index=index_fields(credential, view_kind),
             search_text=search_text(credential), note=None, tags=(), collections=())
         with self._transaction() as conn:
             return _insert(conn, dump)
@@ -108,8 +114,8 @@ class CredentialRepository:
     def get(self, credential_id: int) -> StoredCredential:
         rows = self._query(
             "SELECT id, raw, format, media_type, content_hash, imported_at, source, title_json, "
-            "issuer_name, issued, subject_name, ects, eqf_level, note FROM credentials "
-            "WHERE id = ?", (credential_id,))
+            "issuer_name, issued, subject_name, ects, eqf_level, note, issuer_names_json, "
+            "view_kind FROM credentials WHERE id = ?", (credential_id,))
         if not rows:
             raise _not_found(credential_id)
         r = rows[0]
@@ -117,7 +123,8 @@ class CredentialRepository:
             id=int(r[0]), raw=bytes(r[1]), format=CredentialFormat(r[2]), media_type=r[3],
             content_hash=r[4], imported_at=r[5], source=r[6],
             index=IndexFields(title=_title_from_json(r[7]), issuer_name=r[8], issued=r[9],
-                              subject_name=r[10], ects=r[11], eqf_level=r[12]),
+                              subject_name=r[10], ects=r[11], eqf_level=r[12],
+                              issuer_names=_title_from_json(r[14]), view_kind=r[15]),
             note=r[13], tags=self._tags_of(credential_id),
             collections=self._collections_of(credential_id))
 
@@ -179,6 +186,21 @@ class CredentialRepository:
         with self._transaction() as conn:
             if conn.execute("DELETE FROM credentials WHERE id = ?",
                             (credential_id,)).rowcount == 0:
+                raise _not_found(credential_id)
+
+    def undescribed_ids(self) -> builtins.list[int]:
+        """Rows stored before the list knew the issuer's languages and the view kind (schema
+        v5), or restored from a backup that did not carry them."""
+        return [int(r[0]) for r in self._query(
+            "SELECT id FROM credentials WHERE view_kind IS NULL ORDER BY id")]
+
+    def describe(self, credential_id: int, description: ListDescription) -> None:
+        """Write what the parsed credential tells the list (one row, one short write)."""
+        with self._transaction() as conn:
+            if conn.execute("UPDATE credentials SET issuer_names_json = ?, view_kind = ? "
+                            "WHERE id = ?", (_title_to_json(description.issuer_names),
+                                             description.view_kind,
+                                             credential_id)).rowcount == 0:
                 raise _not_found(credential_id)
 
     def set_note(self, credential_id: int, text: str | None) -> None:
@@ -270,13 +292,11 @@ class CredentialRepository:
         result = []
         for collection_id, name, created_at in rows:
             items = self._query(
-                "SELECT ci.credential_id, coalesce(c.ects, 0) FROM collection_items ci "
-                "JOIN credentials c ON c.id = ci.credential_id WHERE ci.collection_id = ? "
-                "ORDER BY ci.position, ci.credential_id", (collection_id,))
+                "SELECT credential_id FROM collection_items WHERE collection_id = ? "
+                "ORDER BY position, credential_id", (collection_id,))
             result.append(Collection(
                 id=int(collection_id), name=name, created_at=created_at,
-                credential_ids=tuple(int(i[0]) for i in items),
-                ects_total=float(sum(float(i[1]) for i in items))))
+                credential_ids=tuple(int(i[0]) for i in items)))
         return result
 
     def _collections_of(self, credential_id: int) -> tuple[str, ...]:
@@ -474,11 +494,12 @@ def _insert(conn: Connection, dump: CredentialDump) -> AddResult:
     index, text = dump.index, dump.search_text
     cursor = conn.execute(
         "INSERT INTO credentials (raw, format, media_type, content_hash, imported_at, source, "
-        "title_json, issuer_name, issued, subject_name, ects, eqf_level) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "title_json, issuer_name, issued, subject_name, ects, eqf_level, issuer_names_json, "
+        "view_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (dump.raw, dump.format.value, dump.media_type, content_hash, dump.imported_at,
          dump.source, _title_to_json(index.title), index.issuer_name, index.issued,
-         index.subject_name, index.ects, index.eqf_level))
+         index.subject_name, index.ects, index.eqf_level, _title_to_json(index.issuer_names),
+         index.view_kind))
     new_id = int(cursor.lastrowid or 0)
     conn.execute(
         "INSERT INTO credentials_fts (rowid, title, issuer, subject, description, outcomes) "
@@ -521,10 +542,11 @@ def _summary(r: Sequence[Any]) -> CredentialSummary:
     return CredentialSummary(
         id=int(r[0]), format=_FORMATS[r[1]],
         index=IndexFields(title=_title_from_json(r[2]), issuer_name=r[3], issued=r[4],
-                          subject_name=r[5], ects=r[6], eqf_level=r[7]),
+                          subject_name=r[5], ects=r[6], eqf_level=r[7],
+                          issuer_names=_title_from_json(r[9]), view_kind=r[10]),
         imported_at=r[8],
-        tags=tuple(sorted(r[9].split(_TAG_SEPARATOR), key=str.casefold)) if r[9] else (),
-        verification_status=r[10])
+        tags=tuple(sorted(r[11].split(_TAG_SEPARATOR), key=str.casefold)) if r[11] else (),
+        verification_status=r[12])
 
 
 def _verification(r: Sequence[Any]) -> VerificationRecord:
@@ -532,6 +554,7 @@ def _verification(r: Sequence[Any]) -> VerificationRecord:
                               report_json=r[3], mode=r[4])
 
 
+# Titles and issuer names alike: a LangText as {lang: text} JSON.
 def _title_to_json(title: LangText | None) -> str | None:
     if title is None:
         return None
