@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ui.errors import show_error
 from ui.passphrase_form import StrengthHint
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from wallet.app.backups import BackupSummary, RestoreReport, back_up, check_backup_passphrase
 from wallet.app.backups import restore as restore_from
 from wallet.errors import UserCancelled, WalletError
@@ -213,7 +214,7 @@ def run_restore(session: WalletSession, path: Path, passphrase: str,
             parent.tr("Restored %1 credentials; %2 were already here.")
             .replace("%1", str(report.restored))
             .replace("%2", str(report.duplicates)))
-        session.changed.emit()
+        emit(session.changed)
 
     session.call(lambda repo: restore_from(repo, path, passphrase), done,
                  lambda exc: show_error(parent, exc))

@@ -34,6 +34,7 @@ from ui.credential_html import credential_html, shown_images
 from ui.language_names import language_name
 from ui.page_viewer import PagePicture, PageViewer
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from ui.thumbnails import ClickablePicture, readable_image
 from ui.verify_panel import VerifyPanel
 from wallet.app.annotating import save_note_and_tags
@@ -314,7 +315,7 @@ class DetailPanel(QWidget):
         if current is not None and current.stored.id == verdict.credential_id:
             self.verify_panel.show_report(verdict.report, mode=verdict.mode)
         self.session.call(lambda repo: remember_verdict(repo, verdict),
-                          lambda _: self.changed.emit())
+                          lambda _: emit(self.changed))
 
     def _typed(self) -> None:
         if self._filling or self.current is None:
@@ -344,7 +345,7 @@ class DetailPanel(QWidget):
             if not self._unsaved:
                 self.notes_state.setText(self.tr("Saved."))
         if sorted(loaded.stored.tags) != sorted(had_tags):
-            self.changed.emit()  # the sidebar lists the tags
+            emit(self.changed)  # the sidebar lists the tags
 
 
 def _scrolled(page: QWidget) -> QScrollArea:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui.errors import show_error
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from wallet.app.trust_settings import (
     ImportedRegistry,
     import_registry,
@@ -231,7 +232,7 @@ class SettingsDialog(QDialog):
 
     def _then_close(self, signal: SignalInstance) -> None:
         self.reject()
-        signal.emit()
+        emit(signal)
 
     # --- loading and saving --------------------------------------------------------------
 
@@ -274,9 +275,9 @@ class SettingsDialog(QDialog):
 
     def _saved(self, language: str, minutes: int) -> None:
         self.accept()
-        self.lock_minutes_changed.emit(minutes)
+        emit(self.lock_minutes_changed, minutes)
         if language not in ("system", self.session.lang):
-            self.language_changed.emit(language)
+            emit(self.language_changed, language)
 
     # --- the keyring switch --------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ui.issuer_names import issuer_label
+from ui.signal_emit import emit
 from wallet.store.records import Collection
 
 _KIND = Qt.ItemDataRole.UserRole + 1
@@ -58,7 +59,7 @@ class Sidebar(QTreeWidget):
         if current is None or current.data(0, _KIND) == "heading":
             return
         self._choice = SidebarChoice(str(current.data(0, _KIND)), current.data(0, _VALUE))
-        self.chosen.emit(self._choice)
+        emit(self.chosen, self._choice)
 
     def set_groups(
         self,
