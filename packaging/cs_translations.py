@@ -461,6 +461,8 @@ CS: dict[str, str] = {
     "Restore from backup": "Obnovit ze zálohy",
     "Restore": "Obnovit",
     "Restore from a backup": "Obnovit ze zálohy",
+    "Verifying online, as allowed in Settings.": "Ověřuji online, jak to povoluje nastavení.",
+    "Verifying online, this once.": "Ověřuji online, tentokrát výjimečně.",
     "Restoring adds the backup's credentials, with their notes, tags and collections, to this wallet; nothing in this wallet is deleted or replaced, and credentials already here are not added twice.":
         "Obnovení přidá do této peněženky certifikáty ze zálohy i s jejich poznámkami, štítky "
         "a sbírkami; nic v této peněžence se nesmaže ani nepřepíše a certifikáty, které tu už "
