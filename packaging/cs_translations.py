@@ -460,7 +460,34 @@ CS: dict[str, str] = {
     "Passphrase strength": "Síla hesla",
     "Restore from backup": "Obnovit ze zálohy",
     "Restore": "Obnovit",
-    "Restored %1 credentials; %2 were already here.": "Obnovené certifikáty: %1; už zde bylo: %2.",
+    "Restore from a backup": "Obnovit ze zálohy",
+    "Verifying online, as allowed in Settings.": "Ověřuji online, jak to povoluje nastavení.",
+    "Verifying online, this once.": "Ověřuji online, tentokrát výjimečně.",
+    "Restoring adds the backup's credentials, with their notes, tags and collections, to this wallet; nothing in this wallet is deleted or replaced, and credentials already here are not added twice.":
+        "Obnovení přidá do této peněženky certifikáty ze zálohy i s jejich poznámkami, štítky "
+        "a sbírkami; nic v této peněžence se nesmaže ani nepřepíše a certifikáty, které tu už "
+        "jsou, se nepřidají podruhé.",
+    "A .kredo file": "Soubor .kredo",
+    "Show the passphrase": "Zobrazit heslo",
+    "Backup file:": "Soubor zálohy:",
+    "Restore progress": "Průběh obnovy",
+    "Kredo backups (*.kredo);;All files (*)": "Zálohy Kreda (*.kredo);;Všechny soubory (*)",
+    "Choose the backup file to restore.": "Vyberte soubor zálohy, kterou chcete obnovit.",
+    "Type the passphrase the backup was made with.":
+        "Zadejte heslo, se kterým byla záloha vytvořena.",
+    "Done — restored %n credential(s) from %1.":
+        "Hotovo — ze souboru %1 byl obnoven %n certifikát.|"
+        "Hotovo — ze souboru %1 byly obnoveny %n certifikáty.|"
+        "Hotovo — ze souboru %1 bylo obnoveno %n certifikátů.",
+    "Skipped %n credential(s) already in this wallet.":
+        "%n certifikát už v této peněžence byl a zůstal beze změny.|"
+        "%n certifikáty už v této peněžence byly a zůstaly beze změny.|"
+        "%n certifikátů už v této peněžence bylo a zůstalo beze změny.",
+    "The restore stopped before it finished. What it added is in the wallet; running it again adds the rest.":
+        "Obnova se zastavila před dokončením. Co stihla přidat, v peněžence zůstává; další "
+        "spuštění doplní zbytek.",
+    "Your wallet is unchanged: type the passphrase again, or choose another file.":
+        "Vaše peněženka se nezměnila: zadejte heslo znovu, nebo vyberte jiný soubor.",
     # Settings tabs (session 3)
     "General": "Obecné",
     "Security": "Zabezpečení",

@@ -212,7 +212,7 @@ def take_screenshot(kredo: KredoApp, view: str, path: Path, *,
         app.processEvents()
         if view == "verify":
             window.detail.tabs.setCurrentWidget(window.detail.verify_panel)
-            window.detail.verify(False)
+            window.detail.verify()  # online only if the learner allowed it
             kredo.tasks.wait()
             app.processEvents()
     target: QWidget = window

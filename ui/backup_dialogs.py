@@ -14,15 +14,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -32,9 +31,10 @@ from PySide6.QtWidgets import (
 from ui.errors import show_error
 from ui.passphrase_form import StrengthHint
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from wallet.app.backups import BackupSummary, RestoreReport, back_up, check_backup_passphrase
 from wallet.app.backups import restore as restore_from
-from wallet.errors import UserCancelled, WalletError
+from wallet.errors import BackupError, WalletError
 
 
 def default_backup_path() -> Path:
@@ -179,41 +179,157 @@ class BackupDialog(QDialog):
         super().reject()
 
 
-def _passphrase(parent: QWidget, title: str) -> str:
-    text, ok = QInputDialog.getText(parent, title, parent.tr("Backup passphrase:"),
-                                    QLineEdit.EchoMode.Password)
-    if not ok or not text:
-        raise UserCancelled()
-    return text
-
-
-def backup(session: WalletSession, parent: QMainWindow) -> BackupDialog:
+def backup(session: WalletSession, parent: QWidget) -> BackupDialog:
     dialog = BackupDialog(session, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
 
 
-def restore(session: WalletSession, parent: QMainWindow) -> None:
-    name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Restore from backup"))
-    if not name:
-        return
-    try:
-        passphrase = _passphrase(parent, parent.tr("Restore"))
-    except WalletError as exc:
-        show_error(parent, exc)
-        return
-    run_restore(session, Path(name), passphrase, parent)
+class RestoreDialog(QDialog):
+    """Choose the backup and type its passphrase, watch it being read, see what came back.
+
+    A wrong passphrase or a damaged file leaves the wallet as it was (the core checks the
+    whole file before it adds anything) and the dialog open for another try."""
+
+    def __init__(self, session: WalletSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.report: RestoreReport | None = None
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.intro = QLabel(self.tr(
+            "Restoring adds the backup's credentials, with their notes, tags and collections, "
+            "to this wallet; nothing in this wallet is deleted or replaced, and credentials "
+            "already here are not added twice."))
+        self.intro.setWordWrap(True)
+        self.path = QLineEdit()
+        self.path.setAccessibleName(self.tr("Backup file"))
+        self.path.setPlaceholderText(self.tr("A .kredo file"))
+        self.browse = QPushButton(self.tr("Choose…"))
+        self.browse.setAccessibleName(self.tr("Choose the backup file"))
+        self.browse.clicked.connect(self._choose_file)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self.browse)
+        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Backup passphrase"))
+        self.passphrase.returnPressed.connect(self.start_restore)
+        self.reveal = QCheckBox(self.tr("Show the passphrase"))
+        self.reveal.toggled.connect(self._reveal)
+        form = QFormLayout()
+        form.addRow(self.tr("Backup file:"), path_row)
+        form.addRow(self.tr("Backup passphrase:"), self.passphrase)
+        form.addRow("", self.reveal)
+        self.problem = QLabel()
+        self.problem.setObjectName("restore-problem")
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: the file is checked whole, then applied
+        self.progress.setAccessibleName(self.tr("Restore progress"))
+        self.progress.hide()
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.start = self.buttons.addButton(self.tr("Restore"),
+                                            QDialogButtonBox.ButtonRole.ActionRole)
+        self.start.setDefault(True)
+        self.start.clicked.connect(self.start_restore)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from a backup"), self.path.text() or str(Path.home()),
+            self.tr("Kredo backups (*.kredo);;All files (*)"))
+        if name:
+            self.path.setText(name)
+
+    def _reveal(self, shown: bool) -> None:
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Normal if shown
+                                    else QLineEdit.EchoMode.Password)
+
+    def start_restore(self) -> None:
+        """Check what was typed, then read and apply the backup on the database worker."""
+        if self.progress.isVisible():
+            return
+        text = self.path.text().strip()
+        passphrase = self.passphrase.text()
+        if not text:
+            self._say(self.tr("Choose the backup file to restore."), self.browse)
+            return
+        if not passphrase:
+            self._say(self.tr("Type the passphrase the backup was made with."), self.passphrase)
+            return
+        path = Path(text).expanduser()
+        self._set_busy(True)
+        self.session.call(lambda repo: restore_from(repo, path, passphrase),
+                          lambda report: self._finished(path, report), self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.problem.hide()
+        self.outcome.hide()
+        self.progress.setVisible(busy)
+        for widget in (self.path, self.browse, self.passphrase, self.reveal, self.start):
+            widget.setEnabled(not busy)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setEnabled(not busy)  # the worker is adding credentials: let it finish
+
+    def _finished(self, path: Path, report: RestoreReport) -> None:
+        self._set_busy(False)
+        self.report = report
+        self.passphrase.clear()
+        self.start.setEnabled(False)  # done: a second run would only find them all here
+        text = self.tr("Done — restored %n credential(s) from %1.", "", report.restored) \
+            .replace("%1", path.name)
+        if report.duplicates:
+            text += " " + self.tr("Skipped %n credential(s) already in this wallet.", "",
+                                  report.duplicates)
+        self.outcome.setText(text)
+        self.outcome.show()
+        emit(self.session.changed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, WalletError):
+            show_error(self, exc)  # logs it; says Kredo did not expect it
+            self._say(self.tr("The restore stopped before it finished. What it added is in "
+                              "the wallet; running it again adds the rest."), self.start)
+            return
+        if not isinstance(exc, BackupError):  # the wallet's own fault (a full disk, locked)
+            self._say(exc.message, self.start)
+            return
+        # The core reads the whole file before it adds anything: the wallet is as it was.
+        self._say(exc.message + " " + self.tr(
+            "Your wallet is unchanged: type the passphrase again, or choose another file."),
+            self.passphrase)
+        self.passphrase.selectAll()
+
+    def _say(self, sentence: str, focus: QWidget) -> None:
+        self.problem.setText(sentence)
+        self.problem.show()
+        focus.setFocus()
+
+    def reject(self) -> None:
+        if self.progress.isVisible():
+            return  # never abandon a restore half-way
+        super().reject()
 
 
-def run_restore(session: WalletSession, path: Path, passphrase: str,
-                parent: QMainWindow) -> None:
-    def done(report: RestoreReport) -> None:
-        parent.statusBar().showMessage(
-            parent.tr("Restored %1 credentials; %2 were already here.")
-            .replace("%1", str(report.restored))
-            .replace("%2", str(report.duplicates)))
-        session.changed.emit()
-
-    session.call(lambda repo: restore_from(repo, path, passphrase), done,
-                 lambda exc: show_error(parent, exc))
+def restore(session: WalletSession, parent: QWidget) -> RestoreDialog:
+    dialog = RestoreDialog(session, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

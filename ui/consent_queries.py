@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.signal_emit import emit
 from wallet.app.consent_choices import (
     SetChoice,
     candidate_title,
@@ -68,7 +69,7 @@ class SetChooser(QGroupBox):
         chosen = self.group.button(start)
         if chosen is not None:
             chosen.setChecked(True)
-        self.group.idToggled.connect(lambda _id, on: self.changed.emit() if on else None)
+        self.group.idToggled.connect(lambda _id, on: emit(self.changed) if on else None)
 
     def chosen_queries(self) -> tuple[str, ...]:
         number = self.group.checkedId()

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage
 
+from ui.signal_emit import emit
 from wallet.store.records import CredentialSummary
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -98,12 +99,12 @@ class CredentialListModel(QAbstractListModel):
         if not self._rows:
             self._arrange()
             return
-        self.layoutAboutToBeChanged.emit()
+        emit(self.layoutAboutToBeChanged)
         before = self.persistentIndexList()
         ids = [self._rows[index.row()].id for index in before]
         self._arrange()
         self.changePersistentIndexList(before, [self.index(self._row_of[i]) for i in ids])
-        self.layoutChanged.emit()
+        emit(self.layoutChanged)
 
     @property
     def lang(self) -> str:
@@ -114,14 +115,14 @@ class CredentialListModel(QAbstractListModel):
         if self._rows:
             if self._order is not None:
                 self._rearrange()  # an order by title depends on the language
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+            emit(self.dataChanged, self.index(0), self.index(len(self._rows) - 1))
 
     def set_thumbnail(self, credential_id: int, image: QImage) -> None:
         self._thumbnails[credential_id] = image
         row = self._row_of.get(credential_id)
         if row is not None:
             index = self.index(row)
-            self.dataChanged.emit(index, index, [CredentialRoles.THUMBNAIL])
+            emit(self.dataChanged, index, index, [CredentialRoles.THUMBNAIL])
 
     def set_state(self, credential_id: int, state: str) -> None:
         """A verdict just remembered (a background verification): the row's status chip
@@ -133,7 +134,7 @@ class CredentialListModel(QAbstractListModel):
         updated = replace(self._rows[row], verification_status=state)
         self._rows[row] = self._given[given] = updated
         index = self.index(row)
-        self.dataChanged.emit(index, index, [CredentialRoles.STATE, CredentialRoles.SUMMARY])
+        emit(self.dataChanged, index, index, [CredentialRoles.STATE, CredentialRoles.SUMMARY])
 
     def ids(self) -> list[int]:
         return [row.id for row in self._rows]
@@ -186,7 +187,7 @@ class CredentialListModel(QAbstractListModel):
         """The row's picture once loaded; the first ask sends for it."""
         if row.id not in self._thumbnails:
             self._thumbnails[row.id] = None
-            self.thumbnail_wanted.emit(row.id)
+            emit(self.thumbnail_wanted, row.id)
         return self._thumbnails[row.id]
 
 

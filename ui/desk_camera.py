@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
+from ui.signal_emit import emit
 from wallet.errors import SharingError
 
 
@@ -51,8 +52,8 @@ class CameraFeed(QObject):
             sink = QVideoSink(self)
             capture.setCamera(camera)
             capture.setVideoSink(sink)
-            sink.videoFrameChanged.connect(lambda frame: self.frame.emit(frame.toImage()))
-            camera.errorOccurred.connect(lambda _error, text: self.problem.emit(text))
+            sink.videoFrameChanged.connect(lambda frame: emit(self.frame, frame.toImage()))
+            camera.errorOccurred.connect(lambda _error, text: emit(self.problem, text))
             camera.start()
         except Exception as exc:  # a missing or busy camera must not break the window
             raise SharingError(self.tr("The camera could not be started."),

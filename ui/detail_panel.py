@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -34,17 +35,21 @@ from ui.credential_html import credential_html, shown_images
 from ui.language_names import language_name
 from ui.page_viewer import PagePicture, PageViewer
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from ui.thumbnails import ClickablePicture, readable_image
 from ui.verify_panel import VerifyPanel
 from wallet.app.annotating import save_note_and_tags
 from wallet.app.credentials import LoadedCredential, load_credential
+from wallet.app.verify_habits import verify_habits
 from wallet.model import Credential, CredentialFormat
 from wallet.store.records import StoredCredential
 
 if TYPE_CHECKING:
-    from wallet.app.verifying import StoredVerdict
+    from wallet.app.verifying import StoredVerdict, StoredVerification
+    from wallet.store.repository import CredentialRepository
 
 NOTE_SAVE_DELAY_MS = 700
+STATUS_MESSAGE_MS = 8_000
 
 def pretty_raw(stored: StoredCredential) -> str:
     """The stored bytes made readable (JSON indented, XML indented); never changes what is kept."""
@@ -291,21 +296,39 @@ class DetailPanel(QWidget):
 
     # --- actions ---------------------------------------------------------------------------
 
-    def verify(self, online: bool = False) -> None:
-        """Read on the database worker, verify on the network lane (a slow status list or
-        did:web server holds up nothing else), then remember the verdict."""
+    def verify(self, online_asked: bool = False) -> None:
+        """F5 and "Verify again": online when the learner allowed online checks (Settings),
+        offline when not; ``online_asked`` ("Verify online…", after its question) goes online
+        this once whatever the setting. Read on the database worker, verify on the network
+        lane (a slow status list or did:web server holds up nothing else), then remember the
+        verdict."""
         from wallet.app.verifying import VerifyRequest, prepare_stored_verification
 
         if self.current is None:
             return
         credential_id = self.current.stored.id
-        request = VerifyRequest(online=online)
+
+        def prepare(repo: CredentialRepository) -> tuple[StoredVerification, bool]:
+            allowed = verify_habits(repo).online
+            request = VerifyRequest(online=online_asked or allowed)
+            return prepare_stored_verification(repo, credential_id, request), allowed
+
         self.verify_panel.show_running()
-        self.session.call_networked(
-            lambda repo: prepare_stored_verification(repo, credential_id, request),
-            lambda verification: verification.verify(),
-            self._verified,
-        )
+        self.session.call(prepare, self._prepared)
+
+    def _prepared(self, prepared: tuple[StoredVerification, bool]) -> None:
+        verification, allowed = prepared
+        if self.session.locked:
+            return  # locked meanwhile: the job is dropped with the wallet
+        if verification.options.online:
+            self._say(self.tr("Verifying online, as allowed in Settings.") if allowed
+                      else self.tr("Verifying online, this once."))
+        self.session.run_network(verification.verify, self._verified)
+
+    def _say(self, sentence: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(sentence, STATUS_MESSAGE_MS)
 
     def _verified(self, verdict: StoredVerdict) -> None:
         from wallet.app.verifying import remember_verdict
@@ -314,7 +337,7 @@ class DetailPanel(QWidget):
         if current is not None and current.stored.id == verdict.credential_id:
             self.verify_panel.show_report(verdict.report, mode=verdict.mode)
         self.session.call(lambda repo: remember_verdict(repo, verdict),
-                          lambda _: self.changed.emit())
+                          lambda _: emit(self.changed))
 
     def _typed(self) -> None:
         if self._filling or self.current is None:
@@ -344,7 +367,7 @@ class DetailPanel(QWidget):
             if not self._unsaved:
                 self.notes_state.setText(self.tr("Saved."))
         if sorted(loaded.stored.tags) != sorted(had_tags):
-            self.changed.emit()  # the sidebar lists the tags
+            emit(self.changed)  # the sidebar lists the tags
 
 
 def _scrolled(page: QWidget) -> QScrollArea:

@@ -59,7 +59,7 @@ class FirstRunDialog(QDialog):
         self.dont_show.setChecked(dont_show_again)
         self.guide_button = QPushButton(self.tr("Open the user guide"))
         self.guide_button.setAutoDefault(False)
-        self.guide_button.clicked.connect(self.guide_requested.emit)
+        self.guide_button.clicked.connect(self.guide_requested)
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.accept)

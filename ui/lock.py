@@ -22,7 +22,7 @@ class IdleWatch(QObject):
     def __init__(self, minutes: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timer = QTimer(self, singleShot=True)
-        self._timer.timeout.connect(self.idle.emit)
+        self._timer.timeout.connect(self.idle)
         self.set_minutes(minutes)
 
     def set_minutes(self, minutes: int) -> None:
@@ -57,7 +57,7 @@ class LockScreen(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.form = PassphraseForm()
         self.form.allow_empty = True
-        self.form.submitted.connect(self.unlock_requested.emit)
+        self.form.submitted.connect(self.unlock_requested)
         column = QWidget()
         column.setFixedWidth(420)  # word-wrapped labels need a width to wrap in
         column_layout = QVBoxLayout(column)

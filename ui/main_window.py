@@ -63,6 +63,7 @@ from ui.import_flow import ImportFlow, ImportSummary
 from ui.issuer_names import IssuerEntry, issuer_entries
 from ui.session import WalletSession
 from ui.sidebar import Sidebar, SidebarChoice
+from ui.signal_emit import emit
 from ui.status_chip import chip_text
 from ui.thumbnails import thumbnail_image
 from ui.toolbar_icons import command_icon, theme_has_all, tooltip_with_shortcut
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow):
         self.act_restore = self._action(self.tr("&Restore from backup…"), self.restore)
         self.act_settings = self._action(self.tr("&Settings…"), self.settings,
                                          QKeySequence.StandardKey.Preferences)
-        self.act_lock = self._action(self.tr("&Lock"), self.lock_requested.emit, "Ctrl+L",
+        self.act_lock = self._action(self.tr("&Lock"), partial(emit, self.lock_requested), "Ctrl+L",
                                      self.tr("Lock the wallet now"))
         self.act_help = self._action(self.tr("&User guide"), partial(self.show_help, "index"),
                                      QKeySequence.StandardKey.HelpContents,
@@ -665,8 +666,8 @@ class MainWindow(QMainWindow):
         from ui.settings_dialog import SettingsDialog
 
         self.settings_dialog = SettingsDialog(self.session, self)
-        self.settings_dialog.language_changed.connect(self.language_change_requested.emit)
-        self.settings_dialog.lock_minutes_changed.connect(self.lock_minutes_changed.emit)
+        self.settings_dialog.language_changed.connect(self.language_change_requested)
+        self.settings_dialog.lock_minutes_changed.connect(self.lock_minutes_changed)
         self.settings_dialog.backup_requested.connect(self.backup)
         self.settings_dialog.restore_requested.connect(self.restore)
         self.settings_dialog.accepted.connect(self.verification.settings_changed)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from ui.signal_emit import emit
 from wallet.app.passphrase_rules import passphrase_strength, strength_hint
 
 FREE_TRIES = 3  # wrong passphrases in a row before the next try has to wait
@@ -63,7 +64,7 @@ class PassphraseForm(QWidget):
         if not self.passphrase.text() and not self.allow_empty:
             self.ask_for_passphrase()
             return
-        self.submitted.emit(self.passphrase.text())
+        emit(self.submitted, self.passphrase.text())
 
     def ask_for_passphrase(self) -> None:
         self.show_problem(self.tr("Type the wallet passphrase first."))

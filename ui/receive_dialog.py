@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.errors import show_error
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from ui.status_chip import chip_text
 from wallet.app.importing import ImportOutcome
 from wallet.app.receiving import (
@@ -151,8 +152,8 @@ class ReceiveDialog(QDialog):
         self.details.setText(self.tr("%1 credential(s) added to your wallet.")
                              .replace("%1", str(stored)))
         self.store_button.setEnabled(False)
-        self.session.changed.emit()
-        self.stored.emit(outcomes)
+        emit(self.session.changed)
+        emit(self.stored, outcomes)
 
     def _failed(self, exc: BaseException) -> None:
         self.details.setText(self.tr("The issuer could not be reached or refused."))

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from ui.signal_emit import emit
 from ui.tasks import BackgroundTasks, Lane, TaskControl
 from wallet.errors import WalletLocked
 from wallet.store.repository import CredentialRepository
@@ -97,16 +98,16 @@ class WalletSession(QObject):
         the key leaves memory with it."""
         if self._opened is None:
             return
-        self.about_to_lock.emit()
+        emit(self.about_to_lock)
         self.tasks.wait(lane=Lane.DATABASE)
         self._opened.close()
         self._opened = None
-        self.locked_changed.emit(True)
+        emit(self.locked_changed, True)
 
     def unlock(self, opened: OpenWallet) -> None:
         self._opened = opened
-        self.locked_changed.emit(False)
-        self.changed.emit()
+        emit(self.locked_changed, False)
+        emit(self.changed)
 
     def close(self) -> None:
         self.lock()

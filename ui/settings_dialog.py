@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.backup_dialogs import BackupDialog, RestoreDialog, backup, restore
 from ui.errors import show_error
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from wallet.app.trust_settings import (
     ImportedRegistry,
     import_registry,
@@ -71,6 +73,8 @@ def _trust_lists(repo: CredentialRepository) -> TrustLists:
 class SettingsDialog(QDialog):
     language_changed = Signal(str)
     lock_minutes_changed = Signal(int)
+    # No longer emitted: Settings opens the backup and restore dialogs on top of itself. The
+    # main window still connects them; they go when it stops.
     backup_requested = Signal()
     restore_requested = Signal()
 
@@ -217,21 +221,27 @@ class SettingsDialog(QDialog):
             "A backup is one encrypted file with every credential, note, tag and collection, "
             "protected by a passphrase of its own. Keep it somewhere other than this computer."))
         text.setWordWrap(True)
-        backup = QPushButton(self.tr("Back up now…"))
-        backup.clicked.connect(lambda: self._then_close(self.backup_requested))
-        restore = QPushButton(self.tr("Restore from a backup…"))
-        restore.clicked.connect(lambda: self._then_close(self.restore_requested))
+        self.backup_button = QPushButton(self.tr("Back up now…"))
+        self.backup_button.clicked.connect(self.open_backup)
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.restore_button.clicked.connect(self.open_restore)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(text)
-        for button in (backup, restore):
+        for button in (self.backup_button, self.restore_button):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return tab
 
-    def _then_close(self, signal: SignalInstance) -> None:
-        self.reject()
-        signal.emit()
+    def open_backup(self) -> BackupDialog:
+        """The backup dialog on top of Settings, which stays open beneath it."""
+        self.backup_dialog = backup(self.session, self)
+        return self.backup_dialog
+
+    def open_restore(self) -> RestoreDialog:
+        """The restore dialog on top of Settings, which stays open beneath it."""
+        self.restore_dialog = restore(self.session, self)
+        return self.restore_dialog
 
     # --- loading and saving --------------------------------------------------------------
 
@@ -274,9 +284,9 @@ class SettingsDialog(QDialog):
 
     def _saved(self, language: str, minutes: int) -> None:
         self.accept()
-        self.lock_minutes_changed.emit(minutes)
+        emit(self.lock_minutes_changed, minutes)
         if language not in ("system", self.session.lang):
-            self.language_changed.emit(language)
+            emit(self.language_changed, language)
 
     # --- the keyring switch --------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from ui.errors import show_error
 from ui.qr_widget import QrWidget, matrix_image
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from wallet.app.holders import holder_profiles
 from wallet.app.pdf_sharing import stored_credential_pdf
 from wallet.app.presenting import (
@@ -141,7 +142,7 @@ class ChoosePage(QWizardPage):
     def _chosen_changed(self) -> None:
         self.warning.setText(self.warning_text())
         self.warning.setVisible(bool(self.warning.text()))
-        self.completeChanged.emit()
+        emit(self.completeChanged)
 
     def warning_text(self) -> str:
         """What the learner should know before sharing the ticked credentials ('' if nothing)."""
@@ -421,7 +422,7 @@ class ShareWizard(QWizard):
             page.status.setText(self.tr("Save the file and send it to the employer."))
             page.save.show()
         page.ready = True
-        page.completeChanged.emit()
+        emit(page.completeChanged)
 
     def save_as(self) -> None:
         if self.package is None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ui.dates_shown import number_text
 from ui.issuer_names import IssuerEntry
+from ui.signal_emit import emit
 from wallet.app.stacks import CollectionTotal
 
 _KIND = Qt.ItemDataRole.UserRole + 1
@@ -62,7 +63,7 @@ class Sidebar(QTreeWidget):
         if current is None or current.data(0, _KIND) == "heading":
             return
         self._choice = SidebarChoice(str(current.data(0, _KIND)), current.data(0, _VALUE))
-        self.chosen.emit(self._choice)
+        emit(self.chosen, self._choice)
 
     def set_groups(
         self,

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QUrl, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from ui.signal_emit import emit
 from wallet.app_identity import APP_ID, URL_SCHEMES
 
 MAX_MESSAGE_BYTES = 1024 * 1024
@@ -114,9 +115,9 @@ class InstanceServer(QObject):
         if isinstance(targets, list):
             texts = [t for t in targets if isinstance(t, str)]
             if message.get("verify") is True:
-                self.verify_received.emit(texts)
+                emit(self.verify_received, texts)
             else:
-                self.received.emit(texts)
+                emit(self.received, texts)
 
     def _drop(self, connection: QLocalSocket) -> None:
         # The server owns the socket object; a few per session are left to it (deleteLater
@@ -138,6 +139,6 @@ class OpenedByDesktop(QObject):
             target = (bytes(url.toEncoded().data()).decode("ascii")
                       if url.scheme() in URL_SCHEMES else event.file())
             if target:
-                self.received.emit([target])
+                emit(self.received, [target])
                 return True
         return super().eventFilter(watched, event)

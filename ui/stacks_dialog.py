@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ui.dates_shown import number_text
 from ui.errors import show_error
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from ui.status_chip import chip_text
 from wallet.app.stack_notes import (
     left_out_sentence,
@@ -214,7 +215,7 @@ class StacksDialog(QDialog):
         target = self.goal_target.value()
         ids = [c.entry.id for c in self.totals.counted]
         self.session.call(lambda repo: save_goal(repo, name, target, ids),
-                          lambda _: self.session.changed.emit(), self._failed)
+                          lambda _: emit(self.session.changed), self._failed)
 
 
 def _filled(template: str, name: str, count: int) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt,
 from PySide6.QtGui import QFocusEvent, QImage, QImageReader, QKeyEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.signal_emit import emit
 from wallet.errors import InputTooLarge, MalformedCredential
 
 THUMBNAIL_PIXELS = 112  # twice the painted size, for high-DPI screens
@@ -96,13 +97,13 @@ class ClickablePicture(QLabel):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
                 event.position().toPoint()):
-            self.activated.emit()
+            emit(self.activated)
             return
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.activated.emit()
+            emit(self.activated)
             return
         super().keyPressEvent(event)
 

@@ -44,6 +44,7 @@ from ui.desk_table import DeskTableModel, sorting_proxy
 from ui.desk_wording import verdict_words
 from ui.errors import show_error
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from ui.tasks import Lane, TaskControl
 from wallet.app.desk import DeskOutcome, ReceivedItem, examine_scan, read_files
 from wallet.app.importing import ImportOutcome, import_bytes
@@ -484,7 +485,7 @@ class VerificationDesk(QDialog):
         self.message.show()
         if any(o.status == "imported" for o in outcomes):
             self.message.setText(self.tr("Added to your wallet."))
-            self.session.changed.emit()
+            emit(self.session.changed)
         elif any(o.status == "duplicate" for o in outcomes):
             self.message.setText(self.tr("It is already in your wallet."))
         else:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from ui.verification_desk import qimage_to_pil
 from wallet.app.responding import (
     is_verifier_link,
@@ -81,7 +82,7 @@ class VerifierLinkInput(QWidget):
     def _chosen(self) -> None:
         text = self.link.text().strip()
         if text:
-            self.link_chosen.emit(text)
+            emit(self.link_chosen, text)
 
     def choose_picture(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -126,7 +127,7 @@ class VerifierLinkInput(QWidget):
             return
         self.status.clear()
         self.link.setText(links[0])
-        self.link_chosen.emit(links[0])
+        emit(self.link_chosen, links[0])
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, WalletError):

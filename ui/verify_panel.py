@@ -33,6 +33,7 @@ from ui.desk_wording import (
     outcome_symbol,
     outcome_text,
 )
+from ui.signal_emit import emit
 from ui.status_chip import (
     check_name,
     check_status_text,
@@ -134,7 +135,7 @@ class VerifyPanel(QWidget):
             buttons.addWidget(self.online)
             buttons.addStretch(1)
             layout.addLayout(buttons)
-        self.again.clicked.connect(lambda: self.verify_requested.emit(False))
+        self.again.clicked.connect(lambda: emit(self.verify_requested, False))
         self.online.clicked.connect(self._ask_online)
         self.clear()
 
@@ -148,7 +149,7 @@ class VerifyPanel(QWidget):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.verify_requested.emit(True)
+            emit(self.verify_requested, True)
 
     def _clear_cards(self) -> None:
         while self._checks.count():
