@@ -13,7 +13,8 @@ CS: dict[str, str] = {
     "&Paste credential": "&Vložit certifikát",
     "Import a credential from the clipboard": "Importovat certifikát ze schránky",
     "&Verify": "&Ověřit",
-    "Check the selected credential offline": "Ověřit vybraný certifikát bez připojení",
+    "Check the selected credential (online too, if allowed in Settings)":
+        "Ověřit vybraný certifikát (i online, pokud to dovolíte v Nastavení)",
     "&Share…": "&Sdílet…",
     "Share the selected credentials with an employer": "Sdílet vybrané certifikáty se zaměstnavatelem",
     "&Verify someone else's credential…": "&Ověřit cizí certifikát…",

@@ -261,8 +261,9 @@ class MainWindow(QMainWindow):
         self.act_paste = self._action(self.tr("&Paste credential"), self.paste,
                                       QKeySequence.StandardKey.Paste,
                                       self.tr("Import a credential from the clipboard"))
-        self.act_verify = self._action(self.tr("&Verify"), self.verify_selected, "F5",
-                                       self.tr("Check the selected credential offline"))
+        self.act_verify = self._action(
+            self.tr("&Verify"), self.verify_selected, "F5",
+            self.tr("Check the selected credential (online too, if allowed in Settings)"))
         self.act_verify_all = self._action(
             self.tr("Verify &all"), self.verification.verify_all, "Ctrl+Shift+F5",
             self.tr("Check every credential in the wallet, one after another"))
@@ -668,8 +669,6 @@ class MainWindow(QMainWindow):
         self.settings_dialog = SettingsDialog(self.session, self)
         self.settings_dialog.language_changed.connect(self.language_change_requested)
         self.settings_dialog.lock_minutes_changed.connect(self.lock_minutes_changed)
-        self.settings_dialog.backup_requested.connect(self.backup)
-        self.settings_dialog.restore_requested.connect(self.restore)
         self.settings_dialog.accepted.connect(self.verification.settings_changed)
         self.settings_dialog.open()
 

@@ -75,8 +75,6 @@ class SettingsDialog(QDialog):
     lock_minutes_changed = Signal(int)
     # No longer emitted: Settings opens the backup and restore dialogs on top of itself. The
     # main window still connects them; they go when it stops.
-    backup_requested = Signal()
-    restore_requested = Signal()
 
     def __init__(self, session: WalletSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
