@@ -92,3 +92,17 @@ def test_a_base_proof_whose_mandatory_pointer_no_longer_matches_fails() -> None:
     assert result.signature_checked
     assert not result.signature_valid
 
+
+
+def test_a_base_document_with_a_list_is_not_checked_and_not_called_forged() -> None:
+    # GIVEN a base credential that holds an RDF list (an @list term), whose statements JSON-LD
+    # labels anew in every selection, so the mandatory ones cannot be told apart
+    document = copy.deepcopy(_load(BASES[0]))
+    document["@context"] = [*document["@context"], {
+        "steps": {"@id": "https://kredo.example/vocabulary#steps", "@container": "@list"}}]
+    document["credentialSubject"]["steps"] = ["apply", "interview"]
+    # WHEN checked
+    result = verify_proof(document, resolve=key_resolver())
+    # THEN nothing is proven either way: not checked, with the reason
+    assert not result.signature_checked
+    assert "list" in result.problems[0]

@@ -132,7 +132,9 @@ def _skolemize(expanded: list[Any], labeler: _Labeler) -> list[Any]:
             for key, value in element.items()
         }
         node_id = node.get("@id")
-        if node_id is None:
+        if "@list" in node or "@set" in node:
+            pass  # a list or set object is no node: it cannot carry an @id
+        elif node_id is None:
             node["@id"] = labeler.next_id()
         elif isinstance(node_id, str) and node_id.startswith("_:"):
             node["@id"] = SKOLEM_PREFIX + node_id[2:]
