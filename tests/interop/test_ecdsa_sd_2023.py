@@ -10,6 +10,7 @@ node process; without node and npm the tests are skipped.
 from __future__ import annotations
 
 import copy
+import json
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,9 @@ from tests.interop.npm_install import run_reference_script
 from tests.interop.test_di_jcs import PACKAGES
 from wallet.crypto.data_integrity import verify_proof
 from wallet.did import key_resolver
+from wallet.verify.engine import verify_file_bytes
+from wallet.verify.options import VerifyOptions
+from wallet.verify.report import CheckStatus, OverallStatus
 
 pytestmark = pytest.mark.slow
 
@@ -110,6 +114,19 @@ def test_kredo_verifies_the_base_proof_the_reference_issued(
     # every other statement hold, by the issuer's own key
     assert result.ok, result.problems
     assert result.controller_matches_issuer is True
+
+
+def test_a_holder_importing_a_base_credential_sees_its_signature_proven(
+        reference: dict[str, dict[str, Any]]) -> None:
+    # GIVEN the base credential as a file the holder imports
+    raw = json.dumps(reference["one course"]["base"]).encode()
+    # WHEN the wallet verifies it
+    report = verify_file_bytes(raw, options=VerifyOptions())
+    # THEN the signature check says it holds (no longer "could not be checked")
+    signature = report.check("signature")
+    assert signature is not None
+    assert signature.status is CheckStatus.OK, signature.message
+    assert report.status is not OverallStatus.INDETERMINATE
 
 
 @pytest.mark.parametrize(("name", "change"), [
