@@ -35,6 +35,10 @@ W3C_SIGNED = [
     # statements, the holder's ephemeral key each disclosed one.
     "jcs-sd/ecdsa-sd-2023-employ-derivedRevealDocument.json",
     "jcs-sd/ecdsa-sd-2023-prc-derivedRevealDocument.json",
+    # The issuer's base proofs they were derived from: HMAC-labelled statements, split by the
+    # mandatory pointer /issuer, each non-mandatory one signed by the ephemeral key.
+    "jcs-sd/ecdsa-sd-2023-employ-addSignedSDBase.json",
+    "jcs-sd/ecdsa-sd-2023-prc-addSignedSDBase.json",
 ]
 EDDSA_SIGNED = W3C_SIGNED[:4]
 ECDSA_KEYS = {

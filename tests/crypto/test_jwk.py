@@ -87,7 +87,8 @@ def test_short_rsa_key_is_refused() -> None:
         ({"kty": "oct", "k": "c2VjcmV0"}, "type Kredo does not accept"),
         ({"kty": "OKP", "crv": "X25519", "x": "AAAA"}, "OKP curve"),
         ({"kty": "OKP", "crv": "Ed25519", "x": "AAAA"}, "not 32 bytes"),
-        ({"kty": "EC", "crv": "secp256k1", "x": "AA", "y": "AA"}, "elliptic curve"),
+        ({"kty": "EC", "crv": "secp224k1", "x": "AA", "y": "AA"}, "elliptic curve"),
+        ({"kty": "EC", "crv": "secp256k1", "x": "AA", "y": "AA"}, "wrong length"),
         ({"kty": "EC", "crv": "P-256", "x": "AAAA", "y": "AAAA"}, "wrong length"),
         ({"kty": "OKP", "crv": "Ed25519"}, "lacks"),
         (

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import ec
 
 from tests.net.local_server import LocalServer, local_server
 from wallet.did import resolve_verification_method
@@ -57,9 +58,11 @@ def test_a_real_registry_document_is_resolved_and_its_keys_read(local_server: Lo
     assert document == json.loads(EBSI_DOCUMENT.read_text(encoding="utf-8"))
     assert [r[0] for r in local_server.requests] == [f"{REGISTRY_PATH}/{DID}"]
     method_id = document["verificationMethod"][0]["id"]
-    # (secp256k1 is a curve Kredo does not verify: the method is found, the key refused)
-    with pytest.raises(MalformedCredential, match="elliptic curve"):
-        resolve_verification_method(method_id, documents={DID: document})
+    # (its secp256k1 JsonWebKey2020, RFC 8812, is read as a key on that curve)
+    method = resolve_verification_method(method_id, documents={DID: document})
+    assert isinstance(method.public_key, ec.EllipticCurvePublicKey)
+    assert method.public_key.curve.name == "secp256k1"
+    assert method.type == "JsonWebKey2020"
 
 
 def test_offline_the_registry_is_not_asked(local_server: LocalServer) -> None:

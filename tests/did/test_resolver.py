@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
 from wallet.crypto.multikey import multikey_from_public_key
@@ -144,3 +145,32 @@ def test_a_credential_signed_under_an_unsupported_did_method_is_skipped_not_pass
     signature = report.check("signature")
     assert signature is not None and signature.status is CheckStatus.SKIPPED
     assert signature.message == "Kredo cannot resolve keys of the DID method did:example."
+
+
+@pytest.mark.parametrize("point", ["CompressedPoint", "UncompressedPoint"])
+def test_a_secp256k1_2019_key_in_hex_is_read(point: str) -> None:
+    # GIVEN a controller document whose EcdsaSecp256k1VerificationKey2019 carries its SEC 1
+    # point in publicKeyHex (the form did:ethr and early EBSI documents use)
+    key = ec.generate_private_key(ec.SECP256K1()).public_key()
+    encoded = key.public_bytes(serialization.Encoding.X962,
+                               getattr(serialization.PublicFormat, point))
+    did = "did:example:k1"
+    document = {"id": did, "verificationMethod": [{
+        "id": f"{did}#k", "type": "EcdsaSecp256k1VerificationKey2019", "controller": did,
+        "publicKeyHex": encoded.hex()}], "assertionMethod": [f"{did}#k"]}
+    # WHEN resolved, THEN it is that key, authorised for assertions
+    method = resolve_verification_method(f"{did}#k", documents={did: document})
+    assert method.public_key == key
+    assert method.authorises("assertionMethod")
+
+
+@pytest.mark.parametrize(("key_type", "value"), [
+    ("EcdsaSecp256k1VerificationKey2019", "02" + "ff" * 32),  # not on the curve
+    ("JsonWebKey2020", "02" + "11" * 32),  # hex is read only for the 2019 secp256k1 type
+])
+def test_a_bad_or_foreign_hex_key_is_refused(key_type: str, value: str) -> None:
+    did = "did:example:k1"
+    document = {"id": did, "verificationMethod": [{
+        "id": f"{did}#k", "type": key_type, "controller": did, "publicKeyHex": value}]}
+    with pytest.raises(MalformedCredential):
+        resolve_verification_method(f"{did}#k", documents={did: document})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -105,3 +106,23 @@ def test_non_assertions_raise_typed_errors(raw: bytes) -> None:
     if raw.endswith(b"}"):
         with pytest.raises(NotACredential):
             ob2.parse(raw)
+
+
+EDUBADGES = (Path(__file__).resolve().parents[1] / "assets" / "realworld" / "edubadges"
+             / "educredentials-ob3-microcredential-ects-unsigned.json")
+
+
+def test_a_quality_assurance_alignment_is_not_a_learning_outcome() -> None:
+    # GIVEN an OB 2.0 badge aligned, as edubadges' badges are, to an accreditation decision
+    # (the real alignment objects of an educredentials example) and to a learning standard
+    real = json.loads(EDUBADGES.read_text(encoding="utf-8"))
+    edubadges_alignments = real["credentialSubject"]["achievement"]["alignment"]
+    standard = {"targetName": "Build a stair-climbing robot",
+                "targetFramework": "Robotics curriculum", "targetCode": "R-1"}
+    assertion = {**HOSTED, "badge": {**HOSTED["badge"],
+                                     "alignment": [*edubadges_alignments, standard]}}
+    # WHEN it is read
+    view = ob2.parse(json.dumps(assertion).encode()).view
+    # THEN only the standard is shown as learnt; the EQF level is still read as the level
+    assert [o.pick("en") for o in view.learning_outcomes] == ["Build a stair-climbing robot"]
+    assert view.eqf_level == 4

@@ -167,6 +167,23 @@ def test_an_unsupported_suite_by_a_did_key_that_is_not_the_issuer_is_failed() ->
     assert report.status is OverallStatus.FAILED
 
 
+def test_a_derived_sd_proof_whose_key_is_online_only_names_the_key_not_the_suite() -> None:
+    # GIVEN 1EdTech's OB 3.0 credential with a derived ecdsa-sd-2023 proof (a suite Kredo
+    # checks) whose key is published at an https URL
+    raw = (CORPUS / "1edtech" / "validator-ob3-ecdsa-sd-2023-derived-https-key.json").read_bytes()
+    # WHEN it is verified offline
+    report = verify_file_bytes(raw, options=VerifyOptions(now=CLOCK))
+    # THEN it could not be checked because the key was not looked up, not for want of the suite
+    signature = report.check("signature")
+    assert signature is not None and signature.status is CheckStatus.SKIPPED
+    assert signature.message == (
+        "The signing key is published at https://1edtech.edu/issuers/565049, which cannot be "
+        "looked up without going online."
+    )
+    assert "does not implement" not in signature.message
+    assert report.status is OverallStatus.INDETERMINATE
+
+
 @pytest.mark.parametrize(
     ("relative_path", "reason"),
     [

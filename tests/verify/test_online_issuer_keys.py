@@ -45,13 +45,14 @@ def _b64(value: Any) -> str:
     return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
 
 
-def _sd_jwt_vc(key: ec.EllipticCurvePrivateKey, iss: str, kid: str) -> bytes:
-    """An SD-JWT VC (ES256, typ dc+sd-jwt) signed by ``key``, with one disclosed claim."""
+def _sd_jwt_vc(key: ec.EllipticCurvePrivateKey, iss: str, kid: str, alg: str = "ES256") -> bytes:
+    """An SD-JWT VC (ES256 or ES256K, typ dc+sd-jwt) signed by ``key``, with one disclosed
+    claim."""
     disclosure = _b64(["2GLC42sKQveCfGfryNRN9w", "given_name", "Jana"])
     digest = hashes.Hash(hashes.SHA256())
     digest.update(disclosure.encode())
     sd = base64.urlsafe_b64encode(digest.finalize()).rstrip(b"=").decode()
-    header = {"alg": "ES256", "typ": "dc+sd-jwt", "kid": kid}
+    header = {"alg": alg, "typ": "dc+sd-jwt", "kid": kid}
     payload = {"iss": iss, "vct": "urn:eu.europa.ec.eudi:learning:credential:1",
                "iat": 1764547200, "_sd": [sd], "_sd_alg": "sha-256"}
     signing_input = f"{_b64(header)}.{_b64(payload)}"
@@ -212,17 +213,32 @@ def test_a_did_ebsi_key_is_looked_up_in_the_registry_online(
     assert [r[0] for r in local_server.requests] == [f"{REGISTRY_PATH}/{EBSI_DID}"]
 
 
-def test_a_real_ebsi_secp256k1_key_could_not_be_checked_never_failed(
+def test_a_did_ebsi_secp256k1_key_verifies_es256k_online(local_server: LocalServer) -> None:
+    # GIVEN an SD-JWT VC signed ES256K (RFC 8812) by a did:ebsi issuer whose registry entry
+    # holds a secp256k1 JsonWebKey2020, as older EBSI issuers have
+    key = ec.generate_private_key(ec.SECP256K1())
+    registry = _publish_ebsi(local_server, key)
+    raw = _sd_jwt_vc(key, EBSI_DID, f"{EBSI_DID}#key-1", alg="ES256K")
+    # WHEN verified online
+    report = _verify(raw, online=True, ebsi_registry=registry)
+    # THEN the registry's key is read and the signature holds
+    assert _signature(report).status is CheckStatus.OK, _signature(report).message
+    assert _signature(report).mode is CheckMode.NETWORK
+
+
+def test_a_token_naming_a_real_ebsi_secp256k1_key_but_signed_by_another_fails(
     local_server: LocalServer,
 ) -> None:
-    # GIVEN a token naming the key of a real EBSI registry document (secp256k1, ES256K)
+    # GIVEN a token naming the key of a real EBSI registry document (secp256k1) but signed
+    # ES256K by another secp256k1 key
     document = EBSI_DOCUMENT.read_bytes()
     did = json.loads(document)["id"]
     local_server.serve(f"{REGISTRY_PATH}/{did}", document)
     method = json.loads(document)["verificationMethod"][0]["id"]
-    raw = _sd_jwt_vc(ec.generate_private_key(ec.SECP256R1()), did, method)
+    raw = _sd_jwt_vc(ec.generate_private_key(ec.SECP256K1()), did, method, alg="ES256K")
     # WHEN verified online
     report = _verify(raw, online=True, ebsi_registry=local_server.url(REGISTRY_PATH))
-    # THEN the key was had but is of a curve Kredo does not verify: not checked, not forged
-    assert _signature(report).status is CheckStatus.SKIPPED, _signature(report).message
-    assert report.status is OverallStatus.INDETERMINATE
+    # THEN the real key was had and read, and the signature is proven not to be its own
+    assert _signature(report).status is CheckStatus.FAILED, _signature(report).message
+    assert "does not match" in _signature(report).message
+    assert report.status is OverallStatus.FAILED

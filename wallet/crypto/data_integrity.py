@@ -1,10 +1,11 @@
 """Verify and create W3C Data Integrity proofs, alone, in proof sets and in proof chains.
 
 Suites: ``eddsa-rdfc-2022``, ``eddsa-jcs-2022`` and ``Ed25519Signature2020`` (W3C
-vc-di-eddsa), ``ecdsa-rdfc-2019`` and ``ecdsa-jcs-2019`` with P-256 and P-384, and derived
-``ecdsa-sd-2023`` proofs (verify only; W3C vc-di-ecdsa). The numbered steps follow the specs'
-"Verify Proof" and "Create Proof" algorithms (§3.2.2 / §3.2.1 in both), with the proof-purpose and
-controller checks of VC Data Integrity §4 and the reference verifier's issuer rule.
+vc-di-eddsa), ``ecdsa-rdfc-2019`` and ``ecdsa-jcs-2019`` with P-256 and P-384, and
+``ecdsa-sd-2023`` base and derived proofs (verify only; W3C vc-di-ecdsa). The numbered steps
+follow the specs' "Verify Proof" and "Create Proof" algorithms (§3.2.2 / §3.2.1 in both), with
+the proof-purpose and controller checks of VC Data Integrity §4 and the reference verifier's
+issuer rule.
 
 Verification never raises for a bad proof: it returns a :class:`ProofVerification`. It raises
 only when the document carries no Data Integrity proof at all.
@@ -47,6 +48,8 @@ from wallet.crypto.suites.ecdsa_sd import (
     DerivedProofValue,
     derived_proof_holds,
 )
+from wallet.crypto.suites.ecdsa_sd_base import BaseProofValue, base_proof_holds
+from wallet.crypto.suites.ecdsa_sd_groups import SelectionNotComparable
 from wallet.crypto.verification_method import KeyResolver, ResolvedVerificationMethod
 from wallet.errors import (
     ContextNotAvailable,
@@ -414,19 +417,24 @@ def _selective_holds(
     previous: list[Mapping[str, Any]],
     method: ResolvedVerificationMethod,
 ) -> tuple[bool, HashData]:
-    """ecdsa-sd-2023 (vc-di-ecdsa §3.6.7): the derived proof over what the holder disclosed.
-    A base proof is the holder's, not checked here (never called forged)."""
+    """ecdsa-sd-2023 (vc-di-ecdsa §3.6.7): the derived proof over what the holder disclosed,
+    or the issuer's base proof over the whole document (the holder's copy)."""
+    value: DerivedProofValue | BaseProofValue
     try:
-        value = DerivedProofValue.from_proof_value(proof.get("proofValue"))
-    except BaseProofNotForVerifiers as exc:
-        raise _Stopped(exc.message, checked=False, method=method) from None
+        try:
+            value = DerivedProofValue.from_proof_value(proof.get("proofValue"))
+        except BaseProofNotForVerifiers:
+            value = BaseProofValue.from_proof_value(proof.get("proofValue"))
     except MalformedCredential as exc:
         raise _Stopped(exc.message, checked=True, method=method) from None
     try:
         unsecured = chain_input_document(unsecured_document(document, proof), previous)
         config = proof_configuration(proof, unsecured.get("@context"))
-        valid = derived_proof_holds(unsecured, config, value, method.public_key)
-    except ContextNotAvailable as exc:
+        if isinstance(value, BaseProofValue):
+            valid = base_proof_holds(unsecured, config, value, method.public_key)
+        else:
+            valid = derived_proof_holds(unsecured, config, value, method.public_key)
+    except (ContextNotAvailable, SelectionNotComparable) as exc:
         raise _Stopped(exc.message, checked=False, method=method) from None
     except WalletError as exc:
         raise _Stopped(exc.message, checked=True, method=method) from None

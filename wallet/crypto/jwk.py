@@ -1,7 +1,8 @@
 """JSON Web Keys (RFC 7517, RFC 7518 §6, RFC 8037) to and from `cryptography` key objects.
 
 Only the key types a credential can be signed with are accepted: Ed25519 (OKP), EC P-256,
-P-384 and P-521, and RSA of at least 2,048 bits. Every public key is validated when it is
+P-384, P-521 and secp256k1 (RFC 8812, used by older EBSI issuers), and RSA of at least 2,048
+bits. Every public key is validated when it is
 built (EC points must lie on their curve), so a key object in hand is always usable.
 
 The strict base64url codec lives here because every JOSE structure starts with a key or
@@ -31,6 +32,7 @@ _EC_CURVES: dict[str, tuple[type[ec.EllipticCurve], int]] = {
     "P-256": (ec.SECP256R1, 32),
     "P-384": (ec.SECP384R1, 48),
     "P-521": (ec.SECP521R1, 66),
+    "secp256k1": (ec.SECP256K1, 32),
 }
 _CURVE_NAMES = {curve().name: name for name, (curve, _) in _EC_CURVES.items()}
 
@@ -200,7 +202,7 @@ def _ec_public_numbers(jwk: Mapping[str, Any]) -> ec.EllipticCurvePublicNumbers:
     if not isinstance(crv, str) or crv not in _EC_CURVES:
         raise MalformedCredential(
             tr("The key uses an elliptic curve Kredo does not accept (expected P-256, P-384, "
-               "P-521)."),
+               "P-521, secp256k1)."),
             details=f"crv={crv!r}"[:80],
         )
     curve, size = _EC_CURVES[crv]

@@ -1,10 +1,10 @@
 """Compact JWS (RFC 7515) verification and signing with the algorithms credentials use.
 
 Accepted: EdDSA / Ed25519 (RFC 8037, RFC 9864), ES256, ES384, ES512 (raw ``r||s``
-signatures, RFC 7518 §3.4), RS256 and PS256. ``none`` and every HMAC algorithm are refused:
-a credential must be signed with a key whose public half anyone can check. The algorithm
-must fit the key (an RSA key never verifies an ES256 token), which closes the classic
-algorithm-confusion attacks.
+signatures, RFC 7518 §3.4), ES256K (secp256k1, RFC 8812), RS256 and PS256. ``none`` and
+every HMAC algorithm are refused: a credential must be signed with a key whose public half
+anyone can check. The algorithm must fit the key (an RSA key never verifies an ES256 token),
+which closes the classic algorithm-confusion attacks.
 
 A bad signature is a *result*, never an exception; only text that is not a compact JWS at
 all raises :class:`MalformedCredential` (read by :class:`wallet.crypto.jws_compact.CompactJws`).
@@ -36,7 +36,7 @@ from wallet.errors import MalformedCredential
 from wallet.translation import tr
 
 SUPPORTED_ALGS: frozenset[str] = frozenset(
-    {"EdDSA", "Ed25519", "ES256", "ES384", "ES512", "RS256", "PS256"}
+    {"EdDSA", "Ed25519", "ES256", "ES384", "ES512", "ES256K", "RS256", "PS256"}
 )
 
 # alg → (hash, EC curve name or None). EdDSA needs no separate hash.
@@ -44,6 +44,8 @@ _EC_ALGS: dict[str, tuple[type[hashes.HashAlgorithm], str, int]] = {
     "ES256": (hashes.SHA256, "secp256r1", 32),
     "ES384": (hashes.SHA384, "secp384r1", 48),
     "ES512": (hashes.SHA512, "secp521r1", 66),
+    # RFC 8812 §3.2: ECDSA over secp256k1 with SHA-256, r||s as for ES256.
+    "ES256K": (hashes.SHA256, "secp256k1", 32),
 }
 _EDDSA_ALGS = frozenset({"EdDSA", "Ed25519"})
 _RSA_ALGS = frozenset({"RS256", "PS256"})

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric import ec
+
 from wallet.crypto.jwk import PublicKey, public_key_from_jwk
 from wallet.crypto.multikey import public_key_from_multikey
 from wallet.crypto.verification_method import RELATIONSHIPS, ResolvedVerificationMethod
@@ -70,14 +72,34 @@ def _absolute(entry_id: object, base: str) -> str | None:
     return base + entry_id if entry_id.startswith("#") else entry_id
 
 
+# The 2019 secp256k1 key type (older EBSI and Ethereum-flavoured DIDs) may carry its SEC 1
+# point in hex; no other type is read from hex.
+SECP256K1_2019 = "EcdsaSecp256k1VerificationKey2019"
+
+
 def _public_key(method: Mapping[str, Any]) -> PublicKey:
     multibase = method.get("publicKeyMultibase")
     jwk = method.get("publicKeyJwk")
+    hex_point = method.get("publicKeyHex")
     if isinstance(multibase, str):
         return public_key_from_multikey(multibase)
     if isinstance(jwk, Mapping):
         return public_key_from_jwk(jwk)
+    if isinstance(hex_point, str) and method.get("type") == SECP256K1_2019:
+        return _secp256k1_from_hex(hex_point)
     raise MalformedCredential(
         tr("The key in the controller document has no public key Kredo can read."),
         details=f"type {str(method.get('type'))[:80]!r}",
     )
+
+
+def _secp256k1_from_hex(hex_point: str) -> ec.EllipticCurvePublicKey:
+    """A compressed or uncompressed SEC 1 point on secp256k1, validated."""
+    try:
+        return ec.EllipticCurvePublicKey.from_encoded_point(
+            ec.SECP256K1(), bytes.fromhex(hex_point))
+    except ValueError:
+        raise MalformedCredential(
+            tr("The secp256k1 key in the controller document is not a point on its curve."),
+            details=hex_point[:140],
+        ) from None

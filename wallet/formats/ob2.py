@@ -11,7 +11,11 @@ from typing import Any
 
 from wallet.crypto.jws_compact import CompactJws, peek_payload_object
 from wallet.errors import NotACredential, WalletError
-from wallet.formats.vc_view import eqf_level_from_alignments, is_level_alignment, organisation_from
+from wallet.formats.vc_view import (
+    eqf_level_from_alignments,
+    is_outcome_alignment,
+    organisation_from,
+)
 from wallet.formats.vc_view_values import image_from
 from wallet.json_input import load_json_object, looks_like_json_object
 from wallet.json_values import as_list, first_object, lang_text, parse_datetime, plain_string
@@ -69,8 +73,9 @@ def view_from_assertion(assertion: dict[str, Any]) -> MicroCredentialView:
     images = tuple(i for i in (image_from(assertion.get("image")), image_from(badge.get("image")))
                    if i is not None)
     title = lang_text(badge.get("name"))
+    # As in OB 3.0: a level or a quality-assurance decision is not something learnt.
     outcomes = tuple(t for t in (lang_text(a.get("targetName")) for a in alignments
-                                 if not is_level_alignment(a)) if t is not None)
+                                 if is_outcome_alignment(a)) if t is not None)
     return MicroCredentialView(
         learner_identifier=_recipient_identity(recipient),
         title=title,

@@ -27,6 +27,11 @@ def suite_named(name: str) -> Cryptosuite | None:
     return next((suite for suite in SUITES if suite.name == name), None)
 
 
+def implements_cryptosuite(name: str) -> bool:
+    """Whether Kredo checks proofs of this suite (the selective-disclosure one included)."""
+    return suite_named(name) is not None or name == ECDSA_SD_2023.name
+
+
 def selective_suite_for_proof(proof: Mapping[str, Any]) -> EcdsaSd2023 | None:
     """The selective-disclosure suite a proof names; verified by its own algorithm."""
     if proof.get("type") == DATA_INTEGRITY_PROOF and proof.get("cryptosuite") == (
@@ -53,6 +58,7 @@ __all__ = [
     "Canonicalization",
     "Cryptosuite",
     "SuiteIdentity",
+    "implements_cryptosuite",
     "selective_suite_for_proof",
     "suite_for_proof",
     "suite_named",

@@ -11,8 +11,9 @@ and split them into mandatory and non-mandatory by index. The issuer's key signe
 SHA-256(canonical proof configuration) || ephemeral key || SHA-256(mandatory statements);
 the ephemeral key signed each non-mandatory statement (§3.6.7 verify).
 
-A *base* proof (header ``d9 5d 00``) is the holder's copy, not for verifiers: Kredo reports
-it as not checked, as the specification's verify algorithm accepts only derived proofs.
+A *base* proof (header ``d9 5d 00``, §3.5.3 parseBaseProofValue) is what the issuer gives the
+holder to derive from; the specification's verify algorithm takes only derived proofs, but a
+holder importing one is owed a check (:mod:`wallet.crypto.suites.ecdsa_sd_base`).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ BASE_PROOF_HEADER = b"\xd9\x5d\x00"
 DERIVED_PROOF_HEADER = b"\xd9\x5d\x01"
 _DERIVED_FIELDS = 5
 _P256_SIGNATURE_BYTES = 64
+_CBOR_UINT8_ARRAY = 64
 _LABEL = re.compile(r"_:c14n(\d+)")
 
 
@@ -72,18 +74,18 @@ class DerivedProofValue:
         """§3.5.8; raises :class:`MalformedCredential` for anything else, naming a base
         proof as such."""
         if not isinstance(proof_value, str) or not proof_value.startswith(BASE64URL):
-            raise _malformed("the proofValue is not base64url multibase")
+            raise malformed_proof_value("the proofValue is not base64url multibase")
         raw = multibase_decode(proof_value, what=tr("The proof's signature value"))
         if raw.startswith(BASE_PROOF_HEADER):
             raise BaseProofNotForVerifiers
         if not raw.startswith(DERIVED_PROOF_HEADER):
-            raise _malformed("the proofValue header is not that of a derived proof")
+            raise malformed_proof_value("the proofValue header is not that of a derived proof")
         try:
             fields = cbor2.loads(raw[len(DERIVED_PROOF_HEADER):])
         except Exception as exc:  # cbor2 raises several types for broken input
-            raise _malformed(f"CBOR: {exc}") from None
+            raise malformed_proof_value(f"CBOR: {exc}") from None
         if not isinstance(fields, list) or len(fields) != _DERIVED_FIELDS:
-            raise _malformed("the CBOR value is not an array of five")
+            raise malformed_proof_value("the CBOR value is not an array of five")
         base_signature, ephemeral_key, signatures, labels, mandatory = fields
         if not (isinstance(base_signature, bytes) and isinstance(ephemeral_key, bytes)
                 and isinstance(signatures, list) and isinstance(labels, dict)
@@ -91,7 +93,7 @@ class DerivedProofValue:
                 and all(isinstance(s, bytes) for s in signatures)
                 and all(isinstance(k, int) and isinstance(v, bytes) for k, v in labels.items())
                 and all(isinstance(i, int) for i in mandatory)):
-            raise _malformed("a field of the CBOR array has the wrong type")
+            raise malformed_proof_value("a field of the CBOR array has the wrong type")
         return cls(
             base_signature=base_signature,
             ephemeral_key=ephemeral_key,
@@ -102,8 +104,8 @@ class DerivedProofValue:
 
 
 class BaseProofNotForVerifiers(MalformedCredential):
-    """The proof is an ecdsa-sd-2023 base proof: the holder derives from it, verifiers don't
-    check it."""
+    """The proof is an ecdsa-sd-2023 base proof: the holder derives from it; it is checked by
+    :func:`wallet.crypto.suites.ecdsa_sd_base.base_proof_holds`, not as a derived proof."""
 
     def __init__(self) -> None:
         super().__init__(tr(
@@ -124,8 +126,8 @@ def derived_proof_holds(
     """
     if not isinstance(issuer_key, ec.EllipticCurvePublicKey):
         return False
-    ephemeral = _ephemeral_key(proof_value.ephemeral_key)
-    proof_hash = _sha256(canonicalize_checked(dict(proof_config)).nquads.encode())
+    ephemeral = ephemeral_key_from_multikey(proof_value.ephemeral_key)
+    proof_hash = sha256(canonicalize_checked(dict(proof_config)).nquads.encode())
     statements = _relabelled(canonicalize_checked(dict(unsecured)).nquads, proof_value)
     mandatory_indexes = set(proof_value.mandatory_indexes)
     if any(not 0 <= i < len(statements) for i in mandatory_indexes):
@@ -134,10 +136,10 @@ def derived_proof_holds(
     optional = [s for i, s in enumerate(statements) if i not in mandatory_indexes]
     if len(optional) != len(proof_value.signatures):
         return False
-    signed = proof_hash + proof_value.ephemeral_key + _sha256("".join(mandatory).encode())
-    if not _p256_verifies(issuer_key, proof_value.base_signature, signed):
+    signed = proof_hash + proof_value.ephemeral_key + sha256("".join(mandatory).encode())
+    if not p256_verifies(issuer_key, proof_value.base_signature, signed):
         return False
-    return all(_p256_verifies(ephemeral, signature, statement.encode())
+    return all(p256_verifies(ephemeral, signature, statement.encode())
                for signature, statement in zip(proof_value.signatures, optional, strict=True))
 
 
@@ -146,23 +148,35 @@ def _relabelled(nquads: str, proof_value: DerivedProofValue) -> list[str]:
     def rename(match: re.Match[str]) -> str:
         label = proof_value.label_map.get(f"c14n{match.group(1)}")
         if label is None:
-            raise _malformed("the label map does not name every blank node")
+            raise malformed_proof_value("the label map does not name every blank node")
         return f"_:{label}"
 
     return sorted(_LABEL.sub(rename, line) + "\n" for line in nquads.splitlines())
 
 
-def _ephemeral_key(multikey: bytes) -> ec.EllipticCurvePublicKey:
+def untagged_bytes(value: Any) -> Any:
+    """Byte strings as they are, also where an encoder wrapped them in CBOR tag 64 (a typed
+    array of uint8, RFC 8746), as early implementations and W3C vectors did; anything else
+    unchanged (lists element by element)."""
+    if isinstance(value, cbor2.CBORTag) and value.tag == _CBOR_UINT8_ARRAY:
+        return value.value
+    if isinstance(value, list):
+        return [untagged_bytes(item) for item in value]
+    return value
+
+
+def ephemeral_key_from_multikey(multikey: bytes) -> ec.EllipticCurvePublicKey:
     code, point = varint_decode(multikey, what=tr("A public key"))
     if code != P256_PUB:
-        raise _malformed("the holder's ephemeral key is not a P-256 Multikey")
+        raise malformed_proof_value("the holder's ephemeral key is not a P-256 Multikey")
     try:
         return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
     except ValueError:
-        raise _malformed("the holder's ephemeral key is not a valid P-256 point") from None
+        raise malformed_proof_value(
+            "the holder's ephemeral key is not a valid P-256 point") from None
 
 
-def _p256_verifies(key: ec.EllipticCurvePublicKey, signature: bytes, data: bytes) -> bool:
+def p256_verifies(key: ec.EllipticCurvePublicKey, signature: bytes, data: bytes) -> bool:
     if key.curve.name != "secp256r1" or len(signature) != _P256_SIGNATURE_BYTES:
         return False
     r = int.from_bytes(signature[:32], "big")
@@ -174,12 +188,12 @@ def _p256_verifies(key: ec.EllipticCurvePublicKey, signature: bytes, data: bytes
     return True
 
 
-def _sha256(data: bytes) -> bytes:
+def sha256(data: bytes) -> bytes:
     digest = hashes.Hash(hashes.SHA256())
     digest.update(data)
     return digest.finalize()
 
 
-def _malformed(details: str) -> MalformedCredential:
+def malformed_proof_value(details: str) -> MalformedCredential:
     return MalformedCredential(
         tr("The selective-disclosure proof value is not well formed."), details=details)

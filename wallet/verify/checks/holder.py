@@ -24,7 +24,7 @@ from wallet.crypto.data_integrity_checks import expected_signer
 from wallet.crypto.data_integrity_result import ProofVerification
 from wallet.crypto.jws_compact import CompactJws
 from wallet.did import key_resolver
-from wallet.did.did_web import resolve_did_web
+from wallet.did.online import needs_online_document, resolve_online_did
 from wallet.errors import NetworkError, NetworkNotAllowed, NotACredential, VerificationError
 from wallet.json_input import decode_text, load_json_object, looks_like_json_object
 from wallet.json_values import as_list
@@ -85,7 +85,7 @@ class HolderCheck:
         if not _proofs(document):
             return self._unproven(holder, context)
         # 2. The holder's key, resolved offline (did:key, did:jwk, supplied documents), or
-        #    fetched for did:web when the user allowed going online.
+        #    fetched for did:web or did:ebsi when the user allowed going online.
         try:
             documents, mode = _holder_documents(document, context)
         except NetworkNotAllowed as exc:
@@ -254,7 +254,8 @@ def _holder_documents(
     mode = CheckMode.OFFLINE
     for method in methods:
         base = method.partition("#")[0] if isinstance(method, str) else ""
-        if base.startswith("did:web:") and base not in documents:
-            documents[base] = resolve_did_web(base, allowed=context.options.online)
+        if needs_online_document(base) and base not in documents:
+            documents[base] = resolve_online_did(
+                base, allowed=context.options.online, ebsi_registry=context.options.ebsi_registry)
             mode = CheckMode.NETWORK if context.options.online else CheckMode.CACHE
     return documents, mode

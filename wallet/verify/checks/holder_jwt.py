@@ -16,7 +16,7 @@ from wallet.crypto.jws import verify_compact_jws
 from wallet.crypto.jws_compact import CompactJws
 from wallet.crypto.jwt_vc import check_jwt_times
 from wallet.crypto.verification_method import ResolvedVerificationMethod
-from wallet.did.did_web import resolve_did_web
+from wallet.did.online import needs_online_document, resolve_online_did
 from wallet.did.resolver import resolve_verification_method
 from wallet.errors import NetworkError, NetworkNotAllowed, VerificationError, WalletError
 from wallet.json_input import load_json_object
@@ -87,8 +87,9 @@ def _holder_key(
     try:
         documents = dict(context.options.documents)
         base = vm_id.partition("#")[0]
-        if base.startswith("did:web:") and base not in documents:
-            documents[base] = resolve_did_web(base, allowed=context.options.online)
+        if needs_online_document(base) and base not in documents:
+            documents[base] = resolve_online_did(
+                base, allowed=context.options.online, ebsi_registry=context.options.ebsi_registry)
             mode = CheckMode.NETWORK if context.options.online else CheckMode.CACHE
         return resolve_verification_method(vm_id, documents=documents), mode
     except NetworkNotAllowed as exc:

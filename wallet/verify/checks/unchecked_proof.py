@@ -18,7 +18,7 @@ from typing import Any
 
 from wallet.crypto.data_integrity_checks import expected_signer
 from wallet.crypto.data_integrity_result import ProofVerification
-from wallet.crypto.suites import DATA_INTEGRITY_PROOF_TYPES, suite_named
+from wallet.crypto.suites import DATA_INTEGRITY_PROOF_TYPES, implements_cryptosuite
 from wallet.json_values import as_list
 from wallet.translation import tr
 from wallet.verify.checks.blockcerts_proof import MERKLE_PROOF_2019, judge_merkle_proof_2019
@@ -92,9 +92,11 @@ def unchecked_signature(
         if judged.status is CheckStatus.FAILED:
             return SignerEvidence(CheckStatus.FAILED, judged.message, signer, details=details)
         message = judged.message
-    elif suite_named(result.cryptosuite) is None:
+    elif not implements_cryptosuite(result.cryptosuite):
         message = _unsupported_sentence(result.cryptosuite, suite=True)
     else:
+        # A suite Kredo implements was stopped by something else: name that (a key online
+        # only, a context not bundled), not the suite.
         message = (
             result.problems[0] if result.problems
             else tr("The signature could not be checked offline.")
