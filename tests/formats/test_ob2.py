@@ -126,3 +126,8 @@ def test_a_quality_assurance_alignment_is_not_a_learning_outcome() -> None:
     # THEN only the standard is shown as learnt; the EQF level is still read as the level
     assert [o.pick("en") for o in view.learning_outcomes] == ["Build a stair-climbing robot"]
     assert view.eqf_level == 4
+    # AND the accreditation decision is shown as what it is: quality assurance
+    assert view.quality_assurance is not None
+    quality = view.quality_assurance.pick("en")
+    assert quality is not None and quality.startswith("M Psychological Assessment")
+    assert "Build a stair-climbing robot" not in quality

@@ -15,6 +15,7 @@ from wallet.formats.vc_view import (
     eqf_level_from_alignments,
     is_outcome_alignment,
     organisation_from,
+    quality_assurance_text,
 )
 from wallet.formats.vc_view_values import image_from
 from wallet.json_input import load_json_object, looks_like_json_object
@@ -86,6 +87,7 @@ def view_from_assertion(assertion: dict[str, Any]) -> MicroCredentialView:
         valid_until=parse_datetime(assertion.get("expires")),
         learning_outcomes=outcomes,
         eqf_level=eqf_level_from_alignments(alignments),
+        quality_assurance=quality_assurance_text(alignments, None),
         assessment=lang_text(criteria.get("narrative")),
         further_information=lang_text(assertion.get("narrative")),
         credential_id=plain_string(assertion.get("id")),

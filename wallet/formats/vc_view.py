@@ -90,7 +90,7 @@ def view_from_vc(doc: dict[str, Any]) -> MicroCredentialView:
         nqf_level=diploma.nqf_level,
         assessment=text(achievement.get("assessmentType")) or text(criteria.get("narrative")),
         participation=text(achievement.get("participationType")),
-        quality_assurance=_quality_assurance(alignments, language),
+        quality_assurance=quality_assurance_text(alignments, language),
         supervision=text(achievement.get("supervisionType")),
         grade=_grade(subject, achievement, language),
         credential_id=plain_string(doc.get("id")),
@@ -162,7 +162,10 @@ def is_outcome_alignment(alignment: dict[str, Any]) -> bool:
     return not is_level_alignment(alignment) and not is_quality_alignment(alignment)
 
 
-def _quality_assurance(alignments: list[dict[str, Any]], language: str | None) -> LangText | None:
+def quality_assurance_text(
+    alignments: list[dict[str, Any]], language: str | None
+) -> LangText | None:
+    """The quality-assurance alignments (an accreditation decision) as lines of text."""
     lines: list[str] = []
     for alignment in alignments:
         if not is_quality_alignment(alignment):
