@@ -108,24 +108,21 @@ def validate_seal_path(
     how = _revocation_source(end_entity, revocation)
     usage_problem = _seal_usage_problem(end_entity)
     notes: tuple[str, ...] = ()
-    # A trusted path whose revocation is unknown, kept in case the file's own chain proves
-    # no more: a fully checked path to the issuing CA in the file is preferred to it.
-    pending: PathResult | None = None
     relevant = relevant_roots(end_entity, pool, trusted_roots)
     if relevant:
         roots = [to_asn1(root) for root in relevant]
         trusted = _validate(end_entity, roots, pool, revocation, moment, online=online,
                             time_proven=time_proven)
-        if trusted.valid and trusted.revocation_checked:
-            return _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
         if trusted.valid:
-            pending = _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
+            # Also when it holds but for revocation (indeterminate): a path anchored on the
+            # issuing CA instead (in the file, or fetched from caIssuers) would look "fully
+            # checked" only because an anchor's own revocation is never asked, hiding just
+            # what is unknown (say the CA's CRL that could not be had).
+            return _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
         # Keep why the trusted path failed: the fallback below proves less, and says so.
         reason = trusted.problem or _seal_problems().no_revocation_data
         notes = (tr("No path to a trusted authority held: {reason}", reason=reason),)
     issuers = [c for c in pool if c.subject == end_entity.issuer and c.ca]
-    if not issuers and pending is not None:
-        return pending
     if not issuers:
         return PathResult(
             valid=False,
@@ -141,8 +138,6 @@ def validate_seal_path(
     in_file = _validate(end_entity, issuers, pool, revocation, moment, online=online,
                         time_proven=time_proven)
     result = _finish(in_file, moment, anchor_trusted=False, how=how, extra=usage_problem)
-    if pending is not None and not result.valid:
-        return pending
     return replace(result, notes=(*notes, *result.notes))
 
 
