@@ -83,10 +83,9 @@ update-contexts: $(STAMP)
 	$(PY) packaging/update_contexts.py
 
 # Needs the network: rebuilds resources/trust from the EU List of Trusted Lists and every
-# national list it points to, each checked from the LOTL down; review the diff. DE is allowed
-# to be missing (left out with the reason) because it is reported to sign with RSASSA-PSS,
-# which wallet/crypto/xml_signature.py does not accept yet.
-UPDATE_TRUST_ARGS ?= --allow-missing DE
+# national list it points to, each checked from the LOTL down; review the diff. Pass
+# UPDATE_TRUST_ARGS="--allow-missing XX" to leave a territory out (the snapshot says why).
+UPDATE_TRUST_ARGS ?=
 update-trust: $(STAMP)
 	$(PY) packaging/update_trust.py $(UPDATE_TRUST_ARGS)
 

@@ -300,7 +300,7 @@ def test_a_signature_timestamp_over_other_bytes_fails_and_nothing_proves_the_tim
     assert not result.valid
 
 
-def test_without_timestamp_proof_the_expired_certificate_is_refused() -> None:
+def test_without_timestamp_proof_the_expired_certificate_is_out_of_bounds() -> None:
     # GIVEN the seal without its signature and archive timestamps, checked in 2026
     def change(_doc: dict[str, Any], entry: dict[str, Any]) -> None:
         entry["header"]["etsiU"] = entry["header"]["etsiU"][1:3]
@@ -308,11 +308,17 @@ def test_without_timestamp_proof_the_expired_certificate_is_refused() -> None:
     raw = _tampered(MC, change)
     result = verify_jades_seal(raw, now=datetime(2026, 1, 1, tzinfo=UTC))
 
-    # THEN the signature is fine, but the certificate (expired 2025-05-10) fails today
+    # THEN the signature is fine; the certificate expired on 2025-05-10 and nothing proves the
+    # seal came before: not a failure of the chain but OUT_OF_BOUNDS_NO_POE (indeterminate)
     assert result.signature_valid
     assert result.path is not None and not result.path.valid
     assert result.path.validated_at == datetime(2026, 1, 1, tzinfo=UTC)
-    assert "had expired" in " ".join(result.path.problems)
+    assert result.path.problems == ()
+    assert result.path.revocation_unknown
+    assert result.path.expired_on is not None
+    assert f"{result.path.expired_on:%Y-%m-%d}" == "2025-05-10"
+    assert "expired on 2025-05-10, and no timestamp proves" in " ".join(result.path.notes)
+    # (a JAdES seal of an EDC without a signature timestamp is refused for that alone)
     assert "no signature timestamp" in " ".join(result.problems)
     assert not result.valid
 

@@ -131,21 +131,20 @@ def _embedded_ca(name: str, common_name: str, *, in_ocsp: bool = False) -> x509.
     return x509.load_der_x509_certificate(der)
 
 
-def test_a_trusted_root_without_revocation_data_for_the_intermediate_is_not_reached() -> None:
+def test_a_trusted_root_without_revocation_data_for_the_intermediate_is_indeterminate() -> None:
     # GIVEN the minimal sample, whose xVals carry the ANF Global Root CA but whose rVals hold
     # no revocation data for the intermediate "ANF Assured ID CA1"
     root = _embedded_ca("jades-baseline-lta-minimal-vp.json", "ANF Global Root CA")
 
     result = _validate("jades-baseline-lta-minimal-vp.json", MINIMAL_PROVEN, trusted_roots=(root,))
 
-    # THEN hard-fail keeps the path from reaching the trusted root; the fallback to the
-    # issuer in the file still validates, is marked untrusted, and keeps the reason
-    assert result.valid
-    assert not result.anchor_trusted
-    assert result.notes == (
-        "No path to a trusted authority held: "
-        "The seal lacks the revocation data needed for a certificate in its chain.",
-    )
+    # THEN the path to the trusted root holds but for the intermediate's revocation: that is
+    # unknown (indeterminate), not hidden by anchoring on the issuer in the file instead,
+    # whose own revocation would then never be asked
+    assert not result.valid and result.revocation_unknown
+    assert result.anchor_trusted
+    assert result.problems == ()
+    assert result.revocation == "not available offline"
 
 
 def test_a_trusted_issuing_ca_as_a_trusted_list_names_it_is_reached() -> None:

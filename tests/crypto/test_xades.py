@@ -241,15 +241,54 @@ def test_a_trusted_ca_anchors_the_fresh_seal(sealed: tuple[_Sealer, bytes]) -> N
     assert result.path is not None and result.path.anchor_trusted
 
 
-def test_an_expired_seal_certificate_without_timestamp_fails(
+def test_an_expired_seal_certificate_without_timestamp_is_indeterminate(
     sealed: tuple[_Sealer, bytes],
 ) -> None:
-    _, raw = sealed
+    # GIVEN an intact seal without a timestamp whose certificate expired on 2027-09-28
+    sealer, raw = sealed
 
+    # WHEN it is checked in 2029
     result = verify_xades_seal(raw, now=datetime(2029, 1, 1, tzinfo=UTC))
 
-    assert result.signature_valid and not result.valid
-    assert "had expired" in " ".join(result.problems)
+    # THEN neither valid nor failed (EN 319 102-1 OUT_OF_BOUNDS_NO_POE): it may have been made
+    # while the certificate was valid, but nothing proves when; the chain held at its end
+    assert result.signature_valid and not result.valid and not result.problems
+    assert result.revocation_unknown
+    assert result.path is not None
+    assert result.path.expired_on == sealer.certificate.not_valid_after_utc
+    assert result.path.validated_at == datetime(2029, 1, 1, tzinfo=UTC)
+    assert "expired on 2027-09-28, and no timestamp proves" in " ".join(result.notes)
+
+
+def test_an_expired_seal_certificate_without_timestamp_is_indeterminate_in_the_report(
+    sealed: tuple[_Sealer, bytes],
+) -> None:
+    # GIVEN the same seal, checked through the engine in 2029
+    _, raw = sealed
+
+    # WHEN
+    report = verify_file_bytes(raw, options=VerifyOptions(now=datetime(2029, 1, 1, tzinfo=UTC)))
+
+    # THEN "could not be checked", with the reason in a plain sentence
+    signature = report.check("signature")
+    assert signature is not None and signature.status is CheckStatus.SKIPPED
+    assert "its certificate expired on 2027-09-28 and no timestamp proves" in signature.message
+    assert report.status is OverallStatus.INDETERMINATE
+
+
+def test_a_seal_whose_chain_was_broken_even_before_expiry_still_fails() -> None:
+    # GIVEN a seal certificate issued by a CA other than the one the file carries
+    sealer, other = _Sealer("rsa"), _Sealer("rsa")
+    sealer.certificate = other.certificate
+    sealer.key = other.key
+    raw = sealer.seal(_credential_without_its_seal())
+
+    # WHEN it is checked after the certificate expired
+    result = verify_xades_seal(raw, now=datetime(2029, 1, 1, tzinfo=UTC))
+
+    # THEN the broken chain fails it, as it would have at any time
+    assert result.signature_valid and not result.valid and not result.revocation_unknown
+    assert result.problems
 
 
 def _edited(raw: bytes, change: Any) -> bytes:

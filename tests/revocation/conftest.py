@@ -154,18 +154,29 @@ class Provider:
         return None
 
     def ocsp_response(self) -> bytes:
+        """The OCSP answer ``mode`` asks for; besides the modes of :func:`_answer`:
+        ``unknown`` (certStatus unknown), ``stale`` (nextUpdate passed) and ``wrong-key``
+        (signed in the CA's name with another key)."""
         now = datetime.now(UTC)
         revoked = self.revocation_time(self.mode)
+        status = ocsp.OCSPCertStatus.REVOKED if revoked else ocsp.OCSPCertStatus.GOOD
+        if self.mode == "unknown":
+            status = ocsp.OCSPCertStatus.UNKNOWN
+        this_update, next_update = now - timedelta(minutes=1), now + timedelta(days=1)
+        if self.mode == "stale":
+            this_update, next_update = now - timedelta(days=3), now - timedelta(days=1)
         response = (
             ocsp.OCSPResponseBuilder()
             .add_response(
                 cert=self.seal, issuer=self.ca, algorithm=hashes.SHA1(),
-                cert_status=ocsp.OCSPCertStatus.REVOKED if revoked else ocsp.OCSPCertStatus.GOOD,
-                this_update=now - timedelta(minutes=1), next_update=now + timedelta(days=1),
+                cert_status=status, this_update=this_update, next_update=next_update,
                 revocation_time=revoked, revocation_reason=None,
             )
         )
-        if self.responder is not None:
+        if self.mode == "wrong-key":
+            signed = (response.responder_id(ocsp.OCSPResponderEncoding.HASH, self.ca)
+                      .sign(self.responder_key, hashes.SHA256()))
+        elif self.responder is not None:
             signed = (response.responder_id(ocsp.OCSPResponderEncoding.HASH, self.responder)
                       .certificates([self.responder])
                       .sign(self.responder_key, hashes.SHA256()))

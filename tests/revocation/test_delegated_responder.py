@@ -66,19 +66,22 @@ def test_a_revoked_responder_is_not_believed(provider: Provider, payload: str) -
     provider.mode = "revoked-before"
     # WHEN the seal is verified online
     report = _verify_online(provider, payload)
-    # THEN its answer is not used either way: the seal could not be checked, and says why
-    assert report.status is OverallStatus.INDETERMINATE
-    status, message, _ = _signature(report)
-    assert status is CheckStatus.SKIPPED
-    assert ("The OCSP answer comes from the responder Test OCSP Responder, whose own "
-            "certificate was revoked, so the answer was not used.") in message
+    # THEN its answer is not used either way; the CA's CRL decides instead: it does not list
+    # the seal certificate (fetched once: the second question is answered from the cache)
+    status, message, details = _signature(report)
+    assert status is CheckStatus.WARNING, message
+    assert details["revocation"] == "CRL, fetched online"
+    assert report.status is OverallStatus.PARTIALLY_VERIFIED
+    assert provider.requests == ["ocsp", "crl"]
 
 
 def test_a_responder_whose_revocation_cannot_be_checked_is_not_enough(
     provider: Provider, payload: str
 ) -> None:
-    # GIVEN a responder without nocheck that names no CRL to check it against
+    # GIVEN a responder without nocheck that names no CRL to check it against, and the seal
+    # certificate's own CRL unreachable
     provider.delegate_ocsp(nocheck=False, crl_point=False)
+    provider.crl_mode = "refused"
     # WHEN the seal is verified online
     report = _verify_online(provider, payload)
     # THEN its "good" is not enough: INDETERMINATE, with the reason
@@ -92,8 +95,10 @@ def test_a_responder_whose_revocation_cannot_be_checked_is_not_enough(
 def test_a_responder_expired_when_it_answered_is_not_authorised(
     provider: Provider, payload: str
 ) -> None:
-    # GIVEN a nocheck responder whose certificate expired the day before it answered
+    # GIVEN a nocheck responder whose certificate expired the day before it answered, and
+    # the seal certificate's own CRL unreachable
     provider.delegate_ocsp(nocheck=True, crl_point=False, expired=True)
+    provider.crl_mode = "refused"
     # WHEN the seal is verified online
     report = _verify_online(provider, payload)
     # THEN its answer does not count: the responder was not valid at the response time

@@ -66,3 +66,25 @@ def test_fetched_and_embedded_issuing_ca_give_the_same_verdict(
     assert _signature(fetched)[:2] == _signature(embedded)[:2]
     assert (_signature(fetched)[2]["certificate_chain"]
             == _signature(embedded)[2]["certificate_chain"])
+
+
+@pytest.mark.parametrize("with_ca", [True, False], ids=["embedded", "via-caIssuers"])
+def test_a_ca_crl_that_cannot_be_had_leaves_the_seal_unchecked(
+    provider: Provider, payload: str, with_ca: bool
+) -> None:
+    # GIVEN an issuing CA that names the root's CRL, which cannot be had; the seal
+    # certificate's own OCSP responder says "good"
+    provider.give_ca_a_crl_point()
+    provider.root_crl_mode = "refused"
+    # WHEN verified online with only the root trusted
+    report = _verify_with_root_trusted(provider, payload, with_ca=with_ca)
+    # THEN the chain to the trusted root stands, and the CA's unknown revocation makes it
+    # indeterminate: the seal is not passed off as anchored on the issuing CA itself
+    status, message, details = _signature(report)
+    assert report.status is OverallStatus.INDETERMINATE, message
+    assert status is CheckStatus.SKIPPED
+    assert details["certificate_chain"][0].startswith("Common Name: Test Root CA"), details
+    assert "root-crl" in provider.requests
+    assert "Whether the certificate of Test Qualified CA was revoked could not be checked" in (
+        message)
+    assert details["revocation"] == "not available online"

@@ -104,6 +104,55 @@ def test_a_clean_crl_proves_the_seal(provider: Provider, payload: str) -> None:
     assert report.status is OverallStatus.PARTIALLY_VERIFIED
 
 
+@pytest.mark.parametrize("mode", ["wrong-key", "unknown", "stale"])
+def test_an_unusable_ocsp_answer_gives_way_to_the_crl(
+    provider: Provider, payload: str, mode: str
+) -> None:
+    # GIVEN an OCSP answer that parses but cannot be used (signed with a key not the CA's,
+    # status unknown, out of date), and a current CRL that does not list the certificate
+    provider.mode = mode
+    # WHEN verified online
+    report = _verify(provider.jades(payload), provider, online=True)
+    # THEN the CRL is fetched as a second chance and decides
+    status, message, details = _signature(report)
+    assert status is CheckStatus.WARNING, message
+    assert details["revocation"] == "CRL, fetched online"
+    assert report.status is OverallStatus.PARTIALLY_VERIFIED
+    assert provider.requests == ["ocsp", "crl"]
+
+
+def test_a_crl_listing_the_certificate_decides_after_an_unusable_ocsp_answer(
+    provider: Provider, payload: str
+) -> None:
+    # GIVEN an OCSP answer with a bad signature, and a CRL listing the certificate as revoked
+    # before the seal
+    provider.mode = "wrong-key"
+    provider.crl_mode = "revoked-before"
+    # WHEN verified online
+    report = _verify(provider.jades(payload), provider, online=True)
+    # THEN the revocation is proven by the CRL: failed
+    status, message, _ = _signature(report)
+    assert status is CheckStatus.FAILED
+    assert "was revoked on" in message
+    assert report.status is OverallStatus.FAILED
+
+
+def test_an_unusable_ocsp_answer_and_no_crl_keep_both_reasons(
+    provider: Provider, payload: str
+) -> None:
+    # GIVEN an OCSP answer with status unknown, and a CRL that cannot be had
+    provider.mode = "unknown"
+    provider.crl_mode = "refused"
+    # WHEN verified online
+    report = _verify(provider.jades(payload), provider, online=True)
+    # THEN it could not be checked: indeterminate, never failed, and the CRL was tried
+    assert report.status is OverallStatus.INDETERMINATE
+    status, message, _ = _signature(report)
+    assert status is CheckStatus.SKIPPED
+    assert provider.requests == ["ocsp", "crl"]
+    assert "Whether the certificate of Test Seal was revoked could not be checked" in message
+
+
 @pytest.mark.parametrize("mode", ["garbage", "refused", "oversized", "slow"])
 def test_no_usable_answer_is_indeterminate_never_failed(
     provider: Provider, payload: str, mode: str, monkeypatch: pytest.MonkeyPatch

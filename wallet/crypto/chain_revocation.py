@@ -3,8 +3,9 @@
 Path validation (:mod:`wallet.crypto.x509_path`) finds a chain that holds in every respect but
 revocation when the file embeds no revocation data. With the person's leave to go online,
 each certificate below the anchor that names a status service is asked about here (one that
-names none is not, as offline): the lookup fetches (or finds cached)
-its OCSP responses and CRLs, :mod:`wallet.crypto.revocation_status` validates them (and
+names none is not, as offline): the lookup fetches (or finds cached) its OCSP responses
+and CRLs (the CRLs again when the OCSP answer cannot be used),
+:mod:`wallet.crypto.revocation_status` validates them (and
 :mod:`wallet.crypto.ocsp_responder` a delegated responder's own standing). One
 certificate revoked before the proven time fails the chain; one whose status stays unknown
 leaves it INDETERMINATE, with the reason; a revocation after the proven time is said in a note.
@@ -21,8 +22,13 @@ import asn1crypto.x509
 from cryptography import x509
 
 from wallet.crypto.ocsp_responder import with_responder_checked
-from wallet.crypto.revocation_lookup import RevocationLookup
-from wallet.crypto.revocation_status import Standing, certificate_status
+from wallet.crypto.revocation_lookup import FetchedRevocation, RevocationLookup
+from wallet.crypto.revocation_status import (
+    CertificateStatus,
+    Standing,
+    certificate_status,
+    unknown,
+)
 from wallet.translation import tr
 
 
@@ -59,9 +65,12 @@ def chain_revocation(
             # that names no OCSP responder and no CRL is not asked about.
             continue
         fetched = lookup.status_data(certificate, issuer)
-        cached = cached and fetched.from_cache
         found = certificate_status(certificate, issuer, fetched, moment=moment, now=now)
         found = with_responder_checked(found, issuer, lookup, now=now)
+        if found.standing == "unknown" and fetched.ocsp_responses and not fetched.crls:
+            found, fetched = crl_second_chance(found, certificate, issuer, lookup,
+                                               moment=moment, now=now)
+        cached = cached and fetched.from_cache
         name = _name(subject_asn1)
         if found.standing == "unknown":
             return ChainRevocation("unknown", reason=tr(
@@ -82,6 +91,27 @@ def chain_revocation(
     where = "from the wallet's cache" if cached else "fetched online"
     return ChainRevocation("good", source=f"{how}, {where}", notes=tuple(notes),
                            from_cache=cached)
+
+
+def crl_second_chance(
+    unusable: CertificateStatus,
+    certificate: x509.Certificate,
+    issuer: x509.Certificate,
+    lookup: RevocationLookup,
+    *,
+    moment: datetime,
+    now: datetime,
+) -> tuple[CertificateStatus, FetchedRevocation]:
+    """The OCSP answer could not be used (bad signature, a responder not proven unrevoked,
+    status unknown, out of date): the certificate's CRL decides instead, if it can. Still
+    unknown, the OCSP answer's reason is kept first, then the CRL's."""
+    crls = lookup.crl_data(certificate)
+    if not crls.crls and not crls.problems:
+        return unusable, crls
+    found = certificate_status(certificate, issuer, crls, moment=moment, now=now)
+    if found.standing != "unknown":
+        return found, crls
+    return unknown(" ".join(r for r in (unusable.reason, found.reason) if r)), crls
 
 
 def declares_status_service(certificate: asn1crypto.x509.Certificate) -> bool:

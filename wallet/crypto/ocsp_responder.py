@@ -37,9 +37,16 @@ def with_responder_checked(
     responder = found.delegated_responder
     if responder is None or found.produced_at is None:
         return found
-    standing = responder_standing(
-        responder, issuer, lookup.status_data(responder, issuer),
-        produced_at=found.produced_at, now=now)
+    fetched = lookup.status_data(responder, issuer)
+    standing = responder_standing(responder, issuer, fetched,
+                                  produced_at=found.produced_at, now=now)
+    if standing.standing == "unknown" and fetched.ocsp_responses and not fetched.crls:
+        # The answer about the responder was no use (from a responder again, say): its CRL.
+        crls = lookup.crl_data(responder)
+        if crls.crls:
+            second = responder_standing(responder, issuer, crls,
+                                        produced_at=found.produced_at, now=now)
+            standing = second if second.standing != "unknown" else standing
     if standing.standing == "good":
         return replace(found, delegated_responder=None)
     name = _name(responder)

@@ -37,4 +37,9 @@ class RevocationLookup(Protocol):
         self, certificate: x509.Certificate, issuer: x509.Certificate
     ) -> FetchedRevocation: ...
 
+    def crl_data(self, certificate: x509.Certificate) -> FetchedRevocation:
+        """The certificate's CRLs alone: the second chance when the OCSP answer that
+        :meth:`status_data` found (and stopped at) cannot be used."""
+        ...
+
     def issuer_certificates(self, certificate: x509.Certificate) -> tuple[bytes, ...]: ...

@@ -7,7 +7,10 @@ revoked. When nothing embedded speaks about a certificate's revocation (normal f
 B-T seal), the path is checked again without it: if it holds, the result says that revocation
 alone is unknown (``revocation_unknown``), which is INDETERMINATE in ETSI EN 319 102-1
 (REVOKED_NO_POE / TRY_LATER), never a failure; a revoked certificate or a broken chain still
-fails. The path is anchored on the caller's trusted CA certificates (a trusted-list
+fails. A seal certificate that has expired since, with no timestamp proving an earlier time,
+is INDETERMINATE too (OUT_OF_BOUNDS_NO_POE, ``expired_on``): the seal may have been made while
+it was valid, but nothing proves when; its chain is checked as of its last valid moment. The
+path is anchored on the caller's trusted CA certificates (a trusted-list
 snapshot) when one of them is reached; otherwise on the issuing CA found in the file, which
 proves integrity of the chain but not trust — ``anchor_trusted`` says which it was.
 pyhanko-certvalidator costs about 300 ms to import, so it is imported on first use.
@@ -57,6 +60,9 @@ class PathResult:
     revocation_mode: str = "offline"
     # A certificate revoked only after the proven time: the sentences saying so.
     revoked_later: tuple[str, ...] = ()
+    # The seal certificate expired on this date and no timestamp proves an earlier time
+    # (OUT_OF_BOUNDS_NO_POE); then ``revocation_unknown`` is set too: indeterminate.
+    expired_on: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -102,24 +108,21 @@ def validate_seal_path(
     how = _revocation_source(end_entity, revocation)
     usage_problem = _seal_usage_problem(end_entity)
     notes: tuple[str, ...] = ()
-    # A trusted path whose revocation is unknown, kept in case the file's own chain proves
-    # no more: a fully checked path to the issuing CA in the file is preferred to it.
-    pending: PathResult | None = None
     relevant = relevant_roots(end_entity, pool, trusted_roots)
     if relevant:
         roots = [to_asn1(root) for root in relevant]
         trusted = _validate(end_entity, roots, pool, revocation, moment, online=online,
                             time_proven=time_proven)
-        if trusted.valid and trusted.revocation_checked:
-            return _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
         if trusted.valid:
-            pending = _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
+            # Also when it holds but for revocation (indeterminate): a path anchored on the
+            # issuing CA instead (in the file, or fetched from caIssuers) would look "fully
+            # checked" only because an anchor's own revocation is never asked, hiding just
+            # what is unknown (say the CA's CRL that could not be had).
+            return _finish(trusted, moment, anchor_trusted=True, how=how, extra=usage_problem)
         # Keep why the trusted path failed: the fallback below proves less, and says so.
         reason = trusted.problem or _seal_problems().no_revocation_data
         notes = (tr("No path to a trusted authority held: {reason}", reason=reason),)
     issuers = [c for c in pool if c.subject == end_entity.issuer and c.ca]
-    if not issuers and pending is not None:
-        return pending
     if not issuers:
         return PathResult(
             valid=False,
@@ -135,8 +138,6 @@ def validate_seal_path(
     in_file = _validate(end_entity, issuers, pool, revocation, moment, online=online,
                         time_proven=time_proven)
     result = _finish(in_file, moment, anchor_trusted=False, how=how, extra=usage_problem)
-    if pending is not None and not result.valid:
-        return pending
     return replace(result, notes=(*notes, *result.notes))
 
 
@@ -176,6 +177,7 @@ class PathAttempt:
     revocation_mode: str = "offline"
     notes: tuple[str, ...] = ()
     revoked_later: tuple[str, ...] = ()
+    expired_on: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -225,11 +227,14 @@ def _finish(
         revocation_unknown=unknown,
         revocation_mode=attempt.revocation_mode,
         revoked_later=attempt.revoked_later,
+        expired_on=attempt.expired_on if unknown else None,
     )
 
 
 def _revocation_text(attempt: PathAttempt, unknown: bool, how: str) -> str:
     """What the chain's revocation status rests on, for the report's details."""
+    if unknown and attempt.expired_on is not None:
+        return "not checked: the certificate has expired"
     if unknown:
         return "not available online" if attempt.revocation_mode != "offline" else (
             "not available offline")
@@ -250,6 +255,9 @@ def _validate(
 ) -> PathAttempt:
     attempt = attempt_path(end_entity, roots, pool, revocation, moment, mode="hard-fail",
                            problems=_seal_problems())
+    if attempt.failure == "expired" and not time_proven:
+        return _expired_since(end_entity, roots, pool, revocation, moment=moment,
+                              expired=attempt)
     if attempt.failure != "no_revocation_data":
         return attempt
     # Nothing embedded speaks about revocation: does the chain hold otherwise? Soft-fail still
@@ -264,6 +272,44 @@ def _validate(
     if again.valid:
         return settle_online(again.chain, online, moment, time_proven=time_proven)
     return again
+
+
+def _expired_since(
+    end_entity: asn1crypto.x509.Certificate,
+    roots: Sequence[asn1crypto.x509.Certificate],
+    pool: Sequence[asn1crypto.x509.Certificate],
+    revocation: RevocationData,
+    *,
+    moment: datetime,
+    expired: PathAttempt,
+) -> PathAttempt:
+    """ETSI EN 319 102-1 §5.2.7: a signing certificate expired at the time of checking, and
+    no proof of existence of the signature before then: OUT_OF_BOUNDS_NO_POE, indeterminate.
+
+    The chain is checked as of the certificate's last valid moment, the latest time the seal
+    could have been made; if it did not hold even then, that failure stands. Revocation stays
+    unknown: without a proven time a revocation could not be weighed against the sealing
+    anyway, so nothing is asked online.
+    """
+    last_valid: datetime = end_entity["tbs_certificate"]["validity"]["not_after"].native
+    if last_valid >= moment:
+        return expired  # another certificate of the chain expired: no seal-time question
+    then = attempt_path(end_entity, roots, pool, revocation, last_valid, mode="soft-fail",
+                        problems=_seal_problems())
+    if then.failure == "no_revocation_data":
+        then = attempt_path(end_entity, roots, pool, RevocationData(), last_valid,
+                            mode="soft-fail", problems=_seal_problems())
+    if then.failure == "expired":
+        return expired
+    if not then.valid:
+        return then
+    note = tr(
+        "The seal certificate expired on {date}, and no timestamp proves that the seal was "
+        "made before then.",
+        date=f"{last_valid:%Y-%m-%d}",
+    )
+    return PathAttempt(True, then.chain, None, revocation_checked=False, notes=(note,),
+                       expired_on=last_valid)
 
 
 @dataclass(frozen=True)

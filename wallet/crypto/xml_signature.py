@@ -20,7 +20,10 @@ slips past:
    must point inside the signature (signed properties, key info), so nothing can be moved
    around it;
 4. the signature over the canonical ``SignedInfo`` with the key of the signing certificate in
-   ``KeyInfo`` (RSA PKCS#1 v1.5 or ECDSA with SHA-256/384/512);
+   ``KeyInfo`` (RSA PKCS#1 v1.5, RSASSA-PSS or ECDSA with SHA-256/384/512; RSASSA-PSS by the
+   RFC 9231 identifiers: ``…#sha256-rsa-MGF1`` and its twins with the parameters they imply,
+   as the German trusted list is signed, or ``…#rsa-pss`` with its ``RSAPSSParams``; see
+   :mod:`wallet.crypto.xml_rsa_pss`);
 5. XAdES ``SigningCertificate`` or ``SigningCertificateV2``, when present, must name that
    same certificate.
 
@@ -46,6 +49,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.hazmat.primitives.serialization import Encoding
 from lxml import etree
 
+from wallet.crypto.xml_rsa_pss import RSA_PSS_METHODS, BadPssParametersError, pss_padding
 from wallet.translation import tr
 from wallet.xml_input import XADES_NS, XML_DSIG_NS
 
@@ -246,13 +250,16 @@ def verify_enveloped_signature(
         # 3. references
         content = _check_references(tree, signature, signed_info, profile)
         # 4. signature value over canonical SignedInfo
-        method = _one(signed_info, f"{_DS}SignatureMethod").get("Algorithm", "")
-        if method not in _SIGNATURE_METHODS:
-            raise _BadSignatureError(
-                "algorithm"
-            )
+        method_element = _one(signed_info, f"{_DS}SignatureMethod")
+        method = method_element.get("Algorithm", "")
         value = _b64(_one(signature, f"{_DS}SignatureValue").text)
-        _verify_value(signer, method, value, _canonical(signed_info, *c14n_method))
+        signed = _canonical(signed_info, *c14n_method)
+        if method in RSA_PSS_METHODS:
+            _verify_pss_value(signer, method_element, value, signed)
+        elif method in _SIGNATURE_METHODS:
+            _verify_value(signer, method, value, signed)
+        else:
+            raise _BadSignatureError("algorithm")
         # 5. XAdES SigningCertificate(V2) names the key's certificate
         _check_signing_certificate_reference(signature, signer)
     except _BadSignatureError as problem:
@@ -503,6 +510,23 @@ def _verify_value(signer: x509.Certificate, method: str, value: bytes, signed: b
             "contents"
         ) from error
     raise _BadSignatureError("key_algorithm")
+
+
+def _verify_pss_value(
+    signer: x509.Certificate, method: etree._Element, value: bytes, signed: bytes
+) -> None:
+    """RSASSA-PSS (RFC 8017 §8.1) with the parameters the method names or spells out."""
+    key = signer.public_key()
+    if not isinstance(key, rsa.RSAPublicKey):
+        raise _BadSignatureError("key_algorithm")
+    try:
+        digest, scheme = pss_padding(method)
+    except BadPssParametersError as error:
+        raise _BadSignatureError("algorithm") from error
+    try:
+        key.verify(value, signed, scheme, digest)
+    except InvalidSignature as error:
+        raise _BadSignatureError("contents") from error
 
 
 def _check_signing_certificate_reference(

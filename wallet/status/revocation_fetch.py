@@ -1,5 +1,6 @@
 """Fetch a certificate's revocation data online: OCSP first, then its CRLs (and a missing
-issuer's certificate from ``caIssuers``), through :mod:`wallet.net` and a cache.
+issuer's certificate from ``caIssuers``), through :mod:`wallet.net` and a cache. When the
+OCSP answer turns out unusable, the verifier asks for the CRLs alone (:meth:`crl_data`).
 
 This is the :class:`wallet.crypto.revocation_lookup.RevocationLookup` the seal verifier is
 handed when the person allowed going online. It only fetches and caches: every answer is
@@ -41,6 +42,10 @@ class OnlineRevocationLookup:
     timeout: float | None = None  # None: TIMEOUT, read when fetching
     # One verification asks about a certificate once, whichever paths it tries.
     _answers: dict[str, FetchedRevocation] = field(default_factory=dict, repr=False)
+    _crl_answers: dict[bytes, FetchedRevocation] = field(default_factory=dict, repr=False)
+    # Cache keys this verification fetched itself: found again in the cache, they still
+    # count as fetched online, not as the wallet's cache.
+    _fetched: set[str] = field(default_factory=set, repr=False)
 
     @property
     def _seconds(self) -> float:
@@ -61,6 +66,18 @@ class OnlineRevocationLookup:
         answer, cached = self._ocsp(certificate, issuer, problems)
         if answer is not None:
             return FetchedRevocation(ocsp_responses=(answer,), from_cache=cached)
+        return self._crls(certificate, problems)
+
+    def crl_data(self, certificate: x509.Certificate) -> FetchedRevocation:
+        """The CRLs alone, asked when the OCSP answer could not be used (a bad signature, a
+        responder not proven unrevoked, status unknown, out of date): RFC 5280's own source
+        before giving up."""
+        asked = certificate.fingerprint(hashes.SHA256())
+        if asked not in self._crl_answers:
+            self._crl_answers[asked] = self._crls(certificate, [])
+        return self._crl_answers[asked]
+
+    def _crls(self, certificate: x509.Certificate, problems: list[str]) -> FetchedRevocation:
         crls: list[bytes] = []
         all_cached = True
         for url in _uris(_crl_points(certificate)):
@@ -90,7 +107,7 @@ class OnlineRevocationLookup:
         key = f"ocsp:{key_hash(issuer).hex()}:{certificate.serial_number:x}"
         cached = self.cache.get(key, self.now())
         if cached is not None:
-            return cached, True
+            return cached, key not in self._fetched
         request = (
             ocsp.OCSPRequestBuilder()
             .add_certificate(certificate, issuer, hashes.SHA1())  # noqa: S303 - RFC 5019 CertID
@@ -112,6 +129,7 @@ class OnlineRevocationLookup:
                 continue
             if next_update > self.now():
                 self.cache.put(CachedRevocation(key, body, next_update))
+                self._fetched.add(key)
             return body, False
         return None, False
 
@@ -121,7 +139,7 @@ class OnlineRevocationLookup:
         key = f"crl:{url}"
         cached = self.cache.get(key, self.now())
         if cached is not None:
-            return cached, True
+            return cached, key not in self._fetched
         try:
             body = net.fetch(url, allowed=True, max_bytes=CRL_MAX_BYTES, timeout=self._seconds,
                              signed_object=True).body
@@ -134,6 +152,7 @@ class OnlineRevocationLookup:
             return None, False
         if next_update is not None and next_update > self.now():
             self.cache.put(CachedRevocation(key, body, next_update))
+            self._fetched.add(key)
         return body, False
 
 

@@ -146,7 +146,13 @@ def _seal_finding(seal: SealVerification, context: CheckContext) -> SignerEviden
         if listed and not time_vouched
         else None
     )
-    if seal.revocation_unknown:
+    if seal.revocation_unknown and seal.path is not None and seal.path.expired_on:
+        note = tr(
+            "Sealed by {issuer}, but who issued this credential is not confirmed: nothing "
+            "proves the seal was made while its certificate was valid.",
+            issuer=signer.name or tr("an unnamed issuer"),
+        )
+    elif seal.revocation_unknown:
         note = tr(
             "Sealed by {issuer}, but who issued this credential is confirmed only once the "
             "seal certificate's revocation status can be checked.",
@@ -215,7 +221,16 @@ def _seal_verdict_alone(seal: SealVerification, issuer: str) -> tuple[CheckStatu
 
 
 def _revocation_unknown(seal: SealVerification, issuer: str) -> str:
-    """INDETERMINATE: offline (REVOKED_NO_POE), or online without a usable answer (TRY_LATER)."""
+    """INDETERMINATE: offline (REVOKED_NO_POE), or online without a usable answer (TRY_LATER),
+    or a certificate expired since with no proven time of sealing (OUT_OF_BOUNDS_NO_POE)."""
+    if seal.path is not None and seal.path.expired_on is not None:
+        return tr(
+            "The seal of {issuer} is intact, but its certificate expired on {date} and no "
+            "timestamp proves that it was sealed before then, so whether the seal was made "
+            "while the certificate was valid could not be checked.",
+            issuer=issuer,
+            date=f"{seal.path.expired_on:%Y-%m-%d}",
+        )
     if seal.path is not None and seal.path.revocation_mode == "offline":
         return tr(
             "The seal of {issuer} is intact; whether its certificate was revoked could not be "
