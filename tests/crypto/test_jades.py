@@ -318,9 +318,12 @@ def test_without_timestamp_proof_the_expired_certificate_is_out_of_bounds() -> N
     assert result.path.expired_on is not None
     assert f"{result.path.expired_on:%Y-%m-%d}" == "2025-05-10"
     assert "expired on 2025-05-10, and no timestamp proves" in " ".join(result.path.notes)
-    # (a JAdES seal of an EDC without a signature timestamp is refused for that alone)
-    assert "no signature timestamp" in " ".join(result.problems)
+    # AND the missing timestamp is said, but is no problem of its own (a B-B seal is not a
+    # wrong seal): the seal is neither valid nor failed, but could not be decided
+    assert "no signature timestamp" in " ".join(result.notes)
+    assert result.problems == ()
     assert not result.valid
+    assert result.revocation_unknown
 
 
 def test_trusted_roots_from_the_caller_mark_the_anchor_trusted() -> None:
@@ -352,3 +355,18 @@ def test_an_unrelated_trusted_root_leaves_the_anchor_untrusted() -> None:
 def test_input_that_is_not_a_seal_raises_instead_of_reporting() -> None:
     with pytest.raises(MalformedCredential):
         verify_jades_seal((EDC / "Sample-MC-Annex1-unsigned.jsonld").read_bytes())
+
+
+def test_a_seal_without_timestamps_is_judged_now_and_holds_while_its_certificate_does() -> None:
+    # GIVEN the seal without its timestamps (a B-B seal), checked while its certificate is valid
+    def change(_doc: dict[str, Any], entry: dict[str, Any]) -> None:
+        entry["header"]["etsiU"] = entry["header"]["etsiU"][1:3]
+
+    raw = _tampered(MC, change)
+    result = verify_jades_seal(raw, now=datetime(2024, 1, 1, tzinfo=UTC))
+    # THEN it is intact and its chain holds at the time of checking: nothing is wrong with it,
+    # and the note says its signing time is not proven
+    assert result.signature_valid and result.problems == ()
+    assert result.path is not None and result.path.validated_at == datetime(2024, 1, 1, tzinfo=UTC)
+    assert result.proven_signing_time is None
+    assert "no signature timestamp" in " ".join(result.notes)

@@ -279,7 +279,11 @@ def time_order_problems(
     """Content before signature before archive (ETSI TS 119 182-1 §5.3.4 and §5.3.6)."""
     kinds = {t.kind for t in timestamps}
     if "sigTst" not in kinds:
-        return [tr("The seal has no signature timestamp, so its signing time is not proven.")]
+        # A B-B seal: nothing wrong is proven; its chain is judged now (EN 319 102-1 §5.6.2),
+        # and an expired certificate makes it INDETERMINATE there, never FAILED here.
+        notes.append(
+            tr("The seal has no signature timestamp, so its signing time is not proven."))
+        return []
     if "arcTst" not in kinds:
         notes.append(tr("The seal has no archive timestamp (it is not a B-LTA seal)."))
     problems: list[str] = []
