@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from tests.oid4vp.wallet_credentials import LEARNING_VCT, VC_TYPE_IRI, Issuer, vc11_jwt
 from tests.share.presentation_credentials import credential, sealed_edc
+from wallet.did import did_key_from_public_key
 from wallet.errors import PresentationRequestError
 from wallet.share.oid4vp.dcql import DcqlQuery
 from wallet.share.oid4vp.matching import HeldCredential, match_request
@@ -22,7 +23,7 @@ HOLDER_KEY = ed25519.Ed25519PrivateKey.generate()
 
 @pytest.fixture
 def held() -> list[HeldCredential]:
-    issuer = Issuer(holder="did:example:learner")
+    issuer = Issuer(holder=did_key_from_public_key(HOLDER_KEY.public_key()))
     return [
         HeldCredential(1, credential(issuer.sd_jwt(cnf_key=HOLDER_KEY.public_key()))),
         HeldCredential(2, credential(vc11_jwt(issuer))),
@@ -149,8 +150,10 @@ def _sample_seal_aki() -> str:
 
 
 def _ldp_query(*authorities: dict[str, Any], edc_only: bool = True) -> dict[str, Any]:
+    # A sealed EDC names its learner, not a key: it is offered without holder binding only.
     query: dict[str, Any] = {"id": "q", "format": "ldp_vc",
-                             "trusted_authorities": list(authorities)}
+                             "trusted_authorities": list(authorities),
+                             "require_cryptographic_holder_binding": False}
     if edc_only:
         query["meta"] = {"type_values": [[EDC_IRI]]}
     return {"credentials": [query]}
