@@ -12,6 +12,7 @@ which of the two.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
@@ -29,14 +30,11 @@ def wallet_dids(keys: Sequence[PublicKey]) -> frozenset[str]:
     found: set[str] = set()
     for key in keys:
         if isinstance(key, ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey):
-            try:
+            # A curve did:key has no code for is still named by its did:jwk.
+            with contextlib.suppress(WalletError):
                 found.add(did_key_from_public_key(key))
-            except WalletError:
-                pass  # a curve did:key has no code for; did:jwk still names it
-        try:
+        with contextlib.suppress(WalletError):
             found.add(did_jwk_from_public_key(key))
-        except WalletError:
-            continue
     return frozenset(found)
 
 

@@ -47,6 +47,9 @@ DECENTRALIZED_IDENTIFIER = "decentralized_identifier"
 ACCEPTED_PREFIXES = (REDIRECT_URI, X509_SAN_DNS, X509_HASH, DECENTRALIZED_IDENTIFIER)
 _REFUSED_PREFIXES = frozenset({"origin", "verifier_attestation", "openid_federation"})
 MAX_CHAIN = 5
+# The ``details`` of the refusal of a did:web verifier Kredo was not allowed to look up, so a
+# face can say that the DID document was not consulted and offer to look it up.
+DID_WEB_NOT_CONSULTED = "did:web document not consulted"
 
 # A DID and its controller document, fetched online for did:web (the caller's choice).
 DidDocumentSource = Callable[[str], dict[str, Any]]
@@ -260,7 +263,8 @@ def _did_identity(
         if did_documents is None:
             raise PresentationRequestError(
                 tr("The verifier's DID {did} can only be checked online, and Kredo is not "
-                   "allowed to go online for it.", did=did[:100]))
+                   "allowed to go online for it.", did=did[:100]),
+                details=DID_WEB_NOT_CONSULTED)
         documents = {did: did_documents(did)}
     try:
         method = resolve_verification_method(kid, documents=documents)
