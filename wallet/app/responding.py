@@ -18,7 +18,7 @@ Naming a verifier's link is the learner's permission to contact that verifier.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,7 @@ from wallet.share.oid4vp.matching import Candidate, HeldCredential, RequestMatch
 from wallet.share.oid4vp.request import PresentationRequest
 from wallet.share.oid4vp.request_reader import ReadingContext, read_request
 from wallet.share.oid4vp.response import response_fields, send_fields
-from wallet.share.oid4vp.verifier_identity import DID_WEB_NOT_CONSULTED
+from wallet.share.oid4vp.verifier_identity import DID_WEB_NOT_CONSULTED, with_anchors
 from wallet.share.oid4vp.vp_token import HolderKeys, build_vp_token
 from wallet.store.repository import CredentialRepository
 from wallet.translation import tr
@@ -95,6 +95,13 @@ def not_consulted_online(error: BaseException) -> bool:
     """Whether ``error`` refused a did:web verifier because Kredo could not look up its DID
     document (online checks not allowed): asking again with permission may succeed."""
     return isinstance(error, WalletError) and error.details == DID_WEB_NOT_CONSULTED
+
+
+def reconfirm_verifier(request: PresentationRequest, anchors: Sequence[x509.Certificate]
+                       ) -> PresentationRequest:
+    """``request`` with its verifier judged again against ``anchors`` (after the learner
+    trusted another certificate authority); nothing is fetched again."""
+    return replace(request, verifier=with_anchors(request.verifier, anchors))
 
 
 def is_verifier_link(text: str) -> bool:

@@ -24,7 +24,7 @@ import base64
 import hashlib
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -165,8 +165,25 @@ def _x509_identity(
                "Kredo refuses it."),
         )
     _check_chain(chain, now)
-    confirmed = _reaches_anchor(chain, anchors, now)
     name = value if prefix == X509_SAN_DNS else _subject_name(leaf)
+    return _x509_verdict(VerifierIdentity(client_id, prefix, name, False, "", chain),
+                         anchors, now)
+
+
+def with_anchors(identity: VerifierIdentity, anchors: Sequence[x509.Certificate],
+                 now: datetime | None = None) -> VerifierIdentity:
+    """``identity`` judged again against ``anchors`` (the learner trusted another certificate
+    authority since the request was read); the chain was checked when it was read, so
+    nothing is fetched. Other kinds of verifier are returned as they are."""
+    if identity.prefix not in (X509_SAN_DNS, X509_HASH) or not identity.certificates:
+        return identity
+    return _x509_verdict(identity, anchors, now or datetime.now(UTC))
+
+
+def _x509_verdict(identity: VerifierIdentity, anchors: Sequence[x509.Certificate],
+                  now: datetime) -> VerifierIdentity:
+    name = identity.name
+    confirmed = _reaches_anchor(identity.certificates, anchors, now)
     assurance = (
         tr("The request is signed with a certificate for {name} from a certificate authority "
            "Kredo trusts.", name=name)
@@ -174,7 +191,7 @@ def _x509_identity(
         tr("The request is signed with a certificate for {name}, but Kredo does not know the "
            "authority that issued it, so who runs {name} is not confirmed.", name=name)
     )
-    return VerifierIdentity(client_id, prefix, name, confirmed, assurance, chain)
+    return replace(identity, confirmed=confirmed, assurance=assurance)
 
 
 def _check_signature(request: CompactJws, key: PublicKey) -> None:
