@@ -136,3 +136,27 @@ def test_credentials_not_bound_to_the_wallet_are_not_offered_when_binding_is_req
     assert answer["accepted"], answer.get("error")
     (presented,) = answer["checked"]["presented"]["badge"]
     assert presented["cryptographic_holder_binding"] is False
+
+
+def test_a_badge_issued_to_a_second_profile_is_presented_by_that_profile(
+    wallet: Kredo, owf_verifier: OwfVerifier, tmp_path: Path,
+) -> None:
+    # GIVEN a badge issued to the learner's second holder profile, not the default one
+    assert wallet("holder", "add", "work").code == 0
+    profiles: Any = wallet("holder", "list", "--json").json()
+    work = next(p["did"] for p in profiles if p["label"] == "work")
+    path = tmp_path / "work-badge.json"
+    path.write_text(json.dumps(Issuer(holder=work).ob3()), encoding="utf-8")
+    assert wallet("import", str(path)).code == 0
+    # WHEN a verifier asks for a badge with holder binding
+    session = owf_verifier.create({"credentials": [BADGE]})
+    result = wallet("respond", session.link, "--yes")
+    # THEN that badge is offered (the other holder's is not) and signed by the work profile,
+    # so the verifier finds the presentation bound to the badge's subject
+    assert result.code == 0, result.err
+    (answer,) = owf_verifier.state(session)["answers"]
+    assert answer["accepted"], answer.get("error")
+    (presented,) = answer["checked"]["presented"]["badge"]
+    assert presented["cryptographic_holder_binding"] is True
+    (vp,) = json.loads(answer["form"]["vp_token"])["badge"]
+    assert vp["holder"] == work
