@@ -38,8 +38,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def _print_authority(authority: VerifierAuthority, out: TextIO) -> None:
-    say(authority.fingerprint, authority.name,
-        f"until {authority.not_after.date().isoformat()}", out=out, sep="\t")
+    # fingerprint, name, last day of validity: one authority a line, for people and scripts
+    say(authority.fingerprint, authority.name, authority.not_after.date().isoformat(),
+        out=out, sep="\t")
 
 
 def cmd_list_ca(args: argparse.Namespace, out: TextIO) -> int:
@@ -71,7 +72,7 @@ def cmd_add_ca(args: argparse.Namespace, out: TextIO) -> int:
     for authority in added:
         _print_authority(authority, out)
     if not added:
-        say("These certificate authorities were trusted already.", out=out)
+        say(tr("These certificate authorities were trusted already."), out=out)
     return EXIT_OK
 
 
