@@ -58,8 +58,11 @@ from wallet.app.verifier_authorities import verifier_anchors
 from wallet.errors import WalletError
 from wallet.share.oid4vp.matching import RequestMatch
 from wallet.share.oid4vp.request import PresentationRequest
+from wallet.share.oid4vp.verifier_identity import X509_HASH, X509_SAN_DNS
 from wallet.store.repository import CredentialRepository
 from wallet.terminal_text import printable
+
+X509_PREFIXES = (X509_SAN_DNS, X509_HASH)
 
 
 class ConsentDialog(QDialog):
@@ -185,6 +188,8 @@ class ConsentDialog(QDialog):
         assert request is not None
         self.match = match
         self.verifier.setText(self.verifier_text(request))
+        # Only a verifier named by certificate can be confirmed by trusting its authority.
+        self.trust_button.setVisible(request.verifier.prefix in X509_PREFIXES)
         for choice in set_choices(match):
             if len(choice.options) > 1 or not choice.required:
                 chooser = SetChooser(choice, match)

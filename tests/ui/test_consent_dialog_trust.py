@@ -192,3 +192,18 @@ def test_an_sd_jwt_vc_is_named_by_its_title(
     dialog = _shown(qtbot, session, verifier_session.link)
     picker = dialog.pickers["learning"]
     assert picker.combo.itemText(0) == "Základy datové analýzy"
+
+
+def test_only_a_verifier_named_by_certificate_offers_to_trust_its_authority(
+    qtbot: QtBot, session: WalletSession, learner: OpenWallet, owf_verifier: OwfVerifier,
+) -> None:
+    # GIVEN an unsigned verifier, known only by its answer address
+    verifier_session = owf_verifier.create({"credentials": [LEARNING_QUERY]})
+    # WHEN its request is shown THEN there is no certificate authority to trust
+    dialog = _shown(qtbot, session, verifier_session.link)
+    assert not dialog.trust_button.isVisibleTo(dialog)
+    # AND a verifier signing with a certificate offers it
+    signed = owf_verifier.create({"credentials": [LEARNING_QUERY]},
+                                 certificate=verifier_certificate("localhost"))
+    other = _shown(qtbot, session, signed.link)
+    assert other.trust_button.isVisibleTo(other)
