@@ -718,6 +718,31 @@ CS: dict[str, str] = {
     "Kredo could not capture the screen.": "Kredo nemohlo zachytit obrazovku.",
     "No verifier's QR code was found. Make the code larger or sharper, or paste the link instead.":
         "QR kód ověřovatele nebyl nalezen. Zvětšete nebo zaostřete kód, nebo místo toho vložte odkaz.",
+    # confirming who asks: trusted verifier authorities, did:web looked up online
+    "Look it up online this once": "Tentokrát dohledat online",
+    "Kredo reads the verifier's DID document from its web address once, for this request; online checks stay as they are in Settings.":
+        "Kredo jednou, jen pro tuto žádost, načte dokument DID ověřovatele z jeho webové adresy; kontroly online zůstanou tak, jak jsou nastavené v Nastavení.",
+    "Trust a verifier's certificate authority…": "Důvěřovat certifikační autoritě ověřovatele…",
+    "Kredo did not consult the verifier's DID document, because online checks are off in Settings. You may let Kredo look it up this once.":
+        "Kredo nenahlédlo do dokumentu DID ověřovatele, protože kontroly online jsou v Nastavení vypnuté. Můžete Kredu dovolit, aby ho tentokrát dohledalo.",
+    "Kredo looked up this verifier's DID document online.": "Kredo dohledalo dokument DID tohoto ověřovatele online.",
+    "%1 (cannot be offered)": "%1 (nelze nabídnout)",
+    "Verifiers' certificate authorities": "Certifikační autority ověřovatelů",
+    "A verifier that signs its request with a certificate from one of these authorities is shown as confirmed. Add only an authority you were given by someone you trust, such as your school or your employer's IT department.":
+        "Ověřovatel, který žádost podepíše certifikátem od některé z těchto autorit, se zobrazí jako ověřený. Přidejte jen autoritu, kterou vám předal někdo, komu důvěřujete, například vaše škola nebo IT oddělení zaměstnavatele.",
+    "Trusted certificate authorities": "Důvěryhodné certifikační autority",
+    "Add from a file…": "Přidat ze souboru…",
+    "%1 (valid until %2)": "%1 (platí do %2)",
+    "SHA-256 fingerprint: %1": "Otisk SHA-256: %1",
+    "You trust no verifier's certificate authority yet.":
+        "Zatím nedůvěřujete žádné certifikační autoritě ověřovatelů.",
+    "Open a certificate authority's certificate": "Otevřít certifikát certifikační autority",
+    "Certificates (%1);;All files (*)": "Certifikáty (%1);;Všechny soubory (*)",
+    "The file %1 could not be read.": "Soubor %1 nelze přečíst.",
+    "Now trusted: %1.": "Nově důvěryhodné: %1.",
+    "This certificate authority was trusted already.": "Této certifikační autoritě už důvěřujete.",
+    "No longer trusted: %1.": "Už nedůvěryhodné: %1.",
+    "Kredo could not change the list.": "Kredo nemohlo seznam změnit.",
     # the sharing history
     "Sharing &history…": "&Historie sdílení…",
     "Sharing history": "Historie sdílení",

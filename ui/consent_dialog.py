@@ -6,10 +6,17 @@ confirm that, each credential asked for with the matching ones to pick from and 
 the answer would disclose. Nothing is sent before "Share"; "Decline" sends no credential,
 only ``access_denied``, so the verifier stops waiting. Sharing signs on the database lane,
 sends on the network lane and logs the share in the history on the database lane again.
+
+Reading uses what the learner chose in the wallet: the verifiers' certificate authorities
+they trust (an x509 verifier reaching one is confirmed; "Trust a verifier's certificate
+authority…" adds one and judges the verifier again, without fetching anything) and whether
+online checks are allowed (a did:web verifier's DID document is looked up only then; if not,
+the dialog says the document was not consulted and offers to look it up this once).
 """
 
 from __future__ import annotations
 
+from cryptography import x509
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -26,27 +33,36 @@ from PySide6.QtWidgets import (
 from ui.consent_queries import QueryPicker, SetChooser
 from ui.errors import show_error
 from ui.session import WalletSession
+from ui.verifier_authorities_dialog import VerifierAuthoritiesDialog
 from ui.verifier_link_input import VerifierLinkInput
 from wallet.app.consent_choices import set_choices
 from wallet.app.responding import (
     Consent,
     DeclineOutcome,
     PreparedResponse,
+    RequestReading,
     ResponseOutcome,
     SentResponse,
     decline,
     log_response,
     match_wallet,
     missing_sentence,
+    not_consulted_online,
     prepare_response,
     read_verifier_request,
+    reconfirm_verifier,
+    request_reading,
     send_response,
 )
+from wallet.app.verifier_authorities import verifier_anchors
 from wallet.errors import WalletError
 from wallet.share.oid4vp.matching import RequestMatch
 from wallet.share.oid4vp.request import PresentationRequest
+from wallet.share.oid4vp.verifier_identity import X509_HASH, X509_SAN_DNS
 from wallet.store.repository import CredentialRepository
 from wallet.terminal_text import printable
+
+X509_PREFIXES = (X509_SAN_DNS, X509_HASH)
 
 
 class ConsentDialog(QDialog):
@@ -61,6 +77,8 @@ class ConsentDialog(QDialog):
         self.match: RequestMatch | None = None
         self.outcome: ResponseOutcome | DeclineOutcome | None = None
         self.redirect_uri: str | None = None
+        self.link: str | None = None
+        self.authorities_dialog: VerifierAuthoritiesDialog | None = None
         self.set_choosers: list[SetChooser] = []
         self.pickers: dict[str, QueryPicker] = {}
         self.setWindowTitle(self.tr("Answer a verifier's request"))
@@ -78,10 +96,17 @@ class ConsentDialog(QDialog):
         self.decline_button.clicked.connect(self.decline)
         self.browser_button = QPushButton(self.tr("Continue in the browser"))
         self.browser_button.clicked.connect(self.open_redirect)
+        self.lookup_button = QPushButton(self.tr("Look it up online this once"))
+        self.lookup_button.setToolTip(self.tr(
+            "Kredo reads the verifier's DID document from its web address once, for this "
+            "request; online checks stay as they are in Settings."))
+        self.lookup_button.clicked.connect(self.look_up_online)
+        self.lookup_button.hide()
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        for button in (self.share_button, self.decline_button, self.browser_button):
+        for button in (self.share_button, self.decline_button, self.browser_button,
+                       self.lookup_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -109,6 +134,12 @@ class ConsentDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.verifier)
+        self.trust_button = QPushButton(self.tr("Trust a verifier's certificate authority…"))
+        self.trust_button.clicked.connect(self.manage_authorities)
+        trust_row = QHBoxLayout()
+        trust_row.addWidget(self.trust_button)
+        trust_row.addStretch(1)
+        layout.addLayout(trust_row)
         layout.addWidget(QLabel(self.tr("It asks for:")))
         layout.addWidget(scroll, 1)
         return page
@@ -119,11 +150,24 @@ class ConsentDialog(QDialog):
 
     # --- reading the request -------------------------------------------------------------
 
-    def read(self, link: str) -> None:
+    def read(self, link: str, *, online_once: bool = False) -> None:
+        """Read the request at ``link`` with the wallet's trusted verifier authorities and
+        its online choice (``online_once``: the learner allowed a lookup for this request)."""
+        self.link = link
+        self.lookup_button.hide()
         self.status.setText(self.tr("Reading the verifier's request…"))
         self.input.read_button.setEnabled(False)
-        self.session.run_network(lambda: read_verifier_request(link), self._request_read,
-                                 self._read_failed)
+
+        def read_request(reading: RequestReading) -> PresentationRequest:
+            return read_verifier_request(link, anchors=reading.anchors,
+                                         online=reading.online or online_once)
+
+        self.session.call_networked(request_reading, read_request, self._request_read,
+                                    self._read_failed)
+
+    def look_up_online(self) -> None:
+        if self.link is not None:
+            self.read(self.link, online_once=True)
 
     def _request_read(self, request: PresentationRequest) -> None:
         self.request = request
@@ -133,12 +177,19 @@ class ConsentDialog(QDialog):
     def _read_failed(self, error: BaseException) -> None:
         self.input.read_button.setEnabled(True)
         self._failed(error)
+        if not_consulted_online(error):
+            self.status.setText(self.status.text() + "\n" + self.tr(
+                "Kredo did not consult the verifier's DID document, because online checks "
+                "are off in Settings. You may let Kredo look it up this once."))
+            self.lookup_button.show()
 
     def _matched(self, match: RequestMatch) -> None:
         request = self.request
         assert request is not None
         self.match = match
         self.verifier.setText(self.verifier_text(request))
+        # Only a verifier named by certificate can be confirmed by trusting its authority.
+        self.trust_button.setVisible(request.verifier.prefix in X509_PREFIXES)
         for choice in set_choices(match):
             if len(choice.options) > 1 or not choice.required:
                 chooser = SetChooser(choice, match)
@@ -170,10 +221,29 @@ class ConsentDialog(QDialog):
                      self.tr("Kredo could not confirm who this is. Share only if you know "
                              "and trust the page that showed you this request."))
         lines.append(printable(identity.assurance))
+        if identity.name.startswith("did:web:"):
+            lines.append(self.tr("Kredo looked up this verifier's DID document online."))
         where = (self.tr("Your answer goes to %1, encrypted.") if request.encrypted
                  else self.tr("Your answer goes to %1."))
         lines.append(where.replace("%1", printable(request.response_host)))
         return "\n".join(lines)
+
+    def manage_authorities(self) -> None:
+        """The learner trusts (or stops trusting) a verifier's certificate authority; the
+        verifier is judged again against the new list."""
+        dialog = VerifierAuthoritiesDialog(self.session, self)
+        dialog.changed.connect(self._authorities_changed)
+        dialog.open()
+        self.authorities_dialog = dialog
+
+    def _authorities_changed(self) -> None:
+        self.session.call(verifier_anchors, self._reconfirm, self._failed)
+
+    def _reconfirm(self, anchors: tuple[x509.Certificate, ...]) -> None:
+        if self.request is None:
+            return
+        self.request = reconfirm_verifier(self.request, anchors)
+        self.verifier.setText(self.verifier_text(self.request))
 
     def _update_active(self) -> None:
         active = self.active_queries()

@@ -6,7 +6,7 @@ The rules live in :mod:`wallet.app.consent_choices`; these widgets only show the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +23,7 @@ from wallet.app.consent_choices import (
     SetChoice,
     candidate_title,
     claim_choices,
+    credential_title,
     query_name,
     with_claims,
 )
@@ -78,9 +79,20 @@ class SetChooser(QGroupBox):
         return self.choice.options[number]
 
 
+def _note(text: str) -> QLabel:
+    label = QLabel(printable(text))
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet("color: palette(placeholder-text)")
+    return label
+
+
 class QueryPicker(QGroupBox):
     """One credential query: the matching credentials to pick from (a list of boxes when the
-    verifier accepts several), and the claims the answer discloses, optional ones untickable."""
+    verifier accepts several), and the claims the answer discloses, optional ones untickable.
+    Beside a credential, the sentence saying Kredo cannot tell whether the verifier's trusted
+    authorities vouch for it; below, the matching credentials that cannot be offered (not
+    bound to a key of the wallet), each with the reason."""
 
     def __init__(self, match: RequestMatch, query_id: str,
                  parent: QWidget | None = None) -> None:
@@ -94,24 +106,42 @@ class QueryPicker(QGroupBox):
         self.claims = QWidget()
         self.claims_layout = QVBoxLayout(self.claims)
         self.claims_layout.setContentsMargins(12, 0, 0, 0)
+        self.authority_note = _note("")
+        self.authority_note.hide()
+        self.not_offered_notes: list[QLabel] = []
         layout = QVBoxLayout(self)
         if not self.candidates:
             layout.addWidget(QLabel(self.tr("Nothing in your wallet matches this.")))
-            return
-        if self.query.multiple:
+        elif self.query.multiple:
             for candidate in self.candidates:
                 box = QCheckBox(printable(candidate_title(candidate)))
                 box.setChecked(True)
                 box.toggled.connect(self._show_claims)
                 self.credential_boxes.append(box)
                 layout.addWidget(box)
+                if candidate.authority_note:
+                    layout.addWidget(_note(candidate.authority_note))
         else:
             for candidate in self.candidates:
                 self.combo.addItem(printable(candidate_title(candidate)))
             self.combo.currentIndexChanged.connect(self._show_claims)
             layout.addWidget(self.combo)
-        layout.addWidget(self.claims)
-        self._show_claims()
+            layout.addWidget(self.authority_note)
+        self._add_not_offered(match, query_id, layout)
+        if self.candidates:
+            layout.addWidget(self.claims)
+            self._show_claims()
+
+    def _add_not_offered(self, match: RequestMatch, query_id: str,
+                         layout: QVBoxLayout) -> None:
+        for refused in match.not_offered(query_id):
+            box = QCheckBox(self.tr("%1 (cannot be offered)").replace(
+                "%1", printable(credential_title(refused.credential))))
+            box.setEnabled(False)
+            layout.addWidget(box)
+            note = _note(refused.reason)
+            self.not_offered_notes.append(note)
+            layout.addWidget(note)
 
     def picked(self) -> tuple[Candidate, ...]:
         """The credentials chosen, before the claims are applied."""
@@ -141,6 +171,10 @@ class QueryPicker(QGroupBox):
                 widget.deleteLater()
         self.claim_boxes.clear()
         picked = self.picked()
+        if not self.query.multiple:
+            sentence = picked[0].authority_note if picked else None
+            self.authority_note.setText(printable(sentence or ""))
+            self.authority_note.setVisible(bool(sentence))
         if not picked:
             return
         choices = claim_choices(self.query, picked[0])

@@ -117,15 +117,15 @@ def test_only_the_chosen_sd_jwt_claims_are_revealed_with_key_binding(
 def test_claim_choices_list_only_credentials_that_can_hold_claims_back(
     repository: CredentialRepository,
 ) -> None:
-    # GIVEN an Open Badge (shown whole, as signed) and an SD-JWT VC without a display title
+    # GIVEN an Open Badge (shown whole, as signed) and an SD-JWT VC with a title claim
     issuer = Issuer(holder=holder_profiles(repository)[0].did)
     badge, learning = store(repository, OB3, issuer.sd_jwt())
     # WHEN the wizard, in Czech, asks what the learner may hold back
     choices = claim_choices(repository, [badge, learning], lang="cs")
-    # THEN only the SD-JWT VC is listed, named by its format in Czech (not "sd-jwt-vc"),
-    # each claim with its value to show
+    # THEN only the SD-JWT VC is listed, named by its title (not "sd-jwt-vc"), each claim
+    # with its value to show
     [choice] = choices
-    assert (choice.credential_id, choice.title) == (learning, "Ověřitelný certifikát SD-JWT")
+    assert (choice.credential_id, choice.title) == (learning, "Základy datové analýzy")
     assert {(c.path, c.preview) for c in choice.claims} == {
         ("given_name", "Jana"), ("family_name", "Nováková"), ("ects", "4")}
 

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 import secrets
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from wallet.errors import InputTooLarge, MalformedCredential, WalletError
 from wallet.formats import sd_jwt_vc, vc_jwt
 from wallet.model import CredentialFormat
+
+JOSE_VECTORS = Path(__file__).resolve().parents[1] / "assets" / "crypto" / "jose"
 
 
 def _b64(data: bytes) -> str:
@@ -244,3 +247,30 @@ def test_a_credential_of_an_unknown_type_has_no_metadata_labels() -> None:
                   ISSUER_KEY)
     # THEN it is read, with no labels invented for it
     assert sd_jwt_vc.parse(compose(token, [part])).extras["claim_labels"] == []
+
+
+def test_a_learning_credential_without_its_title_disclosed_is_named_by_its_type() -> None:
+    # GIVEN the learning credential with only the learner's name disclosed
+    token, disclosures = learning_credential()
+    credential = sd_jwt_vc.parse(compose(token, [disclosures["family_name"]]))
+    # THEN its title is the type's display name from the bundled type metadata
+    assert credential.title == "Learning Credential"
+
+
+@pytest.mark.parametrize(("claim", "value"), [("title", "Základy datové analýzy"),
+                                              ("name", "Data Literacy Badge")])
+def test_a_title_or_name_claim_titles_an_sd_jwt_vc_of_any_type(claim: str, value: str) -> None:
+    # GIVEN an SD-JWT VC of a type Kredo has no metadata for, disclosing a title or a name
+    part = disclosure(claim, value)
+    token = es256({"alg": "ES256"}, {"vct": "urn:example:other", "_sd": [digest(part)]},
+                  ISSUER_KEY)
+    # THEN that claim is its title
+    assert sd_jwt_vc.parse(compose(token, [part])).title == value
+
+
+def test_the_rfc_9901_pid_vector_gets_no_invented_title() -> None:
+    # GIVEN RFC 9901's SD-JWT VC example (a German PID: no title claim, no bundled metadata)
+    for name in ("rfc9901-a3-sd-jwt-vc.txt", "rfc9901-a3-sd-jwt-vc-kb.txt"):
+        raw = (JOSE_VECTORS / name).read_bytes()
+        # THEN it has no title: faces name it by its format
+        assert sd_jwt_vc.parse(raw).title is None

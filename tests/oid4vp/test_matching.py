@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric import ed25519
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
 from tests.oid4vp.wallet_credentials import LEARNING_VCT, VC_TYPE_IRI, Issuer, vc11_jwt
 from tests.share.presentation_credentials import credential, sealed_edc
+from wallet.did import did_jwk_from_public_key, did_key_from_public_key
 from wallet.errors import PresentationRequestError
 from wallet.share.oid4vp.dcql import DcqlQuery
 from wallet.share.oid4vp.matching import HeldCredential, match_request
@@ -22,7 +23,7 @@ HOLDER_KEY = ed25519.Ed25519PrivateKey.generate()
 
 @pytest.fixture
 def held() -> list[HeldCredential]:
-    issuer = Issuer(holder="did:example:learner")
+    issuer = Issuer(holder=did_key_from_public_key(HOLDER_KEY.public_key()))
     return [
         HeldCredential(1, credential(issuer.sd_jwt(cnf_key=HOLDER_KEY.public_key()))),
         HeldCredential(2, credential(vc11_jwt(issuer))),
@@ -149,8 +150,10 @@ def _sample_seal_aki() -> str:
 
 
 def _ldp_query(*authorities: dict[str, Any], edc_only: bool = True) -> dict[str, Any]:
+    # A sealed EDC names its learner, not a key: it is offered without holder binding only.
     query: dict[str, Any] = {"id": "q", "format": "ldp_vc",
-                             "trusted_authorities": list(authorities)}
+                             "trusted_authorities": list(authorities),
+                             "require_cryptographic_holder_binding": False}
     if edc_only:
         query["meta"] = {"type_values": [[EDC_IRI]]}
     return {"credentials": [query]}
@@ -226,3 +229,49 @@ def test_credentials_kredo_cannot_judge_come_after_those_that_match(
     offered = _offered(with_edc, query)
     assert [c for c, _ in offered] == [5, 3]
     assert offered[0][1] is None and offered[1][1] is not None
+
+
+OTHER_HOLDER = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+
+
+def test_w3c_credentials_not_bound_to_a_wallet_key_are_listed_but_not_offered(
+    held: list[HeldCredential],
+) -> None:
+    # GIVEN the learner's VC-JWT and badge, one VC-JWT issued to another DID, and the EU's
+    # sealed EDC, whose subject is a person by name, not a key
+    other = Issuer(holder=OTHER_HOLDER)
+    wallet = [*held, HeldCredential(6, credential(vc11_jwt(other))),
+              HeldCredential(7, credential(other.ob3())), HeldCredential(5, sealed_edc())]
+    query = {"credentials": [{"id": "jwt", "format": "jwt_vc_json"},
+                             {"id": "ldp", "format": "ldp_vc"}]}
+    # WHEN a verifier requires holder binding (the default)
+    found = _match(wallet, query)
+    # THEN only the credentials issued to the wallet's DID are offered
+    assert [c.credential_id for c in found.candidates("jwt")] == [2]
+    assert [c.credential_id for c in found.candidates("ldp")] == [3]
+    # AND the others are listed with the reason
+    refused = {r.credential_id: r.reason for q in ("jwt", "ldp")
+               for r in found.not_offered(q)}
+    assert set(refused) == {5, 6, 7}
+    assert "issued to another holder" in refused[6] and OTHER_HOLDER[:40] in refused[6]
+    assert "issued to another holder" in refused[7]
+    assert "not bound to any holder key" in refused[5]
+    # WHEN the verifier does not require holder binding THEN every one of them is offered
+    for item in query["credentials"]:
+        item["require_cryptographic_holder_binding"] = False
+    unbound = _match(wallet, query)
+    assert [c.credential_id for c in unbound.candidates("jwt")] == [2, 6]
+    assert [c.credential_id for c in unbound.candidates("ldp")] == [3, 7, 5]
+    assert unbound.not_offered("jwt") == () and unbound.not_offered("ldp") == ()
+
+
+def test_a_vc_jwt_bound_by_its_did_jwk_subject_is_offered() -> None:
+    # GIVEN a VC-JWT issued to the did:jwk of a P-256 key the wallet holds
+    key = ec.generate_private_key(ec.SECP256R1())
+    holder = did_jwk_from_public_key(key.public_key())
+    held = [HeldCredential(1, credential(vc11_jwt(Issuer(holder=holder))))]
+    # WHEN a verifier requires holder binding THEN it is offered
+    found = match_request(DcqlQuery.from_json(
+        {"credentials": [{"id": "jwt", "format": "jwt_vc_json"}]}), held,
+        holder_keys=[key.public_key()])
+    assert [c.credential_id for c in found.candidates("jwt")] == [1]

@@ -16,6 +16,7 @@ from tests.oid4vp.wallet_credentials import LEARNING_VCT, Issuer, vc11_jwt
 from tests.share.presentation_credentials import credential
 from wallet.crypto.jwk import jwk_from_public_key
 from wallet.crypto.jws_compact import CompactJws
+from wallet.did import did_key_from_public_key
 from wallet.errors import PresentationRequestError, VerifierRefused
 from wallet.issuance import NetworkPolicy
 from wallet.share.oid4vp.matching import HeldCredential, match_request
@@ -42,7 +43,7 @@ def _link(verifier: ScriptedIssuer, **extra: Any) -> str:
 
 def _answer(link: str) -> dict[str, str]:
     request = read_request(link, ReadingContext(POLICY))
-    issuer = Issuer(holder="did:example:learner")
+    issuer = Issuer(holder=did_key_from_public_key(PROFILE.public_key()))
     held = [HeldCredential(1, credential(issuer.sd_jwt(cnf_key=PROFILE.public_key()))),
             HeldCredential(2, credential(vc11_jwt(issuer)))]
     found = match_request(request.query, held, holder_keys=[PROFILE.public_key()])

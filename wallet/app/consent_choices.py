@@ -17,6 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from wallet.errors import SharingError
+from wallet.model import Credential
 from wallet.share.oid4vp.dcql import CredentialQuery, DcqlQuery
 from wallet.share.oid4vp.matching import Candidate, HeldCredential, RequestMatch, match_request
 from wallet.translation import tr
@@ -90,7 +91,11 @@ def query_name(query: CredentialQuery) -> str:
 
 
 def candidate_title(candidate: Candidate) -> str:
-    credential = candidate.credential
+    return credential_title(candidate.credential)
+
+
+def credential_title(credential: Credential) -> str:
+    """The credential's title, else its format's name."""
     title = credential.view.title.pick("en") if credential.view.title else None
     return title or credential.format.display_name
 

@@ -18,7 +18,7 @@ Naming a verifier's link is the learner's permission to contact that verifier.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,16 @@ from wallet.app.consent_choices import candidate_title, query_name
 from wallet.app.credentials import parsed_credential
 from wallet.app.history import SharedCredential, SharedVerifier, record_share
 from wallet.app.scanning import read_codes
-from wallet.errors import InputTooLarge, NetworkError, PresentationRequestError, SharingError
+from wallet.app.verifier_authorities import read_certificates, verifier_anchors
+from wallet.app.verify_habits import verify_habits
+from wallet.errors import (
+    InputTooLarge,
+    NetworkError,
+    PresentationRequestError,
+    SharingError,
+    TrustMaterialError,
+    WalletError,
+)
 from wallet.issuance import NetworkPolicy
 from wallet.limits import MAX_INPUT_BYTES
 from wallet.model import CredentialFormat
@@ -42,10 +51,12 @@ from wallet.share.oid4vp.matching import Candidate, HeldCredential, RequestMatch
 from wallet.share.oid4vp.request import PresentationRequest
 from wallet.share.oid4vp.request_reader import ReadingContext, read_request
 from wallet.share.oid4vp.response import response_fields, send_fields
+from wallet.share.oid4vp.verifier_identity import DID_WEB_NOT_CONSULTED, with_anchors
 from wallet.share.oid4vp.vp_token import HolderKeys, build_vp_token
 from wallet.store.repository import CredentialRepository
 from wallet.translation import tr
 from wallet.trust import bundled_snapshot
+from wallet.trust.user_trust import SettingsStore
 
 OPENID4VP_FORM = "openid4vp"
 _PRESENTABLE = frozenset({CredentialFormat.SD_JWT_VC, CredentialFormat.VC_JWT,
@@ -63,6 +74,34 @@ def read_verifier_request(
     context = ReadingContext(NetworkPolicy(allowed=True, timeout=timeout), anchors=anchors,
                              did_web_online=online)
     return read_request(link.strip(), context)
+
+
+@dataclass(frozen=True)
+class RequestReading:
+    """What reading a request may use, as the learner chose in the wallet: the certificate
+    authorities of verifiers they trust, and whether online checks (a verifier's did:web
+    document) are allowed."""
+
+    anchors: tuple[x509.Certificate, ...] = field(default=(), repr=False)
+    online: bool = False
+
+
+def request_reading(store: SettingsStore) -> RequestReading:
+    """The wallet's trusted verifier authorities and its "online checks allowed" choice."""
+    return RequestReading(verifier_anchors(store), verify_habits(store).online)
+
+
+def not_consulted_online(error: BaseException) -> bool:
+    """Whether ``error`` refused a did:web verifier because Kredo could not look up its DID
+    document (online checks not allowed): asking again with permission may succeed."""
+    return isinstance(error, WalletError) and error.details == DID_WEB_NOT_CONSULTED
+
+
+def reconfirm_verifier(request: PresentationRequest, anchors: Sequence[x509.Certificate]
+                       ) -> PresentationRequest:
+    """``request`` with its verifier judged again against ``anchors`` (after the learner
+    trusted another certificate authority); nothing is fetched again."""
+    return replace(request, verifier=with_anchors(request.verifier, anchors))
 
 
 def is_verifier_link(text: str) -> bool:
@@ -90,13 +129,18 @@ def verifier_links_in_file(path: Path) -> list[str]:
 
 
 def load_verifier_anchors(path: Path) -> tuple[x509.Certificate, ...]:
-    """Certificate authorities (PEM) whose verifiers the learner counts as confirmed."""
+    """Certificate authorities (a PEM file, or one DER certificate) whose verifiers the
+    learner counts as confirmed for this one answer."""
     try:
-        return tuple(x509.load_pem_x509_certificates(path.read_bytes()))
-    except (OSError, ValueError):
+        raw = path.read_bytes()
+    except OSError:
         raise PresentationRequestError(
             tr("The certificate file {name} could not be read as PEM certificates.",
                name=path.name)) from None
+    try:
+        return read_certificates(raw, name=path.name)
+    except TrustMaterialError as exc:
+        raise PresentationRequestError(exc.message) from None
 
 
 def match_wallet(repository: CredentialRepository, request: PresentationRequest

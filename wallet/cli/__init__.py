@@ -28,6 +28,7 @@ from wallet.cli import (
     receive_command,
     respond_command,
     stack_command,
+    verifiers_command,
     verify_command,
     wallet_commands,
 )
@@ -38,7 +39,7 @@ from wallet.translation import language_from_environment, set_language
 
 COMMAND_MODULES: tuple[ModuleType, ...] = (
     wallet_commands, verify_command, present_command, holder_command, receive_command, qr_commands,
-    export_commands, respond_command, history_command, stack_command,
+    export_commands, respond_command, verifiers_command, history_command, stack_command,
 )
 
 

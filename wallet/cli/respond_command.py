@@ -4,7 +4,9 @@ Naming the link is the permission to contact that verifier. Kredo reads the requ
 who asks (as its certificate or DID says, and whether Kredo could confirm it) and what, lets
 the learner pick among matching credentials on a terminal, and sends nothing before the
 learner agrees (``--yes`` agrees to what is asked, for scripts). ``--json`` prints what was
-sent. ``--online`` also lets Kredo look up a verifier's did:web document.
+sent. ``--online`` also lets Kredo look up a verifier's did:web document. The certificate
+authorities of verifiers the learner trusts come from the wallet (``kredo verifiers add-ca``)
+and, for one answer, from ``--verifier-ca``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from wallet.cli.common import EXIT_OK, EXIT_USAGE, open_from_args, print_json
 from wallet.errors import UserCancelled, WalletError
+from wallet.terminal_text import printable
 
 if TYPE_CHECKING:
     from wallet.app.responding import Consent
@@ -32,8 +35,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--json", action="store_true", help="print what was sent as JSON")
     p.add_argument("--online", action="store_true",
                    help="also look up a verifier's did:web document online")
-    p.add_argument("--verifier-ca", type=Path, metavar="PEM",
-                   help="certificate authorities whose verifiers count as confirmed")
+    p.add_argument("--verifier-ca", type=Path, metavar="FILE",
+                   help="certificate authorities (PEM or DER) whose verifiers count as "
+                        "confirmed, for this answer only (kredo verifiers add-ca keeps them)")
     p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                    help="how long to wait for each answer from the verifier (default 10)")
     p.set_defaults(handler=cmd_respond)
@@ -45,15 +49,17 @@ def cmd_respond(args: argparse.Namespace, out: TextIO) -> int:
         load_verifier_anchors,
         match_wallet,
         read_verifier_request,
+        request_reading,
         respond,
     )
 
     if args.timeout <= 0:
         raise WalletError("--timeout must be positive.")
-    anchors = load_verifier_anchors(args.verifier_ca) if args.verifier_ca else ()
-    request = read_verifier_request(args.link, timeout=args.timeout, anchors=anchors,
-                                    online=args.online)
+    extra = load_verifier_anchors(args.verifier_ca) if args.verifier_ca else ()
     with open_from_args(args) as opened:
+        stored = request_reading(opened.repository).anchors
+        request = read_verifier_request(args.link, timeout=args.timeout,
+                                        anchors=(*stored, *extra), online=args.online)
         match = match_wallet(opened.repository, request)
         if not args.json:
             _print_request(request, match, sys.stderr)
@@ -78,6 +84,8 @@ def cmd_respond(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _print_request(request: PresentationRequest, match: RequestMatch, stream: TextIO) -> None:
+    from wallet.app.consent_choices import credential_title
+
     who = request.metadata.name or request.verifier.name
     print(f"Verifier: {who} ({request.verifier.client_id})", file=stream)
     print(f"  {request.verifier.assurance}", file=stream)
@@ -89,16 +97,23 @@ def _print_request(request: PresentationRequest, match: RequestMatch, stream: Te
         print(f"Asks for {query.id} [{query.format}], claims: {asked}", file=stream)
         for number, candidate in enumerate(found.candidates, start=1):
             print(f"  {number}. {_describe(candidate)}", file=stream)
+            if candidate.authority_note:
+                print(f"     {printable(candidate.authority_note)}", file=stream)
+        for refused in found.not_offered:
+            print(f"  -  #{refused.credential_id} "
+                  f"{printable(credential_title(refused.credential))}", file=stream)
+            print(f"     {printable(refused.reason)}", file=stream)
         if not found.candidates:
             print("  (nothing in the wallet matches)", file=stream)
 
 
 def _describe(candidate: Candidate) -> str:
-    credential = candidate.credential
-    title = credential.view.title.pick("en") if credential.view.title else None
+    from wallet.app.consent_choices import credential_title
+
     shown = ("whole credential" if candidate.disclose is None
              else ", ".join(candidate.disclose) or "no optional claims")
-    return f"#{candidate.credential_id} {title or credential.format.display_name} ({shown})"
+    return (f"#{candidate.credential_id} {printable(credential_title(candidate.credential))}"
+            f" ({printable(shown)})")
 
 
 def _consent(args: argparse.Namespace, match: RequestMatch) -> Consent | None:

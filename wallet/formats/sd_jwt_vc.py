@@ -32,7 +32,7 @@ from typing import Any
 from wallet.base64url import b64url_decode, b64url_encode
 from wallet.crypto.jws_compact import CompactJws, looks_like_compact_jws
 from wallet.errors import InputTooLarge, MalformedCredential, NotACredential, WalletError
-from wallet.formats.sd_jwt_vc_type_metadata import claim_labels
+from wallet.formats.sd_jwt_vc_type_metadata import claim_labels, type_name
 from wallet.formats.vc_jwt import credential_with_jwt_claims
 from wallet.formats.vc_view import organisation_from, view_from_vc
 from wallet.formats.vc_view_values import level_from_code, parse_epoch
@@ -253,7 +253,9 @@ def view_from_claims(claims: dict[str, Any]) -> MicroCredentialView:
         learner_name=_learner_name(claims),
         learner_identifier=plain_string(claims.get("learner_identification")),
         learner_birth_date=plain_string(claims.get("birth_date") or claims.get("birthdate")),
-        title=text("achievement_title", "name"),
+        # The learning credential names its title claim achievement_title (its type
+        # metadata); other types say title or name; else the type's own display name.
+        title=text("achievement_title", "title", "name") or type_name(vct),
         description=text("achievement_description", "description"),
         awarding_body=awarding_body,
         issuer=issuer,

@@ -8,7 +8,10 @@ the query accepts (``vct_values``; ``type_values`` as expanded IRIs, all of one 
 and it has every claim of one claim alternative, with one of the expected values when the
 query lists any. For an SD-JWT VC the claims found become the disclosures to send; other
 formats go whole, as signed. When the verifier requires holder binding (the default), an
-SD-JWT VC counts only when its ``cnf`` key is one of the wallet's. When the query names
+SD-JWT VC counts only when its ``cnf`` key is one of the wallet's, and a ``jwt_vc_json`` or
+``ldp_vc`` credential only when its subject is the DID of one of the wallet's keys; such a
+W3C credential that matches otherwise is listed as not offered, with a sentence saying why
+(:mod:`wallet.share.oid4vp.holder_binding`). When the query names
 ``trusted_authorities``, a credential none of them vouches for is left out; one Kredo cannot
 judge stays, after the others, with a sentence saying so
 (:mod:`wallet.share.oid4vp.trusted_authorities`).
@@ -36,6 +39,7 @@ from wallet.share.oid4vp.dcql import (
     CredentialQuery,
     DcqlQuery,
 )
+from wallet.share.oid4vp.holder_binding import binding_refusal, wallet_dids
 from wallet.share.oid4vp.trusted_authorities import AuthorityVerdict, check_authorities
 from wallet.trust.snapshot import TrustSnapshot
 
@@ -68,9 +72,20 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class NotOffered:
+    """A credential that answers a query but cannot be offered; ``reason`` says why (it is
+    not bound to a key of the wallet, and the verifier requires holder binding)."""
+
+    credential_id: int
+    credential: Credential
+    reason: str
+
+
+@dataclass(frozen=True)
 class QueryMatch:
     query: CredentialQuery
     candidates: tuple[Candidate, ...]
+    not_offered: tuple[NotOffered, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +97,9 @@ class RequestMatch:
 
     def candidates(self, query_id: str) -> tuple[Candidate, ...]:
         return next(m.candidates for m in self.matches if m.query.id == query_id)
+
+    def not_offered(self, query_id: str) -> tuple[NotOffered, ...]:
+        return next(m.not_offered for m in self.matches if m.query.id == query_id)
 
     def answerable(self, ids: Sequence[str]) -> bool:
         return all(self.candidates(i) for i in ids)
@@ -117,14 +135,31 @@ def match_request(
 ) -> RequestMatch:
     """The candidates for every query of ``query`` among ``held``; ``trusted_lists`` is the
     trusted-list snapshot that answers ``etsi_tl`` authorities (None: Kredo cannot tell)."""
+    dids = wallet_dids(holder_keys)
     matches = []
     for credential_query in query.credentials:
-        found = [c for c in (_candidate(credential_query, h, holder_keys, trusted_lists)
-                             for h in held) if c is not None]
+        found: list[Candidate] = []
+        refused: list[NotOffered] = []
+        for h in held:
+            candidate = _candidate(credential_query, h, holder_keys, trusted_lists)
+            if candidate is None:
+                continue
+            reason = _w3c_binding_refusal(credential_query, candidate.credential, dids)
+            if reason is None:
+                found.append(candidate)
+            else:
+                refused.append(NotOffered(h.credential_id, h.credential, reason))
         # Credentials Kredo could not judge against the verifier's authorities come last.
         found.sort(key=lambda c: c.authority_note is not None)
-        matches.append(QueryMatch(credential_query, tuple(found)))
+        matches.append(QueryMatch(credential_query, tuple(found), tuple(refused)))
     return RequestMatch(query, tuple(matches))
+
+
+def _w3c_binding_refusal(query: CredentialQuery, credential: Credential,
+                         dids: frozenset[str]) -> str | None:
+    if not query.require_binding or query.format not in (JWT_VC_JSON, LDP_VC):
+        return None
+    return binding_refusal(credential, dids)
 
 
 def _candidate(query: CredentialQuery, held: HeldCredential,

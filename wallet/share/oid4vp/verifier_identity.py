@@ -24,7 +24,7 @@ import base64
 import hashlib
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -47,6 +47,9 @@ DECENTRALIZED_IDENTIFIER = "decentralized_identifier"
 ACCEPTED_PREFIXES = (REDIRECT_URI, X509_SAN_DNS, X509_HASH, DECENTRALIZED_IDENTIFIER)
 _REFUSED_PREFIXES = frozenset({"origin", "verifier_attestation", "openid_federation"})
 MAX_CHAIN = 5
+# The ``details`` of the refusal of a did:web verifier Kredo was not allowed to look up, so a
+# face can say that the DID document was not consulted and offer to look it up.
+DID_WEB_NOT_CONSULTED = "did:web document not consulted"
 
 # A DID and its controller document, fetched online for did:web (the caller's choice).
 DidDocumentSource = Callable[[str], dict[str, Any]]
@@ -162,8 +165,25 @@ def _x509_identity(
                "Kredo refuses it."),
         )
     _check_chain(chain, now)
-    confirmed = _reaches_anchor(chain, anchors, now)
     name = value if prefix == X509_SAN_DNS else _subject_name(leaf)
+    return _x509_verdict(VerifierIdentity(client_id, prefix, name, False, "", chain),
+                         anchors, now)
+
+
+def with_anchors(identity: VerifierIdentity, anchors: Sequence[x509.Certificate],
+                 now: datetime | None = None) -> VerifierIdentity:
+    """``identity`` judged again against ``anchors`` (the learner trusted another certificate
+    authority since the request was read); the chain was checked when it was read, so
+    nothing is fetched. Other kinds of verifier are returned as they are."""
+    if identity.prefix not in (X509_SAN_DNS, X509_HASH) or not identity.certificates:
+        return identity
+    return _x509_verdict(identity, anchors, now or datetime.now(UTC))
+
+
+def _x509_verdict(identity: VerifierIdentity, anchors: Sequence[x509.Certificate],
+                  now: datetime) -> VerifierIdentity:
+    name = identity.name
+    confirmed = _reaches_anchor(identity.certificates, anchors, now)
     assurance = (
         tr("The request is signed with a certificate for {name} from a certificate authority "
            "Kredo trusts.", name=name)
@@ -171,7 +191,7 @@ def _x509_identity(
         tr("The request is signed with a certificate for {name}, but Kredo does not know the "
            "authority that issued it, so who runs {name} is not confirmed.", name=name)
     )
-    return VerifierIdentity(client_id, prefix, name, confirmed, assurance, chain)
+    return replace(identity, confirmed=confirmed, assurance=assurance)
 
 
 def _check_signature(request: CompactJws, key: PublicKey) -> None:
@@ -260,7 +280,8 @@ def _did_identity(
         if did_documents is None:
             raise PresentationRequestError(
                 tr("The verifier's DID {did} can only be checked online, and Kredo is not "
-                   "allowed to go online for it.", did=did[:100]))
+                   "allowed to go online for it.", did=did[:100]),
+                details=DID_WEB_NOT_CONSULTED)
         documents = {did: did_documents(did)}
     try:
         method = resolve_verification_method(kid, documents=documents)

@@ -30,6 +30,7 @@ from wallet.did import (
 )
 from wallet.errors import SharingError
 from wallet.model import Credential, CredentialFormat
+from wallet.share.oid4vp.holder_binding import subject_ids
 from wallet.share.oid4vp.matching import Candidate
 from wallet.share.presentation import VC_1_CONTEXT, build_presentation, confirmed_key
 from wallet.translation import tr
@@ -71,8 +72,20 @@ def _presentation(candidate: Candidate, *, nonce: str, client_id: str,
         return _sd_jwt(credential, candidate.disclose or (), nonce, client_id, keys)
     if credential.format is CredentialFormat.VC_JWT:
         return _vp_jwt(credential, nonce, client_id, keys)
-    return build_presentation([credential], holder_key=keys.profile_key, challenge=nonce,
-                              domain=client_id, binding_keys=keys.binding_keys)
+    return build_presentation([credential], holder_key=_ldp_holder_key(credential, keys),
+                              challenge=nonce, domain=client_id,
+                              binding_keys=keys.binding_keys)
+
+
+def _ldp_holder_key(credential: Credential, keys: HolderKeys) -> ed25519.Ed25519PrivateKey:
+    """The wallet's Ed25519 key whose did:key the credential names as its subject (the
+    holder binding the verifier checks), else the default profile's."""
+    subjects = {s.partition("#")[0] for s in subject_ids(credential)}
+    for key in (keys.profile_key, *keys.binding_keys):
+        if (isinstance(key, ed25519.Ed25519PrivateKey)
+                and did_key_from_public_key(key.public_key()) in subjects):
+            return key
+    return keys.profile_key
 
 
 def _sd_jwt(credential: Credential, disclose: Sequence[str], nonce: str, client_id: str,
