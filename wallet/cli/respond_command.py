@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from wallet.cli.common import EXIT_OK, EXIT_USAGE, open_from_args, print_json
 from wallet.errors import UserCancelled, WalletError
 from wallet.terminal_text import printable
+from wallet.translation import tr
 
 if TYPE_CHECKING:
     from wallet.app.responding import Consent
@@ -54,7 +55,7 @@ def cmd_respond(args: argparse.Namespace, out: TextIO) -> int:
     )
 
     if args.timeout <= 0:
-        raise WalletError("--timeout must be positive.")
+        raise WalletError(tr("--timeout must be positive."))
     extra = load_verifier_anchors(args.verifier_ca) if args.verifier_ca else ()
     with open_from_args(args) as opened:
         stored = request_reading(opened.repository).anchors
@@ -66,10 +67,10 @@ def cmd_respond(args: argparse.Namespace, out: TextIO) -> int:
         consent = _consent(args, match)
         if consent is None:
             declined = decline(request, timeout=args.timeout)
-            print("Nothing was shared; the verifier was told that you declined.", file=out)
+            print(tr("Nothing was shared; the verifier was told that you declined."), file=out)
             if declined.redirect_uri:
-                print(f"The verifier asks you to continue at: {declined.redirect_uri}",
-                      file=out)
+                print(tr("The verifier asks you to continue at: {address}",
+                         address=printable(declined.redirect_uri)), file=out)
             return EXIT_USAGE
         outcome = respond(opened.repository, request, match, consent, timeout=args.timeout)
     if args.json:
@@ -77,24 +78,31 @@ def cmd_respond(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     for shared in outcome.shared:
         claims = f" ({', '.join(shared.claims)})" if shared.claims else ""
-        print(f"Shared with {request.verifier.name}: {shared.title}{claims}", file=out)
+        print(printable(tr("Shared with {verifier}: {title}", verifier=request.verifier.name,
+                           title=shared.title) + claims), file=out)
     if outcome.redirect_uri:
-        print(f"The verifier asks you to continue at: {outcome.redirect_uri}", file=out)
+        print(tr("The verifier asks you to continue at: {address}",
+                 address=printable(outcome.redirect_uri)), file=out)
     return EXIT_OK
 
 
 def _print_request(request: PresentationRequest, match: RequestMatch, stream: TextIO) -> None:
     from wallet.app.consent_choices import credential_title
 
-    who = request.metadata.name or request.verifier.name
-    print(f"Verifier: {who} ({request.verifier.client_id})", file=stream)
-    print(f"  {request.verifier.assurance}", file=stream)
-    print(f"  The answer goes to {request.response_host}"
-          f"{' (encrypted)' if request.encrypted else ''}.", file=stream)
+    # Everything a request carries is the verifier's text: escaped, so it cannot move the
+    # cursor, recolour the terminal or forge a line of Kredo's own.
+    who = printable(request.metadata.name or request.verifier.name)
+    print(tr("Verifier: {name} ({client_id})", name=who,
+             client_id=printable(request.verifier.client_id)), file=stream)
+    print(f"  {printable(request.verifier.assurance)}", file=stream)
+    host = printable(request.response_host)
+    print("  " + (tr("The answer goes to {host}, encrypted.", host=host) if request.encrypted
+                  else tr("The answer goes to {host}.", host=host)), file=stream)
     for found in match.matches:
         query = found.query
         asked = ", ".join("/".join(str(s) for s in c.path) for c in query.claims) or "—"
-        print(f"Asks for {query.id} [{query.format}], claims: {asked}", file=stream)
+        print(printable(tr("Asks for {query} [{format}], claims: {claims}", query=query.id,
+                           format=query.format, claims=asked)), file=stream)
         for number, candidate in enumerate(found.candidates, start=1):
             print(f"  {number}. {_describe(candidate)}", file=stream)
             if candidate.authority_note:
@@ -104,14 +112,14 @@ def _print_request(request: PresentationRequest, match: RequestMatch, stream: Te
                   f"{printable(credential_title(refused.credential))}", file=stream)
             print(f"     {printable(refused.reason)}", file=stream)
         if not found.candidates:
-            print("  (nothing in the wallet matches)", file=stream)
+            print("  " + tr("(nothing in the wallet matches)"), file=stream)
 
 
 def _describe(candidate: Candidate) -> str:
     from wallet.app.consent_choices import credential_title
 
-    shown = ("whole credential" if candidate.disclose is None
-             else ", ".join(candidate.disclose) or "no optional claims")
+    shown = (tr("whole credential") if candidate.disclose is None
+             else ", ".join(candidate.disclose) or tr("no optional claims"))
     return (f"#{candidate.credential_id} {printable(credential_title(candidate.credential))}"
             f" ({printable(shown)})")
 
@@ -124,17 +132,18 @@ def _consent(args: argparse.Namespace, match: RequestMatch) -> Consent | None:
     if args.yes:
         return proposed
     if not sys.stdin.isatty():
-        raise WalletError("Kredo asks before sharing credentials: pass --yes to agree.")
+        raise WalletError(tr("Kredo asks before sharing credentials: pass --yes to agree."))
     chosen = dict(proposed.chosen)
     for query_id, picked in proposed.chosen.items():
         candidates = match.candidates(query_id)
         if len(candidates) > 1 and len(picked) == 1:
-            answer = input(f"Which credential for {query_id}? [1-{len(candidates)}, "
-                           "default 1] ").strip()
+            answer = input(printable(tr("Which credential for {query}? [1-{count}, default 1] ",
+                                        query=query_id, count=len(candidates)))).strip()
             if answer:
                 if not answer.isdigit() or not 1 <= int(answer) <= len(candidates):
                     raise UserCancelled()
                 chosen[query_id] = (candidates[int(answer) - 1],)
-    if input("Share these with the verifier? [y/N] ").strip().lower() not in ("y", "yes"):
+    if input(tr("Share these with the verifier? [y/N] ")).strip().lower() not in (
+            "y", "yes", tr("y"), tr("yes")):
         return None
     return Consent(chosen)
