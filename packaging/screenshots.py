@@ -42,7 +42,7 @@ DEMO_CREDENTIALS = (
 VIEWS = ("list", "detail-edc", "detail-badge", "detail-vc", "verify", "stacks", "share",
          "backup", "lock", "history", "help", "scan", "consent", "welcome")
 LANGUAGES = ("en", "cs")
-PASSPHRASE = "screenshot passphrase"
+PASSPHRASE = "screenshot passphrase"  # noqa: S105 (a throwaway wallet of public samples)
 # A throwaway wallet: the production key stretching would only slow down every start.
 QUICK_KDF = Argon2Params(memory_kib=8 * 1024, iterations=1, lanes=1)
 
@@ -66,11 +66,11 @@ def build_demo_wallet(home: Path) -> None:
 
 
 def take(home: Path, view: str, lang: str, size: str, out: Path) -> Path:
-    width = size.split("x")[0]
+    width = size.partition("x")[0]
     path = out / f"{view}-{width}-{lang}.png"
     environment = dict(os.environ, KREDO_PASSPHRASE=PASSPHRASE,
                        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    subprocess.run(
+    subprocess.run(  # noqa: S603 (our own app, arguments from this script)
         [sys.executable, "-m", "ui.app", "--home", str(home), "--screenshot", str(path),
          "--lang", lang, "--view", view, "--size", size],
         cwd=REPO, env=environment, check=True, timeout=300)
