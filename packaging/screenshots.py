@@ -65,6 +65,10 @@ def build_demo_wallet(home: Path) -> None:
                             recipient="careers.example.com")
 
 
+# What an employer checks in the verification desk: a sealed EDC and the work permit.
+SCANNED = (DEMO_CREDENTIALS[0], DEMO_CREDENTIALS[4])
+
+
 def take(home: Path, view: str, lang: str, size: str, out: Path) -> Path:
     width = size.partition("x")[0]
     path = out / f"{view}-{width}-{lang}.png"
@@ -72,7 +76,8 @@ def take(home: Path, view: str, lang: str, size: str, out: Path) -> Path:
                        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     subprocess.run(  # noqa: S603 (our own app, arguments from this script)
         [sys.executable, "-m", "ui.app", "--home", str(home), "--screenshot", str(path),
-         "--lang", lang, "--view", view, "--size", size],
+         "--lang", lang, "--view", view, "--size", size,
+         *(str(p) for p in (SCANNED if view == "scan" else ()))],
         cwd=REPO, env=environment, check=True, timeout=300)
     return path
 

@@ -47,8 +47,8 @@ def take_screenshot(kredo: KredoApp, view: str, path: Path, *,
     if size is not None:
         window.resize(*size)
     _settle(kredo)
-    if view in _CARD_CHOICES or select:
-        _open_card(kredo, _CARD_CHOICES.get(view, _CARD_CHOICES["detail"]), select)
+    if view in _CARD_CHOICES or view == "share" or select:  # sharing starts from a card
+        _open_card(kredo, _CARD_CHOICES.get(view, _CARD_CHOICES["verify"]), select)
         if view == "verify":
             window.detail.tabs.setCurrentWidget(window.detail.verify_panel)
             window.detail.verify()  # online only if the learner allowed it
