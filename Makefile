@@ -16,7 +16,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbu
 # appstream, desktop-file-utils and shared-mime-info validate the Linux desktop integration.
 TEST_DEBS := $(QT_DEBS) gnome-keyring dbus dbus-x11 xvfb appstream desktop-file-utils shared-mime-info
 
-.PHONY: catalogues translations setup run test lint bench fuzz package system-deps system-deps-test update-contexts update-trust clean
+.PHONY: catalogues translations setup run test lint bench fuzz package system-deps system-deps-test update-contexts update-trust screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,15 @@ lint: $(STAMP)
 package: $(STAMP) catalogues
 	$(VENV)/bin/pyinstaller --noconfirm --clean packaging/kredo.spec
 	@du -sh dist/kredo
+
+# docs/screenshots/: every view in cs and en at 1366x768 and 1280x720, from a throwaway wallet of
+# the real credentials in tests/assets, each under an X server of that size (not part of test).
+SCREEN_SIZES ?= 1366x768 1280x720
+screenshots: $(STAMP) catalogues
+	for size in $(SCREEN_SIZES); do \
+		env -u QT_QPA_PLATFORM PYTHONPATH=$(CURDIR) xvfb-run -a -s "-screen 0 $${size}x24" \
+			$(PY) packaging/screenshots.py --size $$size || exit 1; \
+	done
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench

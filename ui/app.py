@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QUrl
-from PySide6.QtGui import QColor, QIcon, QPainter
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import wallet
@@ -17,12 +17,14 @@ from ui.first_run import WELCOME_SETTING, welcome_wanted
 from ui.i18n import LANGUAGES, Translation, system_language
 from ui.lock import DEFAULT_LOCK_MINUTES, IdleWatch, LockScreen
 from ui.main_window import MainWindow
+from ui.screenshots import VIEWS, take_screenshot
 from ui.session import WalletSession
 from ui.single_instance import (
     InstanceServer,
     OpenedByDesktop,
     absolute_targets,
     hand_over,
+    local_paths,
     server_name,
 )
 from ui.tasks import BackgroundTasks
@@ -33,8 +35,6 @@ from wallet.bundled_resources import resource_path
 from wallet.cli.version_action import PrintVersionAction
 from wallet.errors import UserCancelled, WalletError, WrongPassphrase
 from wallet.store.wallet import OpenWallet
-
-VIEWS = ("list", "detail", "verify", "share", "scan", "help", "welcome")
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -51,6 +51,8 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="what the screenshot shows (default: list)")
     parser.add_argument("--size", type=_size, metavar="WxH",
                         help="the screenshot's window size, such as 1366x768")
+    parser.add_argument("--select", metavar="TEXT",
+                        help="the screenshot opens the card whose title contains TEXT")
     parser.add_argument(
         "--verify", action="store_true",
         help="check the files given in the verification desk instead of importing them",
@@ -198,74 +200,6 @@ class KredoApp(QObject):
         self.tasks.shutdown()
 
 
-def take_screenshot(kredo: KredoApp, view: str, path: Path, *,
-                    targets: Sequence[str] = (), size: tuple[int, int] | None = None) -> bool:
-    window = kredo.window
-    assert window is not None
-    kredo.tasks.wait()
-    app = kredo.app
-    app.processEvents()
-    if view in ("detail", "verify") and window.proxy.rowCount():
-        window.cards.setCurrentIndex(window.proxy.index(0, 0))
-        app.processEvents()
-        kredo.tasks.wait()
-        app.processEvents()
-        if view == "verify":
-            window.detail.tabs.setCurrentWidget(window.detail.verify_panel)
-            window.detail.verify()  # online only if the learner allowed it
-            kredo.tasks.wait()
-            app.processEvents()
-    target: QWidget = window
-    if view in ("help", "welcome"):
-        return _grab_guide_or_welcome(kredo, view, path, size)
-    if view == "share":
-        if window.proxy.rowCount():
-            window.cards.setCurrentIndex(window.proxy.index(0, 0))
-        window.share()
-        target = window.share_wizard
-    elif view == "scan":
-        window.scan()
-        target = window.scan_dialog
-        if targets:
-            window.scan_dialog.scan_paths(_paths(targets))
-    if size is not None:
-        target.resize(*size)
-    for _ in range(3):
-        kredo.tasks.wait()
-        app.processEvents()
-    return target.grab().save(str(path), "PNG")
-
-
-def _grab_guide_or_welcome(kredo: KredoApp, view: str, path: Path,
-                      size: tuple[int, int] | None) -> bool:
-    """The user guide at the given size, or the welcome over the main window as the person
-    sees it."""
-    window = kredo.window
-    assert window is not None
-    if size is not None:
-        window.resize(*size)
-    if view == "help":
-        window.show_help()
-        assert window.help_window is not None
-        if size is not None:
-            window.help_window.resize(*size)  # a window of its own, grabbed as such
-        kredo.app.processEvents()
-        shown = window.help_window.grab().save(str(path), "PNG")
-        window.help_window.close()
-        return shown
-    window.show_welcome()
-    dialog = window.welcome
-    kredo.app.processEvents()
-    picture = window.grab()
-    painter = QPainter(picture)
-    painter.fillRect(picture.rect(), QColor(0, 0, 0, 60))
-    top_left = picture.rect().center() - dialog.rect().center()
-    painter.drawPixmap(top_left, dialog.grab())
-    painter.end()
-    dialog.close()
-    return picture.save(str(path), "PNG")
-
-
 def open_targets(kredo: KredoApp, targets: Sequence[str]) -> None:
     """Offer links go to the receive dialog, verifiers' requests to the consent dialog; files
     and file:// URLs are imported."""
@@ -293,11 +227,7 @@ def verify_targets(kredo: KredoApp, targets: Sequence[str]) -> None:
     if window is None or not targets:
         return
     window.scan()
-    window.scan_dialog.scan_paths(_paths(targets))
-
-
-def _paths(targets: Sequence[str]) -> list[Path]:
-    return [Path(QUrl(t).toLocalFile()) if t.startswith("file:") else Path(t) for t in targets]
+    window.scan_dialog.scan_paths(local_paths(targets))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -359,7 +289,8 @@ def _run(app: QApplication, args: argparse.Namespace, home: Path,
     try:
         if args.screenshot:
             shown = take_screenshot(kredo, args.view, args.screenshot,
-                                    targets=args.targets, size=args.size)
+                                    targets=args.targets, size=args.size,
+                                    select=args.select)
             return 0 if shown else 2
         assert kredo.window is not None
         running.append(kredo)

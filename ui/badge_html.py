@@ -19,8 +19,9 @@ from wallet.model import Organisation
 _OWN_ROWS = frozenset({"title", "issuer", "awarding_body", "learning_outcomes", "credential_id"})
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("BadgeHtml", text)
+# Called by this name with literal strings, so that lupdate collects them: a wrapper taking
+# the text as a variable hid them, and the Czech never reached the catalogue.
+translate = QCoreApplication.translate
 
 
 def badge_html(badge: BadgeView, shown: ShownRows) -> str:
@@ -28,7 +29,7 @@ def badge_html(badge: BadgeView, shown: ShownRows) -> str:
     lang, labels = shown.lang, shown.labels
     parts = [
         f"<h2>{escape(shown.title)}</h2>",
-        f"<p>{escape(OPEN_BADGE_3_NAME)} {chip(_t('Badge'))}</p>",
+        f"<p>{escape(OPEN_BADGE_3_NAME)} {chip(translate('BadgeHtml', 'Badge'))}</p>",
         table_start(),
     ]
     parts.extend(_badge_rows(badge, lang))
@@ -46,25 +47,29 @@ def badge_html(badge: BadgeView, shown: ShownRows) -> str:
 def _badge_rows(badge: BadgeView, lang: str) -> list[str]:
     rows: list[str] = []
     if badge.image_url:
-        rows.append(table_row(_t("Badge image"), _not_downloaded(badge.image_url)))
+        rows.append(table_row(translate("BadgeHtml", "Badge image"),
+                              _not_downloaded(badge.image_url)))
     if badge.achievement_type:
-        rows.append(table_row(_t("Achievement type"), text_html(badge.achievement_type)))
+        rows.append(table_row(translate("BadgeHtml", "Achievement type"),
+                              text_html(badge.achievement_type)))
     criteria = [text_html(badge.criteria.pick(lang))] if badge.criteria else []
     if badge.criteria_url:
         criteria.append(text_html(badge.criteria_url))
     if criteria:
-        rows.append(table_row(_t("Criteria"), "<br>".join(criteria)))
+        rows.append(table_row(translate("BadgeHtml", "Criteria"), "<br>".join(criteria)))
     if badge.alignments:
         items = "".join(f"<li>{_alignment_html(a, lang)}</li>" for a in badge.alignments)
-        rows.append(table_row(_t("Alignments"), f"<ul style='margin:0'>{items}</ul>"))
+        rows.append(table_row(translate("BadgeHtml", "Alignments"),
+                              f"<ul style='margin:0'>{items}</ul>"))
     return rows
 
 
 def _alignment_html(alignment: BadgeAlignment, lang: str) -> str:
     name = alignment.name.pick(lang) if alignment.name else alignment.code or ""
-    facts = [(_t("Type"), alignment.kind), (_t("Framework"), alignment.framework),
-             (_t("Code"), alignment.code if alignment.name else None),
-             (_t("Address"), alignment.url)]
+    facts = [(translate("BadgeHtml", "Type"), alignment.kind),
+             (translate("BadgeHtml", "Framework"), alignment.framework),
+             (translate("BadgeHtml", "Code"), alignment.code if alignment.name else None),
+             (translate("BadgeHtml", "Address"), alignment.url)]
     details = "; ".join(f"{escape(label)}: {text_html(value)}" for label, value in facts if value)
     return f"<b>{text_html(name)}</b>" + (f"<br>{details}" if details else "")
 
@@ -74,20 +79,22 @@ def _issuer_section(badge: BadgeView, lang: str) -> list[str]:
     if issuer is None:
         return []
     facts = [
-        (_t("Name"), issuer.name.pick(lang) if issuer.name else None),
-        (_t("Web"), issuer.homepage),
-        (_t("E-mail"), issuer.email),
-        (_t("Country or region"), issuer.country.pick(lang) if issuer.country else None),
-        (_t("Identifier"), issuer.identifier),
+        (translate("BadgeHtml", "Name"), issuer.name.pick(lang) if issuer.name else None),
+        (translate("BadgeHtml", "Web"), issuer.homepage),
+        (translate("BadgeHtml", "E-mail"), issuer.email),
+        (translate("BadgeHtml", "Country or region"),
+         issuer.country.pick(lang) if issuer.country else None),
+        (translate("BadgeHtml", "Identifier"), issuer.identifier),
     ]
-    parts = [f"<h3>{escape(_t('Issuer'))}</h3>", table_start()]
+    parts = [f"<h3>{escape(translate('BadgeHtml', 'Issuer'))}</h3>", table_start()]
     parts.extend(table_row(label, text_html(value)) for label, value in facts if value)
     if badge.issuer_image_url:
-        parts.append(table_row(_t("Picture"), _not_downloaded(badge.issuer_image_url)))
+        parts.append(table_row(translate("BadgeHtml", "Picture"),
+                               _not_downloaded(badge.issuer_image_url)))
     parts.append("</table>")
     return parts
 
 
 def _not_downloaded(url: str) -> str:
-    note = _t("(not downloaded: Kredo does not fetch pictures)")
+    note = translate("BadgeHtml", "(not downloaded: Kredo does not fetch pictures)")
     return f"{text_html(url)}<br><i>{escape(note)}</i>"

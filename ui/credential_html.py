@@ -25,7 +25,7 @@ from wallet.formats.badge_view import badge_view, credential_object
 from wallet.formats.claims_view import subject_claims, type_words
 from wallet.formats.view_kind import ViewKind, kind_display_name, view_kind
 from wallet.model import Credential, CredentialFormat, Image, MicroCredentialView
-from wallet.share.annex_labels import label
+from wallet.share.annex_labels import hours_word, label
 from wallet.share.annex_rows import DOCUMENT, AnnexRow, annex_rows
 
 if TYPE_CHECKING:  # the desk's use case loads verification: not at the window's first paint
@@ -50,8 +50,11 @@ SHOWN = replace(DOCUMENT, date=_moment, number=_number)
 
 
 def _shown_rows(view: MicroCredentialView, lang: str, ui_lang: str) -> list[AnnexRow]:
-    """The Annex I rows for the GUI: a date of birth as a calendar date, languages by name."""
-    return [_shown_row(view, row, ui_lang) for row in annex_rows(view, lang, SHOWN)]
+    """The Annex I rows for the GUI: a date of birth as a calendar date, languages by name,
+    the unit after a workload in the interface's language (it is Kredo's word, not the
+    credential's)."""
+    style = replace(SHOWN, hours=lambda hours, _: hours_word(hours, ui_lang))
+    return [_shown_row(view, row, ui_lang) for row in annex_rows(view, lang, style)]
 
 
 def _shown_row(view: MicroCredentialView, row: AnnexRow, ui_lang: str) -> AnnexRow:

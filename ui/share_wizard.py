@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import show_error
+from ui.issuer_names import issuer_label
 from ui.qr_widget import QrWidget, matrix_image
 from ui.session import WalletSession
 from ui.signal_emit import emit
@@ -130,7 +131,11 @@ class ChoosePage(QWizardPage):
         self.list.clear()
         for row in rows:
             title = row.index.title.pick(lang) if row.index.title else self.tr("(untitled)")
-            item = QListWidgetItem(f"{title} — {row.index.issuer_name or ''}")
+            # The issuer as the cards name it: in the interface language, an identifier short
+            # (the whole one in the tooltip), so no line runs past the list's width.
+            issuer = row.index.issuer_text(lang) or ""
+            item = QListWidgetItem(f"{title} — {issuer_label(issuer)}")
+            item.setToolTip(issuer)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if row.id in self.preselected

@@ -47,6 +47,11 @@ def absolute_targets(targets: Sequence[str], cwd: Path | None = None) -> list[st
     return made
 
 
+def local_paths(targets: Sequence[str]) -> list[Path]:
+    """Files named by path or by ``file://`` URL, as paths."""
+    return [Path(QUrl(t).toLocalFile()) if t.startswith("file:") else Path(t) for t in targets]
+
+
 def hand_over(name: str, targets: Sequence[str], *, verify: bool = False) -> bool:
     """Give ``targets`` to a running instance (to check in its verification desk when
     ``verify``, else to import); False when none is listening."""

@@ -222,3 +222,37 @@ def test_an_issuer_known_only_by_its_identifier_is_shortened_with_the_whole_as_t
                                           "vc.example/issuers/5678"]
     assert [i.toolTip(0) for i in items] == [did, "Naboo Theed University",
                                              "https://vc.example/issuers/5678"]
+
+
+def test_the_workload_unit_is_in_the_interface_language_whatever_the_credential_is_read_in(
+        qtbot: QtBot) -> None:
+    # GIVEN the EU's sealed sample, written only in English (2 ECTS, 60 hours)
+    sealed = parse_credentials((VECTORS / "edc" / "Sample-MC-Annex1-signed.jsonld")
+                               .read_bytes())[0]
+    browser = QTextBrowser()
+    qtbot.addWidget(browser)
+    # WHEN it is read in English in a Czech interface
+    browser.setHtml(credential_html(sealed, "en", "cs"))
+    text = browser.toPlainText()
+    # THEN the unit after the hours is Kredo's Czech word, not the credential's language
+    assert "60 hodin" in text
+    assert "hours" not in text
+
+
+def test_a_badge_and_a_work_permit_read_in_the_interface_language(
+        qtbot: QtBot, bilingual_in: tuple[str, MainWindow], settle: Settle) -> None:
+    lang, window = bilingual_in
+    _shown(window, WORK_PERMIT, settle=settle)
+    # WHEN the DCC badge and the W3C work permit are opened in the window
+    _open(qtbot, window, "DCC Test Credential")
+    badge = window.detail.body.toPlainText()
+    _open(qtbot, window, "Employment Authorization Document")
+    permit = window.detail.body.toPlainText()
+    # THEN the labels Kredo writes around what they say are in the interface language
+    words = {"cs": ("Obrázek odznaku", "Druh certifikátu"),
+             "en": ("Badge image", "Kind of credential")}[lang]
+    assert words[0] in badge
+    assert words[1] in permit
+    if lang == "cs":
+        assert "Badge image" not in badge
+        assert "What the credential says about its subject" not in permit

@@ -145,7 +145,7 @@ def test_paste_of_a_credential_imports_it(window: MainWindow, settle: Settle) ->
     assert _titles(window) == ["Foundations of Data Analysis in Python"]
 
 
-@pytest.mark.parametrize("view", ["list", "detail", "verify"])
+@pytest.mark.parametrize("view", ["list", "detail", "verify", "detail-edc", "stacks", "lock"])
 def test_screenshot_of_each_view(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: Path, view: str
 ) -> None:

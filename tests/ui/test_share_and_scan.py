@@ -197,3 +197,27 @@ def test_share_wizard_skips_the_claims_page_without_sd_jwt(
     settle()
     wizard.next()
     assert wizard.currentPage() is wizard.form_page
+
+
+def test_share_wizard_names_issuers_as_the_cards_do_without_a_sideways_scroll(
+    qtbot: QtBot, session: WalletSession, opened: OpenWallet, settle: Settle
+) -> None:
+    # GIVEN the Masaryk University EDC (named in cs and en) and the W3C work permit, whose
+    # issuer is only a did:key, in a wallet used in Czech
+    _import(opened, VECTORS / "cz" / "synthetic-muni-mc-unsigned.jsonld",
+            VECTORS / "w3c" / "eddsa-rdfc-2022-employ-signedDataInt.json")
+    session.lang = "cs"
+    # WHEN the share wizard opens at its own size
+    wizard = ShareWizard(session, [], None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    settle()
+    items = [wizard.choose.list.item(i) for i in range(wizard.choose.list.count())]
+    lines = [item.text() for item in items]
+    # THEN the university is named in Czech, the DID shortened (whole in the tooltip), and
+    # the list needs no horizontal scroll bar
+    assert "Základy analýzy dat v Pythonu — Masarykova univerzita" in lines
+    permit = next(item for item in items if item.text().startswith("Employment"))
+    assert permit.text() == "Employment Authorization Document — did:key:zDnaeg…TyfU76"
+    assert permit.toolTip().startswith("did:key:zDnaegE6RR3at")
+    assert wizard.choose.list.horizontalScrollBar().maximum() == 0
