@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.session import WalletSession
+from ui.signal_emit import emit
 from wallet.app.verifier_authorities import (
     VerifierAuthority,
     add_verifier_authorities,
@@ -121,7 +122,7 @@ class VerifierAuthoritiesDialog(QDialog):
                 "%1", ", ".join(printable(a.name) for a in added)) if added
             else self.tr("This certificate authority was trusted already."))
         self.refresh()
-        self.changed.emit()
+        emit(self.changed)
 
     def remove_selected(self) -> None:
         items = self.authorities.selectedItems()
@@ -138,7 +139,7 @@ class VerifierAuthoritiesDialog(QDialog):
         self.status.setText(self.tr("No longer trusted: %1.").replace(
             "%1", printable(removed.name)))
         self.refresh()
-        self.changed.emit()
+        emit(self.changed)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, WalletError):
