@@ -109,7 +109,7 @@ def test_the_detail_shows_localised_dates_and_the_birth_date_as_meant(
 def test_no_language_box_for_a_credential_without_a_language_choice(
         qtbot: QtBot, window_in: tuple[str, MainWindow]) -> None:
     # GIVEN the window with an Open Badge whose name carries no language tag ("und")
-    lang, window = window_in
+    _, window = window_in
     # WHEN it is opened
     _open(qtbot, window, "Teamwork")
     # THEN there is no language to choose, so no credential-language box, and the code is
