@@ -11,12 +11,15 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from ui.html_rows import ShownRows, chip, table_row, table_start, text_html
+from ui.markdown_html import markdown_html
 from wallet.formats.badge_view import OPEN_BADGE_3_NAME, BadgeAlignment, BadgeView
 from wallet.model import Organisation
 
 # Annex I rows the badge template writes its own way (or not at all: the issuer's profile
 # takes the place of the "sealing organisation").
 _OWN_ROWS = frozenset({"title", "issuer", "awarding_body", "learning_outcomes", "credential_id"})
+# Rows an OB 3.0 writes in Markdown (its criteria narrative too: ``_badge_rows``).
+_MARKDOWN_ROWS = frozenset({"description", "assessment", "further_information"})
 
 
 # Called by this name with literal strings, so that lupdate collects them: a wrapper taking
@@ -33,8 +36,10 @@ def badge_html(badge: BadgeView, shown: ShownRows) -> str:
         table_start(),
     ]
     parts.extend(_badge_rows(badge, lang))
-    parts.extend(table_row(labels[row.key], text_html(row.value)) for row in shown.rows
-                 if row.value is not None and row.key not in _OWN_ROWS)
+    parts.extend(table_row(labels[row.key], _value_html(row.key, row.value))
+                 for row in shown.rows
+                 if row.value is not None and row.key not in _OWN_ROWS
+                 and not _repeats_criteria(badge, row.key, row.value, lang))
     for key in ("learning_outcomes", "credential_id"):
         value = shown.value(key)
         if value:
@@ -42,6 +47,17 @@ def badge_html(badge: BadgeView, shown: ShownRows) -> str:
     parts.append("</table>")
     parts.extend(_issuer_section(badge, lang))
     return "\n".join(parts)
+
+
+def _value_html(key: str, value: str) -> str:
+    return markdown_html(value) if key in _MARKDOWN_ROWS else text_html(value)
+
+
+def _repeats_criteria(badge: BadgeView, key: str, value: str, lang: str) -> bool:
+    """The assessment row when the credential states no assessment of its own: the Annex I
+    view falls back on the criteria narrative, which the badge already shows as criteria."""
+    return (key == "assessment" and badge.criteria is not None
+            and value.strip() == badge.criteria.pick(lang).strip())
 
 
 def _badge_rows(badge: BadgeView, lang: str) -> list[str]:
@@ -52,11 +68,11 @@ def _badge_rows(badge: BadgeView, lang: str) -> list[str]:
     if badge.achievement_type:
         rows.append(table_row(translate("BadgeHtml", "Achievement type"),
                               text_html(badge.achievement_type)))
-    criteria = [text_html(badge.criteria.pick(lang))] if badge.criteria else []
+    criteria = [markdown_html(badge.criteria.pick(lang))] if badge.criteria else []
     if badge.criteria_url:
-        criteria.append(text_html(badge.criteria_url))
+        criteria.append(f"<p style='margin:0'>{text_html(badge.criteria_url)}</p>")
     if criteria:
-        rows.append(table_row(translate("BadgeHtml", "Criteria"), "<br>".join(criteria)))
+        rows.append(table_row(translate("BadgeHtml", "Criteria"), "".join(criteria)))
     if badge.alignments:
         items = "".join(f"<li>{_alignment_html(a, lang)}</li>" for a in badge.alignments)
         rows.append(table_row(translate("BadgeHtml", "Alignments"),

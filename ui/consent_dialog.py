@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -63,6 +64,8 @@ from wallet.store.repository import CredentialRepository
 from wallet.terminal_text import printable
 
 X509_PREFIXES = (X509_SAN_DNS, X509_HASH)
+COMPACT_WIDTH = 640  # the link field's page: as high as it needs, no more
+REQUEST_SIZE = (640, 560)  # room for the verifier, the credentials asked for, their claims
 
 
 class ConsentDialog(QDialog):
@@ -86,7 +89,11 @@ class ConsentDialog(QDialog):
         self.input.link_chosen.connect(self.read)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.input)
-        self.pages.addWidget(self._request_page())
+        # The request's page takes no room until there is a request to show (a stack is as
+        # big as its biggest page, and left a large empty area under the link field).
+        self.request_page = self._request_page()
+        self.request_page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.pages.addWidget(self.request_page)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -116,7 +123,7 @@ class ConsentDialog(QDialog):
         layout.addLayout(buttons)
         self._answerable(False)
         self.browser_button.hide()
-        self.resize(640, 560)
+        self.resize(COMPACT_WIDTH, self.sizeHint().height())
         if link:
             self.input.link.setText(link)
             self.read(link)
@@ -201,7 +208,10 @@ class ConsentDialog(QDialog):
                     self.pickers[query_id] = QueryPicker(match, query_id)
                     self.choices_layout.addWidget(self.pickers[query_id])
         self.choices_layout.addStretch(1)
+        self.request_page.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                        QSizePolicy.Policy.Preferred)
         self.pages.setCurrentIndex(1)
+        self.resize(max(self.width(), REQUEST_SIZE[0]), max(self.height(), REQUEST_SIZE[1]))
         self._update_active()
         if match.satisfiable:
             self.status.setText(self.tr("Choose what to share, then press Share. Nothing is "

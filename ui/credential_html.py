@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.annex_labels import sentence_case
 from ui.badge_html import badge_html
 from ui.dates_shown import birth_day_text, moment_day_text, number_text
 from ui.generic_html import generic_html
@@ -72,7 +73,7 @@ def credential_html(credential: Credential, lang: str, ui_lang: str) -> str:
     shown = ShownRows(
         title=next((row.value for row in rows if row.key == "title"), None) or "",
         rows=rows,
-        labels={row.key: row.label for row in annex_rows(view, ui_lang)},
+        labels={row.key: sentence_case(row.label) for row in annex_rows(view, ui_lang)},
         lang=lang,
         ui_lang=ui_lang,
     )

@@ -10,13 +10,16 @@ QLocale's own short form.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from wallet.dates import birth_date
 
 _PATTERNS = {QLocale.Language.Czech: "d. M. yyyy", QLocale.Language.English: "d MMM yyyy"}
+# The time after the date: Czech writes the hour without a leading zero (4:02), English
+# with one (04:02), both on the 24-hour clock.
+_TIME_PATTERNS = {QLocale.Language.Czech: "H:mm", QLocale.Language.English: "HH:mm"}
 
 
 def day_text(day: date) -> str:
@@ -27,6 +30,21 @@ def day_text(day: date) -> str:
     if pattern is None:
         return locale.toString(qdate, QLocale.FormatType.ShortFormat)
     return locale.toString(qdate, pattern)
+
+
+def moment_text(moment: datetime) -> str:
+    """An instant (verified at, an event of the history) as a date and time on the clock of
+    the machine showing it: ``7. 12. 2026 4:02`` in Czech, ``7 Dec 2026 04:02`` in English. An
+    instant without an offset is taken as the machine's local time already."""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    locale = QLocale()
+    pattern = _TIME_PATTERNS.get(locale.language())
+    if pattern is None:
+        shown = QDateTime(QDate(local.year, local.month, local.day),
+                          QTime(local.hour, local.minute))
+        return locale.toString(shown, QLocale.FormatType.ShortFormat)
+    clock = locale.toString(QTime(local.hour, local.minute), pattern)
+    return f"{day_text(local.date())} {clock}"
 
 
 def moment_day_text(moment: datetime) -> str:
@@ -43,6 +61,17 @@ def stored_day_text(text: str) -> str:
         return day_text(date.fromisoformat(text[:10]))
     except ValueError:
         return text
+
+
+def stored_moment_text(text: str) -> str:
+    """An instant kept as ISO 8601 text (the wallet stores them in UTC: checked at, shared
+    at) as :func:`moment_text` shows it; one without an offset is UTC, as the wallet writes
+    them. Text that is no ISO date-time is shown as it is."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    return moment_text(moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC))
 
 
 def birth_day_text(text: str) -> str:

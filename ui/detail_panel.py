@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QTextBrowser,
@@ -132,11 +133,16 @@ class DetailPanel(QWidget):
         overview = QWidget()
         overview_layout = QVBoxLayout(overview)
         top = QHBoxLayout()
-        language_label = QLabel(self.tr("Credential language:"))
-        language_label.setWordWrap(True)
-        language_label.setBuddy(self.language)
-        top.addWidget(language_label)
-        top.addWidget(self.language, 1)
+        # One line, as wide as its words (it wrapped onto two at 1280 px); the box as wide as
+        # the longest language name. Both are shown only when there is a language to choose.
+        self.language_label = QLabel(self.tr("Credential language:"))
+        self.language_label.setBuddy(self.language)
+        self.language_label.setSizePolicy(QSizePolicy.Policy.Fixed,
+                                          QSizePolicy.Policy.Preferred)
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        top.addWidget(self.language_label)
+        top.addWidget(self.language)
+        top.addStretch(1)
         overview_layout.addLayout(top)
         image_strip = QWidget()
         image_strip.setLayout(self.images)
@@ -217,8 +223,10 @@ class DetailPanel(QWidget):
         wanted = self.session.lang if self.session.lang in languages else (
             "en" if "en" in languages else (languages[0] if languages else self.session.lang))
         self.language.setCurrentIndex(max(self.language.findData(wanted), 0))
-        self.language.setEnabled(len(languages) > 1)
         self.language.blockSignals(False)
+        # One language (or none stated, "und"): nothing to choose, so no box.
+        self.language.setVisible(len(languages) > 1)
+        self.language_label.setVisible(len(languages) > 1)
         self._lang = wanted
         self._render_overview()
         self._show_images(loaded.credential)

@@ -5,16 +5,24 @@ what the credential does say."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.claim_labels import claim_label
+from ui.dates_shown import birth_day_text, day_text, stored_moment_text
 from ui.html_rows import ShownRows, heading_row, table_row, table_start, text_html
 from wallet.formats.claims_view import ClaimRow
 
 # The facts about the credential itself, shown above its claims when it states them.
 _CREDENTIAL_ROWS = ("issuer", "issued", "valid_from", "valid_until", "description",
                     "credential_id")
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
 
 
 # Called by this name with literal strings, so that lupdate collects them: a wrapper taking
@@ -50,10 +58,27 @@ def generic_html(shown: ShownRows, kind: str, types: tuple[str, ...],
 
 
 def _claim_row(claim: ClaimRow) -> str:
+    label = claim_label(claim)
     if claim.image is not None:
         picture = translate("GenericHtml", "a picture (%1), shown above").replace(
             "%1", claim.image.media_type)
-        return table_row(claim.label, f"<i>{escape(picture)}</i>", claim.depth)
+        return table_row(label, f"<i>{escape(picture)}</i>", claim.depth)
     if claim.value is None:
-        return heading_row(claim.label, claim.depth)
-    return table_row(claim.label, text_html(claim.value), claim.depth)
+        return heading_row(label, claim.depth)
+    return table_row(label, text_html(_value_text(claim)), claim.depth)
+
+
+def _value_text(claim: ClaimRow) -> str:
+    """A claim's value, an ISO date or date-time written the interface language's way (a
+    date of birth as the calendar day it means); any other text as it is."""
+    value = claim.value or ""
+    if _ISO_DAY.fullmatch(value):
+        try:
+            return day_text(date.fromisoformat(value))
+        except ValueError:  # 2015-13-45: not a date after all
+            return value
+    if not _ISO_MOMENT.fullmatch(value):
+        return value
+    if claim.key == "birthDate":
+        return birth_day_text(value)
+    return stored_moment_text(value)

@@ -8,6 +8,7 @@ with a filter proxy over it, and the view never touches the wallet itself.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dates_shown import stored_moment_text
 from ui.errors import show_error
 from ui.session import WalletSession
 from wallet.app.history import HistoryEntry, delete_entries, history, write_history
@@ -41,7 +43,18 @@ from wallet.terminal_text import printable
 
 EXPORT_NAME = "kredo-sharing-history.json"
 ENTRY_ID = Qt.ItemDataRole.UserRole + 1
+SORT_KEY = Qt.ItemDataRole.UserRole + 2  # what a column sorts by: "When" by the instant itself
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _instant(entry: HistoryEntry) -> str:
+    """The entry's instant as a sortable key: ISO text in UTC, then the entry's number (two
+    shares in one second keep the order they were made in)."""
+    try:
+        instant = datetime.fromisoformat(entry.shared_at).astimezone(UTC).isoformat()
+    except ValueError:
+        instant = entry.shared_at
+    return f"{instant}\t{entry.id:012d}"
 
 
 class HistoryModel(QAbstractTableModel):
@@ -76,13 +89,15 @@ class HistoryModel(QAbstractTableModel):
         entry = self.entries[index.row()]
         if role == ENTRY_ID:
             return entry.id
+        if role == SORT_KEY:
+            return _instant(entry) if index.column() == 0 else self.cell(entry, index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cell(entry, index.column())
         return None
 
     def cell(self, entry: HistoryEntry, column: int) -> str:
         if column == 0:
-            return entry.shared_at.replace("T", " ")[:16]
+            return stored_moment_text(entry.shared_at)
         if column == 1:
             return self.form_name(entry.form)
         if column == 2:
@@ -128,6 +143,7 @@ class HistoryView(QDialog):
         self.model = HistoryModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_KEY)
         self.proxy.setFilterKeyColumn(-1)  # every column
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit()
@@ -137,6 +153,8 @@ class HistoryView(QDialog):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)  # by the instant (SORT_KEY), newest first
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)

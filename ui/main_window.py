@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -82,6 +83,20 @@ if TYPE_CHECKING:
     from wallet.app.verifying import StoredVerdict
 
 RECENT_DAYS = 14
+
+
+# A typical group or issuer name ("Naboo Theed University", "Data analysis (2 ECTS)"), in
+# average characters, which the sidebar shows in full by default.
+SIDEBAR_NAME_CHARS = 26
+
+
+def sidebar_default_width(sidebar: Sidebar) -> int:
+    """Room for a typical name under a heading, with the tree's indentation and scroll bar;
+    at most 280 px, so that the card list and the detail keep theirs on a 1280 px screen."""
+    metrics = sidebar.fontMetrics()
+    text = metrics.averageCharWidth() * SIDEBAR_NAME_CHARS
+    scroll_bar = sidebar.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    return min(2 * sidebar.indentation() + text + scroll_bar + 8, 280)
 
 
 class MainWindow(QMainWindow):
@@ -223,7 +238,10 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 4)
-        splitter.setSizes([180, 430, 570])
+        # The sidebar is a pane the learner can widen (its width is kept with the window's,
+        # ui.window_settings); by default wide enough for a typical name in full.
+        sidebar = sidebar_default_width(self.sidebar)
+        splitter.setSizes([sidebar, 430, 1180 - 430 - sidebar])
         self.splitter = splitter
         return splitter
 

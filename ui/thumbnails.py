@@ -71,12 +71,22 @@ def readable_image(data: bytes) -> QImage | None:
 
 
 def thumbnail_image(data: bytes | None) -> QImage | None:
-    """The small image for a card (GUI thread); None for no picture or one refused."""
+    """The small image for a card (GUI thread); None for no picture, one refused, or one of a
+    single colour (an EDC's placeholder page: the card shows its format's tile instead of an
+    empty grey box)."""
     image = None if data is None else readable_image(data)
     if image is None:
         return None
-    return image.scaled(THUMBNAIL_PIXELS, THUMBNAIL_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation)
+    small = image.scaled(THUMBNAIL_PIXELS, THUMBNAIL_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
+                         Qt.TransformationMode.SmoothTransformation)
+    return None if is_blank(small) else small
+
+
+def is_blank(image: QImage) -> bool:
+    """Every pixel of one colour: a picture that shows nothing."""
+    pixels = image.convertToFormat(QImage.Format.Format_ARGB32)  # 4 bytes a pixel, no padding
+    raw = bytes(pixels.constBits())
+    return len(raw) >= 4 and raw == raw[:4] * (len(raw) // 4)
 
 
 class ClickablePicture(QLabel):

@@ -76,8 +76,8 @@ class VerifierLinkInput(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.link)
         layout.addWidget(self.status)
-        layout.addStretch(1)
         layout.addLayout(buttons)
+        layout.addStretch(1)  # a taller window: the room goes below the buttons, not between
 
     def _chosen(self) -> None:
         text = self.link.text().strip()

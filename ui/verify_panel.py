@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dates_shown import stored_moment_text
 from ui.desk_details import details_text, in_current_language
 from ui.desk_wording import (
     NOT_PUBLISHED,
@@ -190,7 +191,7 @@ class VerifyPanel(QWidget):
             "cache": self.tr("from cache"),
         }.get(mode or "offline", mode or "")
         self.when.setText(
-            self.tr("Checked %1 (%2).").replace("%1", (checked_at or "")[:16].replace("T", " "))
+            self.tr("Checked %1 (%2).").replace("%1", stored_moment_text(checked_at or ""))
             .replace("%2", how)
             if checked_at
             else self.tr("Checked just now (%1).").replace("%1", how)

@@ -145,14 +145,16 @@ def test_a_work_permit_is_shown_by_its_claims() -> None:
     # WHEN its kind and claims are read
     claims = subject_claims(credential.document)
     # THEN it goes to the generic template, its type is in words, and its claims are labelled
-    # rows, the nested document one level deeper and the photo a picture, not a data: URL
+    # rows that keep their terms (for the faces' labels), the nested document one level
+    # deeper and the photo a picture, not a data: URL
     assert view_kind(credential) is ViewKind.GENERIC
     assert badge_view(credential) is None
     assert type_words(credential.view.types) == ("Employment authorization document credential",)
-    assert ClaimRow("Given name", "JOHN") in claims
-    assert ClaimRow("Birth country", "Bahamas") in claims
-    assert ClaimRow("Employment authorization document", None) in claims
-    assert ClaimRow("Lpr category", "C09", depth=1) in claims
+    assert ClaimRow("Given name", "JOHN", key="givenName") in claims
+    assert ClaimRow("Birth country", "Bahamas", key="birthCountry") in claims
+    assert ClaimRow("Employment authorization document", None,
+                    key="employmentAuthorizationDocument") in claims
+    assert ClaimRow("Lpr category", "C09", depth=1, key="lprCategory") in claims
     photos = [c for c in claims if c.label == "Image"]
     assert len(photos) == 1 and photos[0].image is not None and photos[0].value is None
     assert not any(c.value and c.value.startswith("data:") for c in claims)

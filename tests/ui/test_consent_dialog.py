@@ -266,3 +266,24 @@ def test_a_picture_file_without_a_verifier_code_says_so(
     qtbot.waitUntil(lambda: "No verifier" in dialog.input.status.text(), timeout=20_000)
     assert dialog.pages.currentIndex() == 0
 
+
+
+def test_the_dialog_is_compact_until_a_request_is_read(
+    qtbot: QtBot, session: WalletSession, learner: OpenWallet, scripted_issuer: ScriptedIssuer,
+) -> None:
+    # GIVEN the dialog opened empty, waiting for a link
+    QGuiApplication.clipboard().setText("")
+    empty = _dialog(qtbot, session)
+    qtbot.waitExposed(empty)
+    # THEN it is only as high as the link field, its buttons and the dialog's own: no empty
+    # area between the field and the buttons
+    field, read = empty.input.link, empty.input.read_button
+    gap = read.mapTo(empty, read.rect().topLeft()).y() - field.mapTo(
+        empty, field.rect().bottomLeft()).y()
+    assert gap < 3 * field.height(), gap
+    assert empty.height() < 300, empty.height()
+    # WHEN a request is read THEN the dialog grows to show it
+    query = {"credentials": [VC_QUERY]}
+    dialog = _dialog(qtbot, session, link_by_value(f"{scripted_issuer.base}/answer", query))
+    _wait_for_request(qtbot, dialog)
+    assert dialog.height() >= 560 and dialog.pickers["course"].isVisible()

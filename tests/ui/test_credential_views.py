@@ -93,7 +93,7 @@ def test_a_badge_shows_its_alignments_and_issuer_email(qtbot: QtBot) -> None:
     assert "https://data.example.com/decisions/AV-4223" in edubadges
     assert "3 ECTS" in edubadges
     assert "Quality assurance" in edubadges
-    assert "Learning Outcomes" not in edubadges
+    assert "Learning outcomes" not in edubadges
     assert "Sealing organisation" not in edubadges
     assert "horse@better.edu" in profile and "https://bestest.edu" in profile
 
@@ -105,15 +105,18 @@ def test_a_work_permit_shows_its_claims_not_an_empty_annex(qtbot: QtBot, window:
     # WHEN it is opened
     _open(qtbot, window, "Employment Authorization Document")
     text = window.detail.body.toPlainText()
-    # THEN its kind, issuer, dates and claims are shown, none of them "not stated", and its
-    # photo is among the pictures above the text
+    # THEN its kind, issuer, dates and claims are shown, none of them "not stated", named in
+    # words (not by their JSON terms), dates as dates; its photo is among the pictures above
+    # the text
     assert "Employment authorization document credential" in text
     assert "did:key:zDnaegE6RR3atJtHKwTRTWHsJ3kNHqFwv7n9YjTgmU7TyfU76" in text
-    for claim in ("Given name", "JOHN", "Family name", "SMITH", "Birth country", "Bahamas",
-                  "Lpr category", "C09", "Lpr number", "999-999-999"):
+    for claim in ("Given name", "JOHN", "Family name", "SMITH", "Country of birth", "Bahamas",
+                  "Permanent resident category", "C09", "Permanent resident number",
+                  "999-999-999", "Date of birth", "Resident since"):
         assert claim in text
     assert "not stated" not in text
-    assert "Learning Outcomes" not in text
+    assert "Learning outcomes" not in text
+    assert "1999-07-17" not in text and "2015-01-01" not in text
     assert window.detail.image_scroller.isVisibleTo(window.detail)
 
 
@@ -256,3 +259,65 @@ def test_a_badge_and_a_work_permit_read_in_the_interface_language(
     if lang == "cs":
         assert "Badge image" not in badge
         assert "What the credential says about its subject" not in permit
+    # AND the work permit's claims are named in that language, its dates written its way
+    claims = {"cs": ("Jméno", "Příjmení", "Země narození", "Pobyt od", "1. 1. 2015",
+                     "Datum narození", "17. 7. 1999"),
+              "en": ("Given name", "Family name", "Country of birth", "Resident since",
+                     "1 Jan 2015", "Date of birth", "17 Jul 1999")}[lang]
+    for claim in claims:
+        assert claim in permit
+    if lang == "cs":
+        for english in ("Given name", "Family name", "Birth country", "Resident since"):
+            assert english not in permit
+
+
+def test_a_badge_shows_its_markdown_criteria_once_in_sentence_case(qtbot: QtBot) -> None:
+    # GIVEN the DCC badge, whose criteria narrative is Markdown ("**February 17, 2023**")
+    # and which states no assessment of its own
+    browser = _rendered(parse_credentials(DCC_BADGE.read_bytes())[0], qtbot)
+    text, html = browser.toPlainText(), browser.toHtml()
+    # THEN the dates are bold, not wrapped in asterisks, the narrative is shown once (as the
+    # criteria, not again as the assessment), and every label is in sentence case
+    assert "**" not in text
+    assert "February 17, 2023" in text
+    assert "font-weight:700" in html or "font-weight:600" in html
+    assert text.count("demonstrated proficiency in the Python programming language") == 1
+    assert "Assessment" not in text
+    assert "Achievement type" in text and "Credential identifier" in text
+
+
+def test_a_badges_assessment_distinct_from_its_criteria_is_kept(qtbot: QtBot) -> None:
+    # GIVEN the DCC badge with an assessment type of its own
+    document = json.loads(DCC_BADGE.read_text(encoding="utf-8"))
+    document["credentialSubject"]["achievement"]["assessmentType"] = "Written exam"
+    browser = _rendered(parse_credentials(json.dumps(document).encode())[0], qtbot)
+    text = browser.toPlainText()
+    # THEN it is shown under its sentence-case label, and the criteria still once
+    assert "Assessment type" in text and "Written exam" in text
+    assert "Assessment Type" not in text
+    assert text.count("demonstrated proficiency in the Python programming language") == 1
+
+
+def test_markdown_in_a_badge_brings_no_markup_beyond_the_safe_subset(qtbot: QtBot) -> None:
+    # GIVEN a badge whose Markdown criteria and description carry raw HTML, a link, a
+    # picture, an HTML entity and a list
+    badge = json.loads(OB3_1EDTECH.read_text(encoding="utf-8"))
+    badge["credentialSubject"]["achievement"]["criteria"]["narrative"] = (
+        "Pass **the <b>exam</b>** and *see* [the rules](http://tracker.example/r?a=1&b=2)\n"
+        "![pixel](http://tracker.example/p.png) &amp; <a href='http://x.example'>x</a>\n\n"
+        "- first <img src=http://tracker.example/i.png>\n- second **step**")
+    badge["credentialSubject"]["achievement"]["description"] = "<script>alert(1)</script>"
+    credential = parse_credentials(json.dumps(badge).encode())[0]
+    # WHEN it is shown
+    html = credential_html(credential, "en", "en")
+    text = _rendered(credential, qtbot).toPlainText()
+    # THEN only the subset becomes markup: bold, italic, a list; the link and the picture are
+    # their labels and addresses as text, the raw HTML is text
+    assert "<b>the &lt;b&gt;exam&lt;/b&gt;</b>" in html and "<i>see</i>" in html
+    assert "<li>first &lt;img" in html and "<li>second <b>step</b></li>" in html
+    for tag in ("<a ", "<img", "<script"):
+        assert tag not in html
+    assert "the rules (http://tracker.example/r?a=1&b=2)" in text
+    assert "pixel (http://tracker.example/p.png)" in text
+    assert "&amp; <a href='http://x.example'>x</a>" in text
+    assert "<script>alert(1)</script>" in text

@@ -3,9 +3,11 @@ the credential-language box of the real window, in Czech and in English, on real
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -14,7 +16,14 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import VECTORS
 from ui.app import KredoApp
 from ui.card_delegate import card_facts
-from ui.dates_shown import birth_day_text, day_text, number_text, stored_day_text
+from ui.dates_shown import (
+    birth_day_text,
+    day_text,
+    moment_text,
+    number_text,
+    stored_day_text,
+    stored_moment_text,
+)
 from ui.main_window import MainWindow
 from wallet.app.importing import import_paths
 
@@ -97,16 +106,16 @@ def test_the_detail_shows_localised_dates_and_the_birth_date_as_meant(
     assert not ISO_DAY.search(text), text
 
 
-def test_the_language_box_names_an_unstated_language(
+def test_no_language_box_for_a_credential_without_a_language_choice(
         qtbot: QtBot, window_in: tuple[str, MainWindow]) -> None:
     # GIVEN the window with an Open Badge whose name carries no language tag ("und")
-    lang, window = window_in
+    _, window = window_in
     # WHEN it is opened
     _open(qtbot, window, "Teamwork")
-    box = window.detail.language
-    # THEN the credential-language box says so in words, never as the code
-    shown = [box.itemText(i) for i in range(box.count())]
-    assert shown == [{"cs": "Neurčeno", "en": "Unspecified"}[lang]]
+    # THEN there is no language to choose, so no credential-language box, and the code is
+    # nowhere
+    assert not window.detail.language.isVisibleTo(window.detail)
+    assert not window.detail.language_label.isVisibleTo(window.detail)
     assert "und" not in window.detail.body.toPlainText().split()
 
 
@@ -152,3 +161,35 @@ def test_a_stored_date_time_shows_the_day_it_was_written_with(interface_locale: 
     # THEN the date is the one written; text that is no date is left alone
     assert stored_day_text("2023-09-27T00:30:00+02:00") == "27 Sep 2023"
     assert stored_day_text("sometime") == "sometime"
+
+
+@pytest.fixture
+def prague_clock() -> Iterator[None]:
+    """The machine's clock in Prague (CET, UTC+1 in December), put back after."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Prague"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    (QLocale.Language.Czech, "7. 12. 2026 4:02"),
+    (QLocale.Language.English, "7 Dec 2026 04:02"),
+])
+def test_an_instant_is_shown_as_date_and_time_on_the_local_clock(
+        interface_locale: None, prague_clock: None, language: QLocale.Language,
+        expected: str) -> None:
+    # GIVEN the interface language and a machine in Prague
+    QLocale.setDefault(QLocale(language))
+    # WHEN an instant stored in UTC (03:02Z, as the wallet writes "checked at") is shown
+    # THEN it is the language's date and the local time (04:02 in Prague)
+    assert stored_moment_text("2026-12-07T03:02:41+00:00") == expected
+    assert moment_text(datetime(2026, 12, 7, 3, 2, tzinfo=UTC)) == expected
+    # AND an instant without an offset is the wallet's UTC; text that is none is left alone
+    assert stored_moment_text("2026-12-07T03:02:41") == expected
+    assert stored_moment_text("yesterday") == "yesterday"

@@ -4,6 +4,7 @@ whom, which credentials and claims; search; export as JSON; delete after a confi
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,7 @@ def test_the_history_lists_each_share_with_whom_and_which_claims(
     assert answered[2].startswith("Example Employer (")
     assert "not confirmed" in answered[2]
     assert "(family_name, given_name, ects)" in answered[3]
-    assert answered[0][:4].isdigit()  # a date
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}", answered[0])  # 7 Dec 2026 04:02
     assert not view.empty.isVisible()
     # WHEN they search for the verifier THEN only its entry remains
     view.search.setText("employer")

@@ -105,3 +105,25 @@ def test_the_window_comes_back_at_the_size_it_was_left(
     assert second.height() == 650
     # AND the pane widths were kept beside the wallet for it
     assert window_settings(session.home).value("main-window/splitter") == panes
+
+
+@pytest.mark.parametrize("name", ["Naboo Theed University", "Data analysis (2 ECTS)",
+                                  "Masarykova univerzita"])
+def test_the_sidebar_shows_a_typical_name_in_full_and_can_be_widened(
+    qtbot: QtBot, session: WalletSession, settle: Settle, name: str
+) -> None:
+    # GIVEN a new window on a 1366×768 screen
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    settle()
+    window.resize(QSize(1366, 768))
+    window.show()
+    qtbot.waitExposed(window)
+    settle()
+    sidebar = window.sidebar
+    # THEN the sidebar pane has room for a typical name under its heading, uncut
+    room = window.splitter.sizes()[0] - 2 * sidebar.indentation() - 2 * sidebar.frameWidth()
+    assert sidebar.fontMetrics().horizontalAdvance(name) <= room
+    # AND it is a pane of the splitter the learner can drag wider
+    window.splitter.setSizes([360, 400, 606])
+    assert window.splitter.sizes()[0] == 360

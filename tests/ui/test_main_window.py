@@ -88,7 +88,7 @@ def test_detail_tags_and_verification_of_a_sealed_and_a_tampered_edc(
         settle()
         detail = window.detail
         assert "Awarding body" in detail.body.toPlainText()
-        assert "Learning Outcomes" in detail.body.toPlainText()
+        assert "Learning outcomes" in detail.body.toPlainText()
         detail.verify(False)
         settle()
         cards = {card.check_id: card.status for card in detail.verify_panel.cards}

@@ -28,12 +28,15 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 @dataclass(frozen=True)
 class ClaimRow:
     """One claim: its name in words, its value as text (``None`` for the heading of a nested
-    object or for a picture), how deep it is nested, and the picture it carries, if any."""
+    object or for a picture), how deep it is nested, the picture it carries, if any, and its
+    term as the credential writes it (``givenName``), by which a face can name it in the
+    reader's language (``label`` is the fallback)."""
 
     label: str
     value: str | None
     depth: int = 0
     image: Image | None = None
+    key: str = ""
 
 
 def type_words(types: tuple[str, ...]) -> tuple[str, ...]:
@@ -74,30 +77,31 @@ def _object_rows(obj: dict[str, Any], depth: int, rows: list[ClaimRow]) -> None:
             types = [t for t in as_list(value) if isinstance(t, str)]
             if types:
                 rows.append(ClaimRow(name_in_words(key), ", ".join(map(name_in_words, types)),
-                                     depth))
+                                     depth, key=key))
             continue
-        _value_rows(name_in_words(key), value, depth, rows)
+        _value_rows(key, value, depth, rows)
 
 
-def _value_rows(label: str, value: Any, depth: int, rows: list[ClaimRow]) -> None:
+def _value_rows(key: str, value: Any, depth: int, rows: list[ClaimRow]) -> None:
+    label = name_in_words(key)
     items = as_list(value)
     nested = [item for item in items if isinstance(item, dict)]
     plain = [_scalar(item) for item in items if not isinstance(item, dict | list)]
     pictures = [image for text in plain if text and (image := _inline_picture(text))]
     texts = [t for t in plain if t is not None and not t.startswith("data:")]
     if pictures:
-        rows.extend(ClaimRow(label, None, depth, image=p) for p in pictures)
+        rows.extend(ClaimRow(label, None, depth, image=p, key=key) for p in pictures)
     if texts:
-        rows.append(ClaimRow(label, ", ".join(texts), depth))
+        rows.append(ClaimRow(label, ", ".join(texts), depth, key=key))
     for item in nested:
         if depth + 1 >= MAX_DEPTH:
-            rows.append(ClaimRow(label, "…", depth))
+            rows.append(ClaimRow(label, "…", depth, key=key))
             continue
         lang_value = _language_value(item)
         if lang_value is not None:
-            rows.append(ClaimRow(label, lang_value, depth))
+            rows.append(ClaimRow(label, lang_value, depth, key=key))
             continue
-        rows.append(ClaimRow(label, None, depth))
+        rows.append(ClaimRow(label, None, depth, key=key))
         _object_rows(item, depth + 1, rows)
 
 
