@@ -20,6 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtGui import QImage
+
 from wallet.app.annotating import save_note_and_tags
 from wallet.app.importing import import_paths
 from wallet.app.presenting import PresentationRequest, present_credentials
@@ -79,7 +81,16 @@ def take(home: Path, view: str, lang: str, size: str, out: Path) -> Path:
          "--lang", lang, "--view", view, "--size", size,
          *(str(p) for p in (SCANNED if view == "scan" else ()))],
         cwd=REPO, env=environment, check=True, timeout=300)
+    _recompress(path)
     return path
+
+
+def _recompress(path: Path) -> None:
+    """The app saves quickly (its first paint is benchmarked); the pictures that live in git
+    get zlib's strongest compression here."""
+    image = QImage(str(path))
+    if image.isNull() or not image.save(str(path), "PNG", 0):
+        raise RuntimeError(f"could not recompress {path}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from ui.status_chip import check_colour, check_icon_text, chip_colour
-from wallet.verify.checks.status import no_status_published
 from wallet.verify.report import CheckResult
+from wallet.verify.status_words import no_status_published
 
 NOT_PUBLISHED = "not_published"  # a status check that found no status to check
 

@@ -35,7 +35,9 @@ _CARD_CHOICES: dict[str, Callable[[CredentialSummary], bool]] = {
 }
 _DIALOGS = ("share", "scan", "stacks", "backup", "history", "consent", "welcome")
 VIEWS = ("list", *_CARD_CHOICES, *_DIALOGS, "help", "lock")
-_PNG_QUALITY = 0  # zlib's strongest compression: the pictures live in git
+# Qt's default compression: a screenshot is also how the first paint is benchmarked (saving at
+# zlib's strongest took 70 ms); ``make screenshots`` recompresses the pictures kept in git.
+_PNG_QUALITY = -1
 
 
 def take_screenshot(kredo: KredoApp, view: str, path: Path, *,

@@ -25,6 +25,9 @@ NOT_AT_FIRST_PAINT = (
     "wallet.verify.engine", "wallet.app.verifying", "wallet.trust",
     "wallet.app.pdf_sharing", "wallet.qr.encode", "wallet.qr.scan", "wallet.issuance",
     "wallet.export.cv_pdf", "pyhanko", "fpdf", "pyld", "qrcode", "zxingcpp", "pypdfium2",
+    # the status-list machinery (Data Integrity, an HTTP client) that one wording helper
+    # once pulled in with it
+    "wallet.status", "wallet.crypto.data_integrity", "http.client",
 )
 
 _PROBE = """

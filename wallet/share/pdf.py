@@ -33,8 +33,8 @@ from wallet.share.file_names import credential_file_name
 from wallet.share.pdf_document import KredoPdf
 from wallet.share.pdf_images import choose_image, load_drawable
 from wallet.translation import Sentence, tr
-from wallet.verify.checks.status import no_status_published, not_published_text
 from wallet.verify.report import CheckStatus, OverallStatus, VerificationReport
+from wallet.verify.status_words import no_status_published, not_published_text
 
 log = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ from wallet.errors import FormatError
 from wallet.share.annex_labels import CHECK_LABEL_KEYS, label, ui_language
 from wallet.share.annex_rows import AnnexRow
 from wallet.translation import Sentence, tr
-from wallet.verify.checks.status import no_status_published, not_published_text
 from wallet.verify.report import CheckMode, CheckResult, OverallStatus, VerificationReport
+from wallet.verify.status_words import no_status_published, not_published_text
 
 RECORD_KIND = "kredo-verification-record"
 RECORD_VERSION = 1

@@ -29,8 +29,8 @@ from wallet.share.verification_record import (
     verdict_meaning,
 )
 from wallet.translation import tr, tr_n
-from wallet.verify.checks.status import no_status_published
 from wallet.verify.report import CheckResult, CheckStatus, VerificationReport
+from wallet.verify.status_words import no_status_published
 
 
 def verification_record_pdf(record: VerificationRecord) -> bytes:

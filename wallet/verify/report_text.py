@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from wallet.translation import tr
-from wallet.verify.checks.status import no_status_published, not_published_text
 from wallet.verify.report import CheckResult, CheckStatus, OverallStatus, VerificationReport
+from wallet.verify.status_words import no_status_published, not_published_text
 
 _MARKS = {
     CheckStatus.OK: "✔",

@@ -6,7 +6,7 @@ Offline the check is ``skipped``, never ``ok``: nobody looked at the issuer's li
 
 When the issuer publishes no status at all, the check is ``ok`` (there is nothing to confirm,
 so the verdict is not lowered) with ``published: False`` in its details: every face shows it
-as "not published", never as a tick (:func:`no_status_published`).
+as "not published", never as a tick (``wallet.verify.status_words.no_status_published``).
 """
 
 from __future__ import annotations
@@ -16,20 +16,9 @@ from typing import Any
 
 from wallet.model import Credential, CredentialFormat
 from wallet.status import check_status_entries
-from wallet.translation import Sentence, tr
+from wallet.translation import tr
 from wallet.verify.checks.base import VerifyContext
 from wallet.verify.report import CheckMode, CheckResult, CheckStatus
-
-
-def no_status_published(check: CheckResult) -> bool:
-    """Whether ``check`` is a status check that found no status published for the credential
-    (shown as "not published", not as OK)."""
-    return check.id == StatusCheck.id and check.details.get("published") is False
-
-
-def not_published_text() -> Sentence:
-    """The outcome a face shows for :func:`no_status_published` (a sentence, in any language)."""
-    return tr("not published")
 
 
 def _status_document(credential: Credential) -> Mapping[str, Any]:
