@@ -41,70 +41,107 @@ def default_backup_path() -> Path:
     return Path.home() / f"kredo-backup-{date.today().isoformat()}.kredo"
 
 
-class BackupDialog(QDialog):
-    """Choose the file and passphrase, watch the backup being written, see where it went."""
+class _FileTaskDialog(QDialog):
+    """What backing up and restoring share: a file row, a sentence for a problem, a busy bar
+    while the database worker runs, the outcome, and a Close that waits for the worker."""
 
-    def __init__(self, session: WalletSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: WalletSession, parent: QWidget | None, *, intro: str,
+                 start: str, progress_name: str, problem_name: str) -> None:
         super().__init__(parent)
         self.session = session
-        self.saved_to: Path | None = None
-        self.setWindowTitle(self.tr("Back up the wallet"))
-        intro = QLabel(self.tr(
-            "The backup is one encrypted file with every credential, note, tag and "
-            "collection. Its passphrase is all that protects it: keep both somewhere other "
-            "than this computer."))
-        intro.setWordWrap(True)
-        self.path = QLineEdit(str(default_backup_path()))
+        self.intro = QLabel(intro)
+        self.intro.setWordWrap(True)
+        self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("Backup file"))
         self.browse = QPushButton(self.tr("Choose…"))
         self.browse.setAccessibleName(self.tr("Choose the backup file"))
         self.browse.clicked.connect(self._choose_file)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self.browse)
+        self.path_row = QHBoxLayout()
+        self.path_row.addWidget(self.path, 1)
+        self.path_row.addWidget(self.browse)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Backup passphrase"))
-        self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName(self.tr("Repeat the backup passphrase"))
-        self.hint = StrengthHint(self.passphrase)
-        form = QFormLayout()
-        form.addRow(self.tr("Save to:"), path_row)
-        form.addRow(self.tr("Backup passphrase:"), self.passphrase)
-        form.addRow("", self.hint)
-        form.addRow(self.tr("Repeat it:"), self.repeat)
         self.problem = QLabel()
-        self.problem.setObjectName("backup-problem")
+        self.problem.setObjectName(problem_name)
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.hide()
         self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy: the writer does not know the total in advance
-        self.progress.setAccessibleName(self.tr("Backup progress"))
+        self.progress.setRange(0, 0)  # busy: the worker does not know the total in advance
+        self.progress.setAccessibleName(progress_name)
         self.progress.hide()
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.outcome.setTextFormat(Qt.TextFormat.PlainText)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.outcome.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.start = self.buttons.addButton(start, QDialogButtonBox.ButtonRole.ActionRole)
+        self.start.setDefault(True)
+        self.buttons.rejected.connect(self.reject)
+
+    def _lay_out(self, form: QFormLayout, *after_outcome: QWidget) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        for shown in (self.problem, self.progress, self.outcome):
+            layout.addWidget(shown)
+        for widget in after_outcome:
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _choose_file(self) -> None:
+        raise NotImplementedError
+
+    def _inputs(self) -> tuple[QWidget, ...]:
+        return (self.path, self.browse, self.passphrase, self.start)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.problem.hide()
+        self.outcome.hide()
+        self.progress.setVisible(busy)
+        for widget in self._inputs():
+            widget.setEnabled(not busy)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setEnabled(not busy)  # the worker is writing or adding: let it finish
+
+    def reject(self) -> None:
+        if self.progress.isVisible():
+            return  # never abandon a backup being written or a restore half-way
+        super().reject()
+
+
+class BackupDialog(_FileTaskDialog):
+    """Choose the file and passphrase, watch the backup being written, see where it went."""
+
+    def __init__(self, session: WalletSession, parent: QWidget | None = None) -> None:
+        super().__init__(
+            session, parent,
+            intro=self.tr(
+                "The backup is one encrypted file with every credential, note, tag and "
+                "collection. Its passphrase is all that protects it: keep both somewhere other "
+                "than this computer."),
+            start=self.tr("Back up"), progress_name=self.tr("Backup progress"),
+            problem_name="backup-problem")
+        self.saved_to: Path | None = None
+        self.setWindowTitle(self.tr("Back up the wallet"))
+        self.path.setText(str(default_backup_path()))
+        self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName(self.tr("Repeat the backup passphrase"))
+        self.hint = StrengthHint(self.passphrase)
+        form = QFormLayout()
+        form.addRow(self.tr("Save to:"), self.path_row)
+        form.addRow(self.tr("Backup passphrase:"), self.passphrase)
+        form.addRow("", self.hint)
+        form.addRow(self.tr("Repeat it:"), self.repeat)
         self.show_folder = QPushButton(self.tr("Show in folder"))
         self.show_folder.setAccessibleName(self.tr("Show the backup in its folder"))
         self.show_folder.clicked.connect(self.open_folder)
         self.show_folder.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.start = self.buttons.addButton(self.tr("Back up"),
-                                            QDialogButtonBox.ButtonRole.ActionRole)
-        self.start.setDefault(True)
         self.start.clicked.connect(self.start_backup)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.outcome)
-        layout.addWidget(self.show_folder, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.buttons)
-        self.resize(560, self.sizeHint().height())
+        self._lay_out(form, self.show_folder)
 
     def _choose_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Backup"), self.path.text())
@@ -127,16 +164,12 @@ class BackupDialog(QDialog):
         self.session.call(lambda repo: back_up(repo, path, passphrase),
                           lambda summary: self._finished(path, summary), self._failed)
 
+    def _inputs(self) -> tuple[QWidget, ...]:
+        return (*super()._inputs(), self.repeat)
+
     def _set_busy(self, busy: bool) -> None:
-        self.problem.hide()
-        self.outcome.hide()
+        super()._set_busy(busy)
         self.show_folder.hide()
-        self.progress.setVisible(busy)
-        for widget in (self.path, self.browse, self.passphrase, self.repeat, self.start):
-            widget.setEnabled(not busy)
-        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        if close is not None:
-            close.setEnabled(not busy)  # the worker is writing: let it finish
 
     def _finished(self, path: Path, summary: BackupSummary) -> None:
         self._set_busy(False)
@@ -173,11 +206,6 @@ class BackupDialog(QDialog):
         if url is not None:
             QDesktopServices.openUrl(url)
 
-    def reject(self) -> None:
-        if self.progress.isVisible():
-            return  # never abandon a backup being written
-        super().reject()
-
 
 def backup(session: WalletSession, parent: QWidget) -> BackupDialog:
     dialog = BackupDialog(session, parent)
@@ -186,68 +214,33 @@ def backup(session: WalletSession, parent: QWidget) -> BackupDialog:
     return dialog
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(_FileTaskDialog):
     """Choose the backup and type its passphrase, watch it being read, see what came back.
 
     A wrong passphrase or a damaged file leaves the wallet as it was (the core checks the
     whole file before it adds anything) and the dialog open for another try."""
 
     def __init__(self, session: WalletSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(
+            session, parent,
+            intro=self.tr(
+                "Restoring adds the backup's credentials, with their notes, tags and "
+                "collections, to this wallet; nothing in this wallet is deleted or replaced, "
+                "and credentials already here are not added twice."),
+            start=self.tr("Restore"), progress_name=self.tr("Restore progress"),
+            problem_name="restore-problem")
         self.report: RestoreReport | None = None
         self.setWindowTitle(self.tr("Restore from a backup"))
-        self.intro = QLabel(self.tr(
-            "Restoring adds the backup's credentials, with their notes, tags and collections, "
-            "to this wallet; nothing in this wallet is deleted or replaced, and credentials "
-            "already here are not added twice."))
-        self.intro.setWordWrap(True)
-        self.path = QLineEdit()
-        self.path.setAccessibleName(self.tr("Backup file"))
         self.path.setPlaceholderText(self.tr("A .kredo file"))
-        self.browse = QPushButton(self.tr("Choose…"))
-        self.browse.setAccessibleName(self.tr("Choose the backup file"))
-        self.browse.clicked.connect(self._choose_file)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self.browse)
-        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Backup passphrase"))
         self.passphrase.returnPressed.connect(self.start_restore)
         self.reveal = QCheckBox(self.tr("Show the passphrase"))
         self.reveal.toggled.connect(self._reveal)
         form = QFormLayout()
-        form.addRow(self.tr("Backup file:"), path_row)
+        form.addRow(self.tr("Backup file:"), self.path_row)
         form.addRow(self.tr("Backup passphrase:"), self.passphrase)
         form.addRow("", self.reveal)
-        self.problem = QLabel()
-        self.problem.setObjectName("restore-problem")
-        self.problem.setWordWrap(True)
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.hide()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy: the file is checked whole, then applied
-        self.progress.setAccessibleName(self.tr("Restore progress"))
-        self.progress.hide()
-        self.outcome = QLabel()
-        self.outcome.setWordWrap(True)
-        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
-        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.outcome.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.start = self.buttons.addButton(self.tr("Restore"),
-                                            QDialogButtonBox.ButtonRole.ActionRole)
-        self.start.setDefault(True)
         self.start.clicked.connect(self.start_restore)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.outcome)
-        layout.addWidget(self.buttons)
-        self.resize(560, self.sizeHint().height())
+        self._lay_out(form)
 
     def _choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -277,15 +270,8 @@ class RestoreDialog(QDialog):
         self.session.call(lambda repo: restore_from(repo, path, passphrase),
                           lambda report: self._finished(path, report), self._failed)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.problem.hide()
-        self.outcome.hide()
-        self.progress.setVisible(busy)
-        for widget in (self.path, self.browse, self.passphrase, self.reveal, self.start):
-            widget.setEnabled(not busy)
-        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        if close is not None:
-            close.setEnabled(not busy)  # the worker is adding credentials: let it finish
+    def _inputs(self) -> tuple[QWidget, ...]:
+        return (*super()._inputs(), self.reveal)
 
     def _finished(self, path: Path, report: RestoreReport) -> None:
         self._set_busy(False)
@@ -321,11 +307,6 @@ class RestoreDialog(QDialog):
         self.problem.setText(sentence)
         self.problem.show()
         focus.setFocus()
-
-    def reject(self) -> None:
-        if self.progress.isVisible():
-            return  # never abandon a restore half-way
-        super().reject()
 
 
 def restore(session: WalletSession, parent: QWidget) -> RestoreDialog:
