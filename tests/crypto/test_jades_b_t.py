@@ -9,26 +9,20 @@ differs between the cases, so what each proves is the verdict's reason alone.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import asn1crypto.algos
-import asn1crypto.cms
-import asn1crypto.core
-import asn1crypto.tsp
-import asn1crypto.x509
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from cryptography.hazmat.primitives.serialization import Encoding
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID
 
+from tests.seal_building import jades_seal, timestamp_token
+from tests.seal_building import pki_name as _name
 from wallet.crypto.jades import verify_jades_seal
 from wallet.verify.engine import verify_file_bytes
 from wallet.verify.options import VerifyOptions
@@ -38,27 +32,6 @@ from wallet.verify.report_text import render_report
 EDC = Path(__file__).resolve().parents[1] / "assets" / "vectors" / "edc"
 SEALED_AT = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
-
-
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _b64url_json(value: Any) -> str:
-    return _b64url(json.dumps(value, separators=(",", ":")).encode("utf-8"))
-
-
-def _der(certificate: x509.Certificate) -> bytes:
-    return certificate.public_bytes(Encoding.DER)
-
-
-def _name(common_name: str) -> x509.Name:
-    return x509.Name([
-        x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Vysoká škola Test"),
-        x509.NameAttribute(NameOID.ORGANIZATION_IDENTIFIER, "NTRCZ-00000001"),
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "CZ"),
-    ])
 
 
 class _Provider:
@@ -122,78 +95,15 @@ class _Provider:
         return builder.sign(self.ca_key, hashes.SHA256()).public_bytes(Encoding.DER)
 
     def timestamp(self, message: bytes) -> bytes:
-        """An RFC 3161 token over ``message`` at :data:`SEALED_AT` (RFC 3161 §2.4.2, RFC 5652)."""
-        tst_info = asn1crypto.tsp.TSTInfo({
-            "version": "v1",
-            "policy": "1.2.3.4.1",
-            "message_imprint": {
-                "hash_algorithm": {"algorithm": "sha256"},
-                "hashed_message": hashlib.sha256(message).digest(),
-            },
-            "serial_number": 1,
-            "gen_time": SEALED_AT,
-        })
-        content = tst_info.dump()
-        tsa = asn1crypto.x509.Certificate.load(_der(self.tsa))
-        attributes = asn1crypto.cms.CMSAttributes([
-            {"type": "content_type", "values": ["tst_info"]},
-            {"type": "message_digest", "values": [hashlib.sha256(content).digest()]},
-            {"type": "signing_certificate_v2", "values": [{"certs": [{
-                "hash_algorithm": {"algorithm": "sha256"},
-                "cert_hash": hashlib.sha256(_der(self.tsa)).digest(),
-            }]}]},
-        ])
-        signature = self.tsa_key.sign(attributes.dump(), ec.ECDSA(hashes.SHA256()))
-        signed_data = asn1crypto.cms.SignedData({
-            "version": "v3",
-            "digest_algorithms": [{"algorithm": "sha256"}],
-            "encap_content_info": {
-                "content_type": "tst_info",
-                "content": asn1crypto.core.ParsableOctetString(content),
-            },
-            "certificates": [tsa, asn1crypto.x509.Certificate.load(_der(self.ca))],
-            "signer_infos": [{
-                "version": "v1",
-                "sid": {"issuer_and_serial_number": {
-                    "issuer": tsa.issuer, "serial_number": tsa.serial_number}},
-                "digest_algorithm": {"algorithm": "sha256"},
-                "signed_attrs": attributes,
-                "signature_algorithm": {"algorithm": "sha256_ecdsa"},
-                "signature": signature,
-            }],
-        })
-        token: bytes = asn1crypto.cms.ContentInfo(
-            {"content_type": "signed_data", "content": signed_data}).dump()
-        return token
+        """An RFC 3161 token over ``message`` at :data:`SEALED_AT`."""
+        return timestamp_token(message, at=SEALED_AT, tsa=self.tsa, tsa_key=self.tsa_key,
+                               more_certificates=(self.ca,))
 
     def jades(self, payload: str, *, crl: bytes | None = None) -> bytes:
-        """A JAdES seal over ``payload`` (``b64: false``) with a signature timestamp: B-T, or
-        B-LT-like when ``crl`` is embedded in ``rVals``."""
-        protected = _b64url_json({
-            "alg": "ES256",
-            "b64": False,
-            "crit": ["b64", "sigT"],
-            "sigT": f"{SEALED_AT:%Y-%m-%dT%H:%M:%SZ}",
-            "x5c": [base64.b64encode(_der(c)).decode("ascii") for c in (self.seal, self.ca)],
-            "x5t#S256": _b64url(hashlib.sha256(_der(self.seal)).digest()),
-        })
-        der_signature = self.seal_key.sign(
-            protected.encode("ascii") + b"." + payload.encode("utf-8"), ec.ECDSA(hashes.SHA256())
-        )
-        r, s = decode_dss_signature(der_signature)
-        signature = _b64url(r.to_bytes(32, "big") + s.to_bytes(32, "big"))
-        token = base64.b64encode(self.timestamp(signature.encode("ascii"))).decode("ascii")
-        etsi_u = [_b64url_json({"sigTst": {"tstTokens": [{"val": token}]}})]
-        if crl is not None:
-            value = base64.b64encode(crl).decode("ascii")
-            etsi_u.append(_b64url_json({"rVals": {"crlVals": [{"val": value}]}}))
-        document = {
-            "payload": payload,
-            "signatures": [
-                {"protected": protected, "signature": signature, "header": {"etsiU": etsi_u}}
-            ],
-        }
-        return json.dumps(document).encode("utf-8")
+        """A JAdES seal over ``payload`` with a signature timestamp: B-T, or B-LT-like when
+        ``crl`` is embedded in ``rVals``."""
+        return jades_seal(payload, at=SEALED_AT, chain=(self.seal, self.ca),
+                          seal_key=self.seal_key, timestamp=self.timestamp, crl=crl)
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,7 @@ sample credential; what the server answers is the only thing that differs betwee
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import hashlib
 import json
 import threading
 import time
@@ -21,45 +19,21 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import asn1crypto.cms
-import asn1crypto.core
-import asn1crypto.tsp
-import asn1crypto.x509
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509 import ocsp
-from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID
 
+from tests.seal_building import der, jades_seal, timestamp_token
+from tests.seal_building import pki_name as _name
 from wallet.net import allow_loopback_http
 
 EDC = Path(__file__).resolve().parents[1] / "assets" / "vectors" / "edc"
 # Sealed ten days ago: answers fetched now are later than the proven time, as in life.
 SEALED_AT = (datetime.now(UTC) - timedelta(days=10)).replace(microsecond=0)
-
-
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _b64url_json(value: Any) -> str:
-    return b64url(json.dumps(value, separators=(",", ":")).encode("utf-8"))
-
-
-def der(certificate: x509.Certificate) -> bytes:
-    return certificate.public_bytes(Encoding.DER)
-
-
-def _name(common_name: str) -> x509.Name:
-    return x509.Name([
-        x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Vysoká škola Test"),
-        x509.NameAttribute(NameOID.ORGANIZATION_IDENTIFIER, "NTRCZ-00000001"),
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "CZ"),
-    ])
 
 
 def _certificate(subject: x509.Name, key: Any, issuer: x509.Name, signer: Any,
@@ -234,58 +208,14 @@ class Provider:
 
     def timestamp(self, message: bytes) -> bytes:
         """An RFC 3161 token over ``message`` at :data:`SEALED_AT`."""
-        tst_info = asn1crypto.tsp.TSTInfo({
-            "version": "v1", "policy": "1.2.3.4.1",
-            "message_imprint": {"hash_algorithm": {"algorithm": "sha256"},
-                                "hashed_message": hashlib.sha256(message).digest()},
-            "serial_number": 1, "gen_time": SEALED_AT,
-        })
-        content = tst_info.dump()
-        tsa = asn1crypto.x509.Certificate.load(der(self.tsa))
-        attributes = asn1crypto.cms.CMSAttributes([
-            {"type": "content_type", "values": ["tst_info"]},
-            {"type": "message_digest", "values": [hashlib.sha256(content).digest()]},
-            {"type": "signing_certificate_v2", "values": [{"certs": [{
-                "hash_algorithm": {"algorithm": "sha256"},
-                "cert_hash": hashlib.sha256(der(self.tsa)).digest()}]}]},
-        ])
-        signature = self.tsa_key.sign(attributes.dump(), ec.ECDSA(hashes.SHA256()))
-        signed_data = asn1crypto.cms.SignedData({
-            "version": "v3",
-            "digest_algorithms": [{"algorithm": "sha256"}],
-            "encap_content_info": {"content_type": "tst_info",
-                                   "content": asn1crypto.core.ParsableOctetString(content)},
-            "certificates": [tsa, asn1crypto.x509.Certificate.load(der(self.root))],
-            "signer_infos": [{
-                "version": "v1",
-                "sid": {"issuer_and_serial_number": {"issuer": tsa.issuer,
-                                                     "serial_number": tsa.serial_number}},
-                "digest_algorithm": {"algorithm": "sha256"}, "signed_attrs": attributes,
-                "signature_algorithm": {"algorithm": "sha256_ecdsa"}, "signature": signature,
-            }],
-        })
-        token: bytes = asn1crypto.cms.ContentInfo(
-            {"content_type": "signed_data", "content": signed_data}).dump()
-        return token
+        return timestamp_token(message, at=SEALED_AT, tsa=self.tsa, tsa_key=self.tsa_key,
+                               more_certificates=(self.root,))
 
     def jades(self, payload: str, *, with_ca: bool = True) -> bytes:
         """A JAdES B-T seal over ``payload``; ``with_ca=False`` leaves the issuing CA out."""
         chain = (self.seal, self.ca) if with_ca else (self.seal,)
-        protected = _b64url_json({
-            "alg": "ES256", "b64": False, "crit": ["b64", "sigT"],
-            "sigT": f"{SEALED_AT:%Y-%m-%dT%H:%M:%SZ}",
-            "x5c": [base64.b64encode(der(c)).decode("ascii") for c in chain],
-            "x5t#S256": b64url(hashlib.sha256(der(self.seal)).digest()),
-        })
-        signed = self.seal_key.sign(protected.encode("ascii") + b"." + payload.encode("utf-8"),
-                                    ec.ECDSA(hashes.SHA256()))
-        r, s = decode_dss_signature(signed)
-        signature = b64url(r.to_bytes(32, "big") + s.to_bytes(32, "big"))
-        token = base64.b64encode(self.timestamp(signature.encode("ascii"))).decode("ascii")
-        etsi_u = [_b64url_json({"sigTst": {"tstTokens": [{"val": token}]}})]
-        document = {"payload": payload, "signatures": [
-            {"protected": protected, "signature": signature, "header": {"etsiU": etsi_u}}]}
-        return json.dumps(document).encode("utf-8")
+        return jades_seal(payload, at=SEALED_AT, chain=chain, seal_key=self.seal_key,
+                          timestamp=self.timestamp)
 
 
 def _answer(provider: Provider, mode: str, body: bytes, handler: BaseHTTPRequestHandler,
